@@ -1,0 +1,21 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+/**
+ * \file
+ * \ingroup dnn-offload
+ * Umbrella header of the dnn-offload module: #include "ns3/dnn-offload-module.h".
+ */
+#ifndef DNN_OFFLOAD_MODULE_H
+#define DNN_OFFLOAD_MODULE_H
+
+#include "ns3/dnn-input-error.h"
+#include "ns3/dnn-json-reader.h"
+#include "ns3/dnn-layer.h"
+#include "ns3/dnn-model-reader.h"
+#include "ns3/dnn-model.h"
+#include "ns3/dnn-partitioner.h"
+#include "ns3/dnn-task-graph-writer.h"
+#include "ns3/dnn-task-graph.h"
+
+#endif /* DNN_OFFLOAD_MODULE_H */

@@ -1,0 +1,424 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "dnn-json-reader.h"
+
+#include "ns3/dnn-input-error.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace ns3
+{
+
+namespace
+{
+
+/** Escape a key for use in a JSON pointer (RFC 6901). */
+std::string
+EscapePointerToken(const std::string& key)
+{
+    std::string out;
+    for (char c : key)
+    {
+        if (c == '~')
+        {
+            out += "~0";
+        }
+        else if (c == '/')
+        {
+            out += "~1";
+        }
+        else
+        {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::size_t
+EditDistance(const std::string& a, const std::string& b)
+{
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j)
+    {
+        row[j] = j;
+    }
+    for (std::size_t i = 1; i <= a.size(); ++i)
+    {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j)
+        {
+            const std::size_t up = row[j];
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
+std::string
+QuoteList(const std::vector<std::string>& items)
+{
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i)
+    {
+        out += (i == 0 ? "" : ", ") + ("\"" + items[i] + "\"");
+    }
+    return out;
+}
+
+} // namespace
+
+std::string
+DnnDidYouMean(const std::string& word, const std::vector<std::string>& candidates)
+{
+    std::string best;
+    std::size_t bestDistance = std::max<std::size_t>(2, word.size() / 3) + 1;
+    for (const auto& candidate : candidates)
+    {
+        const std::size_t d = EditDistance(word, candidate);
+        if (d < bestDistance)
+        {
+            bestDistance = d;
+            best = candidate;
+        }
+    }
+    return best;
+}
+
+nlohmann::json
+DnnJsonReader::ParseFile(const std::string& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+    {
+        throw DnnInputError(file, "", "cannot open the file");
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad())
+    {
+        throw DnnInputError(file, "", "cannot read the file");
+    }
+    return ParseText(text.str(), file);
+}
+
+nlohmann::json
+DnnJsonReader::ParseText(const std::string& text, const std::string& file)
+{
+    std::vector<std::set<std::string>> keysPerObject;
+    std::string duplicate;
+    auto callback = [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        using Event = nlohmann::json::parse_event_t;
+        if (event == Event::object_start)
+        {
+            keysPerObject.emplace_back();
+        }
+        else if (event == Event::object_end && !keysPerObject.empty())
+        {
+            keysPerObject.pop_back();
+        }
+        else if (event == Event::key && !keysPerObject.empty() && duplicate.empty())
+        {
+            const std::string key = parsed.get<std::string>();
+            if (!keysPerObject.back().insert(key).second)
+            {
+                duplicate = key;
+            }
+        }
+        return true;
+    };
+    nlohmann::json document;
+    try
+    {
+        document = nlohmann::json::parse(text, callback);
+    }
+    catch (const nlohmann::json::parse_error& e)
+    {
+        std::string message = e.what();
+        const auto bracket = message.find("] ");
+        if (message.rfind("[json.exception", 0) == 0 && bracket != std::string::npos)
+        {
+            message = message.substr(bracket + 2);
+        }
+        throw DnnInputError(file, "", "not valid JSON: " + message);
+    }
+    if (!duplicate.empty())
+    {
+        throw DnnInputError(file, "", "key \"" + duplicate + "\" appears twice in one object");
+    }
+    return document;
+}
+
+DnnJsonReader::DnnJsonReader(const nlohmann::json& value, std::string file, std::string path)
+    : m_value(&value),
+      m_file(std::move(file)),
+      m_path(std::move(path))
+{
+}
+
+const nlohmann::json&
+DnnJsonReader::Value() const
+{
+    return *m_value;
+}
+
+const std::string&
+DnnJsonReader::Path() const
+{
+    return m_path;
+}
+
+const std::string&
+DnnJsonReader::File() const
+{
+    return m_file;
+}
+
+void
+DnnJsonReader::Fail(const std::string& detail) const
+{
+    throw DnnInputError(m_file, m_path.empty() ? "/" : m_path, detail);
+}
+
+std::string
+DnnJsonReader::Quote() const
+{
+    const auto& v = *m_value;
+    if (v.is_object())
+    {
+        return "an object";
+    }
+    if (v.is_array())
+    {
+        return "a list";
+    }
+    std::string text = v.dump();
+    if (text.size() > 40)
+    {
+        text = text.substr(0, 37) + "...";
+    }
+    return text;
+}
+
+void
+DnnJsonReader::ExpectObject(const std::vector<std::string>& required,
+                            const std::vector<std::string>& optional) const
+{
+    if (!m_value->is_object())
+    {
+        Fail("must be an object, got " + Quote());
+    }
+    std::vector<std::string> allowed = required;
+    allowed.insert(allowed.end(), optional.begin(), optional.end());
+    for (const auto& item : m_value->items())
+    {
+        if (std::find(allowed.begin(), allowed.end(), item.key()) != allowed.end())
+        {
+            continue;
+        }
+        std::string detail = "unknown key \"" + item.key() + "\"";
+        const std::string suggestion = DnnDidYouMean(item.key(), allowed);
+        if (!suggestion.empty())
+        {
+            detail += " (did you mean \"" + suggestion + "\"?)";
+        }
+        else
+        {
+            detail += " (allowed here: " + QuoteList(allowed) + ")";
+        }
+        throw DnnInputError(m_file, m_path + "/" + EscapePointerToken(item.key()), detail);
+    }
+    for (const auto& key : required)
+    {
+        if (!m_value->contains(key))
+        {
+            Fail("missing key \"" + key + "\"");
+        }
+    }
+}
+
+bool
+DnnJsonReader::Has(const std::string& key) const
+{
+    return m_value->is_object() && m_value->contains(key);
+}
+
+DnnJsonReader
+DnnJsonReader::operator[](const std::string& key) const
+{
+    if (!m_value->is_object())
+    {
+        Fail("must be an object, got " + Quote());
+    }
+    const auto it = m_value->find(key);
+    if (it == m_value->end())
+    {
+        Fail("missing key \"" + key + "\"");
+    }
+    return DnnJsonReader(*it, m_file, m_path + "/" + EscapePointerToken(key));
+}
+
+std::vector<DnnJsonReader>
+DnnJsonReader::Elements(std::size_t minSize) const
+{
+    if (!m_value->is_array())
+    {
+        Fail("must be a list, got " + Quote());
+    }
+    if (m_value->size() < minSize)
+    {
+        Fail(m_value->empty() ? "must not be empty"
+                              : "needs at least " + std::to_string(minSize) + " entries, got " +
+                                    std::to_string(m_value->size()));
+    }
+    std::vector<DnnJsonReader> out;
+    out.reserve(m_value->size());
+    for (std::size_t i = 0; i < m_value->size(); ++i)
+    {
+        out.emplace_back((*m_value)[i], m_file, m_path + "/" + std::to_string(i));
+    }
+    return out;
+}
+
+std::string
+DnnJsonReader::AsString() const
+{
+    if (!m_value->is_string())
+    {
+        Fail("must be a string, got " + Quote());
+    }
+    return m_value->get<std::string>();
+}
+
+std::string
+DnnJsonReader::AsName() const
+{
+    std::string s = AsString();
+    if (s.empty())
+    {
+        Fail("must not be empty");
+    }
+    return s;
+}
+
+bool
+DnnJsonReader::AsBool() const
+{
+    if (!m_value->is_boolean())
+    {
+        Fail("must be true or false, got " + Quote());
+    }
+    return m_value->get<bool>();
+}
+
+int64_t
+DnnJsonReader::AsInt(int64_t min, int64_t max) const
+{
+    const auto& v = *m_value;
+    const bool integral =
+        v.is_number_integer() ||
+        (v.is_number_float() && std::isfinite(v.get<double>()) &&
+         std::floor(v.get<double>()) == v.get<double>() && std::fabs(v.get<double>()) < 9e15);
+    if (!integral)
+    {
+        Fail("must be an integer, got " + Quote());
+    }
+    const bool tooBig = v.is_number_unsigned() && v.get<uint64_t>() > static_cast<uint64_t>(max);
+    const int64_t i = tooBig ? max : (v.is_number_float() ? static_cast<int64_t>(v.get<double>())
+                                                          : v.get<int64_t>());
+    if (tooBig || i < min || i > max)
+    {
+        Fail("must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got " +
+             Quote());
+    }
+    return i;
+}
+
+uint64_t
+DnnJsonReader::AsPositive() const
+{
+    const auto& v = *m_value;
+    if (!v.is_number() || v.get<double>() <= 0)
+    {
+        Fail("must be a positive integer, got " + Quote());
+    }
+    return static_cast<uint64_t>(AsInt(1, int64_t{1} << 40));
+}
+
+double
+DnnJsonReader::AsNumber(double min, double max) const
+{
+    if (!m_value->is_number() || !std::isfinite(m_value->get<double>()))
+    {
+        Fail("must be a number, got " + Quote());
+    }
+    const double d = m_value->get<double>();
+    if (d < min || d > max)
+    {
+        std::ostringstream range;
+        range << "must be between " << min << " and " << max << ", got " << Quote();
+        Fail(range.str());
+    }
+    return d;
+}
+
+std::array<uint64_t, 2>
+DnnJsonReader::AsPositivePair() const
+{
+    if (m_value->is_array())
+    {
+        const auto items = Elements();
+        if (items.size() != 2)
+        {
+            Fail("must be an integer or a list of two [height, width], got " + Quote());
+        }
+        return {items[0].AsPositive(), items[1].AsPositive()};
+    }
+    const uint64_t v = AsPositive();
+    return {v, v};
+}
+
+std::array<uint64_t, 2>
+DnnJsonReader::AsNonNegativePair() const
+{
+    const int64_t limit = int64_t{1} << 40;
+    if (m_value->is_array())
+    {
+        const auto items = Elements();
+        if (items.size() != 2)
+        {
+            Fail("must be an integer or a list of two [height, width], got " + Quote());
+        }
+        return {static_cast<uint64_t>(items[0].AsInt(0, limit)),
+                static_cast<uint64_t>(items[1].AsInt(0, limit))};
+    }
+    const auto v = static_cast<uint64_t>(AsInt(0, limit));
+    return {v, v};
+}
+
+std::string
+DnnJsonReader::AsChoice(const std::vector<std::string>& choices) const
+{
+    const std::string s = AsString();
+    if (std::find(choices.begin(), choices.end(), s) != choices.end())
+    {
+        return s;
+    }
+    std::string detail = "\"" + s + "\" is not one of " + QuoteList(choices);
+    const std::string suggestion = DnnDidYouMean(s, choices);
+    if (!suggestion.empty())
+    {
+        detail += " (did you mean \"" + suggestion + "\"?)";
+    }
+    Fail(detail);
+}
+
+} // namespace ns3

@@ -1,0 +1,144 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "dnn-layer.h"
+
+#include <algorithm>
+
+namespace ns3
+{
+
+std::string
+DnnLayerTypeName(DnnLayerType type)
+{
+    switch (type)
+    {
+    case DnnLayerType::Conv:
+        return "conv";
+    case DnnLayerType::MaxPool:
+        return "maxpool";
+    case DnnLayerType::AvgPool:
+        return "avgpool";
+    case DnnLayerType::AdaptiveAvgPool:
+        return "adaptive_avgpool";
+    case DnnLayerType::Linear:
+        return "linear";
+    case DnnLayerType::BatchNorm:
+        return "batchnorm";
+    case DnnLayerType::Activation:
+        return "activation";
+    case DnnLayerType::Add:
+        return "add";
+    case DnnLayerType::Concat:
+        return "concat";
+    case DnnLayerType::Flatten:
+        return "flatten";
+    case DnnLayerType::Dropout:
+        return "dropout";
+    case DnnLayerType::Softmax:
+        return "softmax";
+    }
+    return "?";
+}
+
+bool
+IsFusableLayerType(DnnLayerType type)
+{
+    return type == DnnLayerType::Activation || type == DnnLayerType::BatchNorm ||
+           type == DnnLayerType::Dropout || type == DnnLayerType::Flatten;
+}
+
+uint64_t
+DnnTensorShape::Elements() const
+{
+    return channels * height * width;
+}
+
+std::string
+DnnTensorShape::ToString() const
+{
+    if (flat)
+    {
+        return std::to_string(channels);
+    }
+    return std::to_string(channels) + "x" + std::to_string(height) + "x" + std::to_string(width);
+}
+
+std::vector<uint64_t>
+DnnTensorShape::Dims() const
+{
+    if (flat)
+    {
+        return {channels};
+    }
+    return {channels, height, width};
+}
+
+bool
+DnnTensorShape::operator==(const DnnTensorShape& o) const
+{
+    return channels == o.channels && height == o.height && width == o.width && flat == o.flat;
+}
+
+bool
+DnnTensorShape::operator!=(const DnnTensorShape& o) const
+{
+    return !(*this == o);
+}
+
+bool
+DnnLayer::IsSpatial() const
+{
+    switch (type)
+    {
+    case DnnLayerType::Conv:
+    case DnnLayerType::MaxPool:
+    case DnnLayerType::AvgPool:
+    case DnnLayerType::AdaptiveAvgPool:
+    case DnnLayerType::Add:
+    case DnnLayerType::Concat:
+        return true;
+    case DnnLayerType::Activation:
+    case DnnLayerType::BatchNorm:
+    case DnnLayerType::Dropout:
+        return !outputShape.flat;
+    default:
+        return false;
+    }
+}
+
+std::array<uint64_t, 2>
+DnnLayer::InputRows(uint64_t inputHeight, uint64_t firstRow, uint64_t lastRow) const
+{
+    int64_t first = static_cast<int64_t>(firstRow);
+    int64_t last = static_cast<int64_t>(lastRow);
+    switch (type)
+    {
+    case DnnLayerType::Conv:
+    case DnnLayerType::MaxPool:
+    case DnnLayerType::AvgPool: {
+        const auto s = static_cast<int64_t>(stride[0]);
+        const auto p = static_cast<int64_t>(padding[0]);
+        const auto extent = static_cast<int64_t>(dilation[0] * (kernel[0] - 1));
+        first = first * s - p;
+        last = last * s - p + extent;
+        break;
+    }
+    case DnnLayerType::AdaptiveAvgPool: {
+        // PyTorch: window of output row i is [floor(i*H/h), ceil((i+1)*H/h)).
+        const auto in = static_cast<int64_t>(inputHeight);
+        const auto out = static_cast<int64_t>(outputSize[0]);
+        first = first * in / out;
+        last = ((last + 1) * in + out - 1) / out - 1;
+        break;
+    }
+    default:
+        break; // elementwise, add, concat: row i reads row i
+    }
+    const auto maxRow = static_cast<int64_t>(inputHeight) - 1;
+    first = std::clamp<int64_t>(first, 0, maxRow);
+    last = std::clamp<int64_t>(last, 0, maxRow);
+    return {static_cast<uint64_t>(first), static_cast<uint64_t>(last)};
+}
+
+} // namespace ns3

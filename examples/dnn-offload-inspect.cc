@@ -1,0 +1,221 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+/**
+ * \file
+ * dnn-offload-inspect: show a DNN model's layers (shapes, parameters, FLOPs, output sizes)
+ * and, when asked, the task graph a partitioning makes of it.
+ *
+ *   dnn-offload-inspect --model=FILE [--partition=layerwise|piecewise:K]
+ *                       [--format=table|json] [--dot=OUT] [--graph-json=OUT]
+ *
+ * Exit status: 0 on success, 2 on bad input (the message names the file and JSON path).
+ */
+
+#include "ns3/command-line.h"
+#include "ns3/dnn-offload-module.h"
+
+#include <cstdio>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+using namespace ns3;
+
+namespace
+{
+
+/** Bad command-line usage: reported like bad input files, exit status 2. */
+struct UsageError : std::runtime_error
+{
+    using std::runtime_error::runtime_error;
+};
+
+/** Write \p text to \p path through a temporary file, so no half-written file is left. */
+void
+WriteFileAtomically(const std::string& path, const std::string& text)
+{
+    const std::string tmp = path + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out << text;
+        if (!out.flush())
+        {
+            std::remove(tmp.c_str());
+            throw UsageError(path + ": cannot write the file");
+        }
+    }
+    if (std::rename(tmp.c_str(), path.c_str()) != 0)
+    {
+        std::remove(tmp.c_str());
+        throw UsageError(path + ": cannot write the file");
+    }
+}
+
+std::string
+Fixed(double value, int digits)
+{
+    std::ostringstream s;
+    s << std::fixed << std::setprecision(digits) << value;
+    return s.str();
+}
+
+void
+PrintTable(const DnnModel& model, const DnnTaskGraph* graph, const DnnPartitionConfig& config)
+{
+    std::cout << "model " << model.Name() << ": input " << model.InputShape().ToString() << " ("
+              << model.InputElementBytes() << " B/element), activations "
+              << model.ActivationElementBytes() << " B/element, " << model.LayerCount()
+              << " layers\n\n";
+    std::cout << std::left << std::setw(32) << "layer" << std::setw(18) << "type" << std::setw(14)
+              << "output" << std::right << std::setw(12) << "params" << std::setw(12) << "MFLOPs"
+              << std::setw(12) << "out KiB" << "\n";
+    for (std::size_t i = 0; i < model.LayerCount(); ++i)
+    {
+        const DnnLayer& l = model.Layer(i);
+        const std::string type =
+            l.type == DnnLayerType::Activation ? l.function : DnnLayerTypeName(l.type);
+        std::cout << std::left << std::setw(32) << l.name << std::setw(18) << type << std::setw(14)
+                  << l.outputShape.ToString() << std::right << std::setw(12) << l.params
+                  << std::setw(12) << Fixed(l.flops / 1e6, 2) << std::setw(12)
+                  << Fixed(model.OutputBytes(i) / 1024.0, 1) << "\n";
+    }
+    std::cout << "\ntotal: " << model.Params() << " params, " << model.ConvLinearMacs()
+              << " conv+linear MACs, " << Fixed(model.Flops() / 1e9, 3) << " GFLOPs\n";
+    if (graph)
+    {
+        std::cout << "partition " << config.ToString() << ": " << graph->TaskCount()
+                  << " tasks, " << graph->EdgeCount() << " edges, " << graph->TotalEdgeBytes()
+                  << " bytes crossing edges (" << Fixed(graph->TotalEdgeBytes() / 1048576.0, 2)
+                  << " MiB)\n";
+    }
+}
+
+nlohmann::json
+ToJson(const DnnModel& model, const DnnTaskGraph* graph, const DnnPartitionConfig& config)
+{
+    nlohmann::json layers = nlohmann::json::array();
+    for (std::size_t i = 0; i < model.LayerCount(); ++i)
+    {
+        const DnnLayer& l = model.Layer(i);
+        layers.push_back({{"name", l.name},
+                          {"type", DnnLayerTypeName(l.type)},
+                          {"output_shape", l.outputShape.Dims()},
+                          {"params", l.params},
+                          {"macs", l.macs},
+                          {"flops", l.flops},
+                          {"output_bytes", model.OutputBytes(i)}});
+    }
+    nlohmann::json doc = {{"model", model.Name()},
+                          {"params", model.Params()},
+                          {"conv_linear_macs", model.ConvLinearMacs()},
+                          {"flops", model.Flops()},
+                          {"layers", layers}};
+    if (graph)
+    {
+        doc["partition"] = {{"mode", config.mode == DnnPartitionMode::LayerWise ? "layerwise"
+                                                                                : "piecewise"},
+                            {"pieces", config.pieces},
+                            {"tasks", graph->TaskCount()},
+                            {"edges", graph->EdgeCount()},
+                            {"edge_bytes", graph->TotalEdgeBytes()}};
+    }
+    return doc;
+}
+
+int
+Run(int argc, char* argv[])
+{
+    std::string modelFile;
+    std::string partition;
+    std::string format = "table";
+    std::string dotFile;
+    std::string graphJsonFile;
+    CommandLine cmd(__FILE__);
+    cmd.Usage("Show a DNN model's layers and, with --partition, its task graph.");
+    cmd.AddValue("model", "DNN model file (JSON, see scenarios/models/)", modelFile);
+    cmd.AddValue("partition", "layerwise, piecewise or piecewise:K", partition);
+    cmd.AddValue("format", "table or json", format);
+    cmd.AddValue("dot", "write the task graph as Graphviz DOT to this file", dotFile);
+    cmd.AddValue("graph-json", "write the task graph as a JSON task list to this file",
+                 graphJsonFile);
+    cmd.Parse(argc, argv);
+
+    if (modelFile.empty())
+    {
+        throw UsageError("--model=FILE is required (e.g. --model=scenarios/models/alexnet.json)");
+    }
+    if (format != "table" && format != "json")
+    {
+        throw UsageError("--format: \"" + format + "\" is not table or json");
+    }
+    DnnPartitionConfig config;
+    const bool wantGraph = !partition.empty() || !dotFile.empty() || !graphJsonFile.empty();
+    if (wantGraph)
+    {
+        try
+        {
+            config = DnnPartitionConfig::Parse(partition.empty() ? "layerwise" : partition);
+        }
+        catch (const std::invalid_argument& e)
+        {
+            throw UsageError(std::string("--partition: ") + e.what());
+        }
+    }
+
+    const DnnModel model = DnnModelReader::ReadFile(modelFile);
+    DnnTaskGraph graph;
+    if (wantGraph)
+    {
+        graph = DnnPartitioner(config).Partition(model);
+    }
+    // Produce everything before writing anything, so a failure leaves no partial output.
+    std::string dot;
+    if (!dotFile.empty())
+    {
+        std::ostringstream s;
+        DnnTaskGraphWriter::WriteDot(graph, s);
+        dot = s.str();
+    }
+    const std::string graphJson =
+        graphJsonFile.empty() ? "" : DnnTaskGraphWriter::ToJson(graph).dump(1) + "\n";
+
+    if (format == "json")
+    {
+        std::cout << ToJson(model, wantGraph ? &graph : nullptr, config).dump(1) << "\n";
+    }
+    else
+    {
+        PrintTable(model, wantGraph ? &graph : nullptr, config);
+    }
+    if (!dotFile.empty())
+    {
+        WriteFileAtomically(dotFile, dot);
+    }
+    if (!graphJsonFile.empty())
+    {
+        WriteFileAtomically(graphJsonFile, graphJson);
+    }
+    return 0;
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    try
+    {
+        return Run(argc, argv);
+    }
+    catch (const DnnInputError& e)
+    {
+        std::cerr << "error: " << e.what() << "\n";
+    }
+    catch (const UsageError& e)
+    {
+        std::cerr << "error: " << e.what() << "\n";
+    }
+    return 2;
+}
