@@ -4,9 +4,10 @@
 /**
  * \file
  * dnn-offload-inspect: show a DNN model's layers (shapes, parameters, FLOPs, output sizes)
- * and, when asked, the task graph a partitioning makes of it.
+ * and, when asked, the task graph a partitioning makes of it. Several comma-separated
+ * models give a one-line-per-model zoo table (or {"models": [...]} in JSON).
  *
- *   dnn-offload-inspect --model=FILE [--partition=layerwise|piecewise:K]
+ *   dnn-offload-inspect --model=FILE[,FILE...] [--partition=layerwise|piecewise:K]
  *                       [--format=table|json] [--dot=OUT] [--graph-json=OUT]
  *
  * Exit status: 0 on success, 2 on bad input (the message names the file and JSON path).
@@ -92,6 +93,42 @@ PrintTable(const DnnModel& model, const DnnTaskGraph* graph, const DnnPartitionC
     }
 }
 
+void
+PrintZooTable(const std::vector<DnnModel>& models,
+              const std::vector<DnnTaskGraph>& graphs,
+              const DnnPartitionConfig& config)
+{
+    std::cout << std::left << std::setw(16) << "model" << std::setw(12) << "input" << std::right
+              << std::setw(8) << "layers" << std::setw(14) << "params" << std::setw(10)
+              << "GMACs" << std::setw(10) << "GFLOPs" << std::setw(12) << "input KiB";
+    if (!graphs.empty())
+    {
+        std::cout << std::setw(8) << "tasks" << std::setw(8) << "edges" << std::setw(11)
+                  << "edge MiB";
+    }
+    std::cout << "\n";
+    for (std::size_t i = 0; i < models.size(); ++i)
+    {
+        const DnnModel& m = models[i];
+        std::cout << std::left << std::setw(16) << m.Name() << std::setw(12)
+                  << m.InputShape().ToString() << std::right << std::setw(8) << m.LayerCount()
+                  << std::setw(14) << m.Params() << std::setw(10)
+                  << Fixed(m.ConvLinearMacs() / 1e9, 3) << std::setw(10) << Fixed(m.Flops() / 1e9, 3)
+                  << std::setw(12) << Fixed(m.InputBytes() / 1024.0, 1);
+        if (!graphs.empty())
+        {
+            std::cout << std::setw(8) << graphs[i].TaskCount() << std::setw(8)
+                      << graphs[i].EdgeCount() << std::setw(11)
+                      << Fixed(graphs[i].TotalEdgeBytes() / 1048576.0, 2);
+        }
+        std::cout << "\n";
+    }
+    if (!graphs.empty())
+    {
+        std::cout << "(tasks, edges and edge bytes of one request, " << config.ToString() << ")\n";
+    }
+}
+
 nlohmann::json
 ToJson(const DnnModel& model, const DnnTaskGraph* graph, const DnnPartitionConfig& config)
 {
@@ -134,7 +171,7 @@ Run(int argc, char* argv[])
     std::string graphJsonFile;
     CommandLine cmd(__FILE__);
     cmd.Usage("Show a DNN model's layers and, with --partition, its task graph.");
-    cmd.AddValue("model", "DNN model file (JSON, see scenarios/models/)", modelFile);
+    cmd.AddValue("model", "DNN model file (JSON, see scenarios/models/); several: comma-separated", modelFile);
     cmd.AddValue("partition", "layerwise, piecewise or piecewise:K", partition);
     cmd.AddValue("format", "table or json", format);
     cmd.AddValue("dot", "write the task graph as Graphviz DOT to this file", dotFile);
@@ -164,30 +201,69 @@ Run(int argc, char* argv[])
         }
     }
 
-    const DnnModel model = DnnModelReader::ReadFile(modelFile);
-    DnnTaskGraph graph;
-    if (wantGraph)
+    std::vector<std::string> files;
+    for (std::size_t begin = 0; begin <= modelFile.size();)
     {
-        graph = DnnPartitioner(config).Partition(model);
+        const std::size_t comma = std::min(modelFile.find(',', begin), modelFile.size());
+        if (comma > begin)
+        {
+            files.push_back(modelFile.substr(begin, comma - begin));
+        }
+        begin = comma + 1;
     }
+    if (files.size() > 1 && (!dotFile.empty() || !graphJsonFile.empty()))
+    {
+        throw UsageError("--dot and --graph-json take a single --model");
+    }
+    std::vector<DnnModel> models;
+    std::vector<DnnTaskGraph> graphs;
+    for (const auto& file : files)
+    {
+        models.push_back(DnnModelReader::ReadFile(file));
+        if (wantGraph)
+        {
+            graphs.push_back(DnnPartitioner(config).Partition(models.back()));
+        }
+    }
+
+    if (models.size() > 1)
+    {
+        if (format == "json")
+        {
+            nlohmann::json all = nlohmann::json::array();
+            for (std::size_t i = 0; i < models.size(); ++i)
+            {
+                all.push_back(ToJson(models[i], wantGraph ? &graphs[i] : nullptr, config));
+            }
+            std::cout << nlohmann::json{{"models", all}}.dump(1) << "\n";
+        }
+        else
+        {
+            PrintZooTable(models, graphs, config);
+        }
+        return 0;
+    }
+
+    const DnnModel& model = models.front();
+    const DnnTaskGraph* graph = wantGraph ? &graphs.front() : nullptr;
     // Produce everything before writing anything, so a failure leaves no partial output.
     std::string dot;
     if (!dotFile.empty())
     {
         std::ostringstream s;
-        DnnTaskGraphWriter::WriteDot(graph, s);
+        DnnTaskGraphWriter::WriteDot(*graph, s);
         dot = s.str();
     }
     const std::string graphJson =
-        graphJsonFile.empty() ? "" : DnnTaskGraphWriter::ToJson(graph).dump(1) + "\n";
+        graphJsonFile.empty() ? "" : DnnTaskGraphWriter::ToJson(*graph).dump(1) + "\n";
 
     if (format == "json")
     {
-        std::cout << ToJson(model, wantGraph ? &graph : nullptr, config).dump(1) << "\n";
+        std::cout << ToJson(model, graph, config).dump(1) << "\n";
     }
     else
     {
-        PrintTable(model, wantGraph ? &graph : nullptr, config);
+        PrintTable(model, graph, config);
     }
     if (!dotFile.empty())
     {
