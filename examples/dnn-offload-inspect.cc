@@ -13,8 +13,9 @@
  * Exit status: 0 on success, 2 on bad input (the message names the file and JSON path).
  */
 
-#include "ns3/command-line.h"
 #include "ns3/dnn-offload-module.h"
+
+#include "ns3/command-line.h"
 
 #include <cstdio>
 #include <fstream>
@@ -71,12 +72,13 @@ PrintTable(const DnnModel& model, const DnnTaskGraph* graph, const DnnPartitionC
               << " layers\n\n";
     std::cout << std::left << std::setw(32) << "layer" << std::setw(18) << "type" << std::setw(14)
               << "output" << std::right << std::setw(12) << "params" << std::setw(12) << "MFLOPs"
-              << std::setw(12) << "out KiB" << "\n";
+              << std::setw(12) << "out KiB"
+              << "\n";
     for (std::size_t i = 0; i < model.LayerCount(); ++i)
     {
         const DnnLayer& l = model.Layer(i);
-        const std::string type =
-            l.type == DnnLayerType::Activation ? l.function : DnnLayerTypeName(l.type);
+        const std::string type
+            = l.type == DnnLayerType::Activation ? l.function : DnnLayerTypeName(l.type);
         std::cout << std::left << std::setw(32) << l.name << std::setw(18) << type << std::setw(14)
                   << l.outputShape.ToString() << std::right << std::setw(12) << l.params
                   << std::setw(12) << Fixed(l.flops / 1e6, 2) << std::setw(12)
@@ -86,21 +88,20 @@ PrintTable(const DnnModel& model, const DnnTaskGraph* graph, const DnnPartitionC
               << " conv+linear MACs, " << Fixed(model.Flops() / 1e9, 3) << " GFLOPs\n";
     if (graph)
     {
-        std::cout << "partition " << config.ToString() << ": " << graph->TaskCount()
-                  << " tasks, " << graph->EdgeCount() << " edges, " << graph->TotalEdgeBytes()
+        std::cout << "partition " << config.ToString() << ": " << graph->TaskCount() << " tasks, "
+                  << graph->EdgeCount() << " edges, " << graph->TotalEdgeBytes()
                   << " bytes crossing edges (" << Fixed(graph->TotalEdgeBytes() / 1048576.0, 2)
                   << " MiB)\n";
     }
 }
 
 void
-PrintZooTable(const std::vector<DnnModel>& models,
-              const std::vector<DnnTaskGraph>& graphs,
+PrintZooTable(const std::vector<DnnModel>& models, const std::vector<DnnTaskGraph>& graphs,
               const DnnPartitionConfig& config)
 {
     std::cout << std::left << std::setw(16) << "model" << std::setw(12) << "input" << std::right
-              << std::setw(8) << "layers" << std::setw(14) << "params" << std::setw(10)
-              << "GMACs" << std::setw(10) << "GFLOPs" << std::setw(12) << "input KiB";
+              << std::setw(8) << "layers" << std::setw(14) << "params" << std::setw(10) << "GMACs"
+              << std::setw(10) << "GFLOPs" << std::setw(12) << "input KiB";
     if (!graphs.empty())
     {
         std::cout << std::setw(8) << "tasks" << std::setw(8) << "edges" << std::setw(11)
@@ -113,8 +114,9 @@ PrintZooTable(const std::vector<DnnModel>& models,
         std::cout << std::left << std::setw(16) << m.Name() << std::setw(12)
                   << m.InputShape().ToString() << std::right << std::setw(8) << m.LayerCount()
                   << std::setw(14) << m.Params() << std::setw(10)
-                  << Fixed(m.ConvLinearMacs() / 1e9, 3) << std::setw(10) << Fixed(m.Flops() / 1e9, 3)
-                  << std::setw(12) << Fixed(m.InputBytes() / 1024.0, 1);
+                  << Fixed(m.ConvLinearMacs() / 1e9, 3) << std::setw(10)
+                  << Fixed(m.Flops() / 1e9, 3) << std::setw(12)
+                  << Fixed(m.InputBytes() / 1024.0, 1);
         if (!graphs.empty())
         {
             std::cout << std::setw(8) << graphs[i].TaskCount() << std::setw(8)
@@ -151,12 +153,12 @@ ToJson(const DnnModel& model, const DnnTaskGraph* graph, const DnnPartitionConfi
                           {"layers", layers}};
     if (graph)
     {
-        doc["partition"] = {{"mode", config.mode == DnnPartitionMode::LayerWise ? "layerwise"
-                                                                                : "piecewise"},
-                            {"pieces", config.pieces},
-                            {"tasks", graph->TaskCount()},
-                            {"edges", graph->EdgeCount()},
-                            {"edge_bytes", graph->TotalEdgeBytes()}};
+        doc["partition"]
+            = {{"mode", config.mode == DnnPartitionMode::LayerWise ? "layerwise" : "piecewise"},
+               {"pieces", config.pieces},
+               {"tasks", graph->TaskCount()},
+               {"edges", graph->EdgeCount()},
+               {"edge_bytes", graph->TotalEdgeBytes()}};
     }
     return doc;
 }
@@ -171,7 +173,8 @@ Run(int argc, char* argv[])
     std::string graphJsonFile;
     CommandLine cmd(__FILE__);
     cmd.Usage("Show a DNN model's layers and, with --partition, its task graph.");
-    cmd.AddValue("model", "DNN model file (JSON, see scenarios/models/); several: comma-separated", modelFile);
+    cmd.AddValue("model", "DNN model file (JSON, see scenarios/models/); several: comma-separated",
+                 modelFile);
     cmd.AddValue("partition", "layerwise, piecewise or piecewise:K", partition);
     cmd.AddValue("format", "table or json", format);
     cmd.AddValue("dot", "write the task graph as Graphviz DOT to this file", dotFile);
@@ -254,8 +257,8 @@ Run(int argc, char* argv[])
         DnnTaskGraphWriter::WriteDot(*graph, s);
         dot = s.str();
     }
-    const std::string graphJson =
-        graphJsonFile.empty() ? "" : DnnTaskGraphWriter::ToJson(*graph).dump(1) + "\n";
+    const std::string graphJson
+        = graphJsonFile.empty() ? "" : DnnTaskGraphWriter::ToJson(*graph).dump(1) + "\n";
 
     if (format == "json")
     {

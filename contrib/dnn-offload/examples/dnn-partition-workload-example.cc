@@ -14,8 +14,9 @@
  *                                  [--pieces=3]
  */
 
-#include "ns3/command-line.h"
 #include "ns3/dnn-offload-module.h"
+
+#include "ns3/command-line.h"
 
 #include <iomanip>
 #include <iostream>
@@ -55,11 +56,12 @@ main(int argc, char* argv[])
                   << "round-robin), request n on device iot<n>\n\n";
         std::cout << std::left << std::setw(14) << "partitioning" << std::right << std::setw(8)
                   << "tasks" << std::setw(8) << "edges" << std::setw(12) << "components"
-                  << std::setw(10) << "GFLOPs" << std::setw(14) << "edge MiB" << "\n";
+                  << std::setw(10) << "GFLOPs" << std::setw(14) << "edge MiB"
+                  << "\n";
         for (const auto& spec : {std::string("layerwise"), "piecewise:" + std::to_string(pieces)})
         {
-            const DnnTaskGraph graph =
-                DnnPartitioner(DnnPartitionConfig::Parse(spec)).PartitionWorkload(requests);
+            const DnnTaskGraph graph
+                = DnnPartitioner(DnnPartitionConfig::Parse(spec)).PartitionWorkload(requests);
             graph.Validate();
             std::cout << std::left << std::setw(14) << spec << std::right << std::setw(8)
                       << graph.TaskCount() << std::setw(8) << graph.EdgeCount() << std::setw(12)

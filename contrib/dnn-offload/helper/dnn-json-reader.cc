@@ -115,7 +115,8 @@ DnnJsonReader::ParseText(const std::string& text, const std::string& file)
 {
     std::vector<std::set<std::string>> keysPerObject;
     std::string duplicate;
-    auto callback = [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    auto callback = [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed)
+    {
         using Event = nlohmann::json::parse_event_t;
         if (event == Event::object_start)
         {
@@ -158,9 +159,9 @@ DnnJsonReader::ParseText(const std::string& text, const std::string& file)
 }
 
 DnnJsonReader::DnnJsonReader(const nlohmann::json& value, std::string file, std::string path)
-    : m_value(&value),
-      m_file(std::move(file)),
-      m_path(std::move(path))
+    : m_value(&value)
+    , m_file(std::move(file))
+    , m_path(std::move(path))
 {
 }
 
@@ -276,8 +277,8 @@ DnnJsonReader::Elements(std::size_t minSize) const
     if (m_value->size() < minSize)
     {
         Fail(m_value->empty() ? "must not be empty"
-                              : "needs at least " + std::to_string(minSize) + " entries, got " +
-                                    std::to_string(m_value->size()));
+                              : "needs at least " + std::to_string(minSize) + " entries, got "
+                                    + std::to_string(m_value->size()));
     }
     std::vector<DnnJsonReader> out;
     out.reserve(m_value->size());
@@ -323,21 +324,22 @@ int64_t
 DnnJsonReader::AsInt(int64_t min, int64_t max) const
 {
     const auto& v = *m_value;
-    const bool integral =
-        v.is_number_integer() ||
-        (v.is_number_float() && std::isfinite(v.get<double>()) &&
-         std::floor(v.get<double>()) == v.get<double>() && std::fabs(v.get<double>()) < 9e15);
+    const bool integral
+        = v.is_number_integer()
+       || (v.is_number_float() && std::isfinite(v.get<double>())
+           && std::floor(v.get<double>()) == v.get<double>() && std::fabs(v.get<double>()) < 9e15);
     if (!integral)
     {
         Fail("must be an integer, got " + Quote());
     }
     const bool tooBig = v.is_number_unsigned() && v.get<uint64_t>() > static_cast<uint64_t>(max);
-    const int64_t i = tooBig ? max : (v.is_number_float() ? static_cast<int64_t>(v.get<double>())
-                                                          : v.get<int64_t>());
+    const int64_t i
+        = tooBig ? max
+                 : (v.is_number_float() ? static_cast<int64_t>(v.get<double>()) : v.get<int64_t>());
     if (tooBig || i < min || i > max)
     {
-        Fail("must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got " +
-             Quote());
+        Fail("must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got "
+             + Quote());
     }
     return i;
 }

@@ -4,7 +4,6 @@
 #include "dnn-model-reader.h"
 
 #include "dnn-json-reader.h"
-
 #include "ns3/dnn-input-error.h"
 
 #include <map>
@@ -20,15 +19,15 @@ const std::string INPUT_NAME = "input";
 /** Reserved: the name of a request's sink task. */
 const std::string OUTPUT_NAME = "output";
 
-const std::vector<std::string> ACTIVATION_FUNCTIONS =
-    {"relu", "relu6", "sigmoid", "tanh", "hardswish", "silu", "gelu"};
+const std::vector<std::string> ACTIVATION_FUNCTIONS
+    = {"relu", "relu6", "sigmoid", "tanh", "hardswish", "silu", "gelu"};
 
 /** How a type name of the file maps onto a layer type, and the keys it accepts. */
 struct TypeSpec
 {
-    DnnLayerType type;                  //!< the layer type
-    std::vector<std::string> required;  //!< keys besides name and type that must be present
-    std::vector<std::string> optional;  //!< keys that may be present
+    DnnLayerType type;                 //!< the layer type
+    std::vector<std::string> required; //!< keys besides name and type that must be present
+    std::vector<std::string> optional; //!< keys that may be present
 };
 
 const std::map<std::string, TypeSpec>&
@@ -137,7 +136,7 @@ ReadLayerKeys(const DnnJsonReader& reader, const std::string& typeName, DnnLayer
     if (reader.Has("p"))
     {
         const double p = reader["p"].AsNumber(0.0, 1.0);
-        (void)p; // dropout is the identity at inference; the probability is documentation
+        (void) p; // dropout is the identity at inference; the probability is documentation
     }
 }
 
@@ -146,7 +145,8 @@ ReadLayerKeys(const DnnJsonReader& reader, const std::string& typeName, DnnLayer
 const std::vector<std::string>&
 DnnModelReader::LayerTypeNames()
 {
-    static const std::vector<std::string> names = [] {
+    static const std::vector<std::string> names = []
+    {
         std::vector<std::string> out;
         for (const auto& entry : TypeSpecs())
         {
@@ -177,15 +177,15 @@ DnnModelReader::Read(const nlohmann::json& document, const std::string& file)
     {
         root["description"].AsString();
     }
-    const uint32_t activationBytes =
-        root.Has("element_bytes") ? static_cast<uint32_t>(root["element_bytes"].AsInt(1, 64)) : 4;
+    const uint32_t activationBytes
+        = root.Has("element_bytes") ? static_cast<uint32_t>(root["element_bytes"].AsInt(1, 64)) : 4;
 
     const DnnJsonReader input = root["input"];
     input.ExpectObject({"shape"}, {"element_bytes"});
     const DnnTensorShape inputShape = ReadShape(input["shape"]);
-    const uint32_t inputBytes =
-        input.Has("element_bytes") ? static_cast<uint32_t>(input["element_bytes"].AsInt(1, 64))
-                                   : 1;
+    const uint32_t inputBytes = input.Has("element_bytes")
+                                  ? static_cast<uint32_t>(input["element_bytes"].AsInt(1, 64))
+                                  : 1;
 
     const auto layerReaders = root["layers"].Elements(1);
     std::vector<DnnLayer> layers(layerReaders.size());
@@ -202,13 +202,14 @@ DnnModelReader::Read(const nlohmann::json& document, const std::string& file)
         layers[i].name = reader["name"].AsName();
         if (layers[i].name == INPUT_NAME || layers[i].name == OUTPUT_NAME)
         {
-            reader["name"].Fail("\"" + layers[i].name +
-                                "\" is reserved (the request's source and sink tasks)");
+            reader["name"].Fail("\"" + layers[i].name
+                                + "\" is reserved (the request's source and sink tasks)");
         }
         if (!index.emplace(layers[i].name, static_cast<int32_t>(i)).second)
         {
-            reader["name"].Fail("layer name \"" + layers[i].name + "\" is used twice (first at /layers/" +
-                                std::to_string(index[layers[i].name]) + ")");
+            reader["name"].Fail("layer name \"" + layers[i].name
+                                + "\" is used twice (first at /layers/"
+                                + std::to_string(index[layers[i].name]) + ")");
         }
         names.push_back(layers[i].name);
         const std::string typeName = reader["type"].AsChoice(LayerTypeNames());

@@ -68,7 +68,8 @@ DnnTaskGraphWriter::WriteDot(const DnnTaskGraph& graph, std::ostream& out)
     {
         for (auto w : graph.Successors(v))
         {
-            out << "  t" << v << " -> t" << w << " [label=" << DotQuote(std::to_string(graph.EdgeBytes(v, w)) + " B") << "];\n";
+            out << "  t" << v << " -> t" << w
+                << " [label=" << DotQuote(std::to_string(graph.EdgeBytes(v, w)) + " B") << "];\n";
         }
     }
     out << "}\n";
@@ -82,21 +83,22 @@ DnnTaskGraphWriter::ToJson(const DnnTaskGraph& graph)
     for (DnnTaskGraph::TaskId v = 0; v < graph.TaskCount(); ++v)
     {
         const DnnTask& t = graph.Task(v);
-        tasks.push_back({{"name", t.name},
-                         {"kind", KindName(t.kind)},
-                         {"request", t.request},
-                         {"model", t.model},
-                         {"layer", t.layer},
-                         {"fused", t.fused},
-                         {"piece", t.piece},
-                         {"pieces", t.pieces},
-                         {"first", t.first},
-                         {"last", t.last},
-                         {"flops", t.flops},
-                         {"weight_bytes", t.weightBytes},
-                         {"output_bytes", t.outputBytes},
-                         {"pinned", t.pinnedDevice.empty() ? nlohmann::json() : nlohmann::json(t.pinnedDevice)},
-                         {"release", t.releaseTime}});
+        tasks.push_back(
+            {{"name", t.name},
+             {"kind", KindName(t.kind)},
+             {"request", t.request},
+             {"model", t.model},
+             {"layer", t.layer},
+             {"fused", t.fused},
+             {"piece", t.piece},
+             {"pieces", t.pieces},
+             {"first", t.first},
+             {"last", t.last},
+             {"flops", t.flops},
+             {"weight_bytes", t.weightBytes},
+             {"output_bytes", t.outputBytes},
+             {"pinned", t.pinnedDevice.empty() ? nlohmann::json() : nlohmann::json(t.pinnedDevice)},
+             {"release", t.releaseTime}});
         for (auto w : graph.Successors(v))
         {
             edges.push_back(

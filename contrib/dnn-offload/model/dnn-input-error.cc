@@ -37,13 +37,12 @@ JoinCycle(const std::vector<std::string>& cycle)
 
 } // namespace
 
-DnnInputError::DnnInputError(const std::string& file,
-                             const std::string& jsonPath,
+DnnInputError::DnnInputError(const std::string& file, const std::string& jsonPath,
                              const std::string& detail)
-    : std::runtime_error(FormatInputError(file, jsonPath, detail)),
-      m_file(file),
-      m_jsonPath(jsonPath),
-      m_detail(detail)
+    : std::runtime_error(FormatInputError(file, jsonPath, detail))
+    , m_file(file)
+    , m_jsonPath(jsonPath)
+    , m_detail(detail)
 {
 }
 
@@ -65,11 +64,10 @@ DnnInputError::Detail() const
     return m_detail;
 }
 
-DnnCycleError::DnnCycleError(const std::string& file,
-                             const std::string& jsonPath,
+DnnCycleError::DnnCycleError(const std::string& file, const std::string& jsonPath,
                              const std::vector<std::string>& cycle)
-    : DnnInputError(file, jsonPath, JoinCycle(cycle)),
-      m_cycle(cycle)
+    : DnnInputError(file, jsonPath, JoinCycle(cycle))
+    , m_cycle(cycle)
 {
 }
 

@@ -59,8 +59,7 @@ class DnnCycleError : public DnnInputError
      * \param jsonPath JSON pointer of the element list holding the cycle
      * \param cycle names of the nodes on the cycle, in order
      */
-    DnnCycleError(const std::string& file,
-                  const std::string& jsonPath,
+    DnnCycleError(const std::string& file, const std::string& jsonPath,
                   const std::vector<std::string>& cycle);
 
     /** \brief Names of the nodes on the cycle. \return the names, in cycle order */

@@ -44,8 +44,8 @@ DnnLayerTypeName(DnnLayerType type)
 bool
 IsFusableLayerType(DnnLayerType type)
 {
-    return type == DnnLayerType::Activation || type == DnnLayerType::BatchNorm ||
-           type == DnnLayerType::Dropout || type == DnnLayerType::Flatten;
+    return type == DnnLayerType::Activation || type == DnnLayerType::BatchNorm
+        || type == DnnLayerType::Dropout || type == DnnLayerType::Flatten;
 }
 
 uint64_t
@@ -116,7 +116,8 @@ DnnLayer::InputRows(uint64_t inputHeight, uint64_t firstRow, uint64_t lastRow) c
     {
     case DnnLayerType::Conv:
     case DnnLayerType::MaxPool:
-    case DnnLayerType::AvgPool: {
+    case DnnLayerType::AvgPool:
+    {
         const auto s = static_cast<int64_t>(stride[0]);
         const auto p = static_cast<int64_t>(padding[0]);
         const auto extent = static_cast<int64_t>(dilation[0] * (kernel[0] - 1));
@@ -124,7 +125,8 @@ DnnLayer::InputRows(uint64_t inputHeight, uint64_t firstRow, uint64_t lastRow) c
         last = last * s - p + extent;
         break;
     }
-    case DnnLayerType::AdaptiveAvgPool: {
+    case DnnLayerType::AdaptiveAvgPool:
+    {
         // PyTorch: window of output row i is [floor(i*H/h), ceil((i+1)*H/h)).
         const auto in = static_cast<int64_t>(inputHeight);
         const auto out = static_cast<int64_t>(outputSize[0]);

@@ -116,8 +116,7 @@ struct DnnLayer
      * \param lastRow last output row (inclusive)
      * \return first and last input row (inclusive)
      */
-    std::array<uint64_t, 2> InputRows(uint64_t inputHeight,
-                                      uint64_t firstRow,
+    std::array<uint64_t, 2> InputRows(uint64_t inputHeight, uint64_t firstRow,
                                       uint64_t lastRow) const;
 };
 

@@ -62,18 +62,14 @@ AdaptiveWindowSum(uint64_t in, uint64_t out)
 
 } // namespace
 
-DnnModel::DnnModel(std::string name,
-                   DnnTensorShape inputShape,
-                   uint32_t inputElementBytes,
-                   uint32_t activationElementBytes,
-                   std::vector<DnnLayer> layers,
-                   std::string file)
-    : m_name(std::move(name)),
-      m_file(std::move(file)),
-      m_inputShape(inputShape),
-      m_inputElementBytes(inputElementBytes),
-      m_activationElementBytes(activationElementBytes),
-      m_layers(std::move(layers))
+DnnModel::DnnModel(std::string name, DnnTensorShape inputShape, uint32_t inputElementBytes,
+                   uint32_t activationElementBytes, std::vector<DnnLayer> layers, std::string file)
+    : m_name(std::move(name))
+    , m_file(std::move(file))
+    , m_inputShape(inputShape)
+    , m_inputElementBytes(inputElementBytes)
+    , m_activationElementBytes(activationElementBytes)
+    , m_layers(std::move(layers))
 {
     if (m_layers.empty())
     {
@@ -96,8 +92,8 @@ DnnModel::DnnModel(std::string name,
             {
                 Fail(i, "inputs", "input index " + std::to_string(in) + " does not exist");
             }
-            else if (std::find(m_consumers[in].begin(), m_consumers[in].end(), i) ==
-                     m_consumers[in].end())
+            else if (std::find(m_consumers[in].begin(), m_consumers[in].end(), i)
+                     == m_consumers[in].end())
             {
                 m_consumers[in].push_back(static_cast<int32_t>(i));
             }
@@ -201,15 +197,18 @@ DnnModel::InferLayer(std::size_t index)
     }
     if (!multiInput && layer.inputs.size() != 1)
     {
-        Fail(index, "inputs", DnnLayerTypeName(layer.type) + " takes exactly one input, got " +
-                                  std::to_string(layer.inputs.size()));
+        Fail(index, "inputs",
+             DnnLayerTypeName(layer.type) + " takes exactly one input, got "
+                 + std::to_string(layer.inputs.size()));
     }
     const DnnTensorShape in = ProducerShape(layer.inputs.front());
-    auto requireSpatial = [&]() {
+    auto requireSpatial = [&]()
+    {
         if (in.flat)
         {
-            Fail(index, "", DnnLayerTypeName(layer.type) + " needs a [C, H, W] input, got flat " +
-                                in.ToString());
+            Fail(index, "",
+                 DnnLayerTypeName(layer.type) + " needs a [C, H, W] input, got flat "
+                     + in.ToString());
         }
     };
     DnnTensorShape out = in;
@@ -220,7 +219,8 @@ DnnModel::InferLayer(std::size_t index)
     {
     case DnnLayerType::Conv:
     case DnnLayerType::MaxPool:
-    case DnnLayerType::AvgPool: {
+    case DnnLayerType::AvgPool:
+    {
         requireSpatial();
         const bool isConv = layer.type == DnnLayerType::Conv;
         const bool ceilMode = !isConv && layer.ceilMode;
@@ -234,21 +234,22 @@ DnnModel::InferLayer(std::size_t index)
             if (extent > padded)
             {
                 Fail(index, "kernel",
-                     std::string("kernel ") + dimName[d] + " " + std::to_string(layer.kernel[d]) +
-                         (layer.dilation[d] > 1 ? " (dilated extent " + std::to_string(extent) + ")"
-                                                : std::string()) +
-                         " is larger than the padded input " + dimName[d] + " " +
-                         std::to_string(padded) + " (input " + std::to_string(inSize[d]) +
-                         " + 2 x padding " + std::to_string(layer.padding[d]) + ")");
+                     std::string("kernel ") + dimName[d] + " " + std::to_string(layer.kernel[d])
+                         + (layer.dilation[d] > 1
+                                ? " (dilated extent " + std::to_string(extent) + ")"
+                                : std::string())
+                         + " is larger than the padded input " + dimName[d] + " "
+                         + std::to_string(padded) + " (input " + std::to_string(inSize[d])
+                         + " + 2 x padding " + std::to_string(layer.padding[d]) + ")");
             }
             if (!isConv && 2 * layer.padding[d] > layer.kernel[d])
             {
                 Fail(index, "padding",
-                     "pool padding " + std::to_string(layer.padding[d]) +
-                         " must be at most half the kernel " + std::to_string(layer.kernel[d]));
+                     "pool padding " + std::to_string(layer.padding[d])
+                         + " must be at most half the kernel " + std::to_string(layer.kernel[d]));
             }
-            outSize[d] = WindowOutput(inSize[d], layer.kernel[d], layer.stride[d],
-                                      layer.padding[d], layer.dilation[d], ceilMode);
+            outSize[d] = WindowOutput(inSize[d], layer.kernel[d], layer.stride[d], layer.padding[d],
+                                      layer.dilation[d], ceilMode);
         }
         out = DnnTensorShape{in.channels, outSize[0], outSize[1], false};
         const uint64_t window = Mul(layer.kernel[0], layer.kernel[1]);
@@ -257,9 +258,9 @@ DnnModel::InferLayer(std::size_t index)
             if (in.channels % layer.groups != 0 || layer.outChannels % layer.groups != 0)
             {
                 Fail(index, "groups",
-                     "groups " + std::to_string(layer.groups) +
-                         " must divide the input channels " + std::to_string(in.channels) +
-                         " and the output channels " + std::to_string(layer.outChannels));
+                     "groups " + std::to_string(layer.groups) + " must divide the input channels "
+                         + std::to_string(in.channels) + " and the output channels "
+                         + std::to_string(layer.outChannels));
             }
             out.channels = layer.outChannels;
             const uint64_t perOutput = Mul(in.channels / layer.groups, window);
@@ -282,8 +283,9 @@ DnnModel::InferLayer(std::size_t index)
     case DnnLayerType::Linear:
         if (!in.flat)
         {
-            Fail(index, "", "linear needs a flat input, got " + in.ToString() +
-                                " (add a flatten layer before it)");
+            Fail(index, "",
+                 "linear needs a flat input, got " + in.ToString()
+                     + " (add a flatten layer before it)");
         }
         out = DnnTensorShape{layer.outFeatures, 1, 1, true};
         layer.macs = Mul(in.channels, layer.outFeatures);
@@ -306,26 +308,28 @@ DnnModel::InferLayer(std::size_t index)
         out = DnnTensorShape{in.Elements(), 1, 1, true};
         break;
     case DnnLayerType::Add:
-    case DnnLayerType::Concat: {
+    case DnnLayerType::Concat:
+    {
         const bool isAdd = layer.type == DnnLayerType::Add;
         for (std::size_t k = 1; k < layer.inputs.size(); ++k)
         {
             const DnnTensorShape other = ProducerShape(layer.inputs[k]);
             const bool agree = isAdd ? other == in
-                                     : other.flat == in.flat && other.height == in.height &&
-                                           other.width == in.width;
+                                     : other.flat == in.flat && other.height == in.height
+                                           && other.width == in.width;
             if (!agree)
             {
                 const int32_t first = layer.inputs.front();
                 const int32_t kth = layer.inputs[k];
-                auto nameOf = [&](int32_t p) {
+                auto nameOf = [&](int32_t p)
+                {
                     return p == DnnLayer::MODEL_INPUT ? std::string("input") : m_layers[p].name;
                 };
                 Fail(index, "inputs",
                      std::string(isAdd ? "add inputs must have equal shapes"
-                                       : "concat inputs must have equal height and width") +
-                         ": \"" + nameOf(first) + "\" is " + in.ToString() + " but \"" +
-                         nameOf(kth) + "\" is " + other.ToString());
+                                       : "concat inputs must have equal height and width")
+                         + ": \"" + nameOf(first) + "\" is " + in.ToString() + " but \""
+                         + nameOf(kth) + "\" is " + other.ToString());
             }
             if (!isAdd)
             {

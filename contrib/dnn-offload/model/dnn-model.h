@@ -36,12 +36,8 @@ class DnnModel
      *        DnnLayer::MODEL_INPUT; computed fields are filled in here
      * \param file the file the model came from, for error messages (may be empty)
      */
-    DnnModel(std::string name,
-             DnnTensorShape inputShape,
-             uint32_t inputElementBytes,
-             uint32_t activationElementBytes,
-             std::vector<DnnLayer> layers,
-             std::string file = "");
+    DnnModel(std::string name, DnnTensorShape inputShape, uint32_t inputElementBytes,
+             uint32_t activationElementBytes, std::vector<DnnLayer> layers, std::string file = "");
 
     /** \brief Model name. \return the name */
     const std::string& Name() const;
@@ -96,17 +92,18 @@ class DnnModel
     void InferLayer(std::size_t index);
     /** \brief Throw a DnnInputError about a layer. \param index layer index
      *  \param key the offending key ("" for the layer itself) \param detail the problem */
-    [[noreturn]] void Fail(std::size_t index, const std::string& key, const std::string& detail) const;
+    [[noreturn]] void Fail(std::size_t index, const std::string& key,
+                           const std::string& detail) const;
 
-    std::string m_name;                         //!< model name
-    std::string m_file;                         //!< source file
-    DnnTensorShape m_inputShape;                //!< input tensor shape
-    uint32_t m_inputElementBytes;               //!< bytes per input element
-    uint32_t m_activationElementBytes;          //!< bytes per activation element
-    std::vector<DnnLayer> m_layers;             //!< layers in file order
+    std::string m_name;                            //!< model name
+    std::string m_file;                            //!< source file
+    DnnTensorShape m_inputShape;                   //!< input tensor shape
+    uint32_t m_inputElementBytes;                  //!< bytes per input element
+    uint32_t m_activationElementBytes;             //!< bytes per activation element
+    std::vector<DnnLayer> m_layers;                //!< layers in file order
     std::vector<std::vector<int32_t>> m_consumers; //!< consumers per layer
-    std::vector<int32_t> m_inputConsumers;      //!< consumers of the model input
-    std::vector<int32_t> m_order;               //!< topological order
+    std::vector<int32_t> m_inputConsumers;         //!< consumers of the model input
+    std::vector<int32_t> m_order;                  //!< topological order
 };
 
 } // namespace ns3

@@ -21,7 +21,8 @@ uint64_t
 Share(uint64_t total, uint64_t begin, uint64_t end, uint64_t units)
 {
     using Wide = unsigned __int128;
-    const auto upTo = [&](uint64_t u) {
+    const auto upTo = [&](uint64_t u)
+    {
         return static_cast<uint64_t>(static_cast<Wide>(total) * u / units);
     };
     return upTo(end) - upTo(begin);
@@ -57,18 +58,20 @@ DnnPartitionConfig::Parse(const std::string& spec)
     if (spec.rfind(prefix, 0) == 0)
     {
         const std::string k = spec.substr(prefix.size());
-        const bool digits = !k.empty() && k.size() <= 6 &&
-                            std::all_of(k.begin(), k.end(), [](char c) { return c >= '0' && c <= '9'; });
+        const bool digits
+            = !k.empty() && k.size() <= 6
+           && std::all_of(k.begin(), k.end(), [](char c) { return c >= '0' && c <= '9'; });
         if (digits && std::stoul(k) >= 1)
         {
             config.mode = DnnPartitionMode::PieceWise;
             config.pieces = static_cast<uint32_t>(std::stoul(k));
             return config;
         }
-        throw std::invalid_argument("\"" + spec + "\": the piece count K in piecewise:K must be a positive integer");
+        throw std::invalid_argument(
+            "\"" + spec + "\": the piece count K in piecewise:K must be a positive integer");
     }
-    throw std::invalid_argument("\"" + spec +
-                                "\" is not a partitioning (use layerwise, piecewise or piecewise:K)");
+    throw std::invalid_argument(
+        "\"" + spec + "\" is not a partitioning (use layerwise, piecewise or piecewise:K)");
 }
 
 std::string
@@ -102,9 +105,9 @@ DnnPartitioner::FuseLayers(const DnnModel& model)
     {
         const DnnLayer& layer = model.Layer(index);
         const int32_t producer = layer.inputs.front();
-        const bool fuse = IsFusableLayerType(layer.type) && layer.inputs.size() == 1 &&
-                          producer != DnnLayer::MODEL_INPUT &&
-                          model.Consumers(producer).size() == 1;
+        const bool fuse = IsFusableLayerType(layer.type) && layer.inputs.size() == 1
+                       && producer != DnnLayer::MODEL_INPUT
+                       && model.Consumers(producer).size() == 1;
         if (fuse)
         {
             groupOf[index] = groupOf[producer];
@@ -141,9 +144,7 @@ DnnPartitioner::FuseLayers(const DnnModel& model)
 }
 
 DnnTaskGraph
-DnnPartitioner::Partition(const DnnModel& model,
-                          uint32_t request,
-                          const std::string& device,
+DnnPartitioner::Partition(const DnnModel& model, uint32_t request, const std::string& device,
                           double releaseTime) const
 {
     DnnTaskGraph graph;
@@ -159,8 +160,8 @@ DnnPartitioner::PartitionWorkload(const std::vector<DnnRequest>& requests) const
     {
         if (!request.model)
         {
-            throw std::invalid_argument("DnnPartitioner: request " + std::to_string(request.id) +
-                                        " has no model");
+            throw std::invalid_argument("DnnPartitioner: request " + std::to_string(request.id)
+                                        + " has no model");
         }
         AddRequest(graph, *request.model, request.id, request.device, request.releaseTime);
     }
@@ -168,16 +169,14 @@ DnnPartitioner::PartitionWorkload(const std::vector<DnnRequest>& requests) const
 }
 
 void
-DnnPartitioner::AddRequest(DnnTaskGraph& graph,
-                           const DnnModel& model,
-                           uint32_t request,
-                           const std::string& device,
-                           double releaseTime) const
+DnnPartitioner::AddRequest(DnnTaskGraph& graph, const DnnModel& model, uint32_t request,
+                           const std::string& device, double releaseTime) const
 {
-    const uint64_t eb =
-        m_config.elementBytes > 0 ? m_config.elementBytes : model.ActivationElementBytes();
+    const uint64_t eb
+        = m_config.elementBytes > 0 ? m_config.elementBytes : model.ActivationElementBytes();
     const std::string prefix = "r" + std::to_string(request) + "/";
-    auto baseTask = [&](DnnTaskKind kind, const std::string& layer) {
+    auto baseTask = [&](DnnTaskKind kind, const std::string& layer)
+    {
         DnnTask task;
         task.kind = kind;
         task.name = prefix + layer;
@@ -211,9 +210,10 @@ DnnPartitioner::AddRequest(DnnTaskGraph& graph,
         const DnnLayer& head = model.Layer(group.layers.front());
         const bool linear = head.type == DnnLayerType::Linear;
         const uint64_t units = head.IsSpatial() ? head.outputShape.height
-                               : linear         ? head.outputShape.channels
+                             : linear           ? head.outputShape.channels
                                                 : 1;
-        const bool cut = m_config.mode == DnnPartitionMode::PieceWise && (head.IsSpatial() || linear);
+        const bool cut
+            = m_config.mode == DnnPartitionMode::PieceWise && (head.IsSpatial() || linear);
         const uint64_t pieces = cut ? std::min<uint64_t>(m_config.pieces, units) : 1;
         const uint64_t outputBytes = group.outputShape.Elements() * eb;
 
@@ -245,8 +245,8 @@ DnnPartitioner::AddRequest(DnnTaskGraph& graph,
             {
                 const int32_t producerLayer = head.inputs[k];
                 const bool fromInput = producerLayer == DnnLayer::MODEL_INPUT;
-                const auto& producerPieces =
-                    fromInput ? sourcePieces : placed[groupByTail[producerLayer]];
+                const auto& producerPieces
+                    = fromInput ? sourcePieces : placed[groupByTail[producerLayer]];
                 const DnnTensorShape& shape = model.ProducerShape(producerLayer);
                 const uint64_t producerEb = fromInput ? model.InputElementBytes() : eb;
                 if (head.IsSpatial() && !shape.flat)
@@ -260,7 +260,8 @@ DnnPartitioner::AddRequest(DnnTaskGraph& graph,
                         if (lo <= hi)
                         {
                             graph.AddEdge(piece.task, id,
-                                          (hi - lo + 1) * shape.width * shape.channels * producerEb);
+                                          (hi - lo + 1) * shape.width * shape.channels
+                                              * producerEb);
                         }
                     }
                 }

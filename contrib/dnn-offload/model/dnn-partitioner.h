@@ -52,12 +52,12 @@ struct DnnPartitionConfig
  */
 struct DnnLayerGroup
 {
-    std::vector<int32_t> layers;  //!< model layer indices, head first
-    std::vector<int32_t> inputs;  //!< producer groups of the head (-1: the model input)
-    bool hasConsumers{false};     //!< whether another group reads this group's output
-    uint64_t flops{0};            //!< FLOPs of all layers of the group
-    uint64_t params{0};           //!< parameters of all layers of the group
-    DnnTensorShape outputShape;   //!< shape of the group's output (its last layer's)
+    std::vector<int32_t> layers; //!< model layer indices, head first
+    std::vector<int32_t> inputs; //!< producer groups of the head (-1: the model input)
+    bool hasConsumers{false};    //!< whether another group reads this group's output
+    uint64_t flops{0};           //!< FLOPs of all layers of the group
+    uint64_t params{0};          //!< parameters of all layers of the group
+    DnnTensorShape outputShape;  //!< shape of the group's output (its last layer's)
 };
 
 /**
@@ -66,10 +66,10 @@ struct DnnLayerGroup
  */
 struct DnnRequest
 {
-    uint32_t id{0};                         //!< request id
-    std::shared_ptr<const DnnModel> model;  //!< the model
-    std::string device;                     //!< requesting device (source and sink pinned)
-    double releaseTime{0};                  //!< arrival time, s
+    uint32_t id{0};                        //!< request id
+    std::shared_ptr<const DnnModel> model; //!< the model
+    std::string device;                    //!< requesting device (source and sink pinned)
+    double releaseTime{0};                 //!< arrival time, s
 };
 
 /**
@@ -109,10 +109,8 @@ class DnnPartitioner
      * \param releaseTime the request's arrival, s
      * \return the graph (source, compute tasks, sink)
      */
-    DnnTaskGraph Partition(const DnnModel& model,
-                           uint32_t request = 0,
-                           const std::string& device = "",
-                           double releaseTime = 0) const;
+    DnnTaskGraph Partition(const DnnModel& model, uint32_t request = 0,
+                           const std::string& device = "", double releaseTime = 0) const;
 
     /**
      * \brief Add one request's tasks to a graph.
@@ -122,11 +120,8 @@ class DnnPartitioner
      * \param device requesting device
      * \param releaseTime the request's arrival, s
      */
-    void AddRequest(DnnTaskGraph& graph,
-                    const DnnModel& model,
-                    uint32_t request,
-                    const std::string& device,
-                    double releaseTime) const;
+    void AddRequest(DnnTaskGraph& graph, const DnnModel& model, uint32_t request,
+                    const std::string& device, double releaseTime) const;
 
     /** \brief One graph holding every request's tasks. \param requests the requests
      *  \return the union of their graphs */

@@ -48,9 +48,7 @@ DnnTaskGraph::Append(const DnnTaskGraph& other)
     for (auto [it, end] = boost::edges(other.m_graph); it != end; ++it)
     {
         boost::add_edge(boost::source(*it, other.m_graph) + offset,
-                        boost::target(*it, other.m_graph) + offset,
-                        other.m_graph[*it],
-                        m_graph);
+                        boost::target(*it, other.m_graph) + offset, other.m_graph[*it], m_graph);
     }
     return offset;
 }
@@ -201,7 +199,8 @@ DnnTaskGraph::WeakComponentCount() const
 {
     std::vector<std::size_t> parent(TaskCount());
     std::iota(parent.begin(), parent.end(), 0);
-    auto find = [&](std::size_t x) {
+    auto find = [&](std::size_t x)
+    {
         while (parent[x] != x)
         {
             parent[x] = parent[parent[x]];

@@ -31,21 +31,21 @@ enum class DnnTaskKind
  */
 struct DnnTask
 {
-    std::string name;                     //!< unique name, e.g. "r0/conv1/p2"
+    std::string name;                       //!< unique name, e.g. "r0/conv1/p2"
     DnnTaskKind kind{DnnTaskKind::Compute}; //!< source, compute or sink
-    uint32_t request{0};                  //!< request id
-    std::string model;                    //!< model name ("" for generic instances)
-    std::string layer;                    //!< head layer of the group ("input"/"output")
-    std::vector<std::string> fused;       //!< further layers fused into the head
-    uint32_t piece{0};                    //!< piece index within the layer group
-    uint32_t pieces{1};                   //!< pieces the layer group was cut into
-    uint64_t first{0};                    //!< first output row (or neuron) of the piece
-    uint64_t last{0};                     //!< last output row (or neuron), inclusive
-    uint64_t flops{0};                    //!< work in FLOPs
-    uint64_t weightBytes{0};              //!< bytes of weights the piece needs
-    uint64_t outputBytes{0};              //!< bytes of the piece's output
-    std::string pinnedDevice;             //!< device the task must run on ("" = any)
-    double releaseTime{0};                //!< earliest start (the request's arrival), s
+    uint32_t request{0};                    //!< request id
+    std::string model;                      //!< model name ("" for generic instances)
+    std::string layer;                      //!< head layer of the group ("input"/"output")
+    std::vector<std::string> fused;         //!< further layers fused into the head
+    uint32_t piece{0};                      //!< piece index within the layer group
+    uint32_t pieces{1};                     //!< pieces the layer group was cut into
+    uint64_t first{0};                      //!< first output row (or neuron) of the piece
+    uint64_t last{0};                       //!< last output row (or neuron), inclusive
+    uint64_t flops{0};                      //!< work in FLOPs
+    uint64_t weightBytes{0};                //!< bytes of weights the piece needs
+    uint64_t outputBytes{0};                //!< bytes of the piece's output
+    std::string pinnedDevice;               //!< device the task must run on ("" = any)
+    double releaseTime{0};                  //!< earliest start (the request's arrival), s
 };
 
 /**
@@ -68,10 +68,7 @@ class DnnTaskGraph
 {
   public:
     /** The Boost.Graph type underneath. */
-    using Graph = boost::adjacency_list<boost::vecS,
-                                        boost::vecS,
-                                        boost::bidirectionalS,
-                                        DnnTask,
+    using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, DnnTask,
                                         DnnTaskEdge>;
     /** Index of a task (0 .. TaskCount()-1). */
     using TaskId = std::size_t;

@@ -9,7 +9,6 @@
  */
 
 #include "dnn-test-util.h"
-
 #include "ns3/dnn-json-reader.h"
 
 #include <gtest/gtest.h>
@@ -26,8 +25,8 @@ class ZooModelTest : public ::testing::TestWithParam<std::string>
 TEST_P(ZooModelTest, MatchesTorchvisionExactly)
 {
     const std::string name = GetParam();
-    const nlohmann::json reference =
-        DnnJsonReader::ParseFile(test::SourcePath("test/reference/torchvision-models.json"));
+    const nlohmann::json reference
+        = DnnJsonReader::ParseFile(test::SourcePath("test/reference/torchvision-models.json"));
     const auto& figures = reference.at("models").at(name);
     const auto model = test::LoadZooModel(name);
     EXPECT_EQ(model->Name(), name);
@@ -45,17 +44,17 @@ TEST_P(ZooModelTest, MatchesTorchvisionExactly)
     EXPECT_LT(model->Flops(), 2 * model->ConvLinearMacs() * 105 / 100);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Torchvision,
-    ZooModelTest,
-    ::testing::Values("alexnet", "vgg16", "resnet18", "resnet50", "googlenet", "mobilenet_v2"));
+INSTANTIATE_TEST_SUITE_P(Torchvision, ZooModelTest,
+                         ::testing::Values("alexnet", "vgg16", "resnet18", "resnet50", "googlenet",
+                                           "mobilenet_v2"));
 
 TEST(ZooModelTest, AlexNetShapesByHand)
 {
     // AlexNet (torchvision): 224 -> conv 11/4 pad 2 -> 55 -> pool 3/2 -> 27 -> conv 5 pad 2
     // -> 27 -> pool -> 13 -> three 3x3 convs -> 13 -> pool -> 6.
     const auto model = test::LoadZooModel("alexnet");
-    auto shape = [&](const std::string& layer) {
+    auto shape = [&](const std::string& layer)
+    {
         return model->Layer(model->FindLayer(layer)).outputShape.ToString();
     };
     EXPECT_EQ(shape("features.0"), "64x55x55");

@@ -8,7 +8,6 @@
  */
 
 #include "dnn-test-util.h"
-
 #include "ns3/dnn-partitioner.h"
 
 #include <gtest/gtest.h>
@@ -20,8 +19,8 @@ using namespace ns3;
 namespace
 {
 
-const std::vector<std::string> ZOO = {"alexnet",   "vgg16",     "resnet18",
-                                      "resnet50",  "googlenet", "mobilenet_v2"};
+const std::vector<std::string> ZOO
+    = {"alexnet", "vgg16", "resnet18", "resnet50", "googlenet", "mobilenet_v2"};
 
 /** Id of a task by name, failing the test when absent. */
 DnnTaskGraph::TaskId
@@ -36,10 +35,9 @@ Id(const DnnTaskGraph& graph, const std::string& name)
 DnnModel
 InlineModel(uint64_t channels, uint64_t rows, uint64_t width, const nlohmann::json& layers)
 {
-    return DnnModelReader::Read({{"name", "inline"},
-                                 {"input", {{"shape", {channels, rows, width}}}},
-                                 {"layers", layers}},
-                                "inline.json");
+    return DnnModelReader::Read(
+        {{"name", "inline"}, {"input", {{"shape", {channels, rows, width}}}}, {"layers", layers}},
+        "inline.json");
 }
 
 TEST(PartitionerTest, WorkIsConservedForEveryModelAndPieceCount)
@@ -50,8 +48,8 @@ TEST(PartitionerTest, WorkIsConservedForEveryModelAndPieceCount)
         const auto groups = DnnPartitioner::FuseLayers(*model);
         for (uint32_t k : {1u, 2u, 3u, 4u, 7u})
         {
-            const DnnTaskGraph graph =
-                DnnPartitioner({DnnPartitionMode::PieceWise, k, 0}).Partition(*model);
+            const DnnTaskGraph graph
+                = DnnPartitioner({DnnPartitionMode::PieceWise, k, 0}).Partition(*model);
             // Sum the pieces of each head layer and compare with its fused group.
             std::map<std::string, uint64_t> flopsByLayer;
             std::map<std::string, uint64_t> weightsByLayer;
@@ -70,12 +68,12 @@ TEST(PartitionerTest, WorkIsConservedForEveryModelAndPieceCount)
             for (const auto& group : groups)
             {
                 const DnnLayer& head = model->Layer(group.layers.front());
-                EXPECT_EQ(flopsByLayer[head.name], group.flops) << name << " k=" << k << " " << head.name;
+                EXPECT_EQ(flopsByLayer[head.name], group.flops)
+                    << name << " k=" << k << " " << head.name;
                 EXPECT_EQ(weightsByLayer[head.name], group.params * 4) << name << " " << head.name;
-                const uint64_t units = head.IsSpatial() ? head.outputShape.height
-                                       : head.type == DnnLayerType::Linear
-                                           ? head.outputShape.channels
-                                           : 1;
+                const uint64_t units = head.IsSpatial()                  ? head.outputShape.height
+                                     : head.type == DnnLayerType::Linear ? head.outputShape.channels
+                                                                         : 1;
                 EXPECT_EQ(piecesByLayer[head.name], std::min<uint64_t>(k, units))
                     << name << " " << head.name;
             }
@@ -89,8 +87,10 @@ TEST(PartitionerTest, PieceWiseWithOnePieceEqualsLayerWise)
     for (const auto& name : ZOO)
     {
         const auto model = test::LoadZooModel(name);
-        const DnnTaskGraph layer = DnnPartitioner({DnnPartitionMode::LayerWise, 1, 0}).Partition(*model);
-        const DnnTaskGraph piece = DnnPartitioner({DnnPartitionMode::PieceWise, 1, 0}).Partition(*model);
+        const DnnTaskGraph layer
+            = DnnPartitioner({DnnPartitionMode::LayerWise, 1, 0}).Partition(*model);
+        const DnnTaskGraph piece
+            = DnnPartitioner({DnnPartitionMode::PieceWise, 1, 0}).Partition(*model);
         ASSERT_EQ(layer.TaskCount(), piece.TaskCount()) << name;
         ASSERT_EQ(layer.EdgeCount(), piece.EdgeCount()) << name;
         for (std::size_t v = 0; v < layer.TaskCount(); ++v)
@@ -169,7 +169,8 @@ TEST(PartitionerTest, AlexNetConv1AndStrideTwoPoolCutInThree)
     // 18-35, 36-54 (floor(j*55/3)). Input rows: 0*4-2 -> 0 .. 17*4-2+10 = 76 (77 rows);
     // 18*4-2 = 70 .. 35*4-2+10 = 148 (79 rows); 36*4-2 = 142 .. 54*4-2+10 = 224 -> 223 (82).
     const auto model = test::LoadZooModel("alexnet");
-    const DnnTaskGraph graph = DnnPartitioner({DnnPartitionMode::PieceWise, 3, 0}).Partition(*model);
+    const DnnTaskGraph graph
+        = DnnPartitioner({DnnPartitionMode::PieceWise, 3, 0}).Partition(*model);
     const auto source = Id(graph, "r0/input");
     const uint64_t inputRow = 224 * 3; // 1 byte per pixel
     EXPECT_EQ(graph.EdgeBytes(source, Id(graph, "r0/features.0/p0")), 77 * inputRow);
@@ -201,10 +202,10 @@ TEST(PartitionerTest, StrideTwoPoolWithoutOverlap)
 {
     // 2x2 stride-2 pool on 12 rows -> 6 rows; strips 0-1, 2-3, 4-5 read rows 0-3, 4-7,
     // 8-11 of its producer: no halo at all.
-    const DnnModel model = InlineModel(
-        1, 12, 4,
-        {{{"name", "c"}, {"type", "conv"}, {"out_channels", 2}, {"kernel", 1}},
-         {{"name", "pool"}, {"type", "maxpool"}, {"kernel", 2}, {"stride", 2}}});
+    const DnnModel model
+        = InlineModel(1, 12, 4,
+                      {{{"name", "c"}, {"type", "conv"}, {"out_channels", 2}, {"kernel", 1}},
+                       {{"name", "pool"}, {"type", "maxpool"}, {"kernel", 2}, {"stride", 2}}});
     EXPECT_EQ(model.Layer(1).InputRows(12, 2, 3), (std::array<uint64_t, 2>{4, 7}));
     const DnnTaskGraph graph = DnnPartitioner({DnnPartitionMode::PieceWise, 3, 0}).Partition(model);
     const uint64_t row = 4 * 2 * 4;
@@ -219,7 +220,8 @@ TEST(PartitionerTest, StrideTwoPoolWithoutOverlap)
 TEST(PartitionerTest, EveryAlexNetEdgeCarriesRowsTimesWidthTimesChannels)
 {
     const auto model = test::LoadZooModel("alexnet");
-    const DnnTaskGraph graph = DnnPartitioner({DnnPartitionMode::PieceWise, 3, 0}).Partition(*model);
+    const DnnTaskGraph graph
+        = DnnPartitioner({DnnPartitionMode::PieceWise, 3, 0}).Partition(*model);
     for (std::size_t v = 0; v < graph.TaskCount(); ++v)
     {
         const DnnTask& producer = graph.Task(v);
@@ -228,10 +230,9 @@ TEST(PartitionerTest, EveryAlexNetEdgeCarriesRowsTimesWidthTimesChannels)
             continue;
         }
         // The shape the producer's rows belong to: the input, or its head layer's output.
-        const DnnTensorShape shape =
-            producer.kind == DnnTaskKind::Source
-                ? model->InputShape()
-                : model->Layer(model->FindLayer(producer.layer)).outputShape;
+        const DnnTensorShape shape = producer.kind == DnnTaskKind::Source
+                                       ? model->InputShape()
+                                       : model->Layer(model->FindLayer(producer.layer)).outputShape;
         const uint64_t eb = producer.kind == DnnTaskKind::Source ? 1 : 4;
         const uint64_t bytesPerRow = shape.flat ? eb : shape.width * shape.channels * eb;
         for (auto w : graph.Successors(v))
@@ -240,9 +241,8 @@ TEST(PartitionerTest, EveryAlexNetEdgeCarriesRowsTimesWidthTimesChannels)
             const uint64_t bytes = graph.EdgeBytes(v, w);
             ASSERT_EQ(bytes % bytesPerRow, 0u) << producer.name << " -> " << consumer.name;
             const uint64_t rows = bytes / bytesPerRow;
-            const bool spatialConsumer =
-                consumer.kind == DnnTaskKind::Compute &&
-                model->Layer(model->FindLayer(consumer.layer)).IsSpatial();
+            const bool spatialConsumer = consumer.kind == DnnTaskKind::Compute
+                                      && model->Layer(model->FindLayer(consumer.layer)).IsSpatial();
             if (!spatialConsumer)
             {
                 // Linear groups and the sink read the whole producer piece.
@@ -281,7 +281,8 @@ TEST(PartitionerTest, ResidualAddDependsOnBothBranches)
 
     // Piece-wise k = 3: 56 rows -> strips 0-17, 18-36, 37-55. An add reads the same rows of
     // each input: add/p1 depends on maxpool/p1 and conv2/p1 only, 19 rows each.
-    const DnnTaskGraph piece = DnnPartitioner({DnnPartitionMode::PieceWise, 3, 0}).Partition(*model);
+    const DnnTaskGraph piece
+        = DnnPartitioner({DnnPartitionMode::PieceWise, 3, 0}).Partition(*model);
     const auto addP1 = Id(piece, "r0/layer1.0.add/p1");
     EXPECT_EQ(piece.Predecessors(addP1).size(), 2u);
     EXPECT_EQ(piece.EdgeBytes(Id(piece, "r0/maxpool/p1"), addP1), 19u * 56 * 64 * 4);
@@ -294,11 +295,10 @@ TEST(PartitionerTest, InceptionConcatDependsOnItsFourBranches)
     const DnnTaskGraph graph = DnnPartitioner().Partition(*model);
     const auto concat = Id(graph, "r0/inception3a.concat");
     // Branch outputs at 28x28: 64, 128, 32 and 32 channels, fp32.
-    const std::map<std::string, uint64_t> branches = {
-        {"r0/inception3a.branch1.conv", 64},
-        {"r0/inception3a.branch2.1.conv", 128},
-        {"r0/inception3a.branch3.1.conv", 32},
-        {"r0/inception3a.branch4.1.conv", 32}};
+    const std::map<std::string, uint64_t> branches = {{"r0/inception3a.branch1.conv", 64},
+                                                      {"r0/inception3a.branch2.1.conv", 128},
+                                                      {"r0/inception3a.branch3.1.conv", 32},
+                                                      {"r0/inception3a.branch4.1.conv", 32}};
     EXPECT_EQ(graph.Predecessors(concat).size(), 4u);
     for (const auto& [task, channels] : branches)
     {
@@ -325,8 +325,8 @@ TEST(PartitionerTest, NineRequestsMakeNineComponents)
     const DnnTaskGraph layer = DnnPartitioner().PartitionWorkload(requests);
     EXPECT_EQ(layer.TaskCount(), 3u * (14 + 83 + 74));
     EXPECT_EQ(layer.WeakComponentCount(), 9u);
-    const DnnTaskGraph piece =
-        DnnPartitioner({DnnPartitionMode::PieceWise, 3, 0}).PartitionWorkload(requests);
+    const DnnTaskGraph piece
+        = DnnPartitioner({DnnPartitionMode::PieceWise, 3, 0}).PartitionWorkload(requests);
     EXPECT_EQ(piece.TaskCount(), 3u * (38 + 243 + 216));
     EXPECT_EQ(piece.WeakComponentCount(), 9u);
     // Each request's source and sink are pinned to its own device; nothing else is pinned.
@@ -359,7 +359,8 @@ TEST(PartitionerTest, ElementBytesOverride)
 {
     // fp16 activations halve every activation edge; the raw input keeps 1 byte per pixel.
     const auto model = test::LoadZooModel("alexnet");
-    const DnnTaskGraph graph = DnnPartitioner({DnnPartitionMode::LayerWise, 1, 2}).Partition(*model);
+    const DnnTaskGraph graph
+        = DnnPartitioner({DnnPartitionMode::LayerWise, 1, 2}).Partition(*model);
     EXPECT_EQ(graph.EdgeBytes(Id(graph, "r0/input"), Id(graph, "r0/features.0")), 3u * 224 * 224);
     EXPECT_EQ(graph.EdgeBytes(Id(graph, "r0/features.0"), Id(graph, "r0/features.2")),
               64u * 55 * 55 * 2);

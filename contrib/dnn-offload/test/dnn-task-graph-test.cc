@@ -8,7 +8,6 @@
  */
 
 #include "dnn-test-util.h"
-
 #include "ns3/dnn-input-error.h"
 #include "ns3/dnn-partitioner.h"
 #include "ns3/dnn-task-graph-writer.h"
