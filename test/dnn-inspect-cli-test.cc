@@ -1,1 +1,323 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+/**
+ * \file
+ * System tests of the dnn-offload-inspect command-line tool: run the built program, check its
+ * exit status, its stdout (table and JSON), its stderr on bad input, and the files it writes.
+ */
+
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace
+{
+
+namespace fs = std::filesystem;
+
+/** The tool under test. */
+const std::string INSPECT = DNN_BINARY_DIR "/examples/dnn-offload-inspect";
+
+/** What one run of the tool produced. */
+struct RunResult
+{
+    int status{-1};  //!< exit status (WEXITSTATUS), or 128 + signal if it was killed
+    std::string out; //!< standard output
+    std::string err; //!< standard error
+};
+
+/** Quote \p word for /bin/sh. */
+std::string
+ShellQuote(const std::string& word)
+{
+    std::string out = "'";
+    for (char c : word)
+    {
+        if (c == '\'')
+        {
+            out += "'\\''";
+        }
+        else
+        {
+            out += c;
+        }
+    }
+    return out + "'";
+}
+
+/** Read a whole file ("" if it cannot be opened). */
+std::string
+ReadText(const fs::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+/** Gives each test its own temporary directory, removed afterwards. */
+class DnnInspectCliTest : public ::testing::Test
+{
+  protected:
+    void SetUp() override
+    {
+        std::string pattern = (fs::path(::testing::TempDir()) / "dnn-inspect-XXXXXX").string();
+        ASSERT_NE(mkdtemp(pattern.data()), nullptr) << "cannot create " << pattern;
+        m_dir = pattern;
+    }
+
+    void TearDown() override
+    {
+        std::error_code ignored;
+        fs::remove_all(m_dir, ignored);
+    }
+
+    /**
+     * Run the tool from the repository root (so scenarios/models/... paths resolve) with
+     * \p args (already shell-quoted where needed).
+     */
+    RunResult Run(const std::string& args) const
+    {
+        const fs::path errFile = m_dir / "stderr.txt";
+        const std::string command = "cd " + ShellQuote(DNN_SOURCE_DIR) + " && "
+                                  + ShellQuote(INSPECT) + " " + args + " 2>"
+                                  + ShellQuote(errFile.string());
+        RunResult result;
+        FILE* pipe = popen(command.c_str(), "r");
+        if (pipe == nullptr)
+        {
+            ADD_FAILURE() << "popen failed for: " << command;
+            return result;
+        }
+        char buffer[4096];
+        std::size_t n = 0;
+        while ((n = fread(buffer, 1, sizeof(buffer), pipe)) > 0)
+        {
+            result.out.append(buffer, n);
+        }
+        const int raw = pclose(pipe);
+        if (raw != -1 && WIFEXITED(raw))
+        {
+            result.status = WEXITSTATUS(raw);
+        }
+        else if (raw != -1 && WIFSIGNALED(raw))
+        {
+            result.status = 128 + WTERMSIG(raw);
+        }
+        result.err = ReadText(errFile);
+        return result;
+    }
+
+    /** Write \p text into the temporary directory as \p name. \return its path */
+    fs::path WriteFile(const std::string& name, const std::string& text) const
+    {
+        const fs::path path = m_dir / name;
+        std::ofstream(path, std::ios::binary) << text;
+        return path;
+    }
+
+    /** A small model with a misspelt key ("kernal") in its first layer. */
+    fs::path WriteBadModel() const
+    {
+        return WriteFile("bad-model.json", R"({
+  "name": "bad",
+  "input": {"shape": [3, 8, 8]},
+  "layers": [
+    {"name": "conv1", "type": "conv", "out_channels": 4, "kernal": 3},
+    {"name": "flat", "type": "flatten"},
+    {"name": "fc", "type": "linear", "out_features": 10}
+  ]
+}
+)");
+    }
+
+    fs::path m_dir; //!< this test's temporary directory
+};
+
+/** Whether \p haystack contains \p needle. */
+bool
+Contains(const std::string& haystack, const std::string& needle)
+{
+    return haystack.find(needle) != std::string::npos;
+}
+
+const std::string ALEXNET = "--model=scenarios/models/alexnet.json";
+
+} // namespace
+
+TEST_F(DnnInspectCliTest, AlexNetJsonWithPiecewisePartition)
+{
+    const RunResult r = Run(ALEXNET + " --format=json --partition=piecewise:3");
+    ASSERT_EQ(r.status, 0) << r.err;
+    const nlohmann::json doc = nlohmann::json::parse(r.out);
+
+    // Published torchvision 0.14 figures (test/reference/torchvision-models.json).
+    EXPECT_EQ(doc.at("model"), "alexnet");
+    EXPECT_EQ(doc.at("params").get<uint64_t>(), 61100840U);
+    EXPECT_EQ(doc.at("conv_linear_macs").get<uint64_t>(), 714188480U);
+
+    const auto& layers = doc.at("layers");
+    ASSERT_EQ(layers.size(), 22U);
+    const auto& first = layers.at(0);
+    EXPECT_EQ(first.at("name"), "features.0");
+    EXPECT_EQ(first.at("type"), "conv");
+    // features.0: conv 3 -> 64 channels, kernel 11, stride 4, padding 2 on 224x224:
+    // out = (224 + 2*2 - 11) / 4 + 1 = 217 / 4 + 1 = 54 + 1 = 55, so [64, 55, 55];
+    // MACs = out_C*out_H*out_W * in_C*kh*kw = 64*55*55 * 3*11*11 = 193600 * 363 = 70276800.
+    EXPECT_EQ(first.at("output_shape").get<std::vector<uint64_t>>(),
+              (std::vector<uint64_t>{64, 55, 55}));
+    EXPECT_EQ(first.at("macs").get<uint64_t>(), 70276800U);
+    EXPECT_EQ(first.at("flops").get<uint64_t>(), 2U * 70276800U);
+
+    // Fusing relu/dropout/flatten into their producers leaves 12 layer groups:
+    // features.0, .2, .3, .5, .6, .8, .10, .12, avgpool, classifier.1, .4, .6.
+    // Piece-wise with K = 3 cuts each into 3 (every spatial group has at least 6 output rows,
+    // every linear group at least 1000 neurons, so none has fewer than 3 units):
+    // 12 * 3 = 36 compute tasks + 1 source + 1 sink = 38 tasks.
+    const auto& partition = doc.at("partition");
+    EXPECT_EQ(partition.at("mode"), "piecewise");
+    EXPECT_EQ(partition.at("pieces").get<uint32_t>(), 3U);
+    EXPECT_EQ(partition.at("tasks").get<uint64_t>(), 38U);
+}
+
+TEST_F(DnnInspectCliTest, AlexNetTable)
+{
+    const RunResult r = Run(ALEXNET);
+    ASSERT_EQ(r.status, 0) << r.err;
+    std::istringstream lines(r.out);
+    std::string line;
+    bool header = false;
+    std::string total;
+    while (std::getline(lines, line))
+    {
+        if (line.rfind("layer", 0) == 0 && Contains(line, "type") && Contains(line, "output")
+            && Contains(line, "params") && Contains(line, "MFLOPs"))
+        {
+            header = true;
+        }
+        if (line.rfind("total:", 0) == 0)
+        {
+            total = line;
+        }
+    }
+    EXPECT_TRUE(header) << r.out;
+    EXPECT_TRUE(Contains(total, "61100840")) << "total line: \"" << total << "\"";
+    EXPECT_TRUE(Contains(r.out, "features.0")) << r.out;
+}
+
+TEST_F(DnnInspectCliTest, BadModelFileExitsTwoNamingFileAndPath)
+{
+    const fs::path bad = WriteBadModel();
+    const RunResult r = Run("--model=" + ShellQuote(bad.string()));
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_TRUE(Contains(r.err, bad.string())) << r.err;
+    EXPECT_TRUE(Contains(r.err, "/layers/0/kernal")) << r.err;
+    EXPECT_TRUE(Contains(r.err, "did you mean \"kernel\"")) << r.err;
+}
+
+TEST_F(DnnInspectCliTest, MissingModelExitsTwo)
+{
+    const RunResult r = Run("--format=json");
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_TRUE(Contains(r.err, "--model")) << r.err;
+}
+
+TEST_F(DnnInspectCliTest, ZeroPiecesExitsTwo)
+{
+    const RunResult r = Run(ALEXNET + " --partition=piecewise:0");
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_TRUE(Contains(r.err, "piecewise:0")) << r.err;
+}
+
+TEST_F(DnnInspectCliTest, UnknownPartitionExitsTwo)
+{
+    const RunResult r = Run(ALEXNET + " --partition=bogus");
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_TRUE(Contains(r.err, "bogus")) << r.err;
+}
+
+TEST_F(DnnInspectCliTest, WritesDotAndGraphJson)
+{
+    const fs::path dot = m_dir / "alexnet.dot";
+    const fs::path graph = m_dir / "alexnet-graph.json";
+    const RunResult r = Run(ALEXNET + " --partition=layerwise --dot=" + ShellQuote(dot.string())
+                            + " --graph-json=" + ShellQuote(graph.string()));
+    ASSERT_EQ(r.status, 0) << r.err;
+
+    const std::string dotText = ReadText(dot);
+    EXPECT_EQ(dotText.rfind("digraph", 0), 0U) << dotText.substr(0, 80);
+    EXPECT_FALSE(fs::exists(dot.string() + ".tmp"));
+    EXPECT_FALSE(fs::exists(graph.string() + ".tmp"));
+
+    // Layer-wise AlexNet is a chain: source -> 12 fused layer groups -> sink,
+    // so 14 tasks and 13 edges.
+    const nlohmann::json doc = nlohmann::json::parse(ReadText(graph));
+    const auto& tasks = doc.at("tasks");
+    const auto& edges = doc.at("edges");
+    ASSERT_EQ(tasks.size(), 14U);
+    ASSERT_EQ(edges.size(), 13U);
+    std::map<std::string, int> outDegree;
+    std::map<std::string, int> inDegree;
+    for (const auto& e : edges)
+    {
+        ++outDegree[e.at("from").get<std::string>()];
+        ++inDegree[e.at("to").get<std::string>()];
+    }
+    int sources = 0;
+    int sinks = 0;
+    for (const auto& t : tasks)
+    {
+        const std::string name = t.at("name");
+        const std::string kind = t.at("kind");
+        sources += kind == "source";
+        sinks += kind == "sink";
+        EXPECT_EQ(inDegree[name], kind == "source" ? 0 : 1) << name;
+        EXPECT_EQ(outDegree[name], kind == "sink" ? 0 : 1) << name;
+    }
+    EXPECT_EQ(sources, 1);
+    EXPECT_EQ(sinks, 1);
+
+    // The first edge carries the raw image: 3*224*224 elements * 1 byte = 150528 bytes.
+    bool found = false;
+    for (const auto& e : edges)
+    {
+        if (e.at("from") == "r0/input")
+        {
+            found = true;
+            EXPECT_EQ(e.at("to"), "r0/features.0");
+            EXPECT_EQ(e.at("bytes").get<uint64_t>(), 150528U);
+        }
+    }
+    EXPECT_TRUE(found) << edges.dump();
+}
+
+TEST_F(DnnInspectCliTest, BadModelWritesNoDot)
+{
+    const fs::path bad = WriteBadModel();
+    const fs::path dot = m_dir / "out.dot";
+    const RunResult r
+        = Run("--model=" + ShellQuote(bad.string()) + " --dot=" + ShellQuote(dot.string()));
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_FALSE(fs::exists(dot));
+    EXPECT_FALSE(fs::exists(dot.string() + ".tmp"));
+}
+
+// Known bug (reported, not fixed here): examples/dnn-offload-inspect.cc splits --model at
+// commas and, when only commas are given, calls models.front() on an empty list: the tool
+// dies with SIGSEGV (status 139 from the shell) instead of exiting 2. Enable once fixed.
+TEST_F(DnnInspectCliTest, DISABLED_ModelListOfOnlyCommasExitsTwo)
+{
+    const RunResult r = Run("--model=,");
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_TRUE(Contains(r.err, "--model")) << r.err;
+}
