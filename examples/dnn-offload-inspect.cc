@@ -17,8 +17,6 @@
 
 #include "ns3/command-line.h"
 
-#include <cstdio>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -33,27 +31,6 @@ struct UsageError : std::runtime_error
 {
     using std::runtime_error::runtime_error;
 };
-
-/** Write \p text to \p path through a temporary file, so no half-written file is left. */
-void
-WriteFileAtomically(const std::string& path, const std::string& text)
-{
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << text;
-        if (!out.flush())
-        {
-            std::remove(tmp.c_str());
-            throw UsageError(path + ": cannot write the file");
-        }
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0)
-    {
-        std::remove(tmp.c_str());
-        throw UsageError(path + ": cannot write the file");
-    }
-}
 
 std::string
 Fixed(double value, int digits)
@@ -77,8 +54,8 @@ PrintTable(const DnnModel& model, const DnnTaskGraph* graph, const DnnPartitionC
     for (std::size_t i = 0; i < model.LayerCount(); ++i)
     {
         const DnnLayer& l = model.Layer(i);
-        const std::string type
-            = l.type == DnnLayerType::Activation ? l.function : DnnLayerTypeName(l.type);
+        const std::string type =
+            l.type == DnnLayerType::Activation ? l.function : DnnLayerTypeName(l.type);
         std::cout << std::left << std::setw(32) << l.name << std::setw(18) << type << std::setw(14)
                   << l.outputShape.ToString() << std::right << std::setw(12) << l.params
                   << std::setw(12) << Fixed(l.flops / 1e6, 2) << std::setw(12)
@@ -153,12 +130,12 @@ ToJson(const DnnModel& model, const DnnTaskGraph* graph, const DnnPartitionConfi
                           {"layers", layers}};
     if (graph)
     {
-        doc["partition"]
-            = {{"mode", config.mode == DnnPartitionMode::LayerWise ? "layerwise" : "piecewise"},
-               {"pieces", config.pieces},
-               {"tasks", graph->TaskCount()},
-               {"edges", graph->EdgeCount()},
-               {"edge_bytes", graph->TotalEdgeBytes()}};
+        doc["partition"] = {
+            {"mode", config.mode == DnnPartitionMode::LayerWise ? "layerwise" : "piecewise"},
+            {"pieces", config.pieces},
+            {"tasks", graph->TaskCount()},
+            {"edges", graph->EdgeCount()},
+            {"edge_bytes", graph->TotalEdgeBytes()}};
     }
     return doc;
 }
@@ -180,6 +157,12 @@ Run(int argc, char* argv[])
     cmd.AddValue("dot", "write the task graph as Graphviz DOT to this file", dotFile);
     cmd.AddValue("graph-json", "write the task graph as a JSON task list to this file",
                  graphJsonFile);
+    const std::string unknown =
+        DnnFindUnknownOption(argc, argv, {"model", "partition", "format", "dot", "graph-json"});
+    if (!unknown.empty())
+    {
+        throw UsageError(unknown);
+    }
     cmd.Parse(argc, argv);
 
     if (modelFile.empty())
@@ -204,23 +187,27 @@ Run(int argc, char* argv[])
         }
     }
 
-    std::vector<std::string> files;
+    std::vector<std::string> modelFiles;
     for (std::size_t begin = 0; begin <= modelFile.size();)
     {
         const std::size_t comma = std::min(modelFile.find(',', begin), modelFile.size());
         if (comma > begin)
         {
-            files.push_back(modelFile.substr(begin, comma - begin));
+            modelFiles.push_back(modelFile.substr(begin, comma - begin));
         }
         begin = comma + 1;
     }
-    if (files.size() > 1 && (!dotFile.empty() || !graphJsonFile.empty()))
+    if (modelFiles.empty())
+    {
+        throw UsageError("--model: no file named in \"" + modelFile + "\"");
+    }
+    if (modelFiles.size() > 1 && (!dotFile.empty() || !graphJsonFile.empty()))
     {
         throw UsageError("--dot and --graph-json take a single --model");
     }
     std::vector<DnnModel> models;
     std::vector<DnnTaskGraph> graphs;
-    for (const auto& file : files)
+    for (const auto& file : modelFiles)
     {
         models.push_back(DnnModelReader::ReadFile(file));
         if (wantGraph)
@@ -249,16 +236,19 @@ Run(int argc, char* argv[])
 
     const DnnModel& model = models.front();
     const DnnTaskGraph* graph = wantGraph ? &graphs.front() : nullptr;
-    // Produce everything before writing anything, so a failure leaves no partial output.
-    std::string dot;
+    // Write the files (all or nothing) before printing, so a failure leaves no output.
+    DnnOutputFiles files;
     if (!dotFile.empty())
     {
-        std::ostringstream s;
-        DnnTaskGraphWriter::WriteDot(*graph, s);
-        dot = s.str();
+        std::ostringstream dot;
+        DnnTaskGraphWriter::WriteDot(*graph, dot);
+        files.Add(dotFile, dot.str());
     }
-    const std::string graphJson
-        = graphJsonFile.empty() ? "" : DnnTaskGraphWriter::ToJson(*graph).dump(1) + "\n";
+    if (!graphJsonFile.empty())
+    {
+        files.Add(graphJsonFile, DnnTaskGraphWriter::ToJson(*graph).dump(1) + "\n");
+    }
+    files.Commit();
 
     if (format == "json")
     {
@@ -267,14 +257,6 @@ Run(int argc, char* argv[])
     else
     {
         PrintTable(model, graph, config);
-    }
-    if (!dotFile.empty())
-    {
-        WriteFileAtomically(dotFile, dot);
-    }
-    if (!graphJsonFile.empty())
-    {
-        WriteFileAtomically(graphJsonFile, graphJson);
     }
     return 0;
 }

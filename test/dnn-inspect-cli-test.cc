@@ -89,9 +89,9 @@ class DnnInspectCliTest : public ::testing::Test
     RunResult Run(const std::string& args) const
     {
         const fs::path errFile = m_dir / "stderr.txt";
-        const std::string command = "cd " + ShellQuote(DNN_SOURCE_DIR) + " && "
-                                  + ShellQuote(INSPECT) + " " + args + " 2>"
-                                  + ShellQuote(errFile.string());
+        const std::string command = "cd " + ShellQuote(DNN_SOURCE_DIR) + " && " +
+                                    ShellQuote(INSPECT) + " " + args + " 2>" +
+                                    ShellQuote(errFile.string());
         RunResult result;
         FILE* pipe = popen(command.c_str(), "r");
         if (pipe == nullptr)
@@ -200,8 +200,8 @@ TEST_F(DnnInspectCliTest, AlexNetTable)
     std::string total;
     while (std::getline(lines, line))
     {
-        if (line.rfind("layer", 0) == 0 && Contains(line, "type") && Contains(line, "output")
-            && Contains(line, "params") && Contains(line, "MFLOPs"))
+        if (line.rfind("layer", 0) == 0 && Contains(line, "type") && Contains(line, "output") &&
+            Contains(line, "params") && Contains(line, "MFLOPs"))
         {
             header = true;
         }
@@ -250,8 +250,8 @@ TEST_F(DnnInspectCliTest, WritesDotAndGraphJson)
 {
     const fs::path dot = m_dir / "alexnet.dot";
     const fs::path graph = m_dir / "alexnet-graph.json";
-    const RunResult r = Run(ALEXNET + " --partition=layerwise --dot=" + ShellQuote(dot.string())
-                            + " --graph-json=" + ShellQuote(graph.string()));
+    const RunResult r = Run(ALEXNET + " --partition=layerwise --dot=" + ShellQuote(dot.string()) +
+                            " --graph-json=" + ShellQuote(graph.string()));
     ASSERT_EQ(r.status, 0) << r.err;
 
     const std::string dotText = ReadText(dot);
@@ -305,19 +305,42 @@ TEST_F(DnnInspectCliTest, BadModelWritesNoDot)
 {
     const fs::path bad = WriteBadModel();
     const fs::path dot = m_dir / "out.dot";
-    const RunResult r
-        = Run("--model=" + ShellQuote(bad.string()) + " --dot=" + ShellQuote(dot.string()));
+    const RunResult r =
+        Run("--model=" + ShellQuote(bad.string()) + " --dot=" + ShellQuote(dot.string()));
     EXPECT_EQ(r.status, 2) << r.err;
     EXPECT_FALSE(fs::exists(dot));
     EXPECT_FALSE(fs::exists(dot.string() + ".tmp"));
 }
 
-// Known bug (reported, not fixed here): examples/dnn-offload-inspect.cc splits --model at
-// commas and, when only commas are given, calls models.front() on an empty list: the tool
-// dies with SIGSEGV (status 139 from the shell) instead of exiting 2. Enable once fixed.
-TEST_F(DnnInspectCliTest, DISABLED_ModelListOfOnlyCommasExitsTwo)
+// --model=, names no file at all: a usage error (status 2), not a crash.
+TEST_F(DnnInspectCliTest, ModelListOfOnlyCommasExitsTwo)
 {
     const RunResult r = Run("--model=,");
     EXPECT_EQ(r.status, 2) << r.err;
     EXPECT_TRUE(Contains(r.err, "--model")) << r.err;
+}
+
+// An unknown option is bad input like any other: status 2 and a did-you-mean (ns-3's own
+// CommandLine would print its help and exit 1).
+TEST_F(DnnInspectCliTest, UnknownOptionExitsTwoWithSuggestion)
+{
+    const RunResult r = Run("--model=scenarios/models/alexnet.json --partiton=layerwise");
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_TRUE(Contains(r.err, "--partiton")) << r.err;
+    EXPECT_TRUE(Contains(r.err, "did you mean --partition")) << r.err;
+}
+
+// When one of two output files cannot be written, neither is left behind.
+TEST_F(DnnInspectCliTest, UnwritableOutputLeavesNoOtherOutput)
+{
+    const fs::path dot = m_dir / "out.dot";
+    const fs::path json = m_dir / "no-such-dir" / "g.json";
+    const RunResult r =
+        Run("--model=scenarios/models/alexnet.json --dot=" + ShellQuote(dot.string()) +
+            " --graph-json=" + ShellQuote(json.string()));
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_TRUE(Contains(r.err, json.string())) << r.err;
+    EXPECT_FALSE(fs::exists(dot));
+    EXPECT_FALSE(fs::exists(dot.string() + ".tmp"));
+    EXPECT_TRUE(r.out.empty()) << r.out;
 }

@@ -60,8 +60,8 @@ main(int argc, char* argv[])
                   << "\n";
         for (const auto& spec : {std::string("layerwise"), "piecewise:" + std::to_string(pieces)})
         {
-            const DnnTaskGraph graph
-                = DnnPartitioner(DnnPartitionConfig::Parse(spec)).PartitionWorkload(requests);
+            const DnnTaskGraph graph =
+                DnnPartitioner(DnnPartitionConfig::Parse(spec)).PartitionWorkload(requests);
             graph.Validate();
             std::cout << std::left << std::setw(14) << spec << std::right << std::setw(8)
                       << graph.TaskCount() << std::setw(8) << graph.EdgeCount() << std::setw(12)

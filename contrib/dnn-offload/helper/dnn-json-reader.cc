@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -96,6 +97,11 @@ DnnDidYouMean(const std::string& word, const std::vector<std::string>& candidate
 nlohmann::json
 DnnJsonReader::ParseFile(const std::string& file)
 {
+    std::error_code error;
+    if (std::filesystem::is_directory(file, error))
+    {
+        throw DnnInputError(file, "", "is a directory, not a JSON file");
+    }
     std::ifstream in(file, std::ios::binary);
     if (!in)
     {
@@ -113,26 +119,58 @@ DnnJsonReader::ParseFile(const std::string& file)
 nlohmann::json
 DnnJsonReader::ParseText(const std::string& text, const std::string& file)
 {
-    std::vector<std::set<std::string>> keysPerObject;
-    std::string duplicate;
+    // Track where the parser is, to name the object that repeats a key.
+    struct Frame
+    {
+        bool object;                //!< object (else array)
+        std::string key;            //!< current key (objects)
+        int64_t index;              //!< current element (arrays)
+        std::set<std::string> keys; //!< keys seen so far (objects)
+    };
+
+    std::vector<Frame> frames;
+    std::string duplicatePath;
     auto callback = [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed)
     {
         using Event = nlohmann::json::parse_event_t;
-        if (event == Event::object_start)
+        switch (event)
         {
-            keysPerObject.emplace_back();
-        }
-        else if (event == Event::object_end && !keysPerObject.empty())
-        {
-            keysPerObject.pop_back();
-        }
-        else if (event == Event::key && !keysPerObject.empty() && duplicate.empty())
-        {
-            const std::string key = parsed.get<std::string>();
-            if (!keysPerObject.back().insert(key).second)
+        case Event::object_start:
+        case Event::array_start:
+            if (!frames.empty() && !frames.back().object)
             {
-                duplicate = key;
+                ++frames.back().index;
             }
+            frames.push_back({event == Event::object_start, "", -1, {}});
+            break;
+        case Event::object_end:
+        case Event::array_end:
+            if (!frames.empty())
+            {
+                frames.pop_back();
+            }
+            break;
+        case Event::key:
+            if (!frames.empty())
+            {
+                Frame& top = frames.back();
+                top.key = parsed.get<std::string>();
+                if (!top.keys.insert(top.key).second && duplicatePath.empty())
+                {
+                    for (const auto& frame : frames)
+                    {
+                        duplicatePath += "/" + (frame.object ? EscapePointerToken(frame.key)
+                                                             : std::to_string(frame.index));
+                    }
+                }
+            }
+            break;
+        case Event::value:
+            if (!frames.empty() && !frames.back().object)
+            {
+                ++frames.back().index;
+            }
+            break;
         }
         return true;
     };
@@ -151,17 +189,15 @@ DnnJsonReader::ParseText(const std::string& text, const std::string& file)
         }
         throw DnnInputError(file, "", "not valid JSON: " + message);
     }
-    if (!duplicate.empty())
+    if (!duplicatePath.empty())
     {
-        throw DnnInputError(file, "", "key \"" + duplicate + "\" appears twice in one object");
+        throw DnnInputError(file, duplicatePath, "this key appears twice in one object");
     }
     return document;
 }
 
 DnnJsonReader::DnnJsonReader(const nlohmann::json& value, std::string file, std::string path)
-    : m_value(&value)
-    , m_file(std::move(file))
-    , m_path(std::move(path))
+    : m_value(&value), m_file(std::move(file)), m_path(std::move(path))
 {
 }
 
@@ -186,7 +222,7 @@ DnnJsonReader::File() const
 void
 DnnJsonReader::Fail(const std::string& detail) const
 {
-    throw DnnInputError(m_file, m_path.empty() ? "/" : m_path, detail);
+    throw DnnInputError(m_file, m_path, detail);
 }
 
 std::string
@@ -277,8 +313,8 @@ DnnJsonReader::Elements(std::size_t minSize) const
     if (m_value->size() < minSize)
     {
         Fail(m_value->empty() ? "must not be empty"
-                              : "needs at least " + std::to_string(minSize) + " entries, got "
-                                    + std::to_string(m_value->size()));
+                              : "needs at least " + std::to_string(minSize) + " entries, got " +
+                                    std::to_string(m_value->size()));
     }
     std::vector<DnnJsonReader> out;
     out.reserve(m_value->size());
@@ -324,23 +360,32 @@ int64_t
 DnnJsonReader::AsInt(int64_t min, int64_t max) const
 {
     const auto& v = *m_value;
-    const bool integral
-        = v.is_number_integer()
-       || (v.is_number_float() && std::isfinite(v.get<double>())
-           && std::floor(v.get<double>()) == v.get<double>() && std::fabs(v.get<double>()) < 9e15);
-    if (!integral)
+    const bool isFloat = v.is_number_float();
+    const double d = isFloat ? v.get<double>() : 0.0;
+    if (!v.is_number_integer() && !(isFloat && std::isfinite(d) && std::floor(d) == d))
     {
         Fail("must be an integer, got " + Quote());
     }
-    const bool tooBig = v.is_number_unsigned() && v.get<uint64_t>() > static_cast<uint64_t>(max);
-    const int64_t i
-        = tooBig ? max
-                 : (v.is_number_float() ? static_cast<int64_t>(v.get<double>()) : v.get<int64_t>());
-    if (tooBig || i < min || i > max)
+    bool inRange = false;
+    if (isFloat)
     {
-        Fail("must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got "
-             + Quote());
+        inRange = d >= static_cast<double>(min) && d <= static_cast<double>(max);
     }
+    else if (v.is_number_unsigned())
+    {
+        const auto u = v.get<uint64_t>();
+        inRange = u <= static_cast<uint64_t>(max) && (min <= 0 || u >= static_cast<uint64_t>(min));
+    }
+    else
+    {
+        inRange = v.get<int64_t>() >= min && v.get<int64_t>() <= max;
+    }
+    if (!inRange)
+    {
+        Fail("must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got " +
+             Quote());
+    }
+    const int64_t i = isFloat ? static_cast<int64_t>(d) : v.get<int64_t>();
     return i;
 }
 

@@ -7,6 +7,7 @@
 #include "ns3/dnn-input-error.h"
 
 #include <map>
+#include <set>
 
 namespace ns3
 {
@@ -19,8 +20,8 @@ const std::string INPUT_NAME = "input";
 /** Reserved: the name of a request's sink task. */
 const std::string OUTPUT_NAME = "output";
 
-const std::vector<std::string> ACTIVATION_FUNCTIONS
-    = {"relu", "relu6", "sigmoid", "tanh", "hardswish", "silu", "gelu"};
+const std::vector<std::string> ACTIVATION_FUNCTIONS = {"relu",      "relu6", "sigmoid", "tanh",
+                                                       "hardswish", "silu",  "gelu"};
 
 /** How a type name of the file maps onto a layer type, and the keys it accepts. */
 struct TypeSpec
@@ -140,6 +141,23 @@ ReadLayerKeys(const DnnJsonReader& reader, const std::string& typeName, DnnLayer
     }
 }
 
+/** Every key any layer type accepts (for a first typo check). */
+const std::vector<std::string>&
+AllLayerKeys()
+{
+    static const std::vector<std::string> keys = []
+    {
+        std::set<std::string> all{"inputs"};
+        for (const auto& entry : TypeSpecs())
+        {
+            all.insert(entry.second.required.begin(), entry.second.required.end());
+            all.insert(entry.second.optional.begin(), entry.second.optional.end());
+        }
+        return std::vector<std::string>(all.begin(), all.end());
+    }();
+    return keys;
+}
+
 } // namespace
 
 const std::vector<std::string>&
@@ -177,15 +195,14 @@ DnnModelReader::Read(const nlohmann::json& document, const std::string& file)
     {
         root["description"].AsString();
     }
-    const uint32_t activationBytes
-        = root.Has("element_bytes") ? static_cast<uint32_t>(root["element_bytes"].AsInt(1, 64)) : 4;
+    const uint32_t activationBytes =
+        root.Has("element_bytes") ? static_cast<uint32_t>(root["element_bytes"].AsInt(1, 64)) : 4;
 
     const DnnJsonReader input = root["input"];
     input.ExpectObject({"shape"}, {"element_bytes"});
     const DnnTensorShape inputShape = ReadShape(input["shape"]);
-    const uint32_t inputBytes = input.Has("element_bytes")
-                                  ? static_cast<uint32_t>(input["element_bytes"].AsInt(1, 64))
-                                  : 1;
+    const uint32_t inputBytes =
+        input.Has("element_bytes") ? static_cast<uint32_t>(input["element_bytes"].AsInt(1, 64)) : 1;
 
     const auto layerReaders = root["layers"].Elements(1);
     std::vector<DnnLayer> layers(layerReaders.size());
@@ -199,17 +216,21 @@ DnnModelReader::Read(const nlohmann::json& document, const std::string& file)
         {
             reader.Fail("a layer must be an object, got " + reader.Quote());
         }
+        reader.ExpectObject({"name", "type"}, AllLayerKeys()); // typos first, with did-you-mean
         layers[i].name = reader["name"].AsName();
-        if (layers[i].name == INPUT_NAME || layers[i].name == OUTPUT_NAME)
+        if (layers[i].name == INPUT_NAME)
         {
-            reader["name"].Fail("\"" + layers[i].name
-                                + "\" is reserved (the request's source and sink tasks)");
+            reader["name"].Fail("\"input\" is reserved: it names the model input in inputs lists");
+        }
+        if (layers[i].name == OUTPUT_NAME)
+        {
+            reader["name"].Fail("\"output\" is reserved: it names a request's result (sink task)");
         }
         if (!index.emplace(layers[i].name, static_cast<int32_t>(i)).second)
         {
-            reader["name"].Fail("layer name \"" + layers[i].name
-                                + "\" is used twice (first at /layers/"
-                                + std::to_string(index[layers[i].name]) + ")");
+            reader["name"].Fail("layer name \"" + layers[i].name +
+                                "\" is used twice (first at /layers/" +
+                                std::to_string(index[layers[i].name]) + ")");
         }
         names.push_back(layers[i].name);
         const std::string typeName = reader["type"].AsChoice(LayerTypeNames());
@@ -236,7 +257,9 @@ DnnModelReader::Read(const nlohmann::json& document, const std::string& file)
             if (it == index.end())
             {
                 std::string detail = "no layer is named \"" + producer + "\"";
-                const std::string suggestion = DnnDidYouMean(producer, names);
+                std::vector<std::string> candidates = names;
+                candidates.push_back(INPUT_NAME);
+                const std::string suggestion = DnnDidYouMean(producer, candidates);
                 if (!suggestion.empty())
                 {
                     detail += " (did you mean \"" + suggestion + "\"?)";

@@ -39,10 +39,8 @@ JoinCycle(const std::vector<std::string>& cycle)
 
 DnnInputError::DnnInputError(const std::string& file, const std::string& jsonPath,
                              const std::string& detail)
-    : std::runtime_error(FormatInputError(file, jsonPath, detail))
-    , m_file(file)
-    , m_jsonPath(jsonPath)
-    , m_detail(detail)
+    : std::runtime_error(FormatInputError(file, jsonPath, detail)), m_file(file),
+      m_jsonPath(jsonPath), m_detail(detail)
 {
 }
 
@@ -66,8 +64,7 @@ DnnInputError::Detail() const
 
 DnnCycleError::DnnCycleError(const std::string& file, const std::string& jsonPath,
                              const std::vector<std::string>& cycle)
-    : DnnInputError(file, jsonPath, JoinCycle(cycle))
-    , m_cycle(cycle)
+    : DnnInputError(file, jsonPath, JoinCycle(cycle)), m_cycle(cycle)
 {
 }
 

@@ -44,8 +44,8 @@ DnnLayerTypeName(DnnLayerType type)
 bool
 IsFusableLayerType(DnnLayerType type)
 {
-    return type == DnnLayerType::Activation || type == DnnLayerType::BatchNorm
-        || type == DnnLayerType::Dropout || type == DnnLayerType::Flatten;
+    return type == DnnLayerType::Activation || type == DnnLayerType::BatchNorm ||
+           type == DnnLayerType::Dropout || type == DnnLayerType::Flatten;
 }
 
 uint64_t

@@ -64,20 +64,26 @@ AdaptiveWindowSum(uint64_t in, uint64_t out)
 
 DnnModel::DnnModel(std::string name, DnnTensorShape inputShape, uint32_t inputElementBytes,
                    uint32_t activationElementBytes, std::vector<DnnLayer> layers, std::string file)
-    : m_name(std::move(name))
-    , m_file(std::move(file))
-    , m_inputShape(inputShape)
-    , m_inputElementBytes(inputElementBytes)
-    , m_activationElementBytes(activationElementBytes)
-    , m_layers(std::move(layers))
+    : m_name(std::move(name)), m_file(std::move(file)), m_inputShape(inputShape),
+      m_inputElementBytes(inputElementBytes), m_activationElementBytes(activationElementBytes),
+      m_layers(std::move(layers))
 {
     if (m_layers.empty())
     {
         throw DnnInputError(m_file, "/layers", "a model needs at least one layer");
     }
-    if (m_inputShape.Elements() == 0)
+    if (m_inputShape.channels == 0 || m_inputShape.height == 0 || m_inputShape.width == 0)
     {
         throw DnnInputError(m_file, "/input/shape", "every dimension must be positive");
+    }
+    try
+    {
+        Mul(Mul(m_inputShape.channels, m_inputShape.height), Mul(m_inputShape.width, 64));
+    }
+    catch (const std::overflow_error&)
+    {
+        throw DnnInputError(m_file, "/input/shape",
+                            "the input has too many elements to count: " + m_inputShape.ToString());
     }
     m_consumers.assign(m_layers.size(), {});
     for (std::size_t i = 0; i < m_layers.size(); ++i)
@@ -92,8 +98,8 @@ DnnModel::DnnModel(std::string name, DnnTensorShape inputShape, uint32_t inputEl
             {
                 Fail(i, "inputs", "input index " + std::to_string(in) + " does not exist");
             }
-            else if (std::find(m_consumers[in].begin(), m_consumers[in].end(), i)
-                     == m_consumers[in].end())
+            else if (std::find(m_consumers[in].begin(), m_consumers[in].end(), i) ==
+                     m_consumers[in].end())
             {
                 m_consumers[in].push_back(static_cast<int32_t>(i));
             }
@@ -198,8 +204,8 @@ DnnModel::InferLayer(std::size_t index)
     if (!multiInput && layer.inputs.size() != 1)
     {
         Fail(index, "inputs",
-             DnnLayerTypeName(layer.type) + " takes exactly one input, got "
-                 + std::to_string(layer.inputs.size()));
+             DnnLayerTypeName(layer.type) + " takes exactly one input, got " +
+                 std::to_string(layer.inputs.size()));
     }
     const DnnTensorShape in = ProducerShape(layer.inputs.front());
     auto requireSpatial = [&]()
@@ -207,8 +213,8 @@ DnnModel::InferLayer(std::size_t index)
         if (in.flat)
         {
             Fail(index, "",
-                 DnnLayerTypeName(layer.type) + " needs a [C, H, W] input, got flat "
-                     + in.ToString());
+                 DnnLayerTypeName(layer.type) + " needs a [C, H, W] input, got flat " +
+                     in.ToString());
         }
     };
     DnnTensorShape out = in;
@@ -229,24 +235,23 @@ DnnModel::InferLayer(std::size_t index)
         std::array<uint64_t, 2> outSize{};
         for (int d = 0; d < 2; ++d)
         {
-            const uint64_t extent = layer.dilation[d] * (layer.kernel[d] - 1) + 1;
+            const uint64_t extent = Mul(layer.dilation[d], layer.kernel[d] - 1) + 1;
             const uint64_t padded = inSize[d] + 2 * layer.padding[d];
             if (extent > padded)
             {
                 Fail(index, "kernel",
-                     std::string("kernel ") + dimName[d] + " " + std::to_string(layer.kernel[d])
-                         + (layer.dilation[d] > 1
-                                ? " (dilated extent " + std::to_string(extent) + ")"
-                                : std::string())
-                         + " is larger than the padded input " + dimName[d] + " "
-                         + std::to_string(padded) + " (input " + std::to_string(inSize[d])
-                         + " + 2 x padding " + std::to_string(layer.padding[d]) + ")");
+                     std::string("kernel ") + dimName[d] + " " + std::to_string(layer.kernel[d]) +
+                         (layer.dilation[d] > 1 ? " (dilated extent " + std::to_string(extent) + ")"
+                                                : std::string()) +
+                         " is larger than the padded input " + dimName[d] + " " +
+                         std::to_string(padded) + " (input " + std::to_string(inSize[d]) +
+                         " + 2 x padding " + std::to_string(layer.padding[d]) + ")");
             }
             if (!isConv && 2 * layer.padding[d] > layer.kernel[d])
             {
                 Fail(index, "padding",
-                     "pool padding " + std::to_string(layer.padding[d])
-                         + " must be at most half the kernel " + std::to_string(layer.kernel[d]));
+                     "pool padding " + std::to_string(layer.padding[d]) +
+                         " must be at most half the kernel " + std::to_string(layer.kernel[d]));
             }
             outSize[d] = WindowOutput(inSize[d], layer.kernel[d], layer.stride[d], layer.padding[d],
                                       layer.dilation[d], ceilMode);
@@ -258,9 +263,9 @@ DnnModel::InferLayer(std::size_t index)
             if (in.channels % layer.groups != 0 || layer.outChannels % layer.groups != 0)
             {
                 Fail(index, "groups",
-                     "groups " + std::to_string(layer.groups) + " must divide the input channels "
-                         + std::to_string(in.channels) + " and the output channels "
-                         + std::to_string(layer.outChannels));
+                     "groups " + std::to_string(layer.groups) + " must divide the input channels " +
+                         std::to_string(in.channels) + " and the output channels " +
+                         std::to_string(layer.outChannels));
             }
             out.channels = layer.outChannels;
             const uint64_t perOutput = Mul(in.channels / layer.groups, window);
@@ -284,8 +289,8 @@ DnnModel::InferLayer(std::size_t index)
         if (!in.flat)
         {
             Fail(index, "",
-                 "linear needs a flat input, got " + in.ToString()
-                     + " (add a flatten layer before it)");
+                 "linear needs a flat input, got " + in.ToString() +
+                     " (add a flatten layer before it)");
         }
         out = DnnTensorShape{layer.outFeatures, 1, 1, true};
         layer.macs = Mul(in.channels, layer.outFeatures);
@@ -315,8 +320,8 @@ DnnModel::InferLayer(std::size_t index)
         {
             const DnnTensorShape other = ProducerShape(layer.inputs[k]);
             const bool agree = isAdd ? other == in
-                                     : other.flat == in.flat && other.height == in.height
-                                           && other.width == in.width;
+                                     : other.flat == in.flat && other.height == in.height &&
+                                           other.width == in.width;
             if (!agree)
             {
                 const int32_t first = layer.inputs.front();
@@ -325,11 +330,11 @@ DnnModel::InferLayer(std::size_t index)
                 {
                     return p == DnnLayer::MODEL_INPUT ? std::string("input") : m_layers[p].name;
                 };
-                Fail(index, "inputs",
+                Fail(index, "inputs/" + std::to_string(k),
                      std::string(isAdd ? "add inputs must have equal shapes"
-                                       : "concat inputs must have equal height and width")
-                         + ": \"" + nameOf(first) + "\" is " + in.ToString() + " but \""
-                         + nameOf(kth) + "\" is " + other.ToString());
+                                       : "concat inputs must have equal height and width") +
+                         ": \"" + nameOf(first) + "\" is " + in.ToString() + " but \"" +
+                         nameOf(kth) + "\" is " + other.ToString());
             }
             if (!isAdd)
             {
@@ -340,6 +345,8 @@ DnnModel::InferLayer(std::size_t index)
         break;
     }
     }
+    // Every byte count downstream is elements x element bytes (at most 64): keep it countable.
+    Mul(Mul(out.channels, out.height), Mul(out.width, 64));
     layer.outputShape = out;
 }
 

@@ -58,9 +58,9 @@ DnnPartitionConfig::Parse(const std::string& spec)
     if (spec.rfind(prefix, 0) == 0)
     {
         const std::string k = spec.substr(prefix.size());
-        const bool digits
-            = !k.empty() && k.size() <= 6
-           && std::all_of(k.begin(), k.end(), [](char c) { return c >= '0' && c <= '9'; });
+        const bool digits =
+            !k.empty() && k.size() <= 6 &&
+            std::all_of(k.begin(), k.end(), [](char c) { return c >= '0' && c <= '9'; });
         if (digits && std::stoul(k) >= 1)
         {
             config.mode = DnnPartitionMode::PieceWise;
@@ -81,8 +81,7 @@ DnnPartitionConfig::ToString() const
                                                : "piecewise:" + std::to_string(pieces);
 }
 
-DnnPartitioner::DnnPartitioner(DnnPartitionConfig config)
-    : m_config(config)
+DnnPartitioner::DnnPartitioner(DnnPartitionConfig config) : m_config(config)
 {
     if (m_config.pieces == 0)
     {
@@ -105,9 +104,9 @@ DnnPartitioner::FuseLayers(const DnnModel& model)
     {
         const DnnLayer& layer = model.Layer(index);
         const int32_t producer = layer.inputs.front();
-        const bool fuse = IsFusableLayerType(layer.type) && layer.inputs.size() == 1
-                       && producer != DnnLayer::MODEL_INPUT
-                       && model.Consumers(producer).size() == 1;
+        const bool fuse = IsFusableLayerType(layer.type) && layer.inputs.size() == 1 &&
+                          producer != DnnLayer::MODEL_INPUT &&
+                          model.Consumers(producer).size() == 1;
         if (fuse)
         {
             groupOf[index] = groupOf[producer];
@@ -160,8 +159,8 @@ DnnPartitioner::PartitionWorkload(const std::vector<DnnRequest>& requests) const
     {
         if (!request.model)
         {
-            throw std::invalid_argument("DnnPartitioner: request " + std::to_string(request.id)
-                                        + " has no model");
+            throw std::invalid_argument("DnnPartitioner: request " + std::to_string(request.id) +
+                                        " has no model");
         }
         AddRequest(graph, *request.model, request.id, request.device, request.releaseTime);
     }
@@ -172,8 +171,8 @@ void
 DnnPartitioner::AddRequest(DnnTaskGraph& graph, const DnnModel& model, uint32_t request,
                            const std::string& device, double releaseTime) const
 {
-    const uint64_t eb
-        = m_config.elementBytes > 0 ? m_config.elementBytes : model.ActivationElementBytes();
+    const uint64_t eb =
+        m_config.elementBytes > 0 ? m_config.elementBytes : model.ActivationElementBytes();
     const std::string prefix = "r" + std::to_string(request) + "/";
     auto baseTask = [&](DnnTaskKind kind, const std::string& layer)
     {
@@ -212,8 +211,8 @@ DnnPartitioner::AddRequest(DnnTaskGraph& graph, const DnnModel& model, uint32_t 
         const uint64_t units = head.IsSpatial() ? head.outputShape.height
                              : linear           ? head.outputShape.channels
                                                 : 1;
-        const bool cut
-            = m_config.mode == DnnPartitionMode::PieceWise && (head.IsSpatial() || linear);
+        const bool cut =
+            m_config.mode == DnnPartitionMode::PieceWise && (head.IsSpatial() || linear);
         const uint64_t pieces = cut ? std::min<uint64_t>(m_config.pieces, units) : 1;
         const uint64_t outputBytes = group.outputShape.Elements() * eb;
 
@@ -245,8 +244,8 @@ DnnPartitioner::AddRequest(DnnTaskGraph& graph, const DnnModel& model, uint32_t 
             {
                 const int32_t producerLayer = head.inputs[k];
                 const bool fromInput = producerLayer == DnnLayer::MODEL_INPUT;
-                const auto& producerPieces
-                    = fromInput ? sourcePieces : placed[groupByTail[producerLayer]];
+                const auto& producerPieces =
+                    fromInput ? sourcePieces : placed[groupByTail[producerLayer]];
                 const DnnTensorShape& shape = model.ProducerShape(producerLayer);
                 const uint64_t producerEb = fromInput ? model.InputElementBytes() : eb;
                 if (head.IsSpatial() && !shape.flat)
@@ -260,8 +259,8 @@ DnnPartitioner::AddRequest(DnnTaskGraph& graph, const DnnModel& model, uint32_t 
                         if (lo <= hi)
                         {
                             graph.AddEdge(piece.task, id,
-                                          (hi - lo + 1) * shape.width * shape.channels
-                                              * producerEb);
+                                          (hi - lo + 1) * shape.width * shape.channels *
+                                              producerEb);
                         }
                     }
                 }

@@ -25,8 +25,8 @@ class ZooModelTest : public ::testing::TestWithParam<std::string>
 TEST_P(ZooModelTest, MatchesTorchvisionExactly)
 {
     const std::string name = GetParam();
-    const nlohmann::json reference
-        = DnnJsonReader::ParseFile(test::SourcePath("test/reference/torchvision-models.json"));
+    const nlohmann::json reference =
+        DnnJsonReader::ParseFile(test::SourcePath("test/reference/torchvision-models.json"));
     const auto& figures = reference.at("models").at(name);
     const auto model = test::LoadZooModel(name);
     EXPECT_EQ(model->Name(), name);

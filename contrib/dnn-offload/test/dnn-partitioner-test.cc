@@ -19,8 +19,8 @@ using namespace ns3;
 namespace
 {
 
-const std::vector<std::string> ZOO
-    = {"alexnet", "vgg16", "resnet18", "resnet50", "googlenet", "mobilenet_v2"};
+const std::vector<std::string> ZOO = {"alexnet",  "vgg16",     "resnet18",
+                                      "resnet50", "googlenet", "mobilenet_v2"};
 
 /** Id of a task by name, failing the test when absent. */
 DnnTaskGraph::TaskId
@@ -48,8 +48,8 @@ TEST(PartitionerTest, WorkIsConservedForEveryModelAndPieceCount)
         const auto groups = DnnPartitioner::FuseLayers(*model);
         for (uint32_t k : {1u, 2u, 3u, 4u, 7u})
         {
-            const DnnTaskGraph graph
-                = DnnPartitioner({DnnPartitionMode::PieceWise, k, 0}).Partition(*model);
+            const DnnTaskGraph graph =
+                DnnPartitioner({DnnPartitionMode::PieceWise, k, 0}).Partition(*model);
             // Sum the pieces of each head layer and compare with its fused group.
             std::map<std::string, uint64_t> flopsByLayer;
             std::map<std::string, uint64_t> weightsByLayer;
@@ -87,10 +87,10 @@ TEST(PartitionerTest, PieceWiseWithOnePieceEqualsLayerWise)
     for (const auto& name : ZOO)
     {
         const auto model = test::LoadZooModel(name);
-        const DnnTaskGraph layer
-            = DnnPartitioner({DnnPartitionMode::LayerWise, 1, 0}).Partition(*model);
-        const DnnTaskGraph piece
-            = DnnPartitioner({DnnPartitionMode::PieceWise, 1, 0}).Partition(*model);
+        const DnnTaskGraph layer =
+            DnnPartitioner({DnnPartitionMode::LayerWise, 1, 0}).Partition(*model);
+        const DnnTaskGraph piece =
+            DnnPartitioner({DnnPartitionMode::PieceWise, 1, 0}).Partition(*model);
         ASSERT_EQ(layer.TaskCount(), piece.TaskCount()) << name;
         ASSERT_EQ(layer.EdgeCount(), piece.EdgeCount()) << name;
         for (std::size_t v = 0; v < layer.TaskCount(); ++v)
@@ -169,8 +169,8 @@ TEST(PartitionerTest, AlexNetConv1AndStrideTwoPoolCutInThree)
     // 18-35, 36-54 (floor(j*55/3)). Input rows: 0*4-2 -> 0 .. 17*4-2+10 = 76 (77 rows);
     // 18*4-2 = 70 .. 35*4-2+10 = 148 (79 rows); 36*4-2 = 142 .. 54*4-2+10 = 224 -> 223 (82).
     const auto model = test::LoadZooModel("alexnet");
-    const DnnTaskGraph graph
-        = DnnPartitioner({DnnPartitionMode::PieceWise, 3, 0}).Partition(*model);
+    const DnnTaskGraph graph =
+        DnnPartitioner({DnnPartitionMode::PieceWise, 3, 0}).Partition(*model);
     const auto source = Id(graph, "r0/input");
     const uint64_t inputRow = 224 * 3; // 1 byte per pixel
     EXPECT_EQ(graph.EdgeBytes(source, Id(graph, "r0/features.0/p0")), 77 * inputRow);
@@ -202,10 +202,10 @@ TEST(PartitionerTest, StrideTwoPoolWithoutOverlap)
 {
     // 2x2 stride-2 pool on 12 rows -> 6 rows; strips 0-1, 2-3, 4-5 read rows 0-3, 4-7,
     // 8-11 of its producer: no halo at all.
-    const DnnModel model
-        = InlineModel(1, 12, 4,
-                      {{{"name", "c"}, {"type", "conv"}, {"out_channels", 2}, {"kernel", 1}},
-                       {{"name", "pool"}, {"type", "maxpool"}, {"kernel", 2}, {"stride", 2}}});
+    const DnnModel model =
+        InlineModel(1, 12, 4,
+                    {{{"name", "c"}, {"type", "conv"}, {"out_channels", 2}, {"kernel", 1}},
+                     {{"name", "pool"}, {"type", "maxpool"}, {"kernel", 2}, {"stride", 2}}});
     EXPECT_EQ(model.Layer(1).InputRows(12, 2, 3), (std::array<uint64_t, 2>{4, 7}));
     const DnnTaskGraph graph = DnnPartitioner({DnnPartitionMode::PieceWise, 3, 0}).Partition(model);
     const uint64_t row = 4 * 2 * 4;
@@ -220,8 +220,8 @@ TEST(PartitionerTest, StrideTwoPoolWithoutOverlap)
 TEST(PartitionerTest, EveryAlexNetEdgeCarriesRowsTimesWidthTimesChannels)
 {
     const auto model = test::LoadZooModel("alexnet");
-    const DnnTaskGraph graph
-        = DnnPartitioner({DnnPartitionMode::PieceWise, 3, 0}).Partition(*model);
+    const DnnTaskGraph graph =
+        DnnPartitioner({DnnPartitionMode::PieceWise, 3, 0}).Partition(*model);
     for (std::size_t v = 0; v < graph.TaskCount(); ++v)
     {
         const DnnTask& producer = graph.Task(v);
@@ -241,8 +241,8 @@ TEST(PartitionerTest, EveryAlexNetEdgeCarriesRowsTimesWidthTimesChannels)
             const uint64_t bytes = graph.EdgeBytes(v, w);
             ASSERT_EQ(bytes % bytesPerRow, 0u) << producer.name << " -> " << consumer.name;
             const uint64_t rows = bytes / bytesPerRow;
-            const bool spatialConsumer = consumer.kind == DnnTaskKind::Compute
-                                      && model->Layer(model->FindLayer(consumer.layer)).IsSpatial();
+            const bool spatialConsumer = consumer.kind == DnnTaskKind::Compute &&
+                                         model->Layer(model->FindLayer(consumer.layer)).IsSpatial();
             if (!spatialConsumer)
             {
                 // Linear groups and the sink read the whole producer piece.
@@ -281,8 +281,8 @@ TEST(PartitionerTest, ResidualAddDependsOnBothBranches)
 
     // Piece-wise k = 3: 56 rows -> strips 0-17, 18-36, 37-55. An add reads the same rows of
     // each input: add/p1 depends on maxpool/p1 and conv2/p1 only, 19 rows each.
-    const DnnTaskGraph piece
-        = DnnPartitioner({DnnPartitionMode::PieceWise, 3, 0}).Partition(*model);
+    const DnnTaskGraph piece =
+        DnnPartitioner({DnnPartitionMode::PieceWise, 3, 0}).Partition(*model);
     const auto addP1 = Id(piece, "r0/layer1.0.add/p1");
     EXPECT_EQ(piece.Predecessors(addP1).size(), 2u);
     EXPECT_EQ(piece.EdgeBytes(Id(piece, "r0/maxpool/p1"), addP1), 19u * 56 * 64 * 4);
@@ -325,8 +325,8 @@ TEST(PartitionerTest, NineRequestsMakeNineComponents)
     const DnnTaskGraph layer = DnnPartitioner().PartitionWorkload(requests);
     EXPECT_EQ(layer.TaskCount(), 3u * (14 + 83 + 74));
     EXPECT_EQ(layer.WeakComponentCount(), 9u);
-    const DnnTaskGraph piece
-        = DnnPartitioner({DnnPartitionMode::PieceWise, 3, 0}).PartitionWorkload(requests);
+    const DnnTaskGraph piece =
+        DnnPartitioner({DnnPartitionMode::PieceWise, 3, 0}).PartitionWorkload(requests);
     EXPECT_EQ(piece.TaskCount(), 3u * (38 + 243 + 216));
     EXPECT_EQ(piece.WeakComponentCount(), 9u);
     // Each request's source and sink are pinned to its own device; nothing else is pinned.
@@ -359,8 +359,8 @@ TEST(PartitionerTest, ElementBytesOverride)
 {
     // fp16 activations halve every activation edge; the raw input keeps 1 byte per pixel.
     const auto model = test::LoadZooModel("alexnet");
-    const DnnTaskGraph graph
-        = DnnPartitioner({DnnPartitionMode::LayerWise, 1, 2}).Partition(*model);
+    const DnnTaskGraph graph =
+        DnnPartitioner({DnnPartitionMode::LayerWise, 1, 2}).Partition(*model);
     EXPECT_EQ(graph.EdgeBytes(Id(graph, "r0/input"), Id(graph, "r0/features.0")), 3u * 224 * 224);
     EXPECT_EQ(graph.EdgeBytes(Id(graph, "r0/features.0"), Id(graph, "r0/features.2")),
               64u * 55 * 55 * 2);
