@@ -1,0 +1,97 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DNN_LIST_SCHEDULING_H
+#define DNN_LIST_SCHEDULING_H
+
+#include "dnn-schedule.h"
+#include "dnn-scheduling-problem.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup dnn-offload
+ * \brief Busy intervals of every core of every processor, for insertion-based list
+ *        scheduling (a task may fill an idle gap between two scheduled tasks).
+ */
+class DnnProcessorTimeline
+{
+  public:
+    /** \brief Empty timelines for a problem's processors. \param problem the problem */
+    explicit DnnProcessorTimeline(const DnnSchedulingProblem& problem);
+
+    /** \brief Earliest start on a processor. \param processor the processor
+     *  \param ready earliest time the task may start \param duration its execution time
+     *  \param core set to the core chosen \return the start time */
+    double EarliestStart(uint32_t processor, double ready, double duration, uint32_t& core) const;
+    /** \brief Mark an interval busy. \param processor processor \param core core
+     *  \param start start \param finish finish \param memory task memory held */
+    void Occupy(uint32_t processor, uint32_t core, double start, double finish, double memory);
+    /** \brief Whether a task's memory still fits on a processor. \param processor processor
+     *  \param memory bytes \return true if it fits */
+    bool Fits(uint32_t processor, double memory) const;
+
+  private:
+    const DnnSchedulingProblem& m_problem;                      //!< the problem
+    std::vector<std::size_t> m_coreBase;                        //!< first core slot per processor
+    std::vector<std::vector<std::pair<double, double>>> m_busy; //!< per core, sorted by start
+    std::vector<double> m_memoryUsed;                           //!< per processor
+};
+
+/**
+ * \ingroup dnn-offload
+ * \brief Shared steps of list schedulers (HEFT, CPOP, PEFT).
+ */
+class DnnListScheduling
+{
+  public:
+    /** \brief Mean upward rank (Topcuoglu 2002): mean execution time plus the longest mean
+     *  path to an exit task. \param problem the problem \return one rank per task */
+    static std::vector<double> UpwardRanks(const DnnSchedulingProblem& problem);
+    /** \brief Mean downward rank: longest mean path from an entry task, excluding the task.
+     *  \param problem the problem \return one rank per task */
+    static std::vector<double> DownwardRanks(const DnnSchedulingProblem& problem);
+    /** \brief Optimistic cost table (Arabnejad 2014), n x m row-major.
+     *  \param problem the problem \return OCT[t * m + p] */
+    static std::vector<double> OptimisticCostTable(const DnnSchedulingProblem& problem);
+    /** \brief Time a task's inputs are all on a processor (and it is released).
+     *  \param problem the problem \param schedule placements so far \param task the task
+     *  \param processor the processor \return seconds */
+    static double ReadyTime(const DnnSchedulingProblem& problem, const DnnSchedule& schedule,
+                            uint32_t task, uint32_t processor);
+    /**
+     * \brief Schedule tasks in priority order, each on the processor a chooser picks.
+     *
+     * Repeatedly takes the ready task (all predecessors placed) with the highest priority
+     * (ties: lower index), asks \p choose for its processor and places it there at the
+     * earliest insertion slot.
+     *
+     * \param problem the problem
+     * \param priority one value per task, higher first
+     * \param choose callback (task, timeline, schedule) -> processor
+     * \return the schedule
+     */
+    template<typename Chooser>
+    static DnnSchedule Run(const DnnSchedulingProblem& problem, const std::vector<double>& priority,
+                           Chooser choose);
+    /**
+     * \brief The processor with the earliest finish for a task (plus an optional per-
+     *        processor bias, e.g. PEFT's OCT), among those where its memory fits.
+     * \param problem the problem \param timeline the timelines \param schedule placements
+     * \param task the task \param bias per-processor addend, or nullptr
+     * \return the processor
+     */
+    static uint32_t BestFinish(const DnnSchedulingProblem& problem,
+                               const DnnProcessorTimeline& timeline, const DnnSchedule& schedule,
+                               uint32_t task, const double* bias);
+};
+
+} // namespace ns3
+
+#include "dnn-list-scheduling-impl.h"
+
+#endif /* DNN_LIST_SCHEDULING_H */

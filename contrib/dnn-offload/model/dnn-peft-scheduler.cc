@@ -1,0 +1,46 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "dnn-peft-scheduler.h"
+
+#include "dnn-list-scheduling.h"
+
+namespace ns3
+{
+
+NS_OBJECT_ENSURE_REGISTERED(PeftScheduler);
+
+TypeId
+PeftScheduler::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::PeftScheduler")
+                            .SetParent<DnnScheduler>()
+                            .SetGroupName("DnnOffload")
+                            .AddConstructor<PeftScheduler>();
+    return tid;
+}
+
+DnnSchedule
+PeftScheduler::Plan(const DnnSchedulingProblem& problem)
+{
+    const uint32_t m = problem.ProcessorCount();
+    const std::vector<double> oct = DnnListScheduling::OptimisticCostTable(problem);
+    std::vector<double> rank(problem.TaskCount(), 0.0);
+    for (uint32_t t = 0; t < problem.TaskCount(); ++t)
+    {
+        for (uint32_t p = 0; p < m; ++p)
+        {
+            rank[t] += oct[static_cast<std::size_t>(t) * m + p];
+        }
+        rank[t] /= m;
+    }
+    return DnnListScheduling::Run(
+        problem, rank,
+        [&](uint32_t t, const DnnProcessorTimeline& timeline, const DnnSchedule& schedule)
+        {
+            return DnnListScheduling::BestFinish(problem, timeline, schedule, t,
+                                                 oct.data() + static_cast<std::size_t>(t) * m);
+        });
+}
+
+} // namespace ns3

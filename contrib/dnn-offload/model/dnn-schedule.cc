@@ -1,0 +1,251 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "dnn-schedule.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace ns3
+{
+
+DnnSchedule::DnnSchedule(uint32_t tasks)
+    : m_processor(tasks, DnnSchedulingProblem::NONE), m_core(tasks, 0), m_start(tasks, 0.0),
+      m_finish(tasks, 0.0)
+{
+}
+
+void
+DnnSchedule::Place(uint32_t task, uint32_t processor, uint32_t core, double start, double finish)
+{
+    m_processor.at(task) = processor;
+    m_core[task] = core;
+    m_start[task] = start;
+    m_finish[task] = finish;
+}
+
+uint32_t
+DnnSchedule::TaskCount() const
+{
+    return static_cast<uint32_t>(m_processor.size());
+}
+
+uint32_t
+DnnSchedule::Processor(uint32_t task) const
+{
+    return m_processor[task];
+}
+
+uint32_t
+DnnSchedule::Core(uint32_t task) const
+{
+    return m_core[task];
+}
+
+double
+DnnSchedule::Start(uint32_t task) const
+{
+    return m_start[task];
+}
+
+double
+DnnSchedule::Finish(uint32_t task) const
+{
+    return m_finish[task];
+}
+
+double
+DnnSchedule::Makespan() const
+{
+    double makespan = 0.0;
+    for (double f : m_finish)
+    {
+        makespan = std::max(makespan, f);
+    }
+    return makespan;
+}
+
+std::vector<std::vector<uint32_t>>
+DnnSchedule::ProcessorOrder(uint32_t processors) const
+{
+    std::vector<std::vector<uint32_t>> order(processors);
+    for (uint32_t t = 0; t < TaskCount(); ++t)
+    {
+        if (m_processor[t] < processors)
+        {
+            order[m_processor[t]].push_back(t);
+        }
+    }
+    for (auto& list : order)
+    {
+        std::stable_sort(list.begin(), list.end(),
+                         [this](uint32_t a, uint32_t b) { return m_start[a] < m_start[b]; });
+    }
+    return order;
+}
+
+std::vector<double>
+DnnSchedule::RequestCompletion(const DnnSchedulingProblem& problem) const
+{
+    std::vector<double> sinkFinish(problem.RequestCount(), -1.0);
+    std::vector<double> lastFinish(problem.RequestCount(), 0.0);
+    for (uint32_t t = 0; t < TaskCount(); ++t)
+    {
+        const uint32_t r = problem.Request(t);
+        lastFinish[r] = std::max(lastFinish[r], m_finish[t]);
+        if (problem.IsSink(t))
+        {
+            sinkFinish[r] = std::max(sinkFinish[r], m_finish[t]);
+        }
+    }
+    for (std::size_t r = 0; r < sinkFinish.size(); ++r)
+    {
+        if (sinkFinish[r] < 0)
+        {
+            sinkFinish[r] = lastFinish[r];
+        }
+    }
+    return sinkFinish;
+}
+
+std::vector<std::string>
+ValidateSchedule(const DnnSchedulingProblem& problem, const DnnSchedule& schedule, double tolerance)
+{
+    std::vector<std::string> violations;
+    auto report = [&](const std::string& text)
+    {
+        violations.push_back(text);
+    };
+    const uint32_t n = problem.TaskCount();
+    const uint32_t m = problem.ProcessorCount();
+    if (schedule.TaskCount() != n)
+    {
+        report("the schedule has " + std::to_string(schedule.TaskCount()) + " tasks, the problem " +
+               std::to_string(n));
+        return violations;
+    }
+    const double slack = tolerance * std::max(1.0, schedule.Makespan()) + 1e-9;
+    auto name = [&](uint32_t t)
+    {
+        return "task " + problem.TaskName(t);
+    };
+    auto num = [](double v)
+    {
+        std::ostringstream s;
+        s.precision(10);
+        s << v;
+        return s.str();
+    };
+
+    std::vector<uint8_t> placed(n, 0);
+    for (uint32_t t = 0; t < n; ++t)
+    {
+        const uint32_t p = schedule.Processor(t);
+        if (p >= m)
+        {
+            report(name(t) + " is not placed on any processor");
+            continue;
+        }
+        placed[t] = 1;
+        const std::string where = " on " + problem.ProcessorName(p);
+        if (schedule.Core(t) >= problem.Cores(p))
+        {
+            report(name(t) + where + " uses core " + std::to_string(schedule.Core(t)) + " of " +
+                   std::to_string(problem.Cores(p)));
+        }
+        const double w = problem.Cost(t, p);
+        if (!std::isfinite(w))
+        {
+            report(name(t) + " may not run" + where +
+                   (problem.Pinned(t) != DnnSchedulingProblem::NONE
+                        ? " (pinned to " + problem.ProcessorName(problem.Pinned(t)) + ")"
+                        : std::string()));
+        }
+        else if (std::fabs(schedule.Finish(t) - schedule.Start(t) - w) > slack)
+        {
+            report(name(t) + where + " lasts " + num(schedule.Finish(t) - schedule.Start(t)) +
+                   " instead of its execution time " + num(w));
+        }
+        if (schedule.Start(t) + slack < problem.Release(t))
+        {
+            report(name(t) + " starts at " + num(schedule.Start(t)) + " before its release " +
+                   num(problem.Release(t)));
+        }
+    }
+    // Precedence with communication delays.
+    for (uint32_t t = 0; t < n; ++t)
+    {
+        for (auto a = problem.SuccBegin(t); a != problem.SuccEnd(t); ++a)
+        {
+            const uint32_t s = a->task;
+            if (!placed[t] || !placed[s])
+            {
+                continue;
+            }
+            const double ready =
+                schedule.Finish(t) +
+                problem.CommTime(a->data, schedule.Processor(t), schedule.Processor(s));
+            if (schedule.Start(s) + slack < ready)
+            {
+                report(name(s) + " starts at " + num(schedule.Start(s)) + " but its input from " +
+                       problem.TaskName(t) + " arrives at " + num(ready));
+            }
+        }
+    }
+    // No overlap on a core.
+    std::vector<std::vector<uint32_t>> byCore;
+    std::vector<std::size_t> coreBase(m + 1, 0);
+    for (uint32_t p = 0; p < m; ++p)
+    {
+        coreBase[p + 1] = coreBase[p] + problem.Cores(p);
+    }
+    byCore.resize(coreBase[m]);
+    for (uint32_t t = 0; t < n; ++t)
+    {
+        if (placed[t] && schedule.Core(t) < problem.Cores(schedule.Processor(t)))
+        {
+            byCore[coreBase[schedule.Processor(t)] + schedule.Core(t)].push_back(t);
+        }
+    }
+    for (auto& tasks : byCore)
+    {
+        std::sort(tasks.begin(), tasks.end(),
+                  [&](uint32_t a, uint32_t b)
+                  {
+                      return schedule.Start(a) < schedule.Start(b) ||
+                             (schedule.Start(a) == schedule.Start(b) && a < b);
+                  });
+        for (std::size_t i = 1; i < tasks.size(); ++i)
+        {
+            const uint32_t prev = tasks[i - 1];
+            const uint32_t cur = tasks[i];
+            if (schedule.Start(cur) + slack < schedule.Finish(prev))
+            {
+                report(name(cur) + " overlaps " + problem.TaskName(prev) + " on " +
+                       problem.ProcessorName(schedule.Processor(cur)) + " core " +
+                       std::to_string(schedule.Core(cur)));
+            }
+        }
+    }
+    // Memory.
+    std::vector<double> used(m, 0.0);
+    for (uint32_t t = 0; t < n; ++t)
+    {
+        if (placed[t])
+        {
+            used[schedule.Processor(t)] += problem.Memory(t);
+        }
+    }
+    for (uint32_t p = 0; p < m; ++p)
+    {
+        if (used[p] > problem.Capacity(p) * (1 + 1e-12))
+        {
+            report(problem.ProcessorName(p) + " holds " + num(used[p]) +
+                   " bytes of task memory, more than its capacity " + num(problem.Capacity(p)));
+        }
+    }
+    return violations;
+}
+
+} // namespace ns3

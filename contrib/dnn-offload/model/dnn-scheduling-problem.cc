@@ -1,0 +1,379 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "dnn-scheduling-problem.h"
+
+#include "dnn-input-error.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace ns3
+{
+
+DnnSchedulingProblem::DnnSchedulingProblem(std::vector<std::string> tasks,
+                                           std::vector<std::string> processors)
+    : m_tasks(std::move(tasks)), m_processors(std::move(processors))
+{
+    if (m_processors.empty())
+    {
+        throw std::invalid_argument("DnnSchedulingProblem: at least one processor is needed");
+    }
+    const std::size_t n = m_tasks.size();
+    const std::size_t m = m_processors.size();
+    m_cost.assign(n * m, 0.0);
+    m_latency.assign(m * m, 0.0);
+    m_bandwidth.assign(m * m, 1.0);
+    m_release.assign(n, 0.0);
+    m_pinned.assign(n, NONE);
+    m_memory.assign(n, 0.0);
+    m_capacity.assign(m, INF);
+    m_cores.assign(m, 1);
+    m_request.assign(n, 0);
+    m_sink.assign(n, 0);
+}
+
+void
+DnnSchedulingProblem::SetCost(uint32_t task, uint32_t processor, double seconds)
+{
+    m_cost.at(static_cast<std::size_t>(task) * m_processors.size() + processor) = seconds;
+}
+
+void
+DnnSchedulingProblem::AddEdge(uint32_t from, uint32_t to, double data)
+{
+    if (from >= m_tasks.size() || to >= m_tasks.size())
+    {
+        throw std::out_of_range("DnnSchedulingProblem::AddEdge: task out of range");
+    }
+    m_edges.push_back({from, Adjacent{to, data}});
+}
+
+void
+DnnSchedulingProblem::SetLink(uint32_t from, uint32_t to, double latency, double bandwidth)
+{
+    if (!(bandwidth > 0))
+    {
+        throw std::invalid_argument("DnnSchedulingProblem::SetLink: bandwidth must be positive");
+    }
+    const std::size_t k = static_cast<std::size_t>(from) * m_processors.size() + to;
+    m_latency.at(k) = latency;
+    m_bandwidth.at(k) = bandwidth;
+}
+
+void
+DnnSchedulingProblem::SetUniformLinks(double latency, double bandwidth)
+{
+    for (uint32_t p = 0; p < m_processors.size(); ++p)
+    {
+        for (uint32_t q = 0; q < m_processors.size(); ++q)
+        {
+            SetLink(p, q, latency, bandwidth);
+        }
+    }
+}
+
+void
+DnnSchedulingProblem::SetRelease(uint32_t task, double time)
+{
+    m_release.at(task) = time;
+}
+
+void
+DnnSchedulingProblem::Pin(uint32_t task, uint32_t processor)
+{
+    if (processor >= m_processors.size())
+    {
+        throw std::out_of_range("DnnSchedulingProblem::Pin: processor out of range");
+    }
+    m_pinned.at(task) = processor;
+}
+
+void
+DnnSchedulingProblem::SetMemory(uint32_t task, double bytes)
+{
+    m_memory.at(task) = bytes;
+}
+
+void
+DnnSchedulingProblem::SetCapacity(uint32_t processor, double bytes)
+{
+    m_capacity.at(processor) = bytes;
+}
+
+void
+DnnSchedulingProblem::SetCores(uint32_t processor, uint32_t cores)
+{
+    m_cores.at(processor) = std::max<uint32_t>(1, cores);
+}
+
+void
+DnnSchedulingProblem::SetRequest(uint32_t task, uint32_t request)
+{
+    m_request.at(task) = request;
+}
+
+void
+DnnSchedulingProblem::MarkSink(uint32_t task)
+{
+    m_sink.at(task) = 1;
+}
+
+void
+DnnSchedulingProblem::Finalize()
+{
+    const std::size_t n = m_tasks.size();
+    const std::size_t m = m_processors.size();
+    // Pins and memory become infinite costs elsewhere.
+    for (std::size_t t = 0; t < n; ++t)
+    {
+        bool runnable = false;
+        for (std::size_t p = 0; p < m; ++p)
+        {
+            double& w = m_cost[t * m + p];
+            if ((m_pinned[t] != NONE && m_pinned[t] != p) || m_memory[t] > m_capacity[p])
+            {
+                w = INF;
+            }
+            runnable = runnable || std::isfinite(w);
+        }
+        if (!runnable)
+        {
+            throw DnnInputError("", "",
+                                "task \"" + m_tasks[t] +
+                                    "\" can run on no processor (pinned elsewhere, too little "
+                                    "memory, or no finite execution time)");
+        }
+    }
+    // CSR adjacency, in edge insertion order.
+    m_predStart.assign(n + 1, 0);
+    m_succStart.assign(n + 1, 0);
+    for (const auto& [from, adj] : m_edges)
+    {
+        ++m_succStart[from + 1];
+        ++m_predStart[adj.task + 1];
+    }
+    for (std::size_t t = 0; t < n; ++t)
+    {
+        m_succStart[t + 1] += m_succStart[t];
+        m_predStart[t + 1] += m_predStart[t];
+    }
+    m_succ.assign(m_edges.size(), Adjacent{0, 0});
+    m_pred.assign(m_edges.size(), Adjacent{0, 0});
+    std::vector<std::size_t> succFill(m_succStart.begin(), m_succStart.end() - 1);
+    std::vector<std::size_t> predFill(m_predStart.begin(), m_predStart.end() - 1);
+    for (const auto& [from, adj] : m_edges)
+    {
+        m_succ[succFill[from]++] = adj;
+        m_pred[predFill[adj.task]++] = Adjacent{from, adj.data};
+    }
+    // Kahn's algorithm, ready tasks in index order.
+    std::vector<std::size_t> indegree(n);
+    m_order.clear();
+    for (uint32_t t = 0; t < n; ++t)
+    {
+        indegree[t] = m_predStart[t + 1] - m_predStart[t];
+        if (indegree[t] == 0)
+        {
+            m_order.push_back(t);
+        }
+    }
+    for (std::size_t head = 0; head < m_order.size(); ++head)
+    {
+        for (const Adjacent* a = SuccBegin(m_order[head]); a != SuccEnd(m_order[head]); ++a)
+        {
+            if (--indegree[a->task] == 0)
+            {
+                m_order.push_back(a->task);
+            }
+        }
+    }
+    if (m_order.size() != n)
+    {
+        // Walk back through unfinished predecessors until a task repeats: a cycle.
+        uint32_t t = 0;
+        while (indegree[t] == 0)
+        {
+            ++t;
+        }
+        std::vector<std::size_t> seenAt(n, SIZE_MAX);
+        std::vector<uint32_t> walk;
+        while (seenAt[t] == SIZE_MAX)
+        {
+            seenAt[t] = walk.size();
+            walk.push_back(t);
+            for (const Adjacent* a = PredBegin(t); a != PredEnd(t); ++a)
+            {
+                if (indegree[a->task] != 0)
+                {
+                    t = a->task;
+                    break;
+                }
+            }
+        }
+        std::vector<std::string> cycle;
+        for (std::size_t i = walk.size(); i-- > seenAt[t];)
+        {
+            cycle.push_back(m_tasks[walk[i]]);
+        }
+        throw DnnCycleError("", "", cycle);
+    }
+}
+
+uint32_t
+DnnSchedulingProblem::TaskCount() const
+{
+    return static_cast<uint32_t>(m_tasks.size());
+}
+
+uint32_t
+DnnSchedulingProblem::ProcessorCount() const
+{
+    return static_cast<uint32_t>(m_processors.size());
+}
+
+const std::string&
+DnnSchedulingProblem::TaskName(uint32_t task) const
+{
+    return m_tasks.at(task);
+}
+
+const std::string&
+DnnSchedulingProblem::ProcessorName(uint32_t processor) const
+{
+    return m_processors.at(processor);
+}
+
+double
+DnnSchedulingProblem::MeanCommTime(double data) const
+{
+    const uint32_t m = ProcessorCount();
+    if (m < 2)
+    {
+        return 0.0;
+    }
+    double sum = 0.0;
+    for (uint32_t p = 0; p < m; ++p)
+    {
+        for (uint32_t q = 0; q < m; ++q)
+        {
+            if (p != q)
+            {
+                sum += CommTime(data, p, q);
+            }
+        }
+    }
+    return sum / (static_cast<double>(m) * (m - 1));
+}
+
+std::size_t
+DnnSchedulingProblem::EdgeCount() const
+{
+    return m_edges.size();
+}
+
+const std::vector<uint32_t>&
+DnnSchedulingProblem::TopologicalOrder() const
+{
+    return m_order;
+}
+
+double
+DnnSchedulingProblem::Release(uint32_t task) const
+{
+    return m_release[task];
+}
+
+uint32_t
+DnnSchedulingProblem::Pinned(uint32_t task) const
+{
+    return m_pinned[task];
+}
+
+double
+DnnSchedulingProblem::Memory(uint32_t task) const
+{
+    return m_memory[task];
+}
+
+double
+DnnSchedulingProblem::Capacity(uint32_t processor) const
+{
+    return m_capacity[processor];
+}
+
+uint32_t
+DnnSchedulingProblem::Cores(uint32_t processor) const
+{
+    return m_cores[processor];
+}
+
+uint32_t
+DnnSchedulingProblem::Request(uint32_t task) const
+{
+    return m_request[task];
+}
+
+uint32_t
+DnnSchedulingProblem::RequestCount() const
+{
+    uint32_t count = 0;
+    for (uint32_t r : m_request)
+    {
+        count = std::max(count, r + 1);
+    }
+    return m_request.empty() ? 0 : count;
+}
+
+bool
+DnnSchedulingProblem::IsSink(uint32_t task) const
+{
+    return m_sink[task] != 0;
+}
+
+double
+DnnSchedulingProblem::MeanCost(uint32_t task) const
+{
+    double sum = 0.0;
+    uint32_t count = 0;
+    for (uint32_t p = 0; p < ProcessorCount(); ++p)
+    {
+        if (std::isfinite(Cost(task, p)))
+        {
+            sum += Cost(task, p);
+            ++count;
+        }
+    }
+    return count ? sum / count : INF;
+}
+
+uint32_t
+DnnSchedulingProblem::FastestProcessor(uint32_t task) const
+{
+    uint32_t best = 0;
+    for (uint32_t p = 1; p < ProcessorCount(); ++p)
+    {
+        if (Cost(task, p) < Cost(task, best))
+        {
+            best = p;
+        }
+    }
+    return best;
+}
+
+uint32_t
+DnnSchedulingProblem::FindTask(const std::string& name) const
+{
+    const auto it = std::find(m_tasks.begin(), m_tasks.end(), name);
+    return it == m_tasks.end() ? NONE : static_cast<uint32_t>(it - m_tasks.begin());
+}
+
+uint32_t
+DnnSchedulingProblem::FindProcessor(const std::string& name) const
+{
+    const auto it = std::find(m_processors.begin(), m_processors.end(), name);
+    return it == m_processors.end() ? NONE : static_cast<uint32_t>(it - m_processors.begin());
+}
+
+} // namespace ns3

@@ -1,0 +1,176 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DNN_SCHEDULING_PROBLEM_H
+#define DNN_SCHEDULING_PROBLEM_H
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup dnn-offload
+ * \brief A task-scheduling instance: a DAG, an execution-time matrix, a communication
+ *        model, release times, pins and memory — what every scheduler plans on.
+ *
+ * Execution time W[t][p] is +infinity where task t may not run on processor p.
+ * Communication time of \c data units from p to q: 0 when p == q, else
+ * latency(p, q) + data / bandwidth(p, q). DNN workloads (data in bytes, bandwidth in B/s)
+ * and the papers' canonical graphs (abstract units) are both problems of this shape.
+ *
+ * Build it with the setters, then call Finalize(), which lays the DAG out in flat arrays
+ * (CSR), computes a topological order and checks the instance (throws DnnInputError /
+ * DnnCycleError). The accessors are then cheap enough for schedulers' inner loops.
+ */
+class DnnSchedulingProblem
+{
+  public:
+    /** Positive infinity: "cannot run here". */
+    static constexpr double INF = std::numeric_limits<double>::infinity();
+    /** No processor (an unpinned task). */
+    static constexpr uint32_t NONE = std::numeric_limits<uint32_t>::max();
+
+    /** \brief One end of a dependency. */
+    struct Adjacent
+    {
+        uint32_t task; //!< the other task
+        double data;   //!< data carried
+    };
+
+    /**
+     * \brief An empty problem.
+     * \param tasks task names (unique)
+     * \param processors processor names (unique)
+     */
+    DnnSchedulingProblem(std::vector<std::string> tasks, std::vector<std::string> processors);
+
+    /** \brief Execution time. \param task task \param processor processor
+     *  \param seconds time, or INF when the task may not run there */
+    void SetCost(uint32_t task, uint32_t processor, double seconds);
+    /** \brief Add a dependency. \param from producer \param to consumer \param data data
+     *  carried (bytes, or the instance's units) */
+    void AddEdge(uint32_t from, uint32_t to, double data);
+    /** \brief Set a directed link. \param from source processor \param to destination
+     *  processor \param latency seconds \param bandwidth data units per second (> 0) */
+    void SetLink(uint32_t from, uint32_t to, double latency, double bandwidth);
+    /** \brief Same bandwidth and latency between every pair of processors.
+     *  \param latency seconds \param bandwidth data units per second */
+    void SetUniformLinks(double latency, double bandwidth);
+    /** \brief Earliest start of a task. \param task task \param time seconds */
+    void SetRelease(uint32_t task, double time);
+    /** \brief Pin a task to a processor (W becomes INF elsewhere at Finalize()).
+     *  \param task task \param processor processor */
+    void Pin(uint32_t task, uint32_t processor);
+    /** \brief Memory a task needs on its processor while the schedule runs.
+     *  \param task task \param bytes bytes */
+    void SetMemory(uint32_t task, double bytes);
+    /** \brief Memory capacity of a processor (default: unlimited).
+     *  \param processor processor \param bytes bytes */
+    void SetCapacity(uint32_t processor, double bytes);
+    /** \brief Tasks run one per core; a processor has this many. \param processor processor
+     *  \param cores cores (>= 1) */
+    void SetCores(uint32_t processor, uint32_t cores);
+    /** \brief The request a task belongs to (for per-request completion).
+     *  \param task task \param request request id */
+    void SetRequest(uint32_t task, uint32_t request);
+    /** \brief Mark a task as its request's sink (its finish is the request's completion).
+     *  \param task task */
+    void MarkSink(uint32_t task);
+
+    /** \brief Lay out the DAG, order it topologically and check the instance. Throws
+     *  DnnCycleError on a cycle and DnnInputError when a task can run nowhere. */
+    void Finalize();
+
+    /** \brief Number of tasks. \return n */
+    uint32_t TaskCount() const;
+    /** \brief Number of processors. \return m */
+    uint32_t ProcessorCount() const;
+    /** \brief A task's name. \param task task \return the name */
+    const std::string& TaskName(uint32_t task) const;
+    /** \brief A processor's name. \param processor processor \return the name */
+    const std::string& ProcessorName(uint32_t processor) const;
+    /** \brief Execution time. \param task task \param processor processor
+     *  \return seconds, INF if the task may not run there */
+    double Cost(uint32_t task, uint32_t processor) const
+    {
+        return m_cost[static_cast<std::size_t>(task) * m_processors.size() + processor];
+    }
+    /** \brief Communication time. \param data data units \param from source processor
+     *  \param to destination processor \return seconds (0 on the same processor) */
+    double CommTime(double data, uint32_t from, uint32_t to) const
+    {
+        if (from == to)
+        {
+            return 0.0;
+        }
+        const std::size_t k = static_cast<std::size_t>(from) * m_processors.size() + to;
+        return m_latency[k] + data / m_bandwidth[k];
+    }
+    /** \brief Mean communication time over distinct processor pairs (HEFT's c-bar).
+     *  \param data data units \return seconds */
+    double MeanCommTime(double data) const;
+    /** \brief Predecessors (after Finalize()). \param task task \return pointer to the first */
+    const Adjacent* PredBegin(uint32_t task) const { return m_pred.data() + m_predStart[task]; }
+    /** \brief End of the predecessors. \param task task \return past-the-end pointer */
+    const Adjacent* PredEnd(uint32_t task) const { return m_pred.data() + m_predStart[task + 1]; }
+    /** \brief Successors (after Finalize()). \param task task \return pointer to the first */
+    const Adjacent* SuccBegin(uint32_t task) const { return m_succ.data() + m_succStart[task]; }
+    /** \brief End of the successors. \param task task \return past-the-end pointer */
+    const Adjacent* SuccEnd(uint32_t task) const { return m_succ.data() + m_succStart[task + 1]; }
+    /** \brief Number of dependencies. \return the count */
+    std::size_t EdgeCount() const;
+    /** \brief Tasks in a dependency order (after Finalize()). \return the order */
+    const std::vector<uint32_t>& TopologicalOrder() const;
+    /** \brief Release time. \param task task \return seconds */
+    double Release(uint32_t task) const;
+    /** \brief Pin. \param task task \return the processor, or NONE */
+    uint32_t Pinned(uint32_t task) const;
+    /** \brief Memory need. \param task task \return bytes */
+    double Memory(uint32_t task) const;
+    /** \brief Memory capacity. \param processor processor \return bytes (INF: unlimited) */
+    double Capacity(uint32_t processor) const;
+    /** \brief Cores. \param processor processor \return the count */
+    uint32_t Cores(uint32_t processor) const;
+    /** \brief Request of a task. \param task task \return request id (0 by default) */
+    uint32_t Request(uint32_t task) const;
+    /** \brief Number of requests (max request id + 1). \return the count */
+    uint32_t RequestCount() const;
+    /** \brief Whether a task is a request's sink. \param task task \return true if so */
+    bool IsSink(uint32_t task) const;
+    /** \brief Mean of a task's finite execution times. \param task task \return seconds */
+    double MeanCost(uint32_t task) const;
+    /** \brief Processor on which a task runs fastest. \param task task \return processor */
+    uint32_t FastestProcessor(uint32_t task) const;
+    /** \brief Index of a task by name. \param name the name \return index, or NONE */
+    uint32_t FindTask(const std::string& name) const;
+    /** \brief Index of a processor by name. \param name the name \return index, or NONE */
+    uint32_t FindProcessor(const std::string& name) const;
+
+  private:
+    std::vector<std::string> m_tasks;                   //!< task names
+    std::vector<std::string> m_processors;              //!< processor names
+    std::vector<double> m_cost;                         //!< W, n x m, row-major
+    std::vector<double> m_latency;                      //!< m x m
+    std::vector<double> m_bandwidth;                    //!< m x m
+    std::vector<double> m_release;                      //!< per task
+    std::vector<uint32_t> m_pinned;                     //!< per task
+    std::vector<double> m_memory;                       //!< per task
+    std::vector<double> m_capacity;                     //!< per processor
+    std::vector<uint32_t> m_cores;                      //!< per processor
+    std::vector<uint32_t> m_request;                    //!< per task
+    std::vector<uint8_t> m_sink;                        //!< per task
+    std::vector<std::pair<uint32_t, Adjacent>> m_edges; //!< (from, {to, data}) as added
+    std::vector<Adjacent> m_pred;                       //!< CSR predecessors
+    std::vector<std::size_t> m_predStart;               //!< CSR offsets
+    std::vector<Adjacent> m_succ;                       //!< CSR successors
+    std::vector<std::size_t> m_succStart;               //!< CSR offsets
+    std::vector<uint32_t> m_order;                      //!< topological order
+};
+
+} // namespace ns3
+
+#endif /* DNN_SCHEDULING_PROBLEM_H */
