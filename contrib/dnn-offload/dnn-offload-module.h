@@ -13,6 +13,7 @@
 #include "ns3/dnn-cpop-scheduler.h"
 #include "ns3/dnn-heft-scheduler.h"
 #include "ns3/dnn-input-error.h"
+#include "ns3/dnn-instance-reader.h"
 #include "ns3/dnn-json-reader.h"
 #include "ns3/dnn-layer.h"
 #include "ns3/dnn-list-scheduling.h"
