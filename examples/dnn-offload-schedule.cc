@@ -1,0 +1,284 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+/**
+ * \file
+ * dnn-offload-schedule: plan a task-graph scheduling instance with one or more schedulers
+ * and show each schedule (per-processor task lists), its makespan and the planning time.
+ *
+ *   dnn-offload-schedule --instance=FILE [--name=INSTANCE] --scheduler=NAME[,NAME...]
+ *                        [--format=table|json] [--seed=N]
+ *
+ * Exit status: 0 on success, 1 when a scheduler produced an invalid schedule (a bug),
+ * 2 on bad input (the message names the file and JSON path, or the option).
+ */
+
+#include "ns3/dnn-offload-module.h"
+
+#include "ns3/command-line.h"
+#include "ns3/uinteger.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+#include <stdexcept>
+
+using namespace ns3;
+
+namespace
+{
+
+/** Bad command-line usage: reported like bad input files, exit status 2. */
+struct UsageError : std::runtime_error
+{
+    using std::runtime_error::runtime_error;
+};
+
+/** A scheduler produced a schedule that fails validation: exit status 1. */
+struct InvalidScheduleError : std::runtime_error
+{
+    using std::runtime_error::runtime_error;
+};
+
+/** One scheduler's result. */
+struct Result
+{
+    std::string scheduler; //!< the name given on the command line
+    DnnSchedule schedule;  //!< its plan
+    double runtimeS{0};    //!< wall time of Plan(), s
+};
+
+/** \p value with up to 10 significant digits; integers without decimals (80, not 80.0). */
+std::string
+Num(double value)
+{
+    std::ostringstream s;
+    s << std::setprecision(10) << value;
+    return s.str();
+}
+
+/** \p value as JSON: an integer when it is one, else a double. */
+nlohmann::json
+JsonNum(double value)
+{
+    if (std::isfinite(value) && std::floor(value) == value && std::fabs(value) < 1e15)
+    {
+        return static_cast<int64_t>(value);
+    }
+    return value;
+}
+
+/** Split a comma-separated list, dropping empty items. */
+std::vector<std::string>
+SplitList(const std::string& list)
+{
+    std::vector<std::string> items;
+    for (std::size_t begin = 0; begin <= list.size();)
+    {
+        const std::size_t comma = std::min(list.find(',', begin), list.size());
+        if (comma > begin)
+        {
+            items.push_back(list.substr(begin, comma - begin));
+        }
+        begin = comma + 1;
+    }
+    return items;
+}
+
+void
+PrintTable(const DnnSchedulingProblem& problem, const std::vector<Result>& results)
+{
+    std::size_t width = 9;
+    for (const auto& r : results)
+    {
+        width = std::max(width, r.scheduler.size());
+    }
+    for (const auto& r : results)
+    {
+        std::cout << r.scheduler << ": makespan " << Num(r.schedule.Makespan()) << " ("
+                  << std::fixed << std::setprecision(6) << r.runtimeS << " s)\n";
+        std::cout.unsetf(std::ios::floatfield);
+        const auto order = r.schedule.ProcessorOrder(problem.ProcessorCount());
+        for (uint32_t p = 0; p < problem.ProcessorCount(); ++p)
+        {
+            std::cout << "  " << problem.ProcessorName(p) << ":";
+            for (std::size_t i = 0; i < order[p].size(); ++i)
+            {
+                const uint32_t t = order[p][i];
+                std::cout << (i ? "  " : " ") << problem.TaskName(t) << " ["
+                          << Num(r.schedule.Start(t)) << ", " << Num(r.schedule.Finish(t)) << "]";
+            }
+            std::cout << "\n";
+        }
+        std::cout << "\n";
+    }
+    std::cout << std::left << std::setw(width + 2) << "scheduler" << std::right << std::setw(14)
+              << "makespan" << std::setw(14) << "runtime_s"
+              << "\n";
+    for (const auto& r : results)
+    {
+        std::ostringstream runtime;
+        runtime << std::fixed << std::setprecision(6) << r.runtimeS;
+        std::cout << std::left << std::setw(width + 2) << r.scheduler << std::right << std::setw(14)
+                  << Num(r.schedule.Makespan()) << std::setw(14) << runtime.str() << "\n";
+    }
+}
+
+nlohmann::json
+ToJson(const std::string& instance, const DnnSchedulingProblem& problem,
+       const std::vector<Result>& results)
+{
+    nlohmann::json all = nlohmann::json::array();
+    for (const auto& r : results)
+    {
+        nlohmann::json tasks = nlohmann::json::array();
+        for (uint32_t t = 0; t < r.schedule.TaskCount(); ++t)
+        {
+            tasks.push_back({{"name", problem.TaskName(t)},
+                             {"processor", problem.ProcessorName(r.schedule.Processor(t))},
+                             {"start", JsonNum(r.schedule.Start(t))},
+                             {"finish", JsonNum(r.schedule.Finish(t))}});
+        }
+        all.push_back({{"scheduler", r.scheduler},
+                       {"makespan", JsonNum(r.schedule.Makespan())},
+                       {"runtime_s", r.runtimeS},
+                       {"tasks", tasks}});
+    }
+    return {{"instance", instance}, {"results", all}};
+}
+
+int
+Run(int argc, char* argv[])
+{
+    std::string instanceFile;
+    std::string instanceName;
+    std::string schedulerList;
+    std::string format = "table";
+    uint32_t seed = 1;
+    CommandLine cmd(__FILE__);
+    cmd.Usage("Plan a task-graph scheduling instance with one or more schedulers.");
+    cmd.AddValue("instance",
+                 "instance file (JSON, cost-matrix or SAGA form, e.g. "
+                 "test/reference/canonical-graphs.json)",
+                 instanceFile);
+    cmd.AddValue("name", "instance to read, when the file holds several", instanceName);
+    cmd.AddValue("scheduler", "scheduler names (heft, cpop, peft, ...), comma-separated",
+                 schedulerList);
+    cmd.AddValue("format", "table or json", format);
+    cmd.AddValue("seed", "seed of the schedulers that have a Seed attribute", seed);
+    const std::string unknown =
+        DnnFindUnknownOption(argc, argv, {"instance", "name", "scheduler", "format", "seed"});
+    if (!unknown.empty())
+    {
+        throw UsageError(unknown);
+    }
+    cmd.Parse(argc, argv);
+
+    if (instanceFile.empty())
+    {
+        throw UsageError(
+            "--instance=FILE is required (e.g. --instance=test/reference/canonical-graphs.json)");
+    }
+    if (format != "table" && format != "json")
+    {
+        throw UsageError("--format: \"" + format + "\" is not table or json");
+    }
+    const std::vector<std::string> names = SplitList(schedulerList);
+    if (names.empty())
+    {
+        std::string known;
+        for (const auto& n : DnnScheduler::ShortNames())
+        {
+            known += (known.empty() ? "" : ", ") + n;
+        }
+        throw UsageError("--scheduler=NAME[,NAME...] is required (known: " + known + ")");
+    }
+    // Create every scheduler before reading or planning, so a misspelt name fails fast.
+    std::vector<Ptr<DnnScheduler>> schedulers;
+    for (const auto& name : names)
+    {
+        try
+        {
+            schedulers.push_back(DnnScheduler::Create(name));
+        }
+        catch (const std::invalid_argument& e)
+        {
+            throw UsageError(std::string("--scheduler: ") + e.what());
+        }
+        schedulers.back()->SetAttributeFailSafe("Seed", UintegerValue(seed));
+    }
+
+    const nlohmann::json doc = DnnJsonReader::ParseFile(instanceFile);
+    const DnnSchedulingProblem problem = DnnInstanceReader::Read(doc, instanceFile, instanceName);
+    std::string label = instanceName;
+    if (label.empty())
+    {
+        label = DnnInstanceReader::InstanceName(doc.contains("instances") ? doc["instances"].at(0)
+                                                                          : doc);
+    }
+    if (label.empty())
+    {
+        label = instanceFile;
+    }
+
+    std::vector<Result> results;
+    for (std::size_t i = 0; i < schedulers.size(); ++i)
+    {
+        const auto begin = std::chrono::steady_clock::now();
+        DnnSchedule schedule = schedulers[i]->Plan(problem);
+        const auto end = std::chrono::steady_clock::now();
+        const auto violations = ValidateSchedule(problem, schedule);
+        if (!violations.empty())
+        {
+            std::string message = "scheduler \"" + names[i] + "\" produced an invalid schedule (" +
+                                  std::to_string(violations.size()) + " violations):";
+            for (const auto& v : violations)
+            {
+                message += "\n  " + v;
+            }
+            throw InvalidScheduleError(message);
+        }
+        results.push_back(
+            {names[i], std::move(schedule), std::chrono::duration<double>(end - begin).count()});
+    }
+
+    if (format == "json")
+    {
+        std::cout << ToJson(label, problem, results).dump(1) << "\n";
+    }
+    else
+    {
+        std::cout << "instance " << label << ": " << problem.TaskCount() << " tasks, "
+                  << problem.ProcessorCount() << " processors\n\n";
+        PrintTable(problem, results);
+    }
+    return 0;
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    try
+    {
+        return Run(argc, argv);
+    }
+    catch (const DnnInputError& e)
+    {
+        std::cerr << "error: " << e.what() << "\n";
+    }
+    catch (const UsageError& e)
+    {
+        std::cerr << "error: " << e.what() << "\n";
+    }
+    catch (const InvalidScheduleError& e)
+    {
+        std::cerr << "error: " << e.what() << "\n";
+        return 1;
+    }
+    return 2;
+}

@@ -1,0 +1,249 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+/**
+ * \file
+ * System tests of the dnn-offload-schedule command-line tool: run the built program on the
+ * papers' canonical graphs (test/reference/canonical-graphs.json), check its exit status, the
+ * published makespans in its JSON and table output, and its stderr on bad input.
+ */
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace
+{
+
+namespace fs = std::filesystem;
+
+/** The tool under test. */
+const std::string SCHEDULE = DNN_BINARY_DIR "/examples/dnn-offload-schedule";
+
+/** What one run of the tool produced. */
+struct RunResult
+{
+    int status{-1};  //!< exit status (WEXITSTATUS), or 128 + signal if it was killed
+    std::string out; //!< standard output
+    std::string err; //!< standard error
+};
+
+/** Quote \p word for /bin/sh. */
+std::string
+ShellQuote(const std::string& word)
+{
+    std::string out = "'";
+    for (char c : word)
+    {
+        if (c == '\'')
+        {
+            out += "'\\''";
+        }
+        else
+        {
+            out += c;
+        }
+    }
+    return out + "'";
+}
+
+/** Read a whole file ("" if it cannot be opened). */
+std::string
+ReadText(const fs::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+/** Gives each test its own temporary directory, removed afterwards. */
+class DnnScheduleCliTest : public ::testing::Test
+{
+  protected:
+    void SetUp() override
+    {
+        std::string pattern = (fs::path(::testing::TempDir()) / "dnn-schedule-XXXXXX").string();
+        ASSERT_NE(mkdtemp(pattern.data()), nullptr) << "cannot create " << pattern;
+        m_dir = pattern;
+    }
+
+    void TearDown() override
+    {
+        std::error_code ignored;
+        fs::remove_all(m_dir, ignored);
+    }
+
+    /**
+     * Run the tool from the repository root (so test/reference/... paths resolve) with
+     * \p args (already shell-quoted where needed).
+     */
+    RunResult Run(const std::string& args) const
+    {
+        const fs::path errFile = m_dir / "stderr.txt";
+        const std::string command = "cd " + ShellQuote(DNN_SOURCE_DIR) + " && " +
+                                    ShellQuote(SCHEDULE) + " " + args + " 2>" +
+                                    ShellQuote(errFile.string());
+        RunResult result;
+        FILE* pipe = popen(command.c_str(), "r");
+        if (pipe == nullptr)
+        {
+            ADD_FAILURE() << "popen failed for: " << command;
+            return result;
+        }
+        char buffer[4096];
+        std::size_t n = 0;
+        while ((n = fread(buffer, 1, sizeof(buffer), pipe)) > 0)
+        {
+            result.out.append(buffer, n);
+        }
+        const int raw = pclose(pipe);
+        if (raw != -1 && WIFEXITED(raw))
+        {
+            result.status = WEXITSTATUS(raw);
+        }
+        else if (raw != -1 && WIFSIGNALED(raw))
+        {
+            result.status = 128 + WTERMSIG(raw);
+        }
+        result.err = ReadText(errFile);
+        return result;
+    }
+
+    /** Write \p text into the temporary directory as \p name. \return its path */
+    fs::path WriteFile(const std::string& name, const std::string& text) const
+    {
+        const fs::path path = m_dir / name;
+        std::ofstream(path, std::ios::binary) << text;
+        return path;
+    }
+
+    fs::path m_dir; //!< this test's temporary directory
+};
+
+/** Whether \p haystack contains \p needle. */
+bool
+Contains(const std::string& haystack, const std::string& needle)
+{
+    return haystack.find(needle) != std::string::npos;
+}
+
+const std::string CANONICAL = "--instance=test/reference/canonical-graphs.json";
+
+} // namespace
+
+// Topcuoglu, Hariri & Wu, "Performance-effective and low-complexity task scheduling for
+// heterogeneous computing", IEEE TPDS 13(3), 2002, Fig. 2: on the 10-task, 3-processor sample
+// graph HEFT's schedule length is 80 and CPOP's is 86; HEFT starts T0 (n1 in the paper) on
+// P2 (its fastest processor, cost 9) at 0.
+TEST_F(DnnScheduleCliTest, TopcuogluHeftAndCpopJson)
+{
+    const RunResult r =
+        Run(CANONICAL + " --name=topcuoglu-2002 --scheduler=heft,cpop --format=json");
+    ASSERT_EQ(r.status, 0) << r.err;
+    const nlohmann::json doc = nlohmann::json::parse(r.out);
+    EXPECT_EQ(doc.at("instance"), "topcuoglu-2002");
+    const auto& results = doc.at("results");
+    ASSERT_EQ(results.size(), 2U);
+    EXPECT_EQ(results.at(0).at("scheduler"), "heft");
+    EXPECT_EQ(results.at(0).at("makespan").get<double>(), 80.0);
+    EXPECT_EQ(results.at(1).at("scheduler"), "cpop");
+    EXPECT_EQ(results.at(1).at("makespan").get<double>(), 86.0);
+    EXPECT_GE(results.at(0).at("runtime_s").get<double>(), 0.0);
+
+    const auto& tasks = results.at(0).at("tasks");
+    ASSERT_EQ(tasks.size(), 10U);
+    for (std::size_t i = 0; i < tasks.size(); ++i)
+    {
+        EXPECT_EQ(tasks.at(i).at("name"), "T" + std::to_string(i)) << "task-index order";
+    }
+    const auto& t0 = tasks.at(0);
+    EXPECT_EQ(t0.at("processor"), "P2");
+    EXPECT_EQ(t0.at("start").get<double>(), 0.0);
+    EXPECT_EQ(t0.at("finish").get<double>(), 9.0);
+    // Integers are written without decimals.
+    EXPECT_TRUE(Contains(r.out, "\"makespan\": 80,") || Contains(r.out, "\"makespan\": 80\n"))
+        << r.out;
+}
+
+// Arabnejad & Barbosa, "List scheduling algorithm for heterogeneous systems by an optimistic
+// cost table", IEEE TPDS 25(3), 2014, Fig. 1/Table 3: PEFT's schedule length on their
+// 10-task sample graph is 122.
+TEST_F(DnnScheduleCliTest, ArabnejadPeftJsonAndTable)
+{
+    const RunResult json = Run(CANONICAL + " --name=arabnejad-2014 --scheduler=peft --format=json");
+    ASSERT_EQ(json.status, 0) << json.err;
+    const nlohmann::json doc = nlohmann::json::parse(json.out);
+    ASSERT_EQ(doc.at("results").size(), 1U);
+    EXPECT_EQ(doc.at("results").at(0).at("makespan").get<double>(), 122.0);
+
+    const RunResult table = Run(CANONICAL + " --name=arabnejad-2014 --scheduler=peft");
+    ASSERT_EQ(table.status, 0) << table.err;
+    EXPECT_TRUE(Contains(table.out, "peft: makespan 122 (")) << table.out;
+    EXPECT_FALSE(Contains(table.out, "122.0")) << table.out;
+    EXPECT_TRUE(Contains(table.out, "T0 [0, ")) << table.out;
+}
+
+TEST_F(DnnScheduleCliTest, BadInstanceExitsTwoNamingFileAndPath)
+{
+    const fs::path bad = WriteFile("bad-instance.json", R"({
+  "name": "bad",
+  "processors": ["P0", "P1"],
+  "tasks": [{"name": "A", "cost": [1, 2]}, {"name": "B", "cost": [3, 4]}],
+  "edges": [{"from": "A", "to": "Z", "data": 1}],
+  "bandwidth": 1
+}
+)");
+    const RunResult r = Run("--instance=" + ShellQuote(bad.string()) + " --scheduler=heft");
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_TRUE(Contains(r.err, bad.string())) << r.err;
+    EXPECT_TRUE(Contains(r.err, "/edges/0")) << r.err;
+    EXPECT_TRUE(r.out.empty()) << r.out;
+}
+
+TEST_F(DnnScheduleCliTest, UnknownSchedulerExitsTwoWithSuggestion)
+{
+    const RunResult r = Run(CANONICAL + " --name=topcuoglu-2002 --scheduler=hefy");
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_TRUE(Contains(r.err, "--scheduler")) << r.err;
+    EXPECT_TRUE(Contains(r.err, "did you mean \"heft\"")) << r.err;
+    EXPECT_TRUE(r.out.empty()) << r.out;
+}
+
+TEST_F(DnnScheduleCliTest, MissingInstanceExitsTwo)
+{
+    const RunResult r = Run("--scheduler=heft");
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_TRUE(Contains(r.err, "--instance")) << r.err;
+}
+
+TEST_F(DnnScheduleCliTest, MultiInstanceFileWithoutNameExitsTwoListingNames)
+{
+    const RunResult r = Run(CANONICAL + " --scheduler=heft");
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_TRUE(Contains(r.err, "topcuoglu-2002")) << r.err;
+    EXPECT_TRUE(Contains(r.err, "arabnejad-2014")) << r.err;
+}
+
+TEST_F(DnnScheduleCliTest, UnknownOptionExitsTwo)
+{
+    const RunResult r = Run(CANONICAL + " --name=topcuoglu-2002 --scheduler=heft --sheduler=x");
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_TRUE(Contains(r.err, "--sheduler")) << r.err;
+}
+
+TEST_F(DnnScheduleCliTest, SeedIsAcceptedBySchedulersWithoutOne)
+{
+    const RunResult r =
+        Run(CANONICAL + " --name=topcuoglu-2002 --scheduler=heft --seed=7 --format=json");
+    ASSERT_EQ(r.status, 0) << r.err;
+    const nlohmann::json doc = nlohmann::json::parse(r.out);
+    EXPECT_EQ(doc.at("results").at(0).at("makespan").get<double>(), 80.0);
+}
