@@ -8,6 +8,8 @@
  * published makespans in its JSON and table output, and its stderr on bad input.
  */
 
+#include "dnn-cli-test-util.h"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
@@ -23,117 +25,16 @@ namespace
 {
 
 namespace fs = std::filesystem;
+using ns3::test::Contains;
+using ns3::test::ReadText;
+using ns3::test::RunResult;
+using ns3::test::ShellQuote;
 
-/** The tool under test. */
-const std::string SCHEDULE = DNN_BINARY_DIR "/examples/dnn-offload-schedule";
-
-/** What one run of the tool produced. */
-struct RunResult
-{
-    int status{-1};  //!< exit status (WEXITSTATUS), or 128 + signal if it was killed
-    std::string out; //!< standard output
-    std::string err; //!< standard error
-};
-
-/** Quote \p word for /bin/sh. */
-std::string
-ShellQuote(const std::string& word)
-{
-    std::string out = "'";
-    for (char c : word)
-    {
-        if (c == '\'')
-        {
-            out += "'\\''";
-        }
-        else
-        {
-            out += c;
-        }
-    }
-    return out + "'";
-}
-
-/** Read a whole file ("" if it cannot be opened). */
-std::string
-ReadText(const fs::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-/** Gives each test its own temporary directory, removed afterwards. */
-class DnnScheduleCliTest : public ::testing::Test
+class DnnScheduleCliTest : public ns3::test::DnnCliTest
 {
   protected:
-    void SetUp() override
-    {
-        std::string pattern = (fs::path(::testing::TempDir()) / "dnn-schedule-XXXXXX").string();
-        ASSERT_NE(mkdtemp(pattern.data()), nullptr) << "cannot create " << pattern;
-        m_dir = pattern;
-    }
-
-    void TearDown() override
-    {
-        std::error_code ignored;
-        fs::remove_all(m_dir, ignored);
-    }
-
-    /**
-     * Run the tool from the repository root (so test/reference/... paths resolve) with
-     * \p args (already shell-quoted where needed).
-     */
-    RunResult Run(const std::string& args) const
-    {
-        const fs::path errFile = m_dir / "stderr.txt";
-        const std::string command = "cd " + ShellQuote(DNN_SOURCE_DIR) + " && " +
-                                    ShellQuote(SCHEDULE) + " " + args + " 2>" +
-                                    ShellQuote(errFile.string());
-        RunResult result;
-        FILE* pipe = popen(command.c_str(), "r");
-        if (pipe == nullptr)
-        {
-            ADD_FAILURE() << "popen failed for: " << command;
-            return result;
-        }
-        char buffer[4096];
-        std::size_t n = 0;
-        while ((n = fread(buffer, 1, sizeof(buffer), pipe)) > 0)
-        {
-            result.out.append(buffer, n);
-        }
-        const int raw = pclose(pipe);
-        if (raw != -1 && WIFEXITED(raw))
-        {
-            result.status = WEXITSTATUS(raw);
-        }
-        else if (raw != -1 && WIFSIGNALED(raw))
-        {
-            result.status = 128 + WTERMSIG(raw);
-        }
-        result.err = ReadText(errFile);
-        return result;
-    }
-
-    /** Write \p text into the temporary directory as \p name. \return its path */
-    fs::path WriteFile(const std::string& name, const std::string& text) const
-    {
-        const fs::path path = m_dir / name;
-        std::ofstream(path, std::ios::binary) << text;
-        return path;
-    }
-
-    fs::path m_dir; //!< this test's temporary directory
+    DnnScheduleCliTest() : DnnCliTest("dnn-offload-schedule") {}
 };
-
-/** Whether \p haystack contains \p needle. */
-bool
-Contains(const std::string& haystack, const std::string& needle)
-{
-    return haystack.find(needle) != std::string::npos;
-}
 
 const std::string CANONICAL = "--instance=test/reference/canonical-graphs.json";
 
