@@ -8,6 +8,7 @@
  * malformed instance, each checking the file, the exact JSON path and the message.
  */
 
+#include "dnn-test-util.h"
 #include "ns3/dnn-input-error.h"
 #include "ns3/dnn-instance-reader.h"
 #include "ns3/dnn-scheduling-problem.h"
@@ -99,48 +100,12 @@ SagaInstance()
     })");
 }
 
-/**
- * Run \p action and check that it throws a DnnInputError (or a subclass) for \p file with
- * exactly \p path as JSON path and \p fragment somewhere in what().
- */
+/** test::ThrowsInputError for this file's FILE_NAME by default. */
 ::testing::AssertionResult
 ThrowsInputError(const std::function<void()>& action, const std::string& path,
                  const std::string& fragment, const std::string& file = FILE_NAME)
 {
-    try
-    {
-        action();
-    }
-    catch (const DnnInputError& e)
-    {
-        const std::string what = e.what();
-        if (e.File() != file)
-        {
-            return ::testing::AssertionFailure()
-                << "File() is \"" << e.File() << "\", expected \"" << file << "\" (" << what << ")";
-        }
-        if (e.JsonPath() != path)
-        {
-            return ::testing::AssertionFailure()
-                << "JsonPath() is \"" << e.JsonPath() << "\", expected \"" << path << "\" (" << what
-                << ")";
-        }
-        if (what.find(fragment) == std::string::npos)
-        {
-            return ::testing::AssertionFailure()
-                << "message \"" << what << "\" does not contain \"" << fragment << "\"";
-        }
-        return ::testing::AssertionSuccess() << what;
-    }
-    catch (const std::exception& e)
-    {
-        return ::testing::AssertionFailure() << "threw a non-DnnInputError exception: " << e.what();
-    }
-    catch (...)
-    {
-        return ::testing::AssertionFailure() << "threw a non-standard exception";
-    }
-    return ::testing::AssertionFailure() << "did not throw (expected an error at " << path << ")";
+    return test::ThrowsInputError(action, path, fragment, file);
 }
 
 /** ThrowsInputError for DnnInstanceReader::Read of \p doc. */

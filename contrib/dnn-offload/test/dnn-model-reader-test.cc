@@ -9,6 +9,7 @@
  * base model.
  */
 
+#include "dnn-test-util.h"
 #include "ns3/dnn-input-error.h"
 #include "ns3/dnn-json-reader.h"
 #include "ns3/dnn-model-reader.h"
@@ -60,55 +61,12 @@ enum BaseLayer
     FC = 4,
 };
 
-/**
- * Run \p action and check that it throws a DnnInputError (or a subclass) for FILE_NAME with
- * exactly \p path as JSON path and \p fragment somewhere in what(). Any other exception, or
- * none, is a failure.
- */
+/** test::ThrowsInputError for this file's FILE_NAME by default. */
 ::testing::AssertionResult
 ThrowsInputError(const std::function<void()>& action, const std::string& path,
                  const std::string& fragment, const std::string& file = FILE_NAME)
 {
-    try
-    {
-        action();
-    }
-    catch (const DnnInputError& e)
-    {
-        const std::string what = e.what();
-        if (e.File() != file)
-        {
-            return ::testing::AssertionFailure()
-                << "File() is \"" << e.File() << "\", expected \"" << file << "\" (" << what << ")";
-        }
-        if (e.JsonPath() != path)
-        {
-            return ::testing::AssertionFailure()
-                << "JsonPath() is \"" << e.JsonPath() << "\", expected \"" << path << "\" (" << what
-                << ")";
-        }
-        if (what.find(fragment) == std::string::npos)
-        {
-            return ::testing::AssertionFailure()
-                << "message \"" << what << "\" does not contain \"" << fragment << "\"";
-        }
-        if (what.find(e.Detail()) == std::string::npos)
-        {
-            return ::testing::AssertionFailure()
-                << "message \"" << what << "\" does not contain the detail \"" << e.Detail()
-                << "\"";
-        }
-        return ::testing::AssertionSuccess() << what;
-    }
-    catch (const std::exception& e)
-    {
-        return ::testing::AssertionFailure() << "threw a non-DnnInputError exception: " << e.what();
-    }
-    catch (...)
-    {
-        return ::testing::AssertionFailure() << "threw a non-standard exception";
-    }
-    return ::testing::AssertionFailure() << "did not throw (expected an error at " << path << ")";
+    return test::ThrowsInputError(action, path, fragment, file);
 }
 
 /** ThrowsInputError for DnnModelReader::Read of \p model. */

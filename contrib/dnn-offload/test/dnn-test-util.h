@@ -4,9 +4,13 @@
 #ifndef DNN_TEST_UTIL_H
 #define DNN_TEST_UTIL_H
 
+#include "ns3/dnn-input-error.h"
 #include "ns3/dnn-model-reader.h"
 #include "ns3/dnn-model.h"
 
+#include <gtest/gtest.h>
+
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -30,6 +34,57 @@ LoadZooModel(const std::string& name)
 {
     return std::make_shared<const DnnModel>(
         DnnModelReader::ReadFile(SourcePath("scenarios/models/" + name + ".json")));
+}
+
+/**
+ * Run \p action and check that it throws a DnnInputError (or a subclass) for \p file with
+ * exactly \p path as JSON path and \p fragment somewhere in what(). Any other exception, or
+ * none, is a failure.
+ */
+inline ::testing::AssertionResult
+ThrowsInputError(const std::function<void()>& action, const std::string& path,
+                 const std::string& fragment, const std::string& file)
+{
+    try
+    {
+        action();
+    }
+    catch (const DnnInputError& e)
+    {
+        const std::string what = e.what();
+        if (e.File() != file)
+        {
+            return ::testing::AssertionFailure()
+                << "File() is \"" << e.File() << "\", expected \"" << file << "\" (" << what << ")";
+        }
+        if (e.JsonPath() != path)
+        {
+            return ::testing::AssertionFailure()
+                << "JsonPath() is \"" << e.JsonPath() << "\", expected \"" << path << "\" (" << what
+                << ")";
+        }
+        if (what.find(fragment) == std::string::npos)
+        {
+            return ::testing::AssertionFailure()
+                << "message \"" << what << "\" does not contain \"" << fragment << "\"";
+        }
+        if (what.find(e.Detail()) == std::string::npos)
+        {
+            return ::testing::AssertionFailure()
+                << "message \"" << what << "\" does not contain the detail \"" << e.Detail()
+                << "\"";
+        }
+        return ::testing::AssertionSuccess() << what;
+    }
+    catch (const std::exception& e)
+    {
+        return ::testing::AssertionFailure() << "threw a non-DnnInputError exception: " << e.what();
+    }
+    catch (...)
+    {
+        return ::testing::AssertionFailure() << "threw a non-standard exception";
+    }
+    return ::testing::AssertionFailure() << "did not throw (expected an error at " << path << ")";
 }
 
 } // namespace test
