@@ -32,6 +32,12 @@ DnnSchedulingProblem::DnnSchedulingProblem(std::vector<std::string> tasks,
     m_cores.assign(m, 1);
     m_request.assign(n, 0);
     m_sink.assign(n, 0);
+    m_role.assign(m, "");
+    m_power.assign(3 * m, 0.0);
+    for (std::size_t p = 0; p < m; ++p)
+    {
+        m_power[3 * p + 1] = 1.0;
+    }
 }
 
 void
@@ -121,6 +127,25 @@ DnnSchedulingProblem::MarkSink(uint32_t task)
 }
 
 void
+DnnSchedulingProblem::SetRole(uint32_t processor, std::string role)
+{
+    m_role.at(processor) = std::move(role);
+}
+
+void
+DnnSchedulingProblem::SetPower(uint32_t processor, double idleWatts, double busyWatts,
+                               double transmitWatts)
+{
+    if (!(idleWatts >= 0 && busyWatts >= 0 && transmitWatts >= 0))
+    {
+        throw std::invalid_argument("DnnSchedulingProblem::SetPower: power must be >= 0");
+    }
+    m_power.at(3 * processor) = idleWatts;
+    m_power[3 * processor + 1] = busyWatts;
+    m_power[3 * processor + 2] = transmitWatts;
+}
+
+void
 DnnSchedulingProblem::Finalize()
 {
     const std::size_t n = m_tasks.size();
@@ -144,6 +169,14 @@ DnnSchedulingProblem::Finalize()
                                 "task \"" + m_tasks[t] +
                                     "\" can run on no processor (pinned elsewhere, too little "
                                     "memory, or no finite execution time)");
+        }
+    }
+    m_home.assign(RequestCount(), NONE);
+    for (std::size_t t = 0; t < n; ++t)
+    {
+        if (m_pinned[t] != NONE && m_home[m_request[t]] == NONE)
+        {
+            m_home[m_request[t]] = m_pinned[t];
         }
     }
     // CSR adjacency, in edge insertion order.
@@ -330,6 +363,36 @@ bool
 DnnSchedulingProblem::IsSink(uint32_t task) const
 {
     return m_sink[task] != 0;
+}
+
+uint32_t
+DnnSchedulingProblem::RequestHome(uint32_t request) const
+{
+    return request < m_home.size() ? m_home[request] : NONE;
+}
+
+const std::string&
+DnnSchedulingProblem::Role(uint32_t processor) const
+{
+    return m_role.at(processor);
+}
+
+double
+DnnSchedulingProblem::IdlePower(uint32_t processor) const
+{
+    return m_power.at(3 * processor);
+}
+
+double
+DnnSchedulingProblem::BusyPower(uint32_t processor) const
+{
+    return m_power.at(3 * processor + 1);
+}
+
+double
+DnnSchedulingProblem::TransmitPower(uint32_t processor) const
+{
+    return m_power.at(3 * processor + 2);
 }
 
 double

@@ -80,6 +80,15 @@ class DnnSchedulingProblem
     /** \brief Mark a task as its request's sink (its finish is the request's completion).
      *  \param task task */
     void MarkSink(uint32_t task);
+    /** \brief A processor's role ("iot", "helper", "edge", "cloud"; "" for generic
+     *  instances), used by the Local / Edge / Cloud baselines.
+     *  \param processor processor \param role the role */
+    void SetRole(uint32_t processor, std::string role);
+    /** \brief Power draw of a processor, for the energy objective (default: busy 1 W,
+     *  idle and transmit 0 W, so energy is total compute time).
+     *  \param processor processor \param idleWatts idle \param busyWatts computing
+     *  \param transmitWatts sending over the network */
+    void SetPower(uint32_t processor, double idleWatts, double busyWatts, double transmitWatts);
 
     /** \brief Lay out the DAG, order it topologically and check the instance. Throws
      *  DnnCycleError on a cycle and DnnInputError when a task can run nowhere. */
@@ -109,6 +118,17 @@ class DnnSchedulingProblem
         }
         const std::size_t k = static_cast<std::size_t>(from) * m_processors.size() + to;
         return m_latency[k] + data / m_bandwidth[k];
+    }
+    /** \brief Link bandwidth. \param from source \param to destination
+     *  \return data units per second */
+    double Bandwidth(uint32_t from, uint32_t to) const
+    {
+        return m_bandwidth[static_cast<std::size_t>(from) * m_processors.size() + to];
+    }
+    /** \brief Link latency. \param from source \param to destination \return seconds */
+    double Latency(uint32_t from, uint32_t to) const
+    {
+        return m_latency[static_cast<std::size_t>(from) * m_processors.size() + to];
     }
     /** \brief Mean communication time over distinct processor pairs (HEFT's c-bar).
      *  \param data data units \return seconds */
@@ -141,6 +161,18 @@ class DnnSchedulingProblem
     uint32_t RequestCount() const;
     /** \brief Whether a task is a request's sink. \param task task \return true if so */
     bool IsSink(uint32_t task) const;
+    /** \brief The processor a request starts from and returns to: where its lowest-index
+     *  pinned task is pinned (after Finalize()). \param request request id
+     *  \return the processor, or NONE when no task of the request is pinned */
+    uint32_t RequestHome(uint32_t request) const;
+    /** \brief Role of a processor. \param processor processor \return the role, "" if unset */
+    const std::string& Role(uint32_t processor) const;
+    /** \brief Idle power. \param processor processor \return watts */
+    double IdlePower(uint32_t processor) const;
+    /** \brief Power while computing. \param processor processor \return watts */
+    double BusyPower(uint32_t processor) const;
+    /** \brief Power while transmitting. \param processor processor \return watts */
+    double TransmitPower(uint32_t processor) const;
     /** \brief Mean of a task's finite execution times. \param task task \return seconds */
     double MeanCost(uint32_t task) const;
     /** \brief Processor on which a task runs fastest. \param task task \return processor */
@@ -163,6 +195,9 @@ class DnnSchedulingProblem
     std::vector<uint32_t> m_cores;                      //!< per processor
     std::vector<uint32_t> m_request;                    //!< per task
     std::vector<uint8_t> m_sink;                        //!< per task
+    std::vector<std::string> m_role;                    //!< per processor
+    std::vector<double> m_power;                        //!< idle, busy, transmit per processor
+    std::vector<uint32_t> m_home;                       //!< per request
     std::vector<std::pair<uint32_t, Adjacent>> m_edges; //!< (from, {to, data}) as added
     std::vector<Adjacent> m_pred;                       //!< CSR predecessors
     std::vector<std::size_t> m_predStart;               //!< CSR offsets
