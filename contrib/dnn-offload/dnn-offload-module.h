@@ -11,6 +11,7 @@
 
 #include "ns3/dnn-command-line.h"
 #include "ns3/dnn-cpop-scheduler.h"
+#include "ns3/dnn-device-profile.h"
 #include "ns3/dnn-heft-scheduler.h"
 #include "ns3/dnn-input-error.h"
 #include "ns3/dnn-instance-reader.h"
@@ -22,10 +23,12 @@
 #include "ns3/dnn-output-files.h"
 #include "ns3/dnn-partitioner.h"
 #include "ns3/dnn-peft-scheduler.h"
+#include "ns3/dnn-platform.h"
 #include "ns3/dnn-schedule.h"
 #include "ns3/dnn-scheduler.h"
 #include "ns3/dnn-scheduling-problem.h"
 #include "ns3/dnn-task-graph-writer.h"
 #include "ns3/dnn-task-graph.h"
+#include "ns3/dnn-workload-problem.h"
 
 #endif /* DNN_OFFLOAD_MODULE_H */

@@ -213,8 +213,16 @@ ValidateSchedule(const DnnSchedulingProblem& problem, const DnnSchedule& schedul
         std::sort(tasks.begin(), tasks.end(),
                   [&](uint32_t a, uint32_t b)
                   {
-                      return schedule.Start(a) < schedule.Start(b) ||
-                             (schedule.Start(a) == schedule.Start(b) && a < b);
+                      // Ties on start: a zero-length task first (it overlaps nothing).
+                      if (schedule.Start(a) != schedule.Start(b))
+                      {
+                          return schedule.Start(a) < schedule.Start(b);
+                      }
+                      if (schedule.Finish(a) != schedule.Finish(b))
+                      {
+                          return schedule.Finish(a) < schedule.Finish(b);
+                      }
+                      return a < b;
                   });
         for (std::size_t i = 1; i < tasks.size(); ++i)
         {

@@ -1,0 +1,136 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DNN_PLATFORM_H
+#define DNN_PLATFORM_H
+
+#include "dnn-device-profile.h"
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/** \ingroup dnn-offload \brief What a device is for. */
+enum class DnnDeviceRole
+{
+    Iot,    //!< requesting IoT device: owns the input, receives the result
+    Helper, //!< nearby device that lends compute
+    Edge,   //!< edge server
+    Cloud,  //!< cloud server behind a WAN link
+};
+
+/** \brief Name of a role ("iot", "helper", "edge", "cloud"). \param role the role
+ *  \return the name */
+std::string DnnRoleName(DnnDeviceRole role);
+
+/** \brief Role by name. \param name "iot", "helper", "edge" or "cloud" \param role set on
+ *  success \return false when the name is unknown */
+bool DnnParseRole(const std::string& name, DnnDeviceRole& role);
+
+/** \ingroup dnn-offload \brief One device of a platform. */
+struct DnnDevice
+{
+    std::string name;                       //!< unique name
+    DnnDeviceProfile profile;               //!< compute, memory and power figures
+    DnnDeviceRole role{DnnDeviceRole::Iot}; //!< what it is for
+    double x{0};                            //!< position east, m
+    double y{0};                            //!< position north, m
+    double z{0};                            //!< height, m
+};
+
+/** \ingroup dnn-offload \brief Kind of a network. */
+enum class DnnNetworkKind
+{
+    Wifi, //!< infrastructure BSS: stations talk through the access point
+    Csma, //!< shared Ethernet segment: every member reaches every other in one hop
+    P2p,  //!< point-to-point link between two devices (e.g. the WAN to the cloud)
+};
+
+/** \brief Name of a network kind ("wifi", "csma", "p2p"). \param kind the kind
+ *  \return the name */
+std::string DnnNetworkKindName(DnnNetworkKind kind);
+
+/** \ingroup dnn-offload \brief One network of a platform. */
+struct DnnNetwork
+{
+    /** No access point. */
+    static constexpr uint32_t NONE = std::numeric_limits<uint32_t>::max();
+
+    std::string name;                          //!< unique name
+    DnnNetworkKind kind{DnnNetworkKind::Csma}; //!< kind
+    std::vector<uint32_t> members;             //!< device indices (Wi-Fi: the access point too)
+    uint32_t accessPoint{NONE};                //!< Wi-Fi: device index of the access point
+    double dataRate{0};                        //!< nominal rate, bit/s
+    double delay{0};                           //!< one-hop latency, s
+};
+
+/**
+ * \ingroup dnn-offload
+ * \brief Devices and the networks between them, and the contention-free cost model the
+ *        planners use on them.
+ *
+ * A task of F FLOPs runs on a device in F / profile.flops seconds, on one core. Between
+ * two devices the planner assumes the nominal path of fewest hops (ties: lowest device
+ * index), its rate the slowest hop's, where a hop over a network the path crosses k times
+ * counts at 1/k of that network's rate (a Wi-Fi station-to-station transfer is relayed by
+ * the access point over the same air), times the planning efficiency; its latency the sum
+ * of the hops' delays. Nothing here models contention: that is what the simulation adds.
+ */
+class DnnPlatform
+{
+  public:
+    /** \brief The planner's view of the path between two devices. */
+    struct Path
+    {
+        std::vector<uint32_t> devices;  //!< devices from source to destination
+        std::vector<uint32_t> networks; //!< network of each hop
+        double rate{0};                 //!< nominal rate of the path, bit/s (before efficiency)
+        double latency{0};              //!< summed hop delays, s
+    };
+
+    /** \brief Add a device. \param device the device (unique name, positive FLOP/s)
+     *  \return its index */
+    uint32_t AddDevice(DnnDevice device);
+    /** \brief Add a network between devices already added. \param network the network
+     *  \return its index */
+    uint32_t AddNetwork(DnnNetwork network);
+    /** \brief Fraction of the nominal rate the planner expects to get (TCP/IP and MAC
+     *  overheads). \param efficiency in (0, 1] */
+    void SetPlanningEfficiency(double efficiency);
+
+    /** \brief Number of devices. \return the count */
+    uint32_t DeviceCount() const;
+    /** \brief A device. \param index index \return the device */
+    const DnnDevice& Device(uint32_t index) const;
+    /** \brief Index of a device. \param name its name \return index, or DnnNetwork::NONE */
+    uint32_t FindDevice(const std::string& name) const;
+    /** \brief The networks. \return all networks */
+    const std::vector<DnnNetwork>& Networks() const;
+    /** \brief The planning efficiency. \return the factor */
+    double PlanningEfficiency() const;
+
+    /** \brief Path between two devices. Throws DnnInputError when there is none.
+     *  \param from source device \param to destination device \return the path */
+    Path Route(uint32_t from, uint32_t to) const;
+    /** \brief All paths, row-major from x to (a device to itself: an empty path).
+     *  Throws DnnInputError naming the first unreachable pair. \return m x m paths */
+    std::vector<Path> AllRoutes() const;
+    /** \brief The planner's bandwidth of a path. \param path a path \return bytes/s */
+    double PlanningBandwidth(const Path& path) const;
+    /** \brief Execution time of some work. \param flops work \param device device
+     *  \return seconds */
+    double ExecutionTime(double flops, uint32_t device) const;
+
+  private:
+    std::vector<DnnDevice> m_devices;   //!< devices
+    std::vector<DnnNetwork> m_networks; //!< networks
+    double m_efficiency{1.0};           //!< planning efficiency
+};
+
+} // namespace ns3
+
+#endif /* DNN_PLATFORM_H */

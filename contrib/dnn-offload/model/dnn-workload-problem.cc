@@ -1,0 +1,82 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "dnn-workload-problem.h"
+
+#include "dnn-input-error.h"
+
+namespace ns3
+{
+
+DnnSchedulingProblem
+BuildWorkloadProblem(const DnnTaskGraph& graph, const DnnPlatform& platform)
+{
+    const auto n = static_cast<uint32_t>(graph.TaskCount());
+    const uint32_t m = platform.DeviceCount();
+    std::vector<std::string> tasks(n);
+    std::vector<std::string> devices(m);
+    for (uint32_t t = 0; t < n; ++t)
+    {
+        tasks[t] = graph.Task(t).name;
+    }
+    for (uint32_t p = 0; p < m; ++p)
+    {
+        devices[p] = platform.Device(p).name;
+    }
+    DnnSchedulingProblem problem(tasks, devices);
+    for (uint32_t p = 0; p < m; ++p)
+    {
+        const DnnDeviceProfile& profile = platform.Device(p).profile;
+        problem.SetCores(p, profile.cores);
+        problem.SetCapacity(p, profile.memory);
+        problem.SetPower(p, profile.idlePower, profile.busyPower, profile.txPower);
+        problem.SetRole(p, DnnRoleName(platform.Device(p).role));
+    }
+    const auto routes = platform.AllRoutes();
+    for (uint32_t p = 0; p < m; ++p)
+    {
+        for (uint32_t q = 0; q < m; ++q)
+        {
+            if (p != q)
+            {
+                const auto& path = routes[static_cast<std::size_t>(p) * m + q];
+                problem.SetLink(p, q, path.latency, platform.PlanningBandwidth(path));
+            }
+        }
+    }
+    for (uint32_t t = 0; t < n; ++t)
+    {
+        const DnnTask& task = graph.Task(t);
+        for (uint32_t p = 0; p < m; ++p)
+        {
+            problem.SetCost(t, p, platform.ExecutionTime(static_cast<double>(task.flops), p));
+        }
+        if (!task.pinnedDevice.empty())
+        {
+            const uint32_t device = platform.FindDevice(task.pinnedDevice);
+            if (device == DnnNetwork::NONE)
+            {
+                throw DnnInputError("", "",
+                                    "task \"" + task.name + "\" is pinned to unknown device \"" +
+                                        task.pinnedDevice + "\"");
+            }
+            problem.Pin(t, device);
+        }
+        problem.SetRelease(t, task.releaseTime);
+        problem.SetMemory(t, static_cast<double>(task.weightBytes));
+        problem.SetRequest(t, task.request);
+        if (task.kind == DnnTaskKind::Sink)
+        {
+            problem.MarkSink(t);
+        }
+        for (DnnTaskGraph::TaskId s : graph.Successors(t))
+        {
+            problem.AddEdge(t, static_cast<uint32_t>(s),
+                            static_cast<double>(graph.EdgeBytes(t, s)));
+        }
+    }
+    problem.Finalize();
+    return problem;
+}
+
+} // namespace ns3
