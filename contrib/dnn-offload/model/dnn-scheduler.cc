@@ -23,9 +23,12 @@ const std::map<std::string, std::string>&
 ShortNameTable()
 {
     static const std::map<std::string, std::string> table = {
-        {"heft", "ns3::HeftScheduler"},
-        {"cpop", "ns3::CpopScheduler"},
-        {"peft", "ns3::PeftScheduler"},
+        {"heft", "ns3::HeftScheduler"},     {"cpop", "ns3::CpopScheduler"},
+        {"peft", "ns3::PeftScheduler"},     {"ga", "ns3::GaScheduler"},
+        {"psoga", "ns3::PsoGaScheduler"},   {"memetic-psoga", "ns3::MemeticPsoGaScheduler"},
+        {"greedy", "ns3::GreedyScheduler"}, {"local", "ns3::LocalScheduler"},
+        {"edge", "ns3::EdgeScheduler"},     {"cloud", "ns3::CloudScheduler"},
+        {"random", "ns3::RandomScheduler"},
     };
     return table;
 }

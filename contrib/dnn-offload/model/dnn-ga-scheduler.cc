@@ -1,0 +1,114 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "dnn-ga-scheduler.h"
+
+#include "dnn-psoga-optimizer.h"
+
+#include "ns3/double.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace ns3
+{
+
+NS_OBJECT_ENSURE_REGISTERED(GaScheduler);
+
+TypeId
+GaScheduler::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::GaScheduler")
+            .SetParent<DnnMetaheuristicScheduler>()
+            .SetGroupName("DnnOffload")
+            .AddConstructor<GaScheduler>()
+            .AddAttribute("Population", "Chromosomes per generation.", UintegerValue(50),
+                          MakeUintegerAccessor(&GaScheduler::m_population),
+                          MakeUintegerChecker<uint32_t>(2))
+            .AddAttribute("Generations", "Most generations.", UintegerValue(600),
+                          MakeUintegerAccessor(&GaScheduler::m_generations),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("Patience", "Stop after this many generations without a better best.",
+                          UintegerValue(50), MakeUintegerAccessor(&GaScheduler::m_patience),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("CrossoverRate", "Probability that a child gets a two-point crossover.",
+                          DoubleValue(0.9), MakeDoubleAccessor(&GaScheduler::m_crossover),
+                          MakeDoubleChecker<double>(0, 1))
+            .AddAttribute("MutationRate", "Probability that a child has one gene mutated.",
+                          DoubleValue(0.1), MakeDoubleAccessor(&GaScheduler::m_mutation),
+                          MakeDoubleChecker<double>(0, 1));
+    return tid;
+}
+
+void
+GaScheduler::Search(DnnSearchContext& context, const std::vector<uint32_t>& heftGenes)
+{
+    const uint32_t genes = context.GeneCount();
+    const uint32_t size = m_population;
+    if (genes == 0)
+    {
+        context.Score(heftGenes.data());
+        return;
+    }
+    // Rows 0 .. size-1: the population; rows size .. 2 size-1: the children.
+    std::vector<uint32_t> pool(2 * static_cast<std::size_t>(size) * genes);
+    std::vector<double> score(2 * size);
+    const auto row = [&](uint32_t i)
+    {
+        return pool.data() + static_cast<std::size_t>(i) * genes;
+    };
+    for (uint32_t i = 0; i < size; ++i)
+    {
+        if (i == 0)
+        {
+            std::copy(heftGenes.begin(), heftGenes.end(), row(i));
+        }
+        else
+        {
+            context.RandomGenes(row(i));
+        }
+        score[i] = context.Score(row(i));
+    }
+    std::vector<uint32_t> rank(2 * size);
+    std::vector<uint32_t> survivors(pool.size() / 2);
+    std::vector<double> survivorScore(size);
+    double best = context.BestScore();
+    uint32_t stale = 0;
+    for (uint32_t gen = 0; gen < m_generations && stale < m_patience; ++gen)
+    {
+        for (uint32_t c = size; c < 2 * size; ++c)
+        {
+            const uint32_t a = context.RandomIndex(size);
+            const uint32_t b = context.RandomIndex(size);
+            std::copy(row(a), row(a) + genes, row(c));
+            if (context.RandomUnit() < m_crossover)
+            {
+                DnnPsoGaOptimizer::TwoPointCrossover(context, row(b), row(c), genes);
+            }
+            if (context.RandomUnit() < m_mutation)
+            {
+                const uint32_t g = context.RandomIndex(genes);
+                row(c)[g] = context.RandomProcessor(g, row(c)[g]);
+            }
+            score[c] = context.Score(row(c));
+        }
+        // Elitist truncation: the best `size` of parents and children, ties to the older.
+        std::iota(rank.begin(), rank.end(), 0);
+        std::stable_sort(rank.begin(), rank.end(),
+                         [&](uint32_t x, uint32_t y) { return score[x] < score[y]; });
+        for (uint32_t i = 0; i < size; ++i)
+        {
+            std::copy(row(rank[i]), row(rank[i]) + genes,
+                      survivors.begin() + static_cast<std::ptrdiff_t>(i) * genes);
+            survivorScore[i] = score[rank[i]];
+        }
+        std::copy(survivors.begin(), survivors.end(), pool.begin());
+        std::copy(survivorScore.begin(), survivorScore.end(), score.begin());
+        stale = context.BestScore() < best ? 0 : stale + 1;
+        best = context.BestScore();
+    }
+}
+
+} // namespace ns3

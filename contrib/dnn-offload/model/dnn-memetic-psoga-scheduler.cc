@@ -1,0 +1,42 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "dnn-memetic-psoga-scheduler.h"
+
+namespace ns3
+{
+
+NS_OBJECT_ENSURE_REGISTERED(MemeticPsoGaScheduler);
+
+TypeId
+MemeticPsoGaScheduler::GetTypeId()
+{
+    static TypeId tid =
+        AddPsoGaAttributes<MemeticPsoGaScheduler>(TypeId("ns3::MemeticPsoGaScheduler")
+                                                      .SetParent<DnnMetaheuristicScheduler>()
+                                                      .SetGroupName("DnnOffload")
+                                                      .AddConstructor<MemeticPsoGaScheduler>(),
+                                                  300)
+            .AddAttribute("BlockSize", "Most tasks per block (1: no coarsening).", UintegerValue(4),
+                          MakeUintegerAccessor(&MemeticPsoGaScheduler::m_blockSize),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute(
+                "LocalSearchBlocks", "Blocks per particle and iteration tried on every device.",
+                UintegerValue(2), MakeUintegerAccessor(&MemeticPsoGaScheduler::localSearchGenes),
+                MakeUintegerChecker<uint32_t>());
+    return tid;
+}
+
+DnnGeneEncoding
+MemeticPsoGaScheduler::MakeEncoding(const DnnSchedulingProblem& problem) const
+{
+    return DnnGeneEncoding::Blocks(problem, m_blockSize);
+}
+
+void
+MemeticPsoGaScheduler::Search(DnnSearchContext& context, const std::vector<uint32_t>& heftGenes)
+{
+    DnnPsoGaOptimizer::Run(context, heftGenes, *this);
+}
+
+} // namespace ns3
