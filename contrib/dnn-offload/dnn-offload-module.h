@@ -22,6 +22,7 @@
 #include "ns3/dnn-output-files.h"
 #include "ns3/dnn-partitioner.h"
 #include "ns3/dnn-peft-scheduler.h"
+#include "ns3/dnn-schedule-evaluator.h"
 #include "ns3/dnn-schedule.h"
 #include "ns3/dnn-scheduler.h"
 #include "ns3/dnn-scheduling-problem.h"
