@@ -18,12 +18,16 @@ namespace test
 
 /**
  * \brief A random layered DAG with random costs, data, release times and pins: 1-60 tasks,
- *        1-6 processors of 1-2 cores, about 10% INF costs, random links; no memory limits.
+ *        1-6 processors of 1-2 cores, about 10% INF costs, random links; no memory limits
+ *        unless \p resources.
  * \param rng the generator (the same seed gives the same instances)
+ * \param resources also draw power (busy 0.5-5 W, transmit 0.1-2 W), task memory (0-1) and
+ *        capacities (P0 unlimited, the others 1 to 1 + n/3); these draws come last, so the
+ *        DAG, costs and links are those drawn without them
  * \return the finalized problem
  */
 inline DnnSchedulingProblem
-RandomProblem(std::mt19937_64& rng)
+RandomProblem(std::mt19937_64& rng, bool resources = false)
 {
     std::uniform_int_distribution<uint32_t> taskCount(1, 60);
     std::uniform_int_distribution<uint32_t> procCount(1, 6);
@@ -71,6 +75,21 @@ RandomProblem(std::mt19937_64& rng)
         for (uint32_t q = 0; q < m; ++q)
         {
             problem.SetLink(p, q, unit(rng), 0.5 + 2 * unit(rng));
+        }
+    }
+    if (resources)
+    {
+        for (uint32_t p = 0; p < m; ++p)
+        {
+            problem.SetPower(p, 0.0, 0.5 + 4.5 * unit(rng), 0.1 + 1.9 * unit(rng));
+            if (p > 0)
+            {
+                problem.SetCapacity(p, 1.0 + unit(rng) * n / 3.0);
+            }
+        }
+        for (uint32_t t = 0; t < n; ++t)
+        {
+            problem.SetMemory(t, unit(rng));
         }
     }
     problem.Finalize();
