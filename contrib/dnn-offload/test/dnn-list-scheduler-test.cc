@@ -9,6 +9,7 @@
  * optimistic cost table and schedule). Plus validity on 200 random DAGs.
  */
 
+#include "dnn-random-problem.h"
 #include "dnn-test-util.h"
 #include "ns3/dnn-instance-reader.h"
 #include "ns3/dnn-json-reader.h"
@@ -135,68 +136,12 @@ TEST(ListSchedulerTest, ValidatorReportsEveryViolation)
     EXPECT_GE(violations.size(), 3u);
 }
 
-/** A random layered DAG with random costs, data, release times and pins. */
-DnnSchedulingProblem
-RandomProblem(std::mt19937_64& rng)
-{
-    std::uniform_int_distribution<uint32_t> taskCount(1, 60);
-    std::uniform_int_distribution<uint32_t> procCount(1, 6);
-    const uint32_t n = taskCount(rng);
-    const uint32_t m = procCount(rng);
-    std::vector<std::string> tasks, procs;
-    for (uint32_t t = 0; t < n; ++t)
-    {
-        tasks.push_back("T" + std::to_string(t));
-    }
-    for (uint32_t p = 0; p < m; ++p)
-    {
-        procs.push_back("P" + std::to_string(p));
-    }
-    DnnSchedulingProblem problem(tasks, procs);
-    std::uniform_real_distribution<double> cost(0.0, 20.0);
-    std::uniform_real_distribution<double> unit(0.0, 1.0);
-    for (uint32_t t = 0; t < n; ++t)
-    {
-        for (uint32_t p = 0; p < m; ++p)
-        {
-            problem.SetCost(t, p, unit(rng) < 0.1 && p > 0 ? DnnSchedulingProblem::INF : cost(rng));
-        }
-        if (unit(rng) < 0.1)
-        {
-            const auto pin = static_cast<uint32_t>(rng() % m);
-            problem.SetCost(t, pin, cost(rng)); // a pinned task can run where it is pinned
-            problem.Pin(t, pin);
-        }
-        if (unit(rng) < 0.2)
-        {
-            problem.SetRelease(t, cost(rng));
-        }
-        for (uint32_t u = 0; u < t; ++u)
-        {
-            if (unit(rng) < 3.0 / (t + 1))
-            {
-                problem.AddEdge(u, t, cost(rng));
-            }
-        }
-    }
-    for (uint32_t p = 0; p < m; ++p)
-    {
-        problem.SetCores(p, 1 + static_cast<uint32_t>(rng() % 2));
-        for (uint32_t q = 0; q < m; ++q)
-        {
-            problem.SetLink(p, q, unit(rng), 0.5 + 2 * unit(rng));
-        }
-    }
-    problem.Finalize();
-    return problem;
-}
-
 TEST(ListSchedulerTest, EverySchedulerIsValidOnRandomDags)
 {
     std::mt19937_64 rng(20021);
     for (int i = 0; i < 200; ++i)
     {
-        const DnnSchedulingProblem problem = RandomProblem(rng);
+        const DnnSchedulingProblem problem = test::RandomProblem(rng);
         for (const auto& name : DnnScheduler::ShortNames())
         {
             const DnnSchedule schedule = DnnScheduler::Create(name)->Plan(problem);

@@ -1,0 +1,288 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "dnn-schedule-evaluator.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <stdexcept>
+
+namespace ns3
+{
+
+DnnScheduleEvaluator::DnnScheduleEvaluator(const DnnSchedulingProblem& problem)
+    : m_problem(problem), m_tasks(problem.TaskCount()), m_processors(problem.ProcessorCount()),
+      m_memoryBound(false), m_release(m_tasks), m_memory(m_tasks), m_capacity(m_processors),
+      m_busyPower(m_processors), m_transmitPower(m_processors), m_coreBase(m_processors + 1, 0),
+      m_used(m_processors, 0.0), m_start(m_tasks, 0.0), m_finish(m_tasks, 0.0), m_core(m_tasks, 0),
+      m_placements(0)
+{
+    if (problem.TopologicalOrder().size() != m_tasks)
+    {
+        throw std::invalid_argument("DnnScheduleEvaluator: the problem is not finalized");
+    }
+    for (uint32_t t = 0; t < m_tasks; ++t)
+    {
+        m_release[t] = problem.Release(t);
+        m_memory[t] = problem.Memory(t);
+    }
+    for (uint32_t p = 0; p < m_processors; ++p)
+    {
+        m_capacity[p] = problem.Capacity(p);
+        m_memoryBound = m_memoryBound || std::isfinite(m_capacity[p]);
+        m_busyPower[p] = problem.BusyPower(p);
+        m_transmitPower[p] = problem.TransmitPower(p);
+        m_coreBase[p + 1] = m_coreBase[p] + problem.Cores(p);
+    }
+    m_coreFree.assign(m_coreBase[m_processors], 0.0);
+}
+
+bool
+DnnScheduleEvaluator::Feasible(const uint32_t* assignment)
+{
+    for (uint32_t t = 0; t < m_tasks; ++t)
+    {
+        const uint32_t p = assignment[t];
+        if (p >= m_processors || !std::isfinite(m_problem.Cost(t, p)))
+        {
+            return false;
+        }
+    }
+    if (m_memoryBound)
+    {
+        std::fill(m_used.begin(), m_used.end(), 0.0);
+        for (uint32_t t = 0; t < m_tasks; ++t)
+        {
+            m_used[assignment[t]] += m_memory[t];
+        }
+        for (uint32_t p = 0; p < m_processors; ++p)
+        {
+            if (m_used[p] > m_capacity[p])
+            {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+DnnScheduleEvaluator::Outcome
+DnnScheduleEvaluator::Evaluate(const uint32_t* assignment, const uint32_t* order)
+{
+    constexpr double INF = DnnSchedulingProblem::INF;
+    if (!Feasible(assignment))
+    {
+        return {INF, INF};
+    }
+    std::fill(m_coreFree.begin(), m_coreFree.end(), 0.0);
+    const DnnSchedulingProblem& problem = m_problem;
+    double* const finish = m_finish.data();
+    double* const coreFree = m_coreFree.data();
+    double makespan = 0.0;
+    double energy = 0.0;
+    for (uint32_t i = 0; i < m_tasks; ++i)
+    {
+        const uint32_t t = order[i];
+        const uint32_t p = assignment[t];
+        double ready = m_release[t];
+        for (auto a = problem.PredBegin(t); a != problem.PredEnd(t); ++a)
+        {
+            const uint32_t q = assignment[a->task];
+            double arrival = finish[a->task];
+            if (q != p)
+            {
+                const double transmit = a->data / problem.Bandwidth(q, p);
+                arrival += problem.Latency(q, p) + transmit;
+                energy += m_transmitPower[q] * transmit;
+            }
+            ready = std::max(ready, arrival);
+        }
+        // The core of p that becomes free first (ties: lowest index).
+        const uint32_t base = m_coreBase[p];
+        const uint32_t end = m_coreBase[p + 1];
+        uint32_t best = base;
+        for (uint32_t c = base + 1; c < end; ++c)
+        {
+            if (coreFree[c] < coreFree[best])
+            {
+                best = c;
+            }
+        }
+        const double w = problem.Cost(t, p);
+        const double start = std::max(ready, coreFree[best]);
+        const double done = start + w;
+        coreFree[best] = done;
+        m_start[t] = start;
+        finish[t] = done;
+        m_core[t] = best - base;
+        makespan = std::max(makespan, done);
+        energy += m_busyPower[p] * w;
+    }
+    m_placements += m_tasks;
+    return {makespan, energy};
+}
+
+DnnSchedule
+DnnScheduleEvaluator::Decode(const uint32_t* assignment, const uint32_t* order)
+{
+    // Check the order: a permutation in which every task comes after its predecessors.
+    std::vector<uint32_t> position(m_tasks, DnnSchedulingProblem::NONE);
+    for (uint32_t i = 0; i < m_tasks; ++i)
+    {
+        if (order[i] >= m_tasks || position[order[i]] != DnnSchedulingProblem::NONE)
+        {
+            throw std::invalid_argument("DnnScheduleEvaluator::Decode: the order is not a "
+                                        "permutation of the tasks");
+        }
+        position[order[i]] = i;
+    }
+    for (uint32_t t = 0; t < m_tasks; ++t)
+    {
+        for (auto a = m_problem.PredBegin(t); a != m_problem.PredEnd(t); ++a)
+        {
+            if (position[a->task] > position[t])
+            {
+                throw std::invalid_argument("DnnScheduleEvaluator::Decode: task \"" +
+                                            m_problem.TaskName(t) +
+                                            "\" comes before its "
+                                            "predecessor \"" +
+                                            m_problem.TaskName(a->task) + "\" in the order");
+            }
+        }
+    }
+    if (!std::isfinite(Evaluate(assignment, order).makespan))
+    {
+        throw std::invalid_argument("DnnScheduleEvaluator::Decode: infeasible assignment");
+    }
+    DnnSchedule schedule(m_tasks);
+    for (uint32_t t = 0; t < m_tasks; ++t)
+    {
+        schedule.Place(t, assignment[t], m_core[t], m_start[t], m_finish[t]);
+    }
+    return schedule;
+}
+
+bool
+DnnScheduleEvaluator::Repair(uint32_t* assignment) const
+{
+    const DnnSchedulingProblem& problem = m_problem;
+    // (1) Tasks where they may not run: to the pin, else the request's home, else the fastest.
+    for (uint32_t t = 0; t < m_tasks; ++t)
+    {
+        const uint32_t p = assignment[t];
+        if (p < m_processors && std::isfinite(problem.Cost(t, p)))
+        {
+            continue;
+        }
+        const uint32_t pin = problem.Pinned(t);
+        const uint32_t home = problem.RequestHome(problem.Request(t));
+        if (pin != DnnSchedulingProblem::NONE)
+        {
+            assignment[t] = pin;
+        }
+        else if (home != DnnSchedulingProblem::NONE && std::isfinite(problem.Cost(t, home)))
+        {
+            assignment[t] = home;
+        }
+        else
+        {
+            assignment[t] = problem.FastestProcessor(t);
+        }
+    }
+    if (!m_memoryBound)
+    {
+        return true;
+    }
+    // (2) Memory overflow: move tasks off each overfull processor, largest first.
+    std::vector<double> used(m_processors, 0.0);
+    for (uint32_t t = 0; t < m_tasks; ++t)
+    {
+        used[assignment[t]] += m_memory[t];
+    }
+    std::vector<uint32_t> candidates;
+    for (uint32_t p = 0; p < m_processors; ++p)
+    {
+        if (used[p] <= m_capacity[p])
+        {
+            continue;
+        }
+        candidates.clear();
+        for (uint32_t t = 0; t < m_tasks; ++t)
+        {
+            if (assignment[t] == p && m_memory[t] > 0)
+            {
+                candidates.push_back(t);
+            }
+        }
+        std::sort(candidates.begin(), candidates.end(),
+                  [this](uint32_t a, uint32_t b)
+                  { return m_memory[a] > m_memory[b] || (m_memory[a] == m_memory[b] && a < b); });
+        for (uint32_t t : candidates)
+        {
+            if (used[p] <= m_capacity[p])
+            {
+                break;
+            }
+            uint32_t target = DnnSchedulingProblem::NONE;
+            double room = -1.0;
+            for (uint32_t q = 0; q < m_processors; ++q)
+            {
+                const double left = m_capacity[q] - used[q];
+                if (q != p && std::isfinite(problem.Cost(t, q)) &&
+                    used[q] + m_memory[t] <= m_capacity[q] && left > room)
+                {
+                    target = q;
+                    room = left;
+                }
+            }
+            if (target != DnnSchedulingProblem::NONE)
+            {
+                assignment[t] = target;
+                used[p] -= m_memory[t];
+                used[target] += m_memory[t];
+            }
+        }
+        if (used[p] > m_capacity[p])
+        {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::vector<uint32_t>
+DnnScheduleEvaluator::StartOrder(const DnnSchedulingProblem& problem, const DnnSchedule& schedule)
+{
+    const uint32_t n = problem.TaskCount();
+    std::vector<uint32_t> position(n);
+    const auto& topological = problem.TopologicalOrder();
+    for (uint32_t i = 0; i < n; ++i)
+    {
+        position[topological[i]] = i;
+    }
+    std::vector<uint32_t> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(),
+              [&](uint32_t a, uint32_t b)
+              {
+                  if (schedule.Start(a) != schedule.Start(b))
+                  {
+                      return schedule.Start(a) < schedule.Start(b);
+                  }
+                  if (schedule.Finish(a) != schedule.Finish(b))
+                  {
+                      return schedule.Finish(a) < schedule.Finish(b);
+                  }
+                  return position[a] < position[b];
+              });
+    return order;
+}
+
+uint64_t
+DnnScheduleEvaluator::Placements() const
+{
+    return m_placements;
+}
+
+} // namespace ns3
