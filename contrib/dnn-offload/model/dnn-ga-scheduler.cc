@@ -43,13 +43,13 @@ GaScheduler::GetTypeId()
 }
 
 void
-GaScheduler::Search(DnnSearchContext& context, const std::vector<uint32_t>& heftGenes)
+GaScheduler::Search(DnnSearchContext& context, const std::vector<std::vector<uint32_t>>& seeds)
 {
     const uint32_t genes = context.GeneCount();
     const uint32_t size = m_population;
     if (genes == 0)
     {
-        context.Score(heftGenes.data());
+        context.Score(seeds[0].data());
         return;
     }
     // Rows 0 .. size-1: the population; rows size .. 2 size-1: the children.
@@ -61,14 +61,7 @@ GaScheduler::Search(DnnSearchContext& context, const std::vector<uint32_t>& heft
     };
     for (uint32_t i = 0; i < size; ++i)
     {
-        if (i == 0)
-        {
-            std::copy(heftGenes.begin(), heftGenes.end(), row(i));
-        }
-        else
-        {
-            context.RandomGenes(row(i));
-        }
+        context.InitialChromosome(i, seeds, size, row(i));
         score[i] = context.Score(row(i));
     }
     std::vector<uint32_t> rank(2 * size);

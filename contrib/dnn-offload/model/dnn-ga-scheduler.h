@@ -24,7 +24,8 @@ class GaScheduler : public DnnMetaheuristicScheduler
     static TypeId GetTypeId();
 
   protected:
-    void Search(DnnSearchContext& context, const std::vector<uint32_t>& heftGenes) override;
+    void Search(DnnSearchContext& context,
+                const std::vector<std::vector<uint32_t>>& seeds) override;
 
   private:
     uint32_t m_population{50};   //!< Population attribute

@@ -43,7 +43,8 @@ DnnGeneEncoding::PerTask(const DnnSchedulingProblem& problem)
 }
 
 DnnGeneEncoding
-DnnGeneEncoding::Blocks(const DnnSchedulingProblem& problem, uint32_t maxBlockSize)
+DnnGeneEncoding::Blocks(const DnnSchedulingProblem& problem, uint32_t maxBlockSize,
+                        const uint32_t* together)
 {
     const uint32_t n = problem.TaskCount();
     const uint32_t m = problem.ProcessorCount();
@@ -88,6 +89,7 @@ DnnGeneEncoding::Blocks(const DnnSchedulingProblem& problem, uint32_t maxBlockSi
             {
                 const uint32_t c = Root(parent, a->task);
                 if (problem.Pinned(a->task) == NONE && c != b && !matched[c] &&
+                    (!together || together[t] == together[a->task]) &&
                     size[b] + size[c] <= maxBlockSize && a->data > bestData && shareProcessor(b, c))
                 {
                     best = c;

@@ -34,10 +34,14 @@ class DnnGeneEncoding
      * most data to, if together they have at most \p maxBlockSize tasks and a processor
      * they can all run on; levels repeat until nothing merges. In a piece-wise DNN the
      * heaviest successor of a strip is the same strip of the next layer.
+     * With \p together, only tasks that assignment puts on the same processor merge, so
+     * that assignment stays exactly representable.
      * \param problem a finalized problem \param maxBlockSize tasks per block (>= 1)
+     * \param together an assignment to respect, or nullptr
      * \return the encoding
      */
-    static DnnGeneEncoding Blocks(const DnnSchedulingProblem& problem, uint32_t maxBlockSize);
+    static DnnGeneEncoding Blocks(const DnnSchedulingProblem& problem, uint32_t maxBlockSize,
+                                  const uint32_t* together = nullptr);
 
     /** \brief Number of genes. \return the count */
     uint32_t GeneCount() const;

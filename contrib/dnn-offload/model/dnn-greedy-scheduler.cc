@@ -28,7 +28,8 @@ GreedyScheduler::GetTypeId()
 }
 
 DnnGeneEncoding
-GreedyScheduler::MakeEncoding(const DnnSchedulingProblem& problem) const
+GreedyScheduler::MakeEncoding(const DnnSchedulingProblem& problem,
+                              const std::vector<uint32_t>& /* incumbent */) const
 {
     return DnnGeneEncoding::Blocks(problem, m_blockSize);
 }
@@ -40,7 +41,8 @@ GreedyScheduler::UseHeftFallback() const
 }
 
 void
-GreedyScheduler::Search(DnnSearchContext& context, const std::vector<uint32_t>& /* heftGenes */)
+GreedyScheduler::Search(DnnSearchContext& context,
+                        const std::vector<std::vector<uint32_t>>& /* seeds */)
 {
     const DnnSchedulingProblem& problem = context.Problem();
     const DnnGeneEncoding& encoding = context.Encoding();

@@ -26,8 +26,10 @@ class GreedyScheduler : public DnnMetaheuristicScheduler
     static TypeId GetTypeId();
 
   protected:
-    DnnGeneEncoding MakeEncoding(const DnnSchedulingProblem& problem) const override;
-    void Search(DnnSearchContext& context, const std::vector<uint32_t>& heftGenes) override;
+    DnnGeneEncoding MakeEncoding(const DnnSchedulingProblem& problem,
+                                 const std::vector<uint32_t>& incumbent) const override;
+    void Search(DnnSearchContext& context,
+                const std::vector<std::vector<uint32_t>>& seeds) override;
     bool UseHeftFallback() const override;
 
   private:

@@ -28,15 +28,17 @@ MemeticPsoGaScheduler::GetTypeId()
 }
 
 DnnGeneEncoding
-MemeticPsoGaScheduler::MakeEncoding(const DnnSchedulingProblem& problem) const
+MemeticPsoGaScheduler::MakeEncoding(const DnnSchedulingProblem& problem,
+                                    const std::vector<uint32_t>& incumbent) const
 {
-    return DnnGeneEncoding::Blocks(problem, m_blockSize);
+    return DnnGeneEncoding::Blocks(problem, m_blockSize, incumbent.data());
 }
 
 void
-MemeticPsoGaScheduler::Search(DnnSearchContext& context, const std::vector<uint32_t>& heftGenes)
+MemeticPsoGaScheduler::Search(DnnSearchContext& context,
+                              const std::vector<std::vector<uint32_t>>& seeds)
 {
-    DnnPsoGaOptimizer::Run(context, heftGenes, *this);
+    DnnPsoGaOptimizer::Run(context, seeds, *this);
 }
 
 } // namespace ns3

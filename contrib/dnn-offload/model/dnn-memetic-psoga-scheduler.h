@@ -23,8 +23,10 @@ class MemeticPsoGaScheduler : public DnnMetaheuristicScheduler, public DnnPsoGaP
     static TypeId GetTypeId();
 
   protected:
-    DnnGeneEncoding MakeEncoding(const DnnSchedulingProblem& problem) const override;
-    void Search(DnnSearchContext& context, const std::vector<uint32_t>& heftGenes) override;
+    DnnGeneEncoding MakeEncoding(const DnnSchedulingProblem& problem,
+                                 const std::vector<uint32_t>& incumbent) const override;
+    void Search(DnnSearchContext& context,
+                const std::vector<std::vector<uint32_t>>& seeds) override;
 
   private:
     uint32_t m_blockSize{4}; //!< BlockSize attribute

@@ -3,7 +3,9 @@
  */
 #include "dnn-metaheuristic-scheduler.h"
 
+#include "dnn-cpop-scheduler.h"
 #include "dnn-heft-scheduler.h"
+#include "dnn-peft-scheduler.h"
 
 #include "ns3/double.h"
 #include "ns3/enum.h"
@@ -42,7 +44,8 @@ DnnMetaheuristicScheduler::GetTypeId()
 }
 
 DnnGeneEncoding
-DnnMetaheuristicScheduler::MakeEncoding(const DnnSchedulingProblem& problem) const
+DnnMetaheuristicScheduler::MakeEncoding(const DnnSchedulingProblem& problem,
+                                        const std::vector<uint32_t>& /* incumbent */) const
 {
     return DnnGeneEncoding::PerTask(problem);
 }
@@ -62,37 +65,53 @@ DnnMetaheuristicScheduler::LastEvaluations() const
 DnnSchedule
 DnnMetaheuristicScheduler::Plan(const DnnSchedulingProblem& problem)
 {
-    const DnnSchedule heft = CreateObject<HeftScheduler>()->Plan(problem);
-    DnnSearchContext context(problem, MakeEncoding(problem),
-                             DnnScheduleEvaluator::StartOrder(problem, heft), m_objective,
-                             m_energyWeight, heft, m_seed);
-    std::vector<uint32_t> assignment(problem.TaskCount());
-    for (uint32_t t = 0; t < problem.TaskCount(); ++t)
+    const uint32_t n = problem.TaskCount();
+    const std::vector<DnnSchedule> lists = {CreateObject<HeftScheduler>()->Plan(problem),
+                                            CreateObject<PeftScheduler>()->Plan(problem),
+                                            CreateObject<CpopScheduler>()->Plan(problem)};
+    std::vector<std::vector<uint32_t>> assignments(lists.size(), std::vector<uint32_t>(n));
+    for (std::size_t k = 0; k < lists.size(); ++k)
     {
-        assignment[t] = heft.Processor(t);
-    }
-    std::vector<uint32_t> heftGenes(context.GeneCount());
-    context.Encoding().Encode(assignment.data(), heftGenes.data());
-    Search(context, heftGenes);
-    m_lastEvaluations = context.Evaluations();
-    if (context.BestScore() == DnnSchedulingProblem::INF)
-    {
-        return heft; // nothing feasible was scored
-    }
-    DnnSchedule best = context.Decode(context.Best().data());
-    if (UseHeftFallback())
-    {
-        DnnScheduleEvaluator evaluator(problem);
-        const double heftEnergy =
-            evaluator
-                .Evaluate(assignment.data(), DnnScheduleEvaluator::StartOrder(problem, heft).data())
-                .energy;
-        if (context.Objective(heft.Makespan(), heftEnergy) < context.BestScore())
+        for (uint32_t t = 0; t < n; ++t)
         {
-            return heft;
+            assignments[k][t] = lists[k].Processor(t);
         }
     }
-    return best;
+    // Pick the incumbent with a context that only scores whole schedules.
+    std::size_t incumbent = 0;
+    double incumbentValue = DnnSchedulingProblem::INF;
+    {
+        DnnSearchContext judge(problem, DnnGeneEncoding::PerTask(problem),
+                               DnnScheduleEvaluator::StartOrder(problem, lists[0]), m_objective,
+                               m_energyWeight, lists[0], m_seed);
+        for (std::size_t k = 0; k < lists.size(); ++k)
+        {
+            const double value = judge.ValueOf(lists[k]);
+            if (value < incumbentValue)
+            {
+                incumbent = k;
+                incumbentValue = value;
+            }
+        }
+    }
+    std::swap(assignments[0], assignments[incumbent]);
+    DnnSearchContext context(problem, MakeEncoding(problem, assignments[0]),
+                             DnnScheduleEvaluator::StartOrder(problem, lists[incumbent]),
+                             m_objective, m_energyWeight, lists[0], m_seed);
+    std::vector<std::vector<uint32_t>> seeds(assignments.size(),
+                                             std::vector<uint32_t>(context.GeneCount()));
+    for (std::size_t k = 0; k < assignments.size(); ++k)
+    {
+        context.Encoding().Encode(assignments[k].data(), seeds[k].data());
+    }
+    Search(context, seeds);
+    m_lastEvaluations = context.Evaluations();
+    if (context.BestScore() == DnnSchedulingProblem::INF ||
+        (UseHeftFallback() && incumbentValue <= context.BestScore()))
+    {
+        return lists[incumbent];
+    }
+    return context.Decode(context.Best().data());
 }
 
 } // namespace ns3

@@ -15,11 +15,14 @@ namespace ns3
  * \brief Base of the schedulers that search over assignments (GA, PSO-GA, memetic PSO-GA,
  *        Greedy) with the shared evaluator.
  *
- * Plan() runs HEFT first. Its start order is the priority order every chromosome is
- * decoded in (serial decoding, see DnnScheduleEvaluator); its assignment is offered to the
- * search as a starting point (HeftGenes()), and with UseHeftFallback() the HEFT schedule is
- * returned when the search found nothing better, so such schedulers are never worse than
- * HEFT on their objective. Attributes: Seed, Objective, EnergyWeight.
+ * Plan() first runs the list schedulers HEFT, PEFT and CPOP. The best of them on the
+ * objective (ties: in that order) is the incumbent: its start order is the priority order
+ * every chromosome is decoded in (serial decoding, see DnnScheduleEvaluator), and the
+ * three assignments, the incumbent's first, are the search's seed chromosomes. With
+ * UseHeftFallback() the incumbent is returned when the search found nothing better, so such
+ * schedulers are never worse than HEFT (nor PEFT, nor CPOP) on their objective. HEFT's
+ * makespan and energy normalise the weighted objective. Attributes: Seed, Objective,
+ * EnergyWeight.
  */
 class DnnMetaheuristicScheduler : public DnnScheduler
 {
@@ -32,13 +35,16 @@ class DnnMetaheuristicScheduler : public DnnScheduler
 
   protected:
     /** \brief The encoding to search over (default: one gene per task).
-     *  \param problem the problem \return the encoding */
-    virtual DnnGeneEncoding MakeEncoding(const DnnSchedulingProblem& problem) const;
+     *  \param problem the problem \param incumbent the incumbent's assignment
+     *  \return the encoding */
+    virtual DnnGeneEncoding MakeEncoding(const DnnSchedulingProblem& problem,
+                                         const std::vector<uint32_t>& incumbent) const;
     /** \brief Search; the context records the best chromosome scored.
-     *  \param context the search context \param heftGenes HEFT's assignment as a
-     *  chromosome */
-    virtual void Search(DnnSearchContext& context, const std::vector<uint32_t>& heftGenes) = 0;
-    /** \brief Whether to return HEFT's schedule when the search found nothing better
+     *  \param context the search context \param seeds the list schedulers' assignments as
+     *  chromosomes, the incumbent's first */
+    virtual void Search(DnnSearchContext& context,
+                        const std::vector<std::vector<uint32_t>>& seeds) = 0;
+    /** \brief Whether to return the incumbent when the search found nothing better
      *  (default: true). \return true to fall back */
     virtual bool UseHeftFallback() const;
 

@@ -51,14 +51,14 @@ DnnPsoGaOptimizer::LocalSearch(DnnSearchContext& context, uint32_t* genes, doubl
 }
 
 void
-DnnPsoGaOptimizer::Run(DnnSearchContext& context, const std::vector<uint32_t>& heftGenes,
+DnnPsoGaOptimizer::Run(DnnSearchContext& context, const std::vector<std::vector<uint32_t>>& seeds,
                        const DnnPsoGaParameters& parameters)
 {
     const uint32_t genes = context.GeneCount();
     const uint32_t count = std::max<uint32_t>(1, parameters.particles);
     if (genes == 0)
     {
-        context.Score(heftGenes.data());
+        context.Score(seeds[0].data());
         return;
     }
     const auto row = [genes](std::vector<uint32_t>& v, uint32_t i)
@@ -68,18 +68,11 @@ DnnPsoGaOptimizer::Run(DnnSearchContext& context, const std::vector<uint32_t>& h
     std::vector<uint32_t> position(static_cast<std::size_t>(count) * genes);
     std::vector<uint32_t> personal(position.size());
     std::vector<double> personalScore(count);
-    std::vector<uint32_t> global(heftGenes);
+    std::vector<uint32_t> global(seeds[0]);
     double globalScore = DnnSchedulingProblem::INF;
     for (uint32_t i = 0; i < count; ++i)
     {
-        if (i == 0)
-        {
-            std::copy(heftGenes.begin(), heftGenes.end(), row(position, i));
-        }
-        else
-        {
-            context.RandomGenes(row(position, i));
-        }
+        context.InitialChromosome(i, seeds, count, row(position, i));
         personalScore[i] = context.Score(row(position, i));
         std::copy(row(position, i), row(position, i) + genes, row(personal, i));
         if (personalScore[i] < globalScore)

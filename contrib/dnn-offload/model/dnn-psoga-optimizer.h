@@ -45,9 +45,9 @@ struct DnnPsoGaParameters
 class DnnPsoGaOptimizer
 {
   public:
-    /** \brief Run. \param context the search context \param heftGenes HEFT's chromosome
+    /** \brief Run. \param context the search context \param seeds seed chromosomes
      *  \param parameters the parameters */
-    static void Run(DnnSearchContext& context, const std::vector<uint32_t>& heftGenes,
+    static void Run(DnnSearchContext& context, const std::vector<std::vector<uint32_t>>& seeds,
                     const DnnPsoGaParameters& parameters);
 
     /** \brief Copy a random two-point segment of \p from into \p to. \param context random

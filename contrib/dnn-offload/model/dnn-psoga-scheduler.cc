@@ -21,11 +21,11 @@ PsoGaScheduler::GetTypeId()
 }
 
 void
-PsoGaScheduler::Search(DnnSearchContext& context, const std::vector<uint32_t>& heftGenes)
+PsoGaScheduler::Search(DnnSearchContext& context, const std::vector<std::vector<uint32_t>>& seeds)
 {
     DnnPsoGaParameters parameters = *this;
     parameters.localSearchGenes = 0;
-    DnnPsoGaOptimizer::Run(context, heftGenes, parameters);
+    DnnPsoGaOptimizer::Run(context, seeds, parameters);
 }
 
 } // namespace ns3

@@ -62,7 +62,8 @@ class PsoGaScheduler : public DnnMetaheuristicScheduler, public DnnPsoGaParamete
     static TypeId GetTypeId();
 
   protected:
-    void Search(DnnSearchContext& context, const std::vector<uint32_t>& heftGenes) override;
+    void Search(DnnSearchContext& context,
+                const std::vector<std::vector<uint32_t>>& seeds) override;
 };
 
 } // namespace ns3

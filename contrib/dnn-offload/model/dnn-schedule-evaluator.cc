@@ -36,6 +36,19 @@ DnnScheduleEvaluator::DnnScheduleEvaluator(const DnnSchedulingProblem& problem)
         m_coreBase[p + 1] = m_coreBase[p] + problem.Cores(p);
     }
     m_coreFree.assign(m_coreBase[m_processors], 0.0);
+    uint32_t sinks = 0;
+    for (uint32_t t = 0; t < m_tasks; ++t)
+    {
+        sinks += problem.IsSink(t);
+    }
+    m_completionWeight.assign(m_tasks, 0.0);
+    for (uint32_t t = 0; t < m_tasks; ++t)
+    {
+        if (sinks == 0 || problem.IsSink(t))
+        {
+            m_completionWeight[t] = 1.0 / (sinks ? sinks : m_tasks);
+        }
+    }
 }
 
 bool
@@ -73,7 +86,7 @@ DnnScheduleEvaluator::Evaluate(const uint32_t* assignment, const uint32_t* order
     constexpr double INF = DnnSchedulingProblem::INF;
     if (!Feasible(assignment))
     {
-        return {INF, INF};
+        return {INF, INF, INF};
     }
     std::fill(m_coreFree.begin(), m_coreFree.end(), 0.0);
     const DnnSchedulingProblem& problem = m_problem;
@@ -81,6 +94,7 @@ DnnScheduleEvaluator::Evaluate(const uint32_t* assignment, const uint32_t* order
     double* const coreFree = m_coreFree.data();
     double makespan = 0.0;
     double energy = 0.0;
+    double completion = 0.0;
     for (uint32_t i = 0; i < m_tasks; ++i)
     {
         const uint32_t t = order[i];
@@ -118,9 +132,10 @@ DnnScheduleEvaluator::Evaluate(const uint32_t* assignment, const uint32_t* order
         m_core[t] = best - base;
         makespan = std::max(makespan, done);
         energy += m_busyPower[p] * w;
+        completion += m_completionWeight[t] * done;
     }
     m_placements += m_tasks;
-    return {makespan, energy};
+    return {makespan, energy, completion};
 }
 
 DnnSchedule

@@ -42,8 +42,9 @@ class DnnScheduleEvaluator
     /** \brief Objective values of one evaluation. */
     struct Outcome
     {
-        double makespan; //!< latest finish, s (INF if infeasible)
-        double energy;   //!< compute plus transmit energy, J (INF if infeasible)
+        double makespan;   //!< latest finish, s (INF if infeasible)
+        double energy;     //!< compute plus transmit energy, J (INF if infeasible)
+        double completion; //!< mean finish of the sinks (of all tasks if none), s
     };
 
     /** \brief An evaluator for a finalized problem; allocates all scratch space.
@@ -104,22 +105,23 @@ class DnnScheduleEvaluator
      *  \param assignment processor of each task \return true if feasible */
     bool Feasible(const uint32_t* assignment);
 
-    const DnnSchedulingProblem& m_problem; //!< the problem
-    uint32_t m_tasks;                      //!< task count
-    uint32_t m_processors;                 //!< processor count
-    bool m_memoryBound;                    //!< whether some processor's capacity is finite
-    std::vector<double> m_release;         //!< release time per task
-    std::vector<double> m_memory;          //!< memory per task
-    std::vector<double> m_capacity;        //!< capacity per processor
-    std::vector<double> m_busyPower;       //!< busy power per processor
-    std::vector<double> m_transmitPower;   //!< transmit power per processor
-    std::vector<uint32_t> m_coreBase;      //!< first core slot per processor, plus the total
-    std::vector<double> m_coreFree;        //!< free time per core slot (scratch)
-    std::vector<double> m_used;            //!< memory used per processor (scratch)
-    std::vector<double> m_start;           //!< start per task (scratch)
-    std::vector<double> m_finish;          //!< finish per task (scratch)
-    std::vector<uint32_t> m_core;          //!< core per task (scratch)
-    uint64_t m_placements;                 //!< tasks placed so far
+    const DnnSchedulingProblem& m_problem;  //!< the problem
+    uint32_t m_tasks;                       //!< task count
+    uint32_t m_processors;                  //!< processor count
+    bool m_memoryBound;                     //!< whether some processor's capacity is finite
+    std::vector<double> m_release;          //!< release time per task
+    std::vector<double> m_memory;           //!< memory per task
+    std::vector<double> m_capacity;         //!< capacity per processor
+    std::vector<double> m_busyPower;        //!< busy power per processor
+    std::vector<double> m_transmitPower;    //!< transmit power per processor
+    std::vector<double> m_completionWeight; //!< 1/k for the k sinks (1/n when none)
+    std::vector<uint32_t> m_coreBase;       //!< first core slot per processor, plus the total
+    std::vector<double> m_coreFree;         //!< free time per core slot (scratch)
+    std::vector<double> m_used;             //!< memory used per processor (scratch)
+    std::vector<double> m_start;            //!< start per task (scratch)
+    std::vector<double> m_finish;           //!< finish per task (scratch)
+    std::vector<uint32_t> m_core;           //!< core per task (scratch)
+    uint64_t m_placements;                  //!< tasks placed so far
 };
 
 } // namespace ns3

@@ -51,12 +51,12 @@ DnnSearchContext::GeneCount() const
 }
 
 double
-DnnSearchContext::Objective(double makespan, double energy) const
+DnnSearchContext::Objective(double makespan, double energy, double completion) const
 {
     switch (m_objective)
     {
     case OBJECTIVE_MAKESPAN:
-        return makespan;
+        return makespan + 1e-3 * completion;
     case OBJECTIVE_ENERGY:
         return energy;
     case OBJECTIVE_WEIGHTED:
@@ -76,13 +76,67 @@ DnnSearchContext::Score(const uint32_t* genes)
         return DnnSchedulingProblem::INF;
     }
     const auto outcome = m_evaluator.Evaluate(m_assignment.data(), m_order.data());
-    const double value = Objective(outcome.makespan, outcome.energy);
+    const double value = Objective(outcome.makespan, outcome.energy, outcome.completion);
     if (value < m_bestScore)
     {
         m_bestScore = value;
         std::copy(genes, genes + GeneCount(), m_best.begin());
     }
     return value;
+}
+
+double
+DnnSearchContext::ValueOf(const DnnSchedule& schedule)
+{
+    for (uint32_t t = 0; t < m_problem.TaskCount(); ++t)
+    {
+        m_assignment[t] = schedule.Processor(t);
+    }
+    const double energy = m_evaluator.Evaluate(m_assignment.data(), m_order.data()).energy;
+    double sum = 0;
+    uint32_t count = 0;
+    for (uint32_t t = 0; t < m_problem.TaskCount(); ++t)
+    {
+        if (m_problem.IsSink(t))
+        {
+            sum += schedule.Finish(t);
+            ++count;
+        }
+    }
+    if (count == 0)
+    {
+        for (uint32_t t = 0; t < m_problem.TaskCount(); ++t)
+        {
+            sum += schedule.Finish(t);
+        }
+        count = m_problem.TaskCount();
+    }
+    return Objective(schedule.Makespan(), energy, count ? sum / count : 0.0);
+}
+
+void
+DnnSearchContext::InitialChromosome(uint32_t i, const std::vector<std::vector<uint32_t>>& seeds,
+                                    uint32_t count, uint32_t* genes)
+{
+    if (i < seeds.size())
+    {
+        std::copy(seeds[i].begin(), seeds[i].end(), genes);
+        return;
+    }
+    if (i < std::max<std::size_t>(seeds.size(), count / 2))
+    {
+        const auto& seed = seeds[i % seeds.size()];
+        std::copy(seed.begin(), seed.end(), genes);
+        for (uint32_t g = 0; g < GeneCount(); ++g)
+        {
+            if (RandomUnit() < 0.1)
+            {
+                genes[g] = RandomProcessor(g, genes[g]);
+            }
+        }
+        return;
+    }
+    RandomGenes(genes);
 }
 
 const std::vector<uint32_t>&

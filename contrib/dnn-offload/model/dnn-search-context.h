@@ -60,9 +60,22 @@ class DnnSearchContext
      *  remember it when it is the best so far. \param genes one processor per gene
      *  \return the value */
     double Score(const uint32_t* genes);
-    /** \brief Objective value of a makespan and an energy. \param makespan s
-     *  \param energy J \return the value */
-    double Objective(double makespan, double energy) const;
+    /** \brief Objective value. With the makespan objective, ties (within 0.1 %) are broken
+     *  by the mean request completion: value = makespan + 0.001 completion, which gives the
+     *  search a slope where the latest request alone sets the makespan.
+     *  \param makespan s \param energy J \param completion mean request completion, s
+     *  \return the value */
+    double Objective(double makespan, double energy, double completion) const;
+    /** \brief Objective value of a complete schedule (e.g. a list scheduler's).
+     *  \param schedule the schedule \return the value */
+    double ValueOf(const DnnSchedule& schedule);
+    /** \brief Member \p i of an initial population of \p count: the seed chromosomes
+     *  first, then until half the population copies of them with each gene re-drawn with
+     *  probability 0.1, then random chromosomes. \param i index \param seeds seed
+     *  chromosomes (at least one) \param count population size
+     *  \param genes written */
+    void InitialChromosome(uint32_t i, const std::vector<std::vector<uint32_t>>& seeds,
+                           uint32_t count, uint32_t* genes);
     /** \brief The best chromosome scored so far. \return its genes */
     const std::vector<uint32_t>& Best() const;
     /** \brief The best value scored so far. \return the value */
