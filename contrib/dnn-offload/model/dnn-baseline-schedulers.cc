@@ -14,6 +14,7 @@ namespace ns3
 
 NS_OBJECT_ENSURE_REGISTERED(DnnPlacementScheduler);
 NS_OBJECT_ENSURE_REGISTERED(LocalScheduler);
+NS_OBJECT_ENSURE_REGISTERED(DnnRoleScheduler);
 NS_OBJECT_ENSURE_REGISTERED(EdgeScheduler);
 NS_OBJECT_ENSURE_REGISTERED(CloudScheduler);
 NS_OBJECT_ENSURE_REGISTERED(RandomScheduler);
@@ -112,47 +113,56 @@ LocalScheduler::Target(const DnnSchedulingProblem& problem, uint32_t task)
 }
 
 TypeId
+DnnRoleScheduler::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::DnnRoleScheduler")
+                            .SetParent<DnnPlacementScheduler>()
+                            .SetGroupName("DnnOffload");
+    return tid;
+}
+
+DnnRoleScheduler::DnnRoleScheduler(std::string role) : m_role(std::move(role))
+{
+}
+
+void
+DnnRoleScheduler::Prepare(const DnnSchedulingProblem& problem)
+{
+    m_target = ProcessorOfRole(problem, m_role);
+}
+
+uint32_t
+DnnRoleScheduler::Target(const DnnSchedulingProblem& /* problem */, uint32_t /* task */)
+{
+    return m_target;
+}
+
+TypeId
 EdgeScheduler::GetTypeId()
 {
     static TypeId tid = TypeId("ns3::EdgeScheduler")
-                            .SetParent<DnnPlacementScheduler>()
+                            .SetParent<DnnRoleScheduler>()
                             .SetGroupName("DnnOffload")
                             .AddConstructor<EdgeScheduler>();
     return tid;
 }
 
-void
-EdgeScheduler::Prepare(const DnnSchedulingProblem& problem)
+EdgeScheduler::EdgeScheduler() : DnnRoleScheduler("edge")
 {
-    m_target = ProcessorOfRole(problem, "edge");
-}
-
-uint32_t
-EdgeScheduler::Target(const DnnSchedulingProblem& /* problem */, uint32_t /* task */)
-{
-    return m_target;
 }
 
 TypeId
 CloudScheduler::GetTypeId()
 {
     static TypeId tid = TypeId("ns3::CloudScheduler")
-                            .SetParent<DnnPlacementScheduler>()
+                            .SetParent<DnnRoleScheduler>()
                             .SetGroupName("DnnOffload")
                             .AddConstructor<CloudScheduler>();
     return tid;
 }
 
-void
-CloudScheduler::Prepare(const DnnSchedulingProblem& problem)
+CloudScheduler::CloudScheduler() : DnnRoleScheduler("cloud")
 {
-    m_target = ProcessorOfRole(problem, "cloud");
-}
-
-uint32_t
-CloudScheduler::Target(const DnnSchedulingProblem& /* problem */, uint32_t /* task */)
-{
-    return m_target;
 }
 
 TypeId

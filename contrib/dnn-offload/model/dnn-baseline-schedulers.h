@@ -56,36 +56,43 @@ class LocalScheduler : public DnnPlacementScheduler
     uint32_t m_fallback{0}; //!< processor for requests without a home
 };
 
-/** \ingroup dnn-offload \brief Edge-only: every unpinned task on the first "edge"
- *  processor (generic instances: the one with the least total execution time). */
-class EdgeScheduler : public DnnPlacementScheduler
+/** \ingroup dnn-offload \brief Every unpinned task on the first processor of one role
+ *  (generic instances without that role: the one with the least total execution time). */
+class DnnRoleScheduler : public DnnPlacementScheduler
 {
   public:
     /** \brief Register this type. \return the TypeId */
     static TypeId GetTypeId();
 
   protected:
+    /** \brief A scheduler for a role. \param role "edge", "cloud", ... */
+    explicit DnnRoleScheduler(std::string role);
     void Prepare(const DnnSchedulingProblem& problem) override;
     uint32_t Target(const DnnSchedulingProblem& problem, uint32_t task) override;
 
   private:
-    uint32_t m_target{0}; //!< the edge processor
+    std::string m_role;   //!< the role
+    uint32_t m_target{0}; //!< its processor
+};
+
+/** \ingroup dnn-offload \brief Edge-only: every unpinned task on the first "edge"
+ *  processor. */
+class EdgeScheduler : public DnnRoleScheduler
+{
+  public:
+    /** \brief Register this type. \return the TypeId */
+    static TypeId GetTypeId();
+    EdgeScheduler();
 };
 
 /** \ingroup dnn-offload \brief Cloud-only: every unpinned task on the first "cloud"
- *  processor (generic instances: the one with the least total execution time). */
-class CloudScheduler : public DnnPlacementScheduler
+ *  processor. */
+class CloudScheduler : public DnnRoleScheduler
 {
   public:
     /** \brief Register this type. \return the TypeId */
     static TypeId GetTypeId();
-
-  protected:
-    void Prepare(const DnnSchedulingProblem& problem) override;
-    uint32_t Target(const DnnSchedulingProblem& problem, uint32_t task) override;
-
-  private:
-    uint32_t m_target{0}; //!< the cloud processor
+    CloudScheduler();
 };
 
 /** \ingroup dnn-offload \brief Random: every unpinned task on a uniformly random processor
