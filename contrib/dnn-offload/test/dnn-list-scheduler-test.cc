@@ -18,6 +18,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <random>
 
 using namespace ns3;
@@ -203,6 +204,68 @@ TEST(ListSchedulerTest, EverySchedulerIsValidOnRandomDags)
             const auto violations = ValidateSchedule(problem, schedule);
             EXPECT_TRUE(violations.empty())
                 << name << " on random DAG " << i << ": " << violations.front();
+        }
+    }
+}
+
+/** The mean over distinct pairs summed one pair at a time, as the definition reads. */
+double
+LoopMeanCommTime(const DnnSchedulingProblem& problem, double data)
+{
+    const uint32_t m = problem.ProcessorCount();
+    double sum = 0.0;
+    for (uint32_t p = 0; p < m; ++p)
+    {
+        for (uint32_t q = 0; q < m; ++q)
+        {
+            if (p != q)
+            {
+                sum += problem.CommTime(data, p, q);
+            }
+        }
+    }
+    return m < 2 ? 0.0 : sum / (static_cast<double>(m) * (m - 1));
+}
+
+TEST(ListSchedulerTest, MeanCommTimeOfUniformLinksIsTheLoopsSum)
+{
+    // Uniform links take a shortcut; it must round exactly like the loop, ties included.
+    std::mt19937_64 rng(2014);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    for (const uint32_t m : {1u, 2u, 3u, 8u, 20u, 21u, 33u, 64u, 100u})
+    {
+        for (const auto& [latency, bandwidth] : std::vector<std::pair<double, double>>{
+                 {0.0, 1.0}, {1.0, 2.0}, {0.1, 3.0}, {2e-3, 1.25e6}})
+        {
+            std::vector<std::string> procs;
+            for (uint32_t p = 0; p < m; ++p)
+            {
+                procs.push_back("P" + std::to_string(p));
+            }
+            DnnSchedulingProblem uniform({"a"}, procs);
+            uniform.SetUniformLinks(latency, bandwidth);
+            uniform.Finalize();
+            DnnSchedulingProblem pairwise({"a"}, procs); // the same links, one at a time
+            for (uint32_t p = 0; p < m; ++p)
+            {
+                for (uint32_t q = 0; q < m; ++q)
+                {
+                    pairwise.SetLink(p, q, latency, bandwidth);
+                }
+            }
+            pairwise.Finalize();
+            for (int i = 0; i < 2000; ++i)
+            {
+                const double data =
+                    i % 4 == 0   ? std::floor(1000 * unit(rng))
+                    : i % 4 == 1 ? 1.0 + std::ldexp(static_cast<double>(rng() % 4096), -40)
+                    : i % 4 == 2 ? std::ldexp(static_cast<double>(rng() % 4096 | 1), -(i % 50))
+                                 : 1e6 * unit(rng);
+                const double expected = LoopMeanCommTime(uniform, data);
+                ASSERT_EQ(uniform.MeanCommTime(data), expected)
+                    << "m=" << m << " data=" << data << " latency=" << latency;
+                ASSERT_EQ(pairwise.MeanCommTime(data), expected) << "m=" << m;
+            }
         }
     }
 }
