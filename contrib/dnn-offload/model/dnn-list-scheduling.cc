@@ -88,14 +88,20 @@ DnnListScheduling::UpwardRanks(const DnnSchedulingProblem& problem)
 std::vector<double>
 DnnListScheduling::DownwardRanks(const DnnSchedulingProblem& problem)
 {
-    std::vector<double> rank(problem.TaskCount(), 0.0);
+    const uint32_t n = problem.TaskCount();
+    std::vector<double> meanCost(n);
+    for (uint32_t t = 0; t < n; ++t)
+    {
+        meanCost[t] = problem.MeanCost(t);
+    }
+    std::vector<double> rank(n, 0.0);
     for (uint32_t t : problem.TopologicalOrder())
     {
         double head = 0.0;
         for (auto a = problem.PredBegin(t); a != problem.PredEnd(t); ++a)
         {
-            head = std::max(head, rank[a->task] + problem.MeanCost(a->task) +
-                                      problem.MeanCommTime(a->data));
+            head =
+                std::max(head, rank[a->task] + meanCost[a->task] + problem.MeanCommTime(a->data));
         }
         rank[t] = head;
     }
@@ -105,30 +111,47 @@ DnnListScheduling::DownwardRanks(const DnnSchedulingProblem& problem)
 std::vector<double>
 DnnListScheduling::OptimisticCostTable(const DnnSchedulingProblem& problem)
 {
+    // OCT(t, p) = max over successors s of min over q of OCT(s, q) + W(s, q) + c(s) [q != p],
+    // c(s) the edge's mean communication time. With x_q = OCT(s, q) + W(s, q) (finite W
+    // only), the inner minimum is min(x_p, min_{q != p} x_q + c): the smallest x_q, or the
+    // second smallest when q = p is the smallest. O(edges x processors) in all.
     const uint32_t m = problem.ProcessorCount();
     const auto& order = problem.TopologicalOrder();
     std::vector<double> oct(static_cast<std::size_t>(problem.TaskCount()) * m, 0.0);
+    std::vector<double> x(m);
     for (auto it = order.rbegin(); it != order.rend(); ++it)
     {
         const uint32_t t = *it;
-        for (uint32_t p = 0; p < m; ++p)
+        double* worst = oct.data() + static_cast<std::size_t>(t) * m;
+        for (auto a = problem.SuccBegin(t); a != problem.SuccEnd(t); ++a)
         {
-            double worst = 0.0;
-            for (auto a = problem.SuccBegin(t); a != problem.SuccEnd(t); ++a)
+            const double* succ = oct.data() + static_cast<std::size_t>(a->task) * m;
+            double min1 = DnnSchedulingProblem::INF;
+            double min2 = DnnSchedulingProblem::INF;
+            uint32_t argMin = DnnSchedulingProblem::NONE;
+            for (uint32_t q = 0; q < m; ++q)
             {
-                const double comm = problem.MeanCommTime(a->data);
-                double best = DnnSchedulingProblem::INF;
-                for (uint32_t q = 0; q < m; ++q)
+                const double w = problem.Cost(a->task, q);
+                x[q] = std::isfinite(w) ? succ[q] + w : DnnSchedulingProblem::INF;
+                if (x[q] < min1)
                 {
-                    const double w = problem.Cost(a->task, q);
-                    if (std::isfinite(w))
-                    {
-                        best = std::min(best, oct[a->task * m + q] + w + (q == p ? 0.0 : comm));
-                    }
+                    min2 = min1;
+                    min1 = x[q];
+                    argMin = q;
                 }
-                worst = std::max(worst, best);
+                else if (x[q] < min2)
+                {
+                    min2 = x[q];
+                }
             }
-            oct[static_cast<std::size_t>(t) * m + p] = worst;
+            const double comm = problem.MeanCommTime(a->data);
+            const double viaOther = min1 + comm;
+            const double viaOtherButMin = min2 + comm;
+            for (uint32_t p = 0; p < m; ++p)
+            {
+                const double best = std::min(x[p], p == argMin ? viaOtherButMin : viaOther);
+                worst[p] = std::max(worst[p], best);
+            }
         }
     }
     return oct;

@@ -270,6 +270,49 @@ TEST(ListSchedulerTest, MeanCommTimeOfUniformLinksIsTheLoopsSum)
     }
 }
 
+TEST(ListSchedulerTest, OptimisticCostTableMatchesItsDefinition)
+{
+    // OCT(t, p) = max over successors s of min over q (W(s, q) finite) of
+    // OCT(s, q) + W(s, q) + (q == p ? 0 : mean comm time), straight from Arabnejad 2014.
+    std::mt19937_64 rng(1402);
+    for (int i = 0; i < 200; ++i)
+    {
+        const DnnSchedulingProblem problem = RandomProblem(rng);
+        const uint32_t n = problem.TaskCount();
+        const uint32_t m = problem.ProcessorCount();
+        std::vector<double> expected(static_cast<std::size_t>(n) * m, 0.0);
+        const auto& order = problem.TopologicalOrder();
+        for (auto it = order.rbegin(); it != order.rend(); ++it)
+        {
+            for (uint32_t p = 0; p < m; ++p)
+            {
+                double worst = 0.0;
+                for (auto a = problem.SuccBegin(*it); a != problem.SuccEnd(*it); ++a)
+                {
+                    double best = DnnSchedulingProblem::INF;
+                    for (uint32_t q = 0; q < m; ++q)
+                    {
+                        const double w = problem.Cost(a->task, q);
+                        if (std::isfinite(w))
+                        {
+                            best =
+                                std::min(best, expected[a->task * m + q] + w +
+                                                   (q == p ? 0.0 : problem.MeanCommTime(a->data)));
+                        }
+                    }
+                    worst = std::max(worst, best);
+                }
+                expected[*it * m + p] = worst;
+            }
+        }
+        const auto oct = DnnListScheduling::OptimisticCostTable(problem);
+        for (std::size_t k = 0; k < expected.size(); ++k)
+        {
+            ASSERT_EQ(oct[k], expected[k]) << "random DAG " << i << ", entry " << k;
+        }
+    }
+}
+
 TEST(ListSchedulerTest, UnknownSchedulerNameSuggestsOne)
 {
     try
