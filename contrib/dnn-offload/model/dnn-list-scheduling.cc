@@ -319,6 +319,20 @@ DnnListScheduling::BestFinish(const DnnSchedulingProblem& problem,
                               const DnnProcessorTimeline& timeline, const DnnSchedule& schedule,
                               uint32_t task, const double* bias)
 {
+    // ReadyTime() for every processor, with the inputs looked up once.
+    struct Input
+    {
+        double finish;      //!< predecessor's finish
+        uint32_t processor; //!< predecessor's processor
+        double data;        //!< data carried
+    };
+    std::vector<Input> inputs;
+    inputs.reserve(problem.PredEnd(task) - problem.PredBegin(task));
+    for (auto a = problem.PredBegin(task); a != problem.PredEnd(task); ++a)
+    {
+        inputs.push_back({schedule.Finish(a->task), schedule.Processor(a->task), a->data});
+    }
+    const double release = problem.Release(task);
     uint32_t best = DnnSchedulingProblem::NONE;
     double bestValue = DnnSchedulingProblem::INF;
     bool bestFits = false;
@@ -334,9 +348,14 @@ DnnListScheduling::BestFinish(const DnnSchedulingProblem& problem,
         {
             continue; // prefer processors with memory left
         }
+        double ready = release;
+        for (const Input& input : inputs)
+        {
+            ready =
+                std::max(ready, input.finish + problem.CommTime(input.data, input.processor, p));
+        }
         uint32_t core = 0;
-        const double finish =
-            timeline.EarliestStart(p, ReadyTime(problem, schedule, task, p), w, core) + w;
+        const double finish = timeline.EarliestStart(p, ready, w, core) + w;
         const double value = finish + (bias ? bias[p] : 0.0);
         if (best == DnnSchedulingProblem::NONE || (fits && !bestFits) || value < bestValue)
         {
