@@ -9,6 +9,22 @@
 namespace ns3
 {
 
+namespace
+{
+
+/**
+ * An upper bound on the durations d that fit between an interval ending at \p finish and
+ * the next one, starting at \p start, i.e. for which finish + d <= start as rounded: the
+ * gap plus a margin larger than the rounding errors of that sum and of this one.
+ */
+double
+GapBound(double finish, double start)
+{
+    return (start - finish) + ((std::fabs(start) + std::fabs(finish)) * 0x1p-50 + 0x1p-1022);
+}
+
+} // namespace
+
 DnnProcessorTimeline::DnnProcessorTimeline(const DnnSchedulingProblem& problem)
     : m_problem(problem), m_coreBase(problem.ProcessorCount() + 1, 0),
       m_memoryUsed(problem.ProcessorCount(), 0.0)
@@ -17,7 +33,7 @@ DnnProcessorTimeline::DnnProcessorTimeline(const DnnSchedulingProblem& problem)
     {
         m_coreBase[p + 1] = m_coreBase[p] + problem.Cores(p);
     }
-    m_busy.resize(m_coreBase.back());
+    m_cores.resize(m_coreBase.back());
 }
 
 double
@@ -28,20 +44,7 @@ DnnProcessorTimeline::EarliestStart(uint32_t processor, double ready, double dur
     core = 0;
     for (std::size_t c = m_coreBase[processor]; c < m_coreBase[processor + 1]; ++c)
     {
-        const auto& busy = m_busy[c];
-        // First interval that ends after `ready`; gaps before it are too early.
-        auto it = std::lower_bound(busy.begin(), busy.end(), ready,
-                                   [](const std::pair<double, double>& iv, double t)
-                                   { return iv.second <= t; });
-        double candidate = ready;
-        for (; it != busy.end(); ++it)
-        {
-            if (candidate + duration <= it->first)
-            {
-                break; // fits in the gap before this interval
-            }
-            candidate = std::max(candidate, it->second);
-        }
+        const double candidate = CoreEarliestStart(m_cores[c], ready, duration);
         if (candidate < best)
         {
             best = candidate;
@@ -51,13 +54,153 @@ DnnProcessorTimeline::EarliestStart(uint32_t processor, double ready, double dur
     return best;
 }
 
+double
+DnnProcessorTimeline::CoreEarliestStart(const Core& core, double ready, double duration)
+{
+    const auto& busy = core.busy;
+    // First interval that ends after `ready`; gaps before it are too early.
+    auto lowerBound = [&]()
+    {
+        return std::lower_bound(busy.begin(), busy.end(), ready,
+                                [](const std::pair<double, double>& iv, double t)
+                                { return iv.second <= t; });
+    };
+    if (core.linear || !(duration >= 0.0) || !std::isfinite(duration) || !std::isfinite(ready))
+    {
+        double candidate = ready;
+        for (auto it = lowerBound(); it != busy.end(); ++it)
+        {
+            if (candidate + duration <= it->first)
+            {
+                break; // fits in the gap before this interval
+            }
+            candidate = std::max(candidate, it->second);
+        }
+        return candidate;
+    }
+    // The same scan as above, with gaps that are too short skipped by the max-tree. Past
+    // the first interval, the candidate is the previous interval's finish (intervals do
+    // not overlap, so their finishes increase).
+    if (busy.empty() || busy.back().second <= ready)
+    {
+        return ready; // free from `ready` on
+    }
+    const auto it = lowerBound();
+    if (ready + duration <= it->first)
+    {
+        return ready;
+    }
+    if (!(core.fit[1] >= duration))
+    {
+        return busy.back().second; // no gap is long enough: after the last interval
+    }
+    for (std::size_t i = static_cast<std::size_t>(it - busy.begin()) + 1;; ++i)
+    {
+        i = FirstFit(core, i, duration);
+        if (i == busy.size())
+        {
+            return busy.back().second;
+        }
+        if (busy[i - 1].second + duration <= busy[i].first)
+        {
+            return busy[i - 1].second;
+        }
+    }
+}
+
+std::size_t
+DnnProcessorTimeline::FirstFit(const Core& core, std::size_t from, double duration)
+{
+    if (from >= core.busy.size())
+    {
+        return core.busy.size();
+    }
+    std::size_t v = core.leaves + from;
+    while (!(core.fit[v] >= duration))
+    {
+        while (v & 1)
+        {
+            v >>= 1; // a right child: its parent's next sibling covers what follows
+        }
+        if (v == 0)
+        {
+            return core.busy.size(); // climbed past the root
+        }
+        ++v;
+    }
+    while (v < core.leaves)
+    {
+        v *= 2;
+        if (!(core.fit[v] >= duration))
+        {
+            ++v;
+        }
+    }
+    return v - core.leaves;
+}
+
+void
+DnnProcessorTimeline::UpdateFit(Core& core, std::size_t pos)
+{
+    const auto& busy = core.busy;
+    const std::size_t n = busy.size();
+    auto leaf = [&](std::size_t i)
+    {
+        return i == 0 ? -DnnSchedulingProblem::INF : GapBound(busy[i - 1].second, busy[i].first);
+    };
+    if (n > core.leaves)
+    {
+        core.leaves = std::max<std::size_t>(16, 2 * core.leaves);
+        core.fit.assign(2 * core.leaves, -DnnSchedulingProblem::INF);
+        for (std::size_t i = 0; i < n; ++i)
+        {
+            core.fit[core.leaves + i] = leaf(i);
+        }
+        for (std::size_t v = core.leaves - 1; v > 0; --v)
+        {
+            core.fit[v] = std::max(core.fit[2 * v], core.fit[2 * v + 1]);
+        }
+        return;
+    }
+    // Leaves after the insertion move one place right; the two around it are new.
+    double* leaves = core.fit.data() + core.leaves;
+    if (pos + 2 < n)
+    {
+        std::copy_backward(leaves + pos + 1, leaves + n - 1, leaves + n);
+    }
+    leaves[pos] = leaf(pos);
+    if (pos + 1 < n)
+    {
+        leaves[pos + 1] = leaf(pos + 1);
+    }
+    for (std::size_t lo = (core.leaves + pos) / 2, hi = (core.leaves + n - 1) / 2; lo > 0;
+         lo /= 2, hi /= 2)
+    {
+        for (std::size_t v = lo; v <= hi; ++v)
+        {
+            core.fit[v] = std::max(core.fit[2 * v], core.fit[2 * v + 1]);
+        }
+    }
+}
+
 void
 DnnProcessorTimeline::Occupy(uint32_t processor, uint32_t core, double start, double finish,
                              double memory)
 {
-    auto& busy = m_busy[m_coreBase[processor] + core];
+    Core& slot = m_cores[m_coreBase[processor] + core];
+    auto& busy = slot.busy;
     const auto it = std::upper_bound(busy.begin(), busy.end(), std::make_pair(start, finish));
+    const auto pos = static_cast<std::size_t>(it - busy.begin());
+    // The max-tree needs intervals that do not overlap, so that finishes increase.
+    const bool orderly = std::isfinite(start) && std::isfinite(finish) && start <= finish &&
+                         (pos == 0 || busy[pos - 1].second <= start) &&
+                         (pos == busy.size() || finish <= busy[pos].first);
     busy.insert(it, {start, finish});
+    slot.linear = slot.linear || !orderly;
+    if (!slot.linear)
+    {
+        UpdateFit(slot, pos);
+    }
     m_memoryUsed[processor] += memory;
 }
 
@@ -88,14 +231,20 @@ DnnListScheduling::UpwardRanks(const DnnSchedulingProblem& problem)
 std::vector<double>
 DnnListScheduling::DownwardRanks(const DnnSchedulingProblem& problem)
 {
-    std::vector<double> rank(problem.TaskCount(), 0.0);
+    const uint32_t n = problem.TaskCount();
+    std::vector<double> meanCost(n);
+    for (uint32_t t = 0; t < n; ++t)
+    {
+        meanCost[t] = problem.MeanCost(t);
+    }
+    std::vector<double> rank(n, 0.0);
     for (uint32_t t : problem.TopologicalOrder())
     {
         double head = 0.0;
         for (auto a = problem.PredBegin(t); a != problem.PredEnd(t); ++a)
         {
-            head = std::max(head, rank[a->task] + problem.MeanCost(a->task) +
-                                      problem.MeanCommTime(a->data));
+            head =
+                std::max(head, rank[a->task] + meanCost[a->task] + problem.MeanCommTime(a->data));
         }
         rank[t] = head;
     }
@@ -105,30 +254,47 @@ DnnListScheduling::DownwardRanks(const DnnSchedulingProblem& problem)
 std::vector<double>
 DnnListScheduling::OptimisticCostTable(const DnnSchedulingProblem& problem)
 {
+    // OCT(t, p) = max over successors s of min over q of OCT(s, q) + W(s, q) + c(s) [q != p],
+    // c(s) the edge's mean communication time. With x_q = OCT(s, q) + W(s, q) (finite W
+    // only), the inner minimum is min(x_p, min_{q != p} x_q + c): the smallest x_q, or the
+    // second smallest when q = p is the smallest. O(edges x processors) in all.
     const uint32_t m = problem.ProcessorCount();
     const auto& order = problem.TopologicalOrder();
     std::vector<double> oct(static_cast<std::size_t>(problem.TaskCount()) * m, 0.0);
+    std::vector<double> x(m);
     for (auto it = order.rbegin(); it != order.rend(); ++it)
     {
         const uint32_t t = *it;
-        for (uint32_t p = 0; p < m; ++p)
+        double* worst = oct.data() + static_cast<std::size_t>(t) * m;
+        for (auto a = problem.SuccBegin(t); a != problem.SuccEnd(t); ++a)
         {
-            double worst = 0.0;
-            for (auto a = problem.SuccBegin(t); a != problem.SuccEnd(t); ++a)
+            const double* succ = oct.data() + static_cast<std::size_t>(a->task) * m;
+            double min1 = DnnSchedulingProblem::INF;
+            double min2 = DnnSchedulingProblem::INF;
+            uint32_t argMin = DnnSchedulingProblem::NONE;
+            for (uint32_t q = 0; q < m; ++q)
             {
-                const double comm = problem.MeanCommTime(a->data);
-                double best = DnnSchedulingProblem::INF;
-                for (uint32_t q = 0; q < m; ++q)
+                const double w = problem.Cost(a->task, q);
+                x[q] = std::isfinite(w) ? succ[q] + w : DnnSchedulingProblem::INF;
+                if (x[q] < min1)
                 {
-                    const double w = problem.Cost(a->task, q);
-                    if (std::isfinite(w))
-                    {
-                        best = std::min(best, oct[a->task * m + q] + w + (q == p ? 0.0 : comm));
-                    }
+                    min2 = min1;
+                    min1 = x[q];
+                    argMin = q;
                 }
-                worst = std::max(worst, best);
+                else if (x[q] < min2)
+                {
+                    min2 = x[q];
+                }
             }
-            oct[static_cast<std::size_t>(t) * m + p] = worst;
+            const double comm = problem.MeanCommTime(a->data);
+            const double viaOther = min1 + comm;
+            const double viaOtherButMin = min2 + comm;
+            for (uint32_t p = 0; p < m; ++p)
+            {
+                const double best = std::min(x[p], p == argMin ? viaOtherButMin : viaOther);
+                worst[p] = std::max(worst[p], best);
+            }
         }
     }
     return oct;
@@ -153,6 +319,20 @@ DnnListScheduling::BestFinish(const DnnSchedulingProblem& problem,
                               const DnnProcessorTimeline& timeline, const DnnSchedule& schedule,
                               uint32_t task, const double* bias)
 {
+    // ReadyTime() for every processor, with the inputs looked up once.
+    struct Input
+    {
+        double finish;      //!< predecessor's finish
+        uint32_t processor; //!< predecessor's processor
+        double data;        //!< data carried
+    };
+    std::vector<Input> inputs;
+    inputs.reserve(problem.PredEnd(task) - problem.PredBegin(task));
+    for (auto a = problem.PredBegin(task); a != problem.PredEnd(task); ++a)
+    {
+        inputs.push_back({schedule.Finish(a->task), schedule.Processor(a->task), a->data});
+    }
+    const double release = problem.Release(task);
     uint32_t best = DnnSchedulingProblem::NONE;
     double bestValue = DnnSchedulingProblem::INF;
     bool bestFits = false;
@@ -168,9 +348,14 @@ DnnListScheduling::BestFinish(const DnnSchedulingProblem& problem,
         {
             continue; // prefer processors with memory left
         }
+        double ready = release;
+        for (const Input& input : inputs)
+        {
+            ready =
+                std::max(ready, input.finish + problem.CommTime(input.data, input.processor, p));
+        }
         uint32_t core = 0;
-        const double finish =
-            timeline.EarliestStart(p, ReadyTime(problem, schedule, task, p), w, core) + w;
+        const double finish = timeline.EarliestStart(p, ready, w, core) + w;
         const double value = finish + (bias ? bias[p] : 0.0);
         if (best == DnnSchedulingProblem::NONE || (fits && !bestFits) || value < bestValue)
         {

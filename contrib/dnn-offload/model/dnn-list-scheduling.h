@@ -36,10 +36,35 @@ class DnnProcessorTimeline
     bool Fits(uint32_t processor, double memory) const;
 
   private:
-    const DnnSchedulingProblem& m_problem;                      //!< the problem
-    std::vector<std::size_t> m_coreBase;                        //!< first core slot per processor
-    std::vector<std::vector<std::pair<double, double>>> m_busy; //!< per core, sorted by start
-    std::vector<double> m_memoryUsed;                           //!< per processor
+    /**
+     * \brief One core: its busy intervals and a max-tree over the gaps between them, so
+     *        that finding the first gap a task fits in costs O(log intervals).
+     */
+    struct Core
+    {
+        std::vector<std::pair<double, double>> busy; //!< (start, finish), sorted by start
+        /** Max-tree over busy's indices, leaves from index \c leaves: leaf i bounds from
+         *  above the durations that fit between busy[i - 1] and busy[i]. */
+        std::vector<double> fit;
+        std::size_t leaves{0}; //!< leaf count of fit (a power of two), 0 before the first use
+        bool linear{false};    //!< overlapping, negative or non-finite times seen: just scan
+    };
+
+    /** \brief Earliest start on one core. \param core the core \param ready earliest
+     *  time the task may start \param duration its execution time \return the start */
+    static double CoreEarliestStart(const Core& core, double ready, double duration);
+    /** \brief Index of the first interval from \p from whose gap's bound is at least
+     *  \p duration. \param core the core \param from first index \param duration the
+     *  duration \return the index, or busy.size() when there is none */
+    static std::size_t FirstFit(const Core& core, std::size_t from, double duration);
+    /** \brief Bring the max-tree up to date after an insertion. \param core the core
+     *  \param pos index of the inserted interval */
+    static void UpdateFit(Core& core, std::size_t pos);
+
+    const DnnSchedulingProblem& m_problem; //!< the problem
+    std::vector<std::size_t> m_coreBase;   //!< first core slot per processor
+    std::vector<Core> m_cores;             //!< per core
+    std::vector<double> m_memoryUsed;      //!< per processor
 };
 
 /**

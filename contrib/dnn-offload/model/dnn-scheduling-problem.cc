@@ -7,10 +7,86 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <stdexcept>
 
 namespace ns3
 {
+
+namespace
+{
+
+/**
+ * The sum 0 + v + v + ... + v (count terms) exactly as a loop adding one term at a time
+ * rounds it, in O(log count) steps for a positive finite v.
+ *
+ * Between two powers of two, [top / 2, top), doubles are spaced u apart and the running
+ * sum is a multiple of u, so adding v rounds to adding a constant delta (v rounded to a
+ * multiple of u) as long as the result stays below top; in the tie case (v is an odd
+ * multiple of u / 2) this holds once the sum is an even multiple of u, which one rounded
+ * addition makes it. So the loop adds one term the ordinary way, then jumps over the
+ * remaining additions that stay in the sum's binade.
+ *
+ * \param v the term
+ * \param count number of terms
+ * \return the sum as the loop would compute it
+ */
+double
+RepeatedSum(double v, uint64_t count)
+{
+    double sum = 0.0;
+    uint64_t done = 0;
+    if (!(v > 0.0) || !std::isfinite(v) || count < 400)
+    {
+        for (; done < count; ++done)
+        {
+            sum += v; // cheaper than the jumps for a few terms
+        }
+        return sum;
+    }
+    while (done < count)
+    {
+        sum += v; // one addition the ordinary way
+        ++done;
+        uint64_t bits = 0;
+        std::memcpy(&bits, &sum, sizeof bits);
+        const auto biased = static_cast<int>(bits >> 52); // sum > 0
+        if (done == count || biased < 64 || biased > 2000)
+        {
+            continue; // done, or too near under/overflow for the arithmetic below
+        }
+        // sum in [top / 2, top), where doubles are u apart. Scaling by the power of two 1/u
+        // is exact, and sum, v, delta and top - u are below top: these are exact integers
+        // below 2^53, or (v only) exact half-integers or far below 1/2.
+        const uint64_t topBits = static_cast<uint64_t>(biased + 1) << 52;
+        double top = 0.0;
+        std::memcpy(&top, &topBits, sizeof top);
+        const double u = top * 0x1p-53;
+        const double perU = 0x1p53 / top;
+        const double twiceUnits = v * (2 * perU);
+        const auto twice = static_cast<int64_t>(twiceUnits);
+        const bool tie = static_cast<double>(twice) == twiceUnits && (twice & 1) != 0;
+        if (tie && (static_cast<int64_t>(sum * perU) & 1) != 0)
+        {
+            continue; // an odd multiple of u: the next rounded addition makes it even
+        }
+        // Every further addition adds delta exactly while sum + delta <= top - u.
+        const double delta = (sum + v) - sum;
+        const double room = (top - u - sum) * perU;
+        const double step = delta * perU;
+        auto jumps = static_cast<int64_t>(step == 0.0 ? 0x1p62 : room / step);
+        if (static_cast<double>(jumps) * step > room)
+        {
+            --jumps; // the quotient rounded up to the next integer
+        }
+        const uint64_t taken = std::min(static_cast<uint64_t>(jumps), count - done);
+        sum += static_cast<double>(taken) * delta;
+        done += taken;
+    }
+    return sum;
+}
+
+} // namespace
 
 DnnSchedulingProblem::DnnSchedulingProblem(std::vector<std::string> tasks,
                                            std::vector<std::string> processors)
@@ -66,6 +142,7 @@ DnnSchedulingProblem::SetLink(uint32_t from, uint32_t to, double latency, double
     const std::size_t k = static_cast<std::size_t>(from) * m_processors.size() + to;
     m_latency.at(k) = latency;
     m_bandwidth.at(k) = bandwidth;
+    m_uniformLinks = false; // until Finalize() looks again
 }
 
 void
@@ -170,6 +247,13 @@ DnnSchedulingProblem::Finalize()
                                     "\" can run on no processor (pinned elsewhere, too little "
                                     "memory, or no finite execution time)");
         }
+    }
+    // Whether every link between distinct processors is alike (MeanCommTime()'s fast path).
+    m_uniformLinks = m > 1;
+    for (std::size_t k = 0; k < m * m && m_uniformLinks; ++k)
+    {
+        m_uniformLinks =
+            k / m == k % m || (m_latency[k] == m_latency[1] && m_bandwidth[k] == m_bandwidth[1]);
     }
     m_home.assign(RequestCount(), NONE);
     for (std::size_t t = 0; t < n; ++t)
@@ -285,6 +369,12 @@ DnnSchedulingProblem::MeanCommTime(double data) const
     if (m < 2)
     {
         return 0.0;
+    }
+    if (m_uniformLinks)
+    {
+        // The same sum as below, whose terms are all alike, without m(m-1) additions.
+        return RepeatedSum(CommTime(data, 0, 1), static_cast<uint64_t>(m) * (m - 1)) /
+               (static_cast<double>(m) * (m - 1));
     }
     double sum = 0.0;
     for (uint32_t p = 0; p < m; ++p)

@@ -204,6 +204,7 @@ class DnnSchedulingProblem
     std::vector<Adjacent> m_succ;                       //!< CSR successors
     std::vector<std::size_t> m_succStart;               //!< CSR offsets
     std::vector<uint32_t> m_order;                      //!< topological order
+    bool m_uniformLinks{false}; //!< all links between distinct processors alike (Finalize())
 };
 
 } // namespace ns3

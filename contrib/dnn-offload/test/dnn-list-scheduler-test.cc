@@ -19,6 +19,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <random>
 
 using namespace ns3;
@@ -148,6 +149,227 @@ TEST(ListSchedulerTest, EverySchedulerIsValidOnRandomDags)
             const auto violations = ValidateSchedule(problem, schedule);
             EXPECT_TRUE(violations.empty())
                 << name << " on random DAG " << i << ": " << violations.front();
+        }
+    }
+}
+
+/** The mean over distinct pairs summed one pair at a time, as the definition reads. */
+double
+LoopMeanCommTime(const DnnSchedulingProblem& problem, double data)
+{
+    const uint32_t m = problem.ProcessorCount();
+    double sum = 0.0;
+    for (uint32_t p = 0; p < m; ++p)
+    {
+        for (uint32_t q = 0; q < m; ++q)
+        {
+            if (p != q)
+            {
+                sum += problem.CommTime(data, p, q);
+            }
+        }
+    }
+    return m < 2 ? 0.0 : sum / (static_cast<double>(m) * (m - 1));
+}
+
+TEST(ListSchedulerTest, MeanCommTimeOfUniformLinksIsTheLoopsSum)
+{
+    // Uniform links take a shortcut; it must round exactly like the loop, ties included.
+    std::mt19937_64 rng(2014);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    for (const uint32_t m : {1u, 2u, 3u, 8u, 20u, 21u, 33u, 64u, 100u})
+    {
+        for (const auto& [latency, bandwidth] : std::vector<std::pair<double, double>>{
+                 {0.0, 1.0}, {1.0, 2.0}, {0.1, 3.0}, {2e-3, 1.25e6}})
+        {
+            std::vector<std::string> procs;
+            for (uint32_t p = 0; p < m; ++p)
+            {
+                procs.push_back("P" + std::to_string(p));
+            }
+            DnnSchedulingProblem uniform({"a"}, procs);
+            uniform.SetUniformLinks(latency, bandwidth);
+            uniform.Finalize();
+            DnnSchedulingProblem pairwise({"a"}, procs); // the same links, one at a time
+            for (uint32_t p = 0; p < m; ++p)
+            {
+                for (uint32_t q = 0; q < m; ++q)
+                {
+                    pairwise.SetLink(p, q, latency, bandwidth);
+                }
+            }
+            pairwise.Finalize();
+            for (int i = 0; i < 2000; ++i)
+            {
+                const double data =
+                    i % 4 == 0   ? std::floor(1000 * unit(rng))
+                    : i % 4 == 1 ? 1.0 + std::ldexp(static_cast<double>(rng() % 4096), -40)
+                    : i % 4 == 2 ? std::ldexp(static_cast<double>(rng() % 4096 | 1), -(i % 50))
+                                 : 1e6 * unit(rng);
+                const double expected = LoopMeanCommTime(uniform, data);
+                ASSERT_EQ(uniform.MeanCommTime(data), expected)
+                    << "m=" << m << " data=" << data << " latency=" << latency;
+                ASSERT_EQ(pairwise.MeanCommTime(data), expected) << "m=" << m;
+            }
+        }
+    }
+}
+
+TEST(ListSchedulerTest, OptimisticCostTableMatchesItsDefinition)
+{
+    // OCT(t, p) = max over successors s of min over q (W(s, q) finite) of
+    // OCT(s, q) + W(s, q) + (q == p ? 0 : mean comm time), straight from Arabnejad 2014.
+    std::mt19937_64 rng(1402);
+    for (int i = 0; i < 200; ++i)
+    {
+        const DnnSchedulingProblem problem = RandomProblem(rng);
+        const uint32_t n = problem.TaskCount();
+        const uint32_t m = problem.ProcessorCount();
+        std::vector<double> expected(static_cast<std::size_t>(n) * m, 0.0);
+        const auto& order = problem.TopologicalOrder();
+        for (auto it = order.rbegin(); it != order.rend(); ++it)
+        {
+            for (uint32_t p = 0; p < m; ++p)
+            {
+                double worst = 0.0;
+                for (auto a = problem.SuccBegin(*it); a != problem.SuccEnd(*it); ++a)
+                {
+                    double best = DnnSchedulingProblem::INF;
+                    for (uint32_t q = 0; q < m; ++q)
+                    {
+                        const double w = problem.Cost(a->task, q);
+                        if (std::isfinite(w))
+                        {
+                            best =
+                                std::min(best, expected[a->task * m + q] + w +
+                                                   (q == p ? 0.0 : problem.MeanCommTime(a->data)));
+                        }
+                    }
+                    worst = std::max(worst, best);
+                }
+                expected[*it * m + p] = worst;
+            }
+        }
+        const auto oct = DnnListScheduling::OptimisticCostTable(problem);
+        for (std::size_t k = 0; k < expected.size(); ++k)
+        {
+            ASSERT_EQ(oct[k], expected[k]) << "random DAG " << i << ", entry " << k;
+        }
+    }
+}
+
+TEST(ListSchedulerTest, TimelineInsertsIntoTheEarliestGapOfAnyCore)
+{
+    // One processor with two cores. Core 0 busy 0-10 and 20-30, core 1 busy 0-25.
+    DnnSchedulingProblem problem({"a"}, {"P0", "P1"});
+    problem.SetCores(0, 2);
+    problem.Finalize();
+    DnnProcessorTimeline timeline(problem);
+    timeline.Occupy(0, 0, 20, 30, 0);
+    timeline.Occupy(0, 0, 0, 10, 0);
+    timeline.Occupy(0, 1, 0, 25, 0);
+    uint32_t core = 9;
+    EXPECT_EQ(timeline.EarliestStart(0, 5, 8, core), 10); // the gap 10-20 of core 0
+    EXPECT_EQ(core, 0u);
+    EXPECT_EQ(timeline.EarliestStart(0, 12, 8, core), 12); // still in it, from `ready`
+    EXPECT_EQ(core, 0u);
+    EXPECT_EQ(timeline.EarliestStart(0, 12, 8.5, core), 25); // too late for it: core 1
+    EXPECT_EQ(core, 1u);
+    EXPECT_EQ(timeline.EarliestStart(0, 5, 10, core), 10); // exactly fills it
+    EXPECT_EQ(core, 0u);
+    EXPECT_EQ(timeline.EarliestStart(0, 5, 12, core), 25); // core 1 frees first
+    EXPECT_EQ(core, 1u);
+    EXPECT_EQ(timeline.EarliestStart(0, 40, 1, core), 40); // both idle: the first core
+    EXPECT_EQ(core, 0u);
+    EXPECT_EQ(timeline.EarliestStart(1, 3, 100, core), 3); // the other processor is idle
+    EXPECT_EQ(core, 0u);
+    timeline.Occupy(0, 0, 10, 20, 0); // fill the gap: core 0 busy 0-30
+    EXPECT_EQ(timeline.EarliestStart(0, 5, 1, core), 25);
+    EXPECT_EQ(core, 1u);
+}
+
+/** Earliest start on one core's busy intervals (sorted by start): a binary search for the
+ *  first that ends after `ready`, then a scan for a gap, for reference. */
+double
+ScanEarliestStart(const std::vector<std::pair<double, double>>& busy, double ready, double duration)
+{
+    auto it = std::lower_bound(busy.begin(), busy.end(), ready,
+                               [](const std::pair<double, double>& iv, double t)
+                               { return iv.second <= t; });
+    double candidate = ready;
+    for (; it != busy.end() && candidate + duration > it->first; ++it)
+    {
+        candidate = std::max(candidate, it->second);
+    }
+    return candidate;
+}
+
+TEST(ListSchedulerTest, TimelineMatchesAPlainScan)
+{
+    // Thousands of insertions on multi-core processors (the timeline skips gaps with a
+    // max-tree), with integer and fractional times, zero durations, ties, and cores made
+    // to overlap on purpose (then it scans): each answer must be the plain scan's.
+    std::mt19937_64 rng(2002);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    for (int round = 0; round < 40; ++round)
+    {
+        const uint32_t m = 1 + static_cast<uint32_t>(rng() % 3);
+        std::vector<std::string> procs;
+        for (uint32_t p = 0; p < m; ++p)
+        {
+            procs.push_back("P" + std::to_string(p));
+        }
+        DnnSchedulingProblem problem({"a"}, procs);
+        for (uint32_t p = 0; p < m; ++p)
+        {
+            problem.SetCores(p, 1 + static_cast<uint32_t>(rng() % 3));
+        }
+        problem.Finalize();
+        DnnProcessorTimeline timeline(problem);
+        std::vector<std::vector<std::vector<std::pair<double, double>>>> busy(m);
+        for (uint32_t p = 0; p < m; ++p)
+        {
+            busy[p].resize(problem.Cores(p));
+        }
+        const bool integral = round % 2 == 0;
+        const bool overlapping = round % 5 == 4;
+        double horizon = 0.0;
+        for (int i = 0; i < 1500; ++i)
+        {
+            const auto p = static_cast<uint32_t>(rng() % m);
+            double ready = unit(rng) * (horizon + 10);
+            double duration = rng() % 10 == 0 ? 0.0 : 0.1 + 10 * unit(rng) * unit(rng);
+            if (integral)
+            {
+                ready = std::floor(ready);
+                duration = std::floor(duration);
+            }
+            double expected = DnnSchedulingProblem::INF;
+            uint32_t expectedCore = 0;
+            for (uint32_t c = 0; c < busy[p].size(); ++c)
+            {
+                const double start = ScanEarliestStart(busy[p][c], ready, duration);
+                if (start < expected)
+                {
+                    expected = start;
+                    expectedCore = c;
+                }
+            }
+            uint32_t core = 99;
+            const double start = timeline.EarliestStart(p, ready, duration, core);
+            ASSERT_EQ(start, expected) << "round " << round << ", step " << i;
+            ASSERT_EQ(core, expectedCore) << "round " << round << ", step " << i;
+            double placed = start;
+            if (overlapping && rng() % 50 == 0)
+            {
+                placed = ready; // ignore the answer: overlaps
+            }
+            auto& list = busy[p][core];
+            list.insert(std::upper_bound(list.begin(), list.end(),
+                                         std::make_pair(placed, placed + duration)),
+                        {placed, placed + duration});
+            timeline.Occupy(p, core, placed, placed + duration, 0);
+            horizon = std::max(horizon, placed + duration);
         }
     }
 }

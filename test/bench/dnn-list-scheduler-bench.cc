@@ -1,0 +1,164 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+/**
+ * \file
+ * Time per plan of the list schedulers (HEFT, CPOP, PEFT) on layered random DAGs of 1,000,
+ * 10,000 and 100,000 tasks and 8, 32 and 64 processors. Benchmarks are named
+ * <scheduler>/<tasks>/<processors>; building the problem is not timed.
+ *
+ * The generator (fixed seed, one problem per size, shared by the three schedulers):
+ * - tasks are laid out in layers of width w = round(sqrt(n)) (task t is in layer t / w);
+ * - every task outside the first layer has 2, 3 or 4 predecessors (uniformly), drawn without
+ *   repetition among the tasks of the two previous layers, so about 3n edges;
+ * - every edge carries data uniform in [10, 100];
+ * - processor p has a speed s_p uniform in [0.5, 2]; task t a work b_t uniform in [10, 100];
+ *   W[t][p] = b_t / s_p * u with u uniform in [0.75, 1.25] (heterogeneous, unrelated);
+ * - links are uniform: latency 1, bandwidth 2 (so a mean edge costs about 28, about half a
+ *   mean task: communication-to-computation ratio about 0.5); one core per processor.
+ */
+
+#include "ns3/dnn-schedule.h"
+#include "ns3/dnn-scheduler.h"
+#include "ns3/dnn-scheduling-problem.h"
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
+using namespace ns3;
+
+namespace
+{
+
+/** \brief The layered random DAG described in the file comment.
+ *  \param n tasks \param m processors \return a finalized problem */
+std::unique_ptr<DnnSchedulingProblem>
+LayeredProblem(uint32_t n, uint32_t m)
+{
+    std::mt19937_64 rng(20261126 + n * 131 + m);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    std::vector<std::string> tasks(n), processors(m);
+    for (uint32_t t = 0; t < n; ++t)
+    {
+        tasks[t] = "T" + std::to_string(t);
+    }
+    for (uint32_t p = 0; p < m; ++p)
+    {
+        processors[p] = "P" + std::to_string(p);
+    }
+    auto problem = std::make_unique<DnnSchedulingProblem>(tasks, processors);
+    std::vector<double> speed(m);
+    for (uint32_t p = 0; p < m; ++p)
+    {
+        speed[p] = 0.5 + 1.5 * unit(rng);
+    }
+    const uint32_t width =
+        std::max<uint32_t>(1, static_cast<uint32_t>(std::lround(std::sqrt(double(n)))));
+    std::vector<uint32_t> chosen;
+    for (uint32_t t = 0; t < n; ++t)
+    {
+        const double work = 10.0 + 90.0 * unit(rng);
+        for (uint32_t p = 0; p < m; ++p)
+        {
+            problem->SetCost(t, p, work / speed[p] * (0.75 + 0.5 * unit(rng)));
+        }
+        const uint32_t layer = t / width;
+        if (layer == 0)
+        {
+            continue;
+        }
+        const uint32_t first = (layer >= 2 ? layer - 2 : 0) * width;
+        const uint32_t window = layer * width - first;
+        const uint32_t count = std::min<uint32_t>(window, 2 + static_cast<uint32_t>(rng() % 3));
+        chosen.clear();
+        while (chosen.size() < count)
+        {
+            const uint32_t u = first + static_cast<uint32_t>(rng() % window);
+            if (std::find(chosen.begin(), chosen.end(), u) == chosen.end())
+            {
+                chosen.push_back(u);
+                problem->AddEdge(u, t, 10.0 + 90.0 * unit(rng));
+            }
+        }
+    }
+    problem->SetUniformLinks(1.0, 2.0);
+    problem->Finalize();
+    return problem;
+}
+
+/** \brief One problem per size, built on first use. \param n tasks \param m processors
+ *  \return the problem */
+const DnnSchedulingProblem&
+CachedProblem(uint32_t n, uint32_t m)
+{
+    static std::map<std::pair<uint32_t, uint32_t>, std::unique_ptr<DnnSchedulingProblem>> cache;
+    auto& slot = cache[{n, m}];
+    if (!slot)
+    {
+        slot = LayeredProblem(n, m);
+    }
+    return *slot;
+}
+
+/** \brief Plan a problem with a scheduler, once per iteration.
+ *  \param state range(0) tasks, range(1) processors \param scheduler short name */
+void
+BenchPlan(benchmark::State& state, const std::string& scheduler)
+{
+    const auto n = static_cast<uint32_t>(state.range(0));
+    const auto m = static_cast<uint32_t>(state.range(1));
+    const DnnSchedulingProblem& problem = CachedProblem(n, m);
+    const Ptr<DnnScheduler> planner = DnnScheduler::Create(scheduler);
+    double makespan = 0.0;
+    for (auto _ : state)
+    {
+        DnnSchedule schedule = planner->Plan(problem);
+        benchmark::DoNotOptimize(schedule);
+        makespan = schedule.Makespan();
+    }
+    state.SetItemsProcessed(state.iterations() * n);
+    state.counters["tasks"] = n;
+    state.counters["edges"] = static_cast<double>(problem.EdgeCount());
+    state.counters["processors"] = m;
+    state.counters["makespan"] = makespan;
+}
+
+} // namespace
+
+int
+main(int argc, char** argv)
+{
+    for (const std::string name : {"heft", "cpop", "peft"})
+    {
+        std::string label = name;
+        std::transform(label.begin(), label.end(), label.begin(), ::toupper);
+        for (const int64_t n : {1000, 10000, 100000})
+        {
+            for (const int64_t m : {8, 32, 64})
+            {
+                auto* bench = benchmark::RegisterBenchmark(label.c_str(), BenchPlan, name);
+                bench->Args({n, m})->Unit(benchmark::kMillisecond);
+                if (n >= 100000)
+                {
+                    bench->Iterations(3); // long plans: a few runs are enough
+                }
+            }
+        }
+    }
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+    {
+        return 1;
+    }
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
