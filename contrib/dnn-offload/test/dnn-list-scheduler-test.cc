@@ -222,7 +222,7 @@ TEST(ListSchedulerTest, OptimisticCostTableMatchesItsDefinition)
     std::mt19937_64 rng(1402);
     for (int i = 0; i < 200; ++i)
     {
-        const DnnSchedulingProblem problem = RandomProblem(rng);
+        const DnnSchedulingProblem problem = test::RandomProblem(rng);
         const uint32_t n = problem.TaskCount();
         const uint32_t m = problem.ProcessorCount();
         std::vector<double> expected(static_cast<std::size_t>(n) * m, 0.0);
