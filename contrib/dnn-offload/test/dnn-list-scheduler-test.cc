@@ -137,6 +137,21 @@ TEST(ListSchedulerTest, ValidatorReportsEveryViolation)
     EXPECT_GE(violations.size(), 3u);
 }
 
+TEST(ListSchedulerTest, EverySchedulerIsValidOnThePublishedGraphs)
+{
+    for (const std::string instance : {"topcuoglu-2002", "arabnejad-2014"})
+    {
+        const auto problem = DnnInstanceReader::ReadFile(test::SourcePath(REFERENCE), instance);
+        for (const auto& name : DnnScheduler::ShortNames())
+        {
+            const DnnSchedule schedule = DnnScheduler::Create(name)->Plan(problem);
+            const auto violations = ValidateSchedule(problem, schedule);
+            EXPECT_TRUE(violations.empty())
+                << name << " on " << instance << ": " << violations.front();
+        }
+    }
+}
+
 TEST(ListSchedulerTest, EverySchedulerIsValidOnRandomDags)
 {
     std::mt19937_64 rng(20021);
