@@ -1,0 +1,89 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DNN_RUN_RECORDER_H
+#define DNN_RUN_RECORDER_H
+
+#include "ns3/dnn-runtime-plan.h"
+
+#include "ns3/application-container.h"
+#include "ns3/nstime.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <utility>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup dnn-offload
+ * \brief Listens to every worker's trace sources and keeps what happened: when each task
+ *        started and finished, each activation's queueing and arrival, each request's
+ *        completion.
+ */
+class DnnRunRecorder
+{
+  public:
+    /** \brief A transfer between two nodes. */
+    struct Transfer
+    {
+        uint32_t producer{0};    //!< producer task
+        uint32_t source{0};      //!< sending node
+        uint32_t destination{0}; //!< receiving node
+        uint64_t bytes{0};       //!< payload bytes
+        double queued{-1};       //!< output queued at the sender, s
+        double arrived{-1};      //!< last byte reassembled at the receiver, s (-1: never)
+    };
+
+    /** \brief A recorder for a plan. \param plan the plan */
+    explicit DnnRunRecorder(std::shared_ptr<const DnnRuntimePlan> plan);
+    /** \brief Follow the workers (one per node, in node order). \param workers the apps */
+    void Attach(const ApplicationContainer& workers);
+
+    /** \brief Simulated start of a task. \param task task \return s, -1 if it never started */
+    double Start(uint32_t task) const;
+    /** \brief Simulated finish. \param task task \return s, -1 if it never finished */
+    double Finish(uint32_t task) const;
+    /** \brief How many times a task started (1 in a correct run). \param task task
+     *  \return the count */
+    uint32_t Starts(uint32_t task) const;
+    /** \brief Node a task started on. \param task task \return node, or UINT32_MAX */
+    uint32_t StartedOn(uint32_t task) const;
+    /** \brief Completion of a request. \param request id \return s, -1 if unfinished */
+    double Completion(uint32_t request) const;
+    /** \brief Transfers in the order they were queued. \return the transfers */
+    const std::vector<Transfer>& Transfers() const;
+
+  private:
+    /** \brief Trace sink (recorder and node bound). \param self recorder \param node node
+     *  \param task task */
+    static void TaskStarted(DnnRunRecorder* self, uint32_t node, uint32_t task);
+    /** \brief Trace sink. \param self recorder \param node node \param task task */
+    static void TaskFinished(DnnRunRecorder* self, uint32_t node, uint32_t task);
+    /** \brief Trace sink. \param self recorder \param node node \param producer task
+     *  \param peer destination \param bytes payload */
+    static void Queued(DnnRunRecorder* self, uint32_t node, uint32_t producer, uint32_t peer,
+                       uint64_t bytes);
+    /** \brief Trace sink. \param self recorder \param node node \param producer task
+     *  \param peer source \param bytes payload */
+    static void Received(DnnRunRecorder* self, uint32_t node, uint32_t producer, uint32_t peer,
+                         uint64_t bytes);
+    /** \brief Trace sink. \param self recorder \param node node \param request id */
+    static void Completed(DnnRunRecorder* self, uint32_t node, uint32_t request);
+
+    std::shared_ptr<const DnnRuntimePlan> m_plan;                   //!< the plan
+    std::vector<double> m_start;                                    //!< per task
+    std::vector<double> m_finish;                                   //!< per task
+    std::vector<uint32_t> m_starts;                                 //!< per task
+    std::vector<uint32_t> m_startedOn;                              //!< per task
+    std::vector<double> m_completion;                               //!< per request
+    std::vector<Transfer> m_transfers;                              //!< in queueing order
+    std::map<std::pair<uint32_t, uint32_t>, std::size_t> m_pending; //!< (producer, dst) -> row
+};
+
+} // namespace ns3
+
+#endif /* DNN_RUN_RECORDER_H */
