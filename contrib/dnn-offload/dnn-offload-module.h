@@ -23,6 +23,8 @@
 #include "ns3/dnn-layer.h"
 #include "ns3/dnn-list-scheduling.h"
 #include "ns3/dnn-memetic-psoga-scheduler.h"
+#include "ns3/dnn-message-header.h"
+#include "ns3/dnn-message-reassembler.h"
 #include "ns3/dnn-metaheuristic-scheduler.h"
 #include "ns3/dnn-model-reader.h"
 #include "ns3/dnn-model.h"
