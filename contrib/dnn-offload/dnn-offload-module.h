@@ -34,6 +34,7 @@
 #include "ns3/dnn-platform.h"
 #include "ns3/dnn-psoga-optimizer.h"
 #include "ns3/dnn-psoga-scheduler.h"
+#include "ns3/dnn-results-writer.h"
 #include "ns3/dnn-run-recorder.h"
 #include "ns3/dnn-runtime-plan.h"
 #include "ns3/dnn-schedule-evaluator.h"

@@ -19,9 +19,16 @@ DnnRunRecorder::DnnRunRecorder(std::shared_ptr<const DnnRuntimePlan> plan)
 {
 }
 
-void
-DnnRunRecorder::Attach(const ApplicationContainer& workers)
+double
+DnnRunRecorder::Now() const
 {
+    return (Simulator::Now() - m_origin).GetSeconds();
+}
+
+void
+DnnRunRecorder::Attach(const ApplicationContainer& workers, Time origin)
+{
+    m_origin = origin;
     for (uint32_t node = 0; node < workers.GetN(); ++node)
     {
         Ptr<Application> app = workers.Get(node);
@@ -43,7 +50,7 @@ DnnRunRecorder::TaskStarted(DnnRunRecorder* self, uint32_t node, uint32_t task)
 {
     if (self->m_starts[task]++ == 0)
     {
-        self->m_start[task] = Simulator::Now().GetSeconds();
+        self->m_start[task] = self->Now();
         self->m_startedOn[task] = node;
     }
 }
@@ -51,7 +58,7 @@ DnnRunRecorder::TaskStarted(DnnRunRecorder* self, uint32_t node, uint32_t task)
 void
 DnnRunRecorder::TaskFinished(DnnRunRecorder* self, uint32_t /* node */, uint32_t task)
 {
-    self->m_finish[task] = Simulator::Now().GetSeconds();
+    self->m_finish[task] = self->Now();
 }
 
 void
@@ -59,7 +66,7 @@ DnnRunRecorder::Queued(DnnRunRecorder* self, uint32_t node, uint32_t producer, u
                        uint64_t bytes)
 {
     self->m_pending[{producer, peer}] = self->m_transfers.size();
-    self->m_transfers.push_back({producer, node, peer, bytes, Simulator::Now().GetSeconds(), -1.0});
+    self->m_transfers.push_back({producer, node, peer, bytes, self->Now(), -1.0});
 }
 
 void
@@ -69,14 +76,14 @@ DnnRunRecorder::Received(DnnRunRecorder* self, uint32_t node, uint32_t producer,
     const auto it = self->m_pending.find({producer, node});
     if (it != self->m_pending.end())
     {
-        self->m_transfers[it->second].arrived = Simulator::Now().GetSeconds();
+        self->m_transfers[it->second].arrived = self->Now();
     }
 }
 
 void
 DnnRunRecorder::Completed(DnnRunRecorder* self, uint32_t /* node */, uint32_t request)
 {
-    self->m_completion.at(request) = Simulator::Now().GetSeconds();
+    self->m_completion.at(request) = self->Now();
 }
 
 double

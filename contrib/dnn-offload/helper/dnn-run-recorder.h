@@ -40,8 +40,10 @@ class DnnRunRecorder
 
     /** \brief A recorder for a plan. \param plan the plan */
     explicit DnnRunRecorder(std::shared_ptr<const DnnRuntimePlan> plan);
-    /** \brief Follow the workers (one per node, in node order). \param workers the apps */
-    void Attach(const ApplicationContainer& workers);
+    /** \brief Follow the workers (one per node, in node order); times are recorded from
+     *  \p origin on (the workers' start, plan time 0). \param workers the apps
+     *  \param origin simulation time of plan time 0 */
+    void Attach(const ApplicationContainer& workers, Time origin);
 
     /** \brief Simulated start of a task. \param task task \return s, -1 if it never started */
     double Start(uint32_t task) const;
@@ -74,7 +76,11 @@ class DnnRunRecorder
     /** \brief Trace sink. \param self recorder \param node node \param request id */
     static void Completed(DnnRunRecorder* self, uint32_t node, uint32_t request);
 
+    /** \brief Plan time now. \return s */
+    double Now() const;
+
     std::shared_ptr<const DnnRuntimePlan> m_plan;                   //!< the plan
+    Time m_origin;                                                  //!< plan time 0
     std::vector<double> m_start;                                    //!< per task
     std::vector<double> m_finish;                                   //!< per task
     std::vector<uint32_t> m_starts;                                 //!< per task
