@@ -11,6 +11,7 @@
 
 #include "ns3/dnn-baseline-schedulers.h"
 #include "ns3/dnn-command-line.h"
+#include "ns3/dnn-compute-energy-model.h"
 #include "ns3/dnn-compute-model.h"
 #include "ns3/dnn-cpop-scheduler.h"
 #include "ns3/dnn-device-profile.h"

@@ -1,10 +1,13 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
+#include "ns3/dnn-compute-energy-model.h"
 #include "ns3/dnn-compute-model.h"
 
+#include "ns3/basic-energy-source-helper.h"
 #include "ns3/double.h"
 #include "ns3/node.h"
+#include "ns3/simple-device-energy-model.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
@@ -219,6 +222,80 @@ TEST(ComputeModelTest, DisposeCancelsRunningAndWaitingTasks)
     EXPECT_EQ(rec.events, (std::vector<Event>{{"start", 0, Seconds(0)}}));
     EXPECT_TRUE(rec.doneCalls.empty());
     EXPECT_EQ(model->TasksRun(), 0u);
+    Simulator::Destroy();
+}
+
+/// A node with a 1-core DnnComputeModel and a BasicEnergySource (5 V, 1e4 J).
+struct EnergyNode
+{
+    EnergyNode()
+    {
+        compute = MakeComputeNode(1, &node);
+        BasicEnergySourceHelper sourceHelper;
+        sourceHelper.Set("BasicEnergySourceInitialEnergyJ", DoubleValue(1e4));
+        sourceHelper.Set("BasicEnergySupplyVoltageV", DoubleValue(5.0));
+        source = sourceHelper.Install(node).Get(0);
+        energy = DnnComputeEnergyModel::Install(node, source);
+        energy->SetAttribute("IdlePower", DoubleValue(2.0));
+        energy->SetAttribute("BusyPower", DoubleValue(10.0));
+    }
+
+    Ptr<Node> node;                    //!< the node
+    Ptr<DnnComputeModel> compute;      //!< its processor
+    Ptr<EnergySource> source;          //!< its battery
+    Ptr<DnnComputeEnergyModel> energy; //!< the processor's energy model
+};
+
+TEST(ComputeModelTest, EnergyIsIdleAndBusyPowerOverTime)
+{
+    EnergyNode n;
+    std::vector<std::pair<Time, double>> totals;
+    n.energy->TraceConnectWithoutContext(
+        "TotalEnergyConsumption",
+        Callback<void, double, double>([&](double, double total)
+                                       { totals.emplace_back(Simulator::Now(), total); }));
+    // One 3-s task (3e9 FLOP at 1e9 FLOP/s) from t=1 to t=4; stopped at t=10:
+    //   idle [0, 1] and [4, 10] = 7 s at 2 W = 14 J, busy [1, 4] = 3 s at 10 W = 30 J; 44 J.
+    Simulator::Schedule(Seconds(1), &DnnComputeModel::Submit, n.compute, 0, 3e9, Seconds(1),
+                        DnnComputeModel::DoneCallback());
+    Simulator::Stop(Seconds(10));
+    Simulator::Run();
+
+    EXPECT_EQ(n.compute->TasksRun(), 1u);
+    EXPECT_EQ(n.energy->GetState(), DnnComputeEnergyModel::IDLE);
+    EXPECT_NEAR(n.energy->GetTotalEnergyConsumption(), 44.0, 44.0 * 1e-6);
+    EXPECT_NEAR(1e4 - n.source->GetRemainingEnergy(), 44.0, 44.0 * 1e-6);
+    // The trace moves at state changes: 2 J when the task starts (t=1), 2 + 30 = 32 J when it
+    // finishes (t=4).
+    ASSERT_EQ(totals.size(), 2u);
+    EXPECT_EQ(totals[0].first, Seconds(1));
+    EXPECT_NEAR(totals[0].second, 2.0, 1e-9);
+    EXPECT_EQ(totals[1].first, Seconds(4));
+    EXPECT_NEAR(totals[1].second, 32.0, 1e-9);
+    Simulator::Destroy();
+}
+
+TEST(ComputeModelTest, EnergyAddsUpWithOtherModelsOnTheSameSource)
+{
+    EnergyNode n;
+    // A radio-like model drawing a constant 0.2 A at 5 V = 1 W on the same source.
+    Ptr<SimpleDeviceEnergyModel> radio = CreateObject<SimpleDeviceEnergyModel>();
+    radio->SetNode(n.node);
+    radio->SetEnergySource(n.source);
+    n.source->AppendDeviceEnergyModel(radio);
+    radio->SetCurrentA(0.2);
+    // Two tasks back to back on one core, [2, 4] and [4, 5], stopped at t=8:
+    //   compute: idle 2 + 3 = 5 s at 2 W = 10 J, busy 3 s at 10 W = 30 J: 40 J;
+    //   radio: 8 s at 1 W = 8 J; the source loses 48 J.
+    Simulator::Schedule(Seconds(2), &DnnComputeModel::Submit, n.compute, 0, 2e9, Seconds(2),
+                        DnnComputeModel::DoneCallback());
+    Simulator::Schedule(Seconds(2), &DnnComputeModel::Submit, n.compute, 1, 1e9, Seconds(4),
+                        DnnComputeModel::DoneCallback());
+    Simulator::Stop(Seconds(8));
+    Simulator::Run();
+
+    EXPECT_NEAR(n.energy->GetTotalEnergyConsumption(), 40.0, 40.0 * 1e-6);
+    EXPECT_NEAR(1e4 - n.source->GetRemainingEnergy(), 48.0, 48.0 * 1e-6);
     Simulator::Destroy();
 }
 
