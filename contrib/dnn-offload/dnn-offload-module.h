@@ -11,6 +11,8 @@
 
 #include "ns3/dnn-baseline-schedulers.h"
 #include "ns3/dnn-command-line.h"
+#include "ns3/dnn-compute-energy-model.h"
+#include "ns3/dnn-compute-model.h"
 #include "ns3/dnn-cpop-scheduler.h"
 #include "ns3/dnn-device-profile.h"
 #include "ns3/dnn-ga-scheduler.h"
@@ -44,6 +46,7 @@
 #include "ns3/dnn-search-context.h"
 #include "ns3/dnn-task-graph-writer.h"
 #include "ns3/dnn-task-graph.h"
+#include "ns3/dnn-worker-application.h"
 #include "ns3/dnn-workload-problem.h"
 
 #endif /* DNN_OFFLOAD_MODULE_H */

@@ -1,0 +1,234 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "dnn-compute-energy-model.h"
+
+#include "ns3/abort.h"
+#include "ns3/double.h"
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("DnnComputeEnergyModel");
+
+NS_OBJECT_ENSURE_REGISTERED(DnnComputeEnergyModel);
+
+TypeId
+DnnComputeEnergyModel::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::DnnComputeEnergyModel")
+            .SetParent<DeviceEnergyModel>()
+            .SetGroupName("DnnOffload")
+            .AddConstructor<DnnComputeEnergyModel>()
+            .AddAttribute("IdlePower", "Power drawn when no core is busy, in W.", DoubleValue(1.0),
+                          MakeDoubleAccessor(&DnnComputeEnergyModel::SetIdlePowerW,
+                                             &DnnComputeEnergyModel::GetIdlePowerW),
+                          MakeDoubleChecker<double>(0))
+            .AddAttribute("BusyPower", "Power drawn when at least one core is busy, in W.",
+                          DoubleValue(5.0),
+                          MakeDoubleAccessor(&DnnComputeEnergyModel::SetBusyPowerW,
+                                             &DnnComputeEnergyModel::GetBusyPowerW),
+                          MakeDoubleChecker<double>(0))
+            .AddTraceSource(
+                "TotalEnergyConsumption",
+                "Total energy consumed by the processor, in J (updated on every "
+                "state change).",
+                MakeTraceSourceAccessor(&DnnComputeEnergyModel::m_totalEnergyConsumption),
+                "ns3::TracedValueCallback::Double");
+    return tid;
+}
+
+DnnComputeEnergyModel::DnnComputeEnergyModel()
+    : m_idlePowerW(1.0), m_busyPowerW(5.0), m_state(IDLE), m_lastUpdateTime(Simulator::Now()),
+      m_totalEnergyConsumption(0.0)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+DnnComputeEnergyModel::~DnnComputeEnergyModel()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+Ptr<DnnComputeEnergyModel>
+DnnComputeEnergyModel::Install(Ptr<Node> node, Ptr<EnergySource> source)
+{
+    NS_ABORT_MSG_IF(!node, "DnnComputeEnergyModel::Install: no node");
+    NS_ABORT_MSG_IF(!source, "DnnComputeEnergyModel::Install: no energy source");
+    Ptr<DnnComputeModel> compute = node->GetObject<DnnComputeModel>();
+    NS_ABORT_MSG_IF(!compute, "DnnComputeEnergyModel::Install: node " << node->GetId()
+                                                                      << " has no DnnComputeModel");
+    Ptr<DnnComputeEnergyModel> model = CreateObject<DnnComputeEnergyModel>();
+    model->SetEnergySource(source);
+    source->AppendDeviceEnergyModel(model);
+    model->SetComputeModel(compute);
+    return model;
+}
+
+void
+DnnComputeEnergyModel::SetEnergySource(Ptr<EnergySource> source)
+{
+    NS_LOG_FUNCTION(this << source);
+    NS_ASSERT(source);
+    m_source = source;
+}
+
+void
+DnnComputeEnergyModel::SetComputeModel(Ptr<DnnComputeModel> model)
+{
+    NS_LOG_FUNCTION(this << model);
+    NS_ASSERT(model);
+    if (m_computeModel)
+    {
+        m_computeModel->TraceDisconnectWithoutContext(
+            "BusyCores", MakeCallback(&DnnComputeEnergyModel::BusyCoresChanged, this));
+    }
+    m_computeModel = model;
+    m_computeModel->TraceConnectWithoutContext(
+        "BusyCores", MakeCallback(&DnnComputeEnergyModel::BusyCoresChanged, this));
+    ChangeState(model->BusyCores() > 0 ? BUSY : IDLE);
+}
+
+double
+DnnComputeEnergyModel::GetTotalEnergyConsumption() const
+{
+    const Time elapsed = Simulator::Now() - m_lastUpdateTime;
+    return m_totalEnergyConsumption + elapsed.GetSeconds() * PowerOf(m_state);
+}
+
+void
+DnnComputeEnergyModel::ChangeState(int newState)
+{
+    NS_LOG_FUNCTION(this << newState);
+    NS_ABORT_MSG_IF(newState != IDLE && newState != BUSY,
+                    "DnnComputeEnergyModel: unknown state " << newState);
+    // Charge the old state, at the old current, before switching (as WifiRadioEnergyModel).
+    Update();
+    m_state = static_cast<State>(newState);
+    NS_LOG_DEBUG("state " << (m_state == BUSY ? "BUSY" : "IDLE") << ", total "
+                          << m_totalEnergyConsumption << " J");
+}
+
+DnnComputeEnergyModel::State
+DnnComputeEnergyModel::GetState() const
+{
+    return m_state;
+}
+
+double
+DnnComputeEnergyModel::GetPowerW() const
+{
+    return PowerOf(m_state);
+}
+
+double
+DnnComputeEnergyModel::GetIdlePowerW() const
+{
+    return m_idlePowerW;
+}
+
+void
+DnnComputeEnergyModel::SetIdlePowerW(double power)
+{
+    NS_LOG_FUNCTION(this << power);
+    Update();
+    m_idlePowerW = power;
+}
+
+double
+DnnComputeEnergyModel::GetBusyPowerW() const
+{
+    return m_busyPowerW;
+}
+
+void
+DnnComputeEnergyModel::SetBusyPowerW(double power)
+{
+    NS_LOG_FUNCTION(this << power);
+    Update();
+    m_busyPowerW = power;
+}
+
+void
+DnnComputeEnergyModel::HandleEnergyDepletion()
+{
+    NS_LOG_FUNCTION(this);
+    NS_LOG_DEBUG("DnnComputeEnergyModel: energy source depleted");
+}
+
+void
+DnnComputeEnergyModel::HandleEnergyRecharged()
+{
+    NS_LOG_FUNCTION(this);
+    NS_LOG_DEBUG("DnnComputeEnergyModel: energy source recharged");
+}
+
+void
+DnnComputeEnergyModel::HandleEnergyChanged()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+DnnComputeEnergyModel::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_computeModel)
+    {
+        m_computeModel->TraceDisconnectWithoutContext(
+            "BusyCores", MakeCallback(&DnnComputeEnergyModel::BusyCoresChanged, this));
+        m_computeModel = nullptr;
+    }
+    m_source = nullptr;
+    DeviceEnergyModel::DoDispose();
+}
+
+double
+DnnComputeEnergyModel::DoGetCurrentA() const
+{
+    if (!m_source)
+    {
+        return 0.0;
+    }
+    const double voltage = m_source->GetSupplyVoltage();
+    NS_ABORT_MSG_IF(!(voltage > 0), "DnnComputeEnergyModel: source supply voltage is not positive");
+    return PowerOf(m_state) / voltage;
+}
+
+void
+DnnComputeEnergyModel::BusyCoresChanged(uint32_t /* oldValue */, uint32_t newValue)
+{
+    const State state = newValue > 0 ? BUSY : IDLE;
+    if (state != m_state)
+    {
+        ChangeState(state);
+    }
+}
+
+double
+DnnComputeEnergyModel::PowerOf(State state) const
+{
+    return state == BUSY ? m_busyPowerW : m_idlePowerW;
+}
+
+void
+DnnComputeEnergyModel::Update()
+{
+    const Time now = Simulator::Now();
+    const double energy = (now - m_lastUpdateTime).GetSeconds() * PowerOf(m_state);
+    m_lastUpdateTime = now;
+    if (energy != 0)
+    {
+        m_totalEnergyConsumption += energy;
+    }
+    // The source charges the same interval with DoGetCurrentA(), still the old state's.
+    if (m_source)
+    {
+        m_source->UpdateEnergySource();
+    }
+}
+
+} // namespace ns3

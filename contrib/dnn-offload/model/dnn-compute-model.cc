@@ -1,0 +1,176 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "dnn-compute-model.h"
+
+#include "ns3/abort.h"
+#include "ns3/double.h"
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+#include <tuple>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("DnnComputeModel");
+
+NS_OBJECT_ENSURE_REGISTERED(DnnComputeModel);
+
+TypeId
+DnnComputeModel::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::DnnComputeModel")
+            .SetParent<Object>()
+            .SetGroupName("DnnOffload")
+            .AddConstructor<DnnComputeModel>()
+            .AddAttribute("Flops", "Effective floating-point operations per second of one core.",
+                          DoubleValue(1e9), MakeDoubleAccessor(&DnnComputeModel::m_flops),
+                          MakeDoubleChecker<double>(0))
+            .AddAttribute("Cores", "Number of identical cores, each running one task at a time.",
+                          UintegerValue(1), MakeUintegerAccessor(&DnnComputeModel::m_cores),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddTraceSource("TaskStarted", "A task got a core and started running.",
+                            MakeTraceSourceAccessor(&DnnComputeModel::m_taskStarted),
+                            "ns3::DnnComputeModel::TaskTracedCallback")
+            .AddTraceSource("TaskFinished", "A task finished running (before its done callback).",
+                            MakeTraceSourceAccessor(&DnnComputeModel::m_taskFinished),
+                            "ns3::DnnComputeModel::TaskTracedCallback")
+            .AddTraceSource("BusyCores", "Number of cores running a task.",
+                            MakeTraceSourceAccessor(&DnnComputeModel::m_busyCores),
+                            "ns3::TracedValueCallback::Uint32");
+    return tid;
+}
+
+DnnComputeModel::DnnComputeModel() : m_flops(1e9), m_cores(1), m_busyCores(0)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+DnnComputeModel::~DnnComputeModel()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+bool
+DnnComputeModel::Waiting::operator<(const Waiting& other) const
+{
+    return std::tie(plannedStart, task, sequence) <
+           std::tie(other.plannedStart, other.task, other.sequence);
+}
+
+void
+DnnComputeModel::Submit(uint32_t task, double flops, Time plannedStart, DoneCallback done)
+{
+    NS_LOG_FUNCTION(this << task << flops << plannedStart);
+    NS_ABORT_MSG_IF(!(flops >= 0), "DnnComputeModel: task " << task << " has negative work");
+    m_queue.insert(Waiting{plannedStart, task, m_nextSequence++, flops, done});
+    ScheduleDispatch();
+}
+
+uint32_t
+DnnComputeModel::BusyCores() const
+{
+    return m_busyCores;
+}
+
+std::size_t
+DnnComputeModel::QueueLength() const
+{
+    return m_queue.size();
+}
+
+uint64_t
+DnnComputeModel::TasksRun() const
+{
+    return m_tasksRun;
+}
+
+Time
+DnnComputeModel::BusyTime() const
+{
+    return m_busyTime + (Simulator::Now() - m_lastBusyChange) * static_cast<int64_t>(m_busyCores);
+}
+
+Time
+DnnComputeModel::Duration(double flops) const
+{
+    NS_ABORT_MSG_IF(!(m_flops > 0), "DnnComputeModel: Flops must be positive");
+    return Seconds(flops / m_flops);
+}
+
+void
+DnnComputeModel::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    m_dispatchEvent.Cancel();
+    for (auto& [sequence, running] : m_running)
+    {
+        running.finish.Cancel();
+    }
+    m_running.clear();
+    m_queue.clear();
+    Object::DoDispose();
+}
+
+void
+DnnComputeModel::ScheduleDispatch()
+{
+    if (!m_dispatchEvent.IsRunning())
+    {
+        m_dispatchEvent = Simulator::ScheduleNow(&DnnComputeModel::Dispatch, this);
+    }
+}
+
+void
+DnnComputeModel::Dispatch()
+{
+    NS_LOG_FUNCTION(this);
+    while (!m_queue.empty() && m_busyCores < m_cores)
+    {
+        Waiting next = *m_queue.begin();
+        m_queue.erase(m_queue.begin());
+        const Time duration = Duration(next.flops);
+        NS_LOG_DEBUG("task " << next.task << " starts for " << duration.As(Time::S));
+        AccumulateBusyTime();
+        m_busyCores = m_busyCores + 1;
+        Running& running = m_running[next.sequence];
+        running.task = next.task;
+        running.done = next.done;
+        running.finish =
+            Simulator::Schedule(duration, &DnnComputeModel::Finish, this, next.sequence);
+        m_taskStarted(next.task);
+    }
+}
+
+void
+DnnComputeModel::Finish(uint64_t sequence)
+{
+    auto it = m_running.find(sequence);
+    NS_ASSERT(it != m_running.end());
+    const uint32_t task = it->second.task;
+    const DoneCallback done = it->second.done;
+    m_running.erase(it);
+    NS_LOG_FUNCTION(this << task);
+    AccumulateBusyTime();
+    m_busyCores = m_busyCores - 1;
+    ++m_tasksRun;
+    m_taskFinished(task);
+    if (!done.IsNull())
+    {
+        done(task);
+    }
+    ScheduleDispatch();
+}
+
+void
+DnnComputeModel::AccumulateBusyTime()
+{
+    const Time now = Simulator::Now();
+    m_busyTime += (now - m_lastBusyChange) * static_cast<int64_t>(m_busyCores);
+    m_lastBusyChange = now;
+}
+
+} // namespace ns3

@@ -1,0 +1,142 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DNN_COMPUTE_MODEL_H
+#define DNN_COMPUTE_MODEL_H
+
+#include "ns3/callback.h"
+#include "ns3/event-id.h"
+#include "ns3/nstime.h"
+#include "ns3/object.h"
+#include "ns3/traced-callback.h"
+#include "ns3/traced-value.h"
+
+#include <cstdint>
+#include <map>
+#include <set>
+
+namespace ns3
+{
+
+/**
+ * \ingroup dnn-offload
+ * \brief The processor of a simulated device: runs DNN tasks on a few identical cores.
+ *
+ * Aggregated to a Node. A task is submitted once all its inputs have arrived; it then waits
+ * in a queue ordered by its planned start (ties: lower task id, then submission order) and
+ * runs on the first core that is free, for flops / Flops seconds, without preemption. The
+ * model is work-conserving: the planned start is a priority, not a release time, so a task
+ * may start before its planned start when a core is idle.
+ *
+ * Cores are handed out in an event scheduled at the current time (not inside Submit()), so
+ * every task submitted at the same simulated instant, including those submitted by the
+ * done callbacks of tasks finishing at that instant, competes by planned start.
+ */
+class DnnComputeModel : public Object
+{
+  public:
+    /// Callback type of the done callback and of the task traces: the task id.
+    typedef Callback<void, uint32_t> DoneCallback;
+
+    /**
+     * \brief Signature of the TaskStarted and TaskFinished trace sources.
+     * \param task the task id
+     */
+    typedef void (*TaskTracedCallback)(uint32_t task);
+
+    /** \brief Register this type. \return the TypeId */
+    static TypeId GetTypeId();
+    /** \brief Constructor. */
+    DnnComputeModel();
+    ~DnnComputeModel() override;
+
+    /**
+     * \brief Submit a task whose inputs have all arrived.
+     *
+     * It waits in a queue ordered by planned start (ties: lower task id), runs on one free core
+     * for flops / Flops seconds, then done(task) is called (after the TaskFinished trace).
+     * \param task the task id (only used to order ties and to report)
+     * \param flops the work of the task, in floating-point operations (>= 0)
+     * \param plannedStart the start time the plan gave the task: its priority in the queue
+     * \param done called once when the task has finished; may be null
+     */
+    void Submit(uint32_t task, double flops, Time plannedStart, DoneCallback done);
+
+    /** \brief Cores running a task now. \return the number of busy cores */
+    uint32_t BusyCores() const;
+    /** \brief Tasks waiting for a core. \return the queue length */
+    std::size_t QueueLength() const;
+    /** \brief Tasks that have finished so far. \return the number of finished tasks */
+    uint64_t TasksRun() const;
+    /**
+     * \brief Core-seconds spent computing so far, including the elapsed part of running tasks.
+     * \return the integral of BusyCores over time up to now
+     */
+    Time BusyTime() const;
+
+    /**
+     * \brief Time one task takes on one core.
+     * \param flops the work, in floating-point operations
+     * \return flops / Flops seconds
+     */
+    Time Duration(double flops) const;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /// A task waiting for a core.
+    struct Waiting
+    {
+        Time plannedStart; //!< priority: earlier first
+        uint32_t task;     //!< tie break: lower first
+        uint64_t sequence; //!< then submission order
+        double flops;      //!< work
+        DoneCallback done; //!< called when finished
+
+        /**
+         * \brief Queue order.
+         * \param other another waiting task
+         * \return true when this one runs first
+         */
+        bool operator<(const Waiting& other) const;
+    };
+
+    /// A task running on a core.
+    struct Running
+    {
+        uint32_t task;     //!< task id
+        DoneCallback done; //!< called when finished
+        EventId finish;    //!< its completion event
+    };
+
+    /** \brief Schedule a dispatch at the current time, unless one is pending. */
+    void ScheduleDispatch();
+    /** \brief Start waiting tasks on free cores, in queue order. */
+    void Dispatch();
+    /**
+     * \brief Complete a running task.
+     * \param sequence the key of the task in m_running
+     */
+    void Finish(uint64_t sequence);
+    /** \brief Add the busy core-time since the last change of BusyCores to m_busyTime. */
+    void AccumulateBusyTime();
+
+    double m_flops;   //!< effective FLOP/s of one core
+    uint32_t m_cores; //!< number of cores
+
+    std::set<Waiting> m_queue;               //!< tasks waiting for a core
+    std::map<uint64_t, Running> m_running;   //!< tasks running, by submission sequence
+    uint64_t m_nextSequence{0};              //!< next submission sequence number
+    EventId m_dispatchEvent;                 //!< pending dispatch
+    uint64_t m_tasksRun{0};                  //!< tasks finished
+    Time m_busyTime;                         //!< core-time accumulated up to m_lastBusyChange
+    Time m_lastBusyChange;                   //!< when BusyCores last changed
+    TracedValue<uint32_t> m_busyCores;       //!< cores running a task
+    TracedCallback<uint32_t> m_taskStarted;  //!< trace: a task got a core
+    TracedCallback<uint32_t> m_taskFinished; //!< trace: a task finished
+};
+
+} // namespace ns3
+
+#endif /* DNN_COMPUTE_MODEL_H */

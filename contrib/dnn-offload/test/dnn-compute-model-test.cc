@@ -1,0 +1,302 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "ns3/dnn-compute-energy-model.h"
+#include "ns3/dnn-compute-model.h"
+
+#include "ns3/basic-energy-source-helper.h"
+#include "ns3/double.h"
+#include "ns3/node.h"
+#include "ns3/simple-device-energy-model.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace
+{
+
+using namespace ns3;
+
+/// One trace event: "start" or "finish" of a task at a time.
+struct Event
+{
+    std::string what; //!< "start" or "finish"
+    uint32_t task;    //!< task id
+    Time at;          //!< simulated time
+
+    bool operator==(const Event& other) const
+    {
+        return what == other.what && task == other.task && at == other.at;
+    }
+};
+
+std::ostream&
+operator<<(std::ostream& os, const Event& e)
+{
+    return os << e.what << " " << e.task << " @" << e.at.GetSeconds() << "s";
+}
+
+/// Records the traces and done callbacks of one DnnComputeModel.
+class Recorder
+{
+  public:
+    explicit Recorder(Ptr<DnnComputeModel> model)
+    {
+        model->TraceConnectWithoutContext("TaskStarted", MakeCallback(&Recorder::Started, this));
+        model->TraceConnectWithoutContext("TaskFinished", MakeCallback(&Recorder::Finished, this));
+        model->TraceConnectWithoutContext("BusyCores", MakeCallback(&Recorder::Busy, this));
+    }
+
+    DnnComputeModel::DoneCallback Done() { return MakeCallback(&Recorder::DoneCalled, this); }
+
+    std::vector<Event> events;              //!< starts and finishes, in order
+    std::map<uint32_t, uint32_t> doneCalls; //!< done callbacks per task
+    std::map<uint32_t, Time> doneAt;        //!< when each done callback ran
+    std::vector<uint32_t> busyCores;        //!< BusyCores values, in order
+
+  private:
+    void Started(uint32_t task) { events.push_back({"start", task, Simulator::Now()}); }
+
+    void Finished(uint32_t task) { events.push_back({"finish", task, Simulator::Now()}); }
+
+    void DoneCalled(uint32_t task)
+    {
+        ++doneCalls[task];
+        doneAt[task] = Simulator::Now();
+    }
+
+    void Busy(uint32_t /* oldValue */, uint32_t newValue) { busyCores.push_back(newValue); }
+};
+
+Ptr<DnnComputeModel>
+MakeComputeNode(uint32_t cores, Ptr<Node>* node = nullptr)
+{
+    Ptr<Node> n = CreateObject<Node>();
+    Ptr<DnnComputeModel> model = CreateObject<DnnComputeModel>();
+    model->SetAttribute("Flops", DoubleValue(1e9));
+    model->SetAttribute("Cores", UintegerValue(cores));
+    n->AggregateObject(model);
+    if (node)
+    {
+        *node = n;
+    }
+    return model;
+}
+
+TEST(ComputeModelTest, OneCoreRunsInPlannedStartOrder)
+{
+    Ptr<DnnComputeModel> model = MakeComputeNode(1);
+    Recorder rec(model);
+    // At 1e9 FLOP/s: task 0 takes 1 s (planned 3), task 1 takes 2 s (planned 1), task 2 takes
+    // 3 s (planned 2). All arrive at t=0; the queue order is 1, 2, 0, so
+    //   task 1: [0, 2], task 2: [2, 5], task 0: [5, 6]; busy 2 + 3 + 1 = 6 core-seconds.
+    model->Submit(0, 1e9, Seconds(3), rec.Done());
+    model->Submit(1, 2e9, Seconds(1), rec.Done());
+    model->Submit(2, 3e9, Seconds(2), rec.Done());
+    // Cores are handed out in an event at t=0, so nothing runs yet.
+    EXPECT_EQ(model->QueueLength(), 3u);
+    EXPECT_EQ(model->BusyCores(), 0u);
+    Simulator::Run();
+
+    const std::vector<Event> expected{{"start", 1, Seconds(0)}, {"finish", 1, Seconds(2)},
+                                      {"start", 2, Seconds(2)}, {"finish", 2, Seconds(5)},
+                                      {"start", 0, Seconds(5)}, {"finish", 0, Seconds(6)}};
+    EXPECT_EQ(rec.events, expected);
+    EXPECT_EQ(rec.doneCalls, (std::map<uint32_t, uint32_t>{{0, 1}, {1, 1}, {2, 1}}));
+    EXPECT_EQ(rec.doneAt[0], Seconds(6));
+    EXPECT_EQ(rec.doneAt[1], Seconds(2));
+    EXPECT_EQ(rec.doneAt[2], Seconds(5));
+    EXPECT_EQ(model->TasksRun(), 3u);
+    EXPECT_EQ(model->BusyTime(), Seconds(6));
+    EXPECT_EQ(model->QueueLength(), 0u);
+    EXPECT_EQ(model->BusyCores(), 0u);
+    // One core: 0 -> 1 at each start, 1 -> 0 at each finish (the next start follows at once).
+    EXPECT_EQ(rec.busyCores, (std::vector<uint32_t>{1, 0, 1, 0, 1, 0}));
+    EXPECT_EQ(Simulator::Now(), Seconds(6));
+    Simulator::Destroy();
+}
+
+TEST(ComputeModelTest, TwoCoresRunInParallelAndAThirdWaits)
+{
+    Ptr<DnnComputeModel> model = MakeComputeNode(2);
+    Recorder rec(model);
+    // Same planned start: ties by id. Task 0 (2 s) and task 1 (3 s) take the two cores at
+    // t=0; task 2 (1 s) waits until task 0 frees a core at t=2 and runs [2, 3]. Task 1's
+    // completion (scheduled at t=0) fires before task 2's (scheduled at t=2) at t=3.
+    // Busy: 2 + 3 + 1 = 6 core-seconds.
+    model->Submit(2, 1e9, Seconds(0), rec.Done());
+    model->Submit(1, 3e9, Seconds(0), rec.Done());
+    model->Submit(0, 2e9, Seconds(0), rec.Done());
+    uint32_t busyAt1 = 99;
+    std::size_t queueAt1 = 99;
+    Time busyTimeAt1;
+    Simulator::Schedule(Seconds(1),
+                        [&]()
+                        {
+                            busyAt1 = model->BusyCores();
+                            queueAt1 = model->QueueLength();
+                            busyTimeAt1 = model->BusyTime();
+                        });
+    Simulator::Run();
+
+    const std::vector<Event> expected{{"start", 0, Seconds(0)},  {"start", 1, Seconds(0)},
+                                      {"finish", 0, Seconds(2)}, {"start", 2, Seconds(2)},
+                                      {"finish", 1, Seconds(3)}, {"finish", 2, Seconds(3)}};
+    EXPECT_EQ(rec.events, expected);
+    EXPECT_EQ(busyAt1, 2u);
+    EXPECT_EQ(queueAt1, 1u);
+    // Two cores busy for 1 s so far.
+    EXPECT_EQ(busyTimeAt1, Seconds(2));
+    EXPECT_EQ(rec.busyCores, (std::vector<uint32_t>{1, 2, 1, 2, 1, 0}));
+    EXPECT_EQ(rec.doneCalls, (std::map<uint32_t, uint32_t>{{0, 1}, {1, 1}, {2, 1}}));
+    EXPECT_EQ(model->TasksRun(), 3u);
+    EXPECT_EQ(model->BusyTime(), Seconds(6));
+    Simulator::Destroy();
+}
+
+TEST(ComputeModelTest, TaskSubmittedWhileBusyStartsWhenACoreFrees)
+{
+    Ptr<DnnComputeModel> model = MakeComputeNode(1);
+    Recorder rec(model);
+    // Task 7 (4 s) runs [0, 4]. Task 3 (1.5 s) arrives at t=1 with an earlier planned start,
+    // but there is no preemption: it waits and runs [4, 5.5].
+    model->Submit(7, 4e9, Seconds(5), rec.Done());
+    Simulator::Schedule(Seconds(1), &DnnComputeModel::Submit, model, 3, 1.5e9, Seconds(0),
+                        rec.Done());
+    std::size_t queueAt2 = 99;
+    Simulator::Schedule(Seconds(2), [&]() { queueAt2 = model->QueueLength(); });
+    Simulator::Run();
+
+    const std::vector<Event> expected{{"start", 7, Seconds(0)},
+                                      {"finish", 7, Seconds(4)},
+                                      {"start", 3, Seconds(4)},
+                                      {"finish", 3, Seconds(5.5)}};
+    EXPECT_EQ(rec.events, expected);
+    EXPECT_EQ(queueAt2, 1u);
+    EXPECT_EQ(model->TasksRun(), 2u);
+    EXPECT_EQ(model->BusyTime(), Seconds(5.5));
+    Simulator::Destroy();
+}
+
+TEST(ComputeModelTest, TaskSubmittedByADoneCallbackCompetesByPlannedStart)
+{
+    Ptr<DnnComputeModel> model = MakeComputeNode(1);
+    Recorder rec(model);
+    // Task 0 (1 s) runs [0, 1]; task 2 (1 s, planned 5) arrives at t=0.5 and waits. When task 0
+    // finishes at t=1 its done callback submits its successor, task 1 (2 s, planned 1): both
+    // wait at t=1 and the earlier planned start wins, so task 1 runs [1, 3], task 2 [3, 4].
+    DnnComputeModel::DoneCallback submitSuccessor(
+        [&](uint32_t) { model->Submit(1, 2e9, Seconds(1), rec.Done()); });
+    model->Submit(0, 1e9, Seconds(0), submitSuccessor);
+    Simulator::Schedule(Seconds(0.5), &DnnComputeModel::Submit, model, 2, 1e9, Seconds(5),
+                        rec.Done());
+    Simulator::Run();
+
+    const std::vector<Event> expected{{"start", 0, Seconds(0)}, {"finish", 0, Seconds(1)},
+                                      {"start", 1, Seconds(1)}, {"finish", 1, Seconds(3)},
+                                      {"start", 2, Seconds(3)}, {"finish", 2, Seconds(4)}};
+    EXPECT_EQ(rec.events, expected);
+    Simulator::Destroy();
+}
+
+TEST(ComputeModelTest, DisposeCancelsRunningAndWaitingTasks)
+{
+    Ptr<Node> node;
+    Ptr<DnnComputeModel> model = MakeComputeNode(1, &node);
+    Recorder rec(model);
+    model->Submit(0, 2e9, Seconds(0), rec.Done());
+    model->Submit(1, 2e9, Seconds(1), rec.Done());
+    Simulator::Stop(Seconds(1));
+    Simulator::Run();
+    EXPECT_EQ(model->BusyCores(), 1u);
+    EXPECT_EQ(model->QueueLength(), 1u);
+    node->Dispose();
+    EXPECT_EQ(model->QueueLength(), 0u);
+    // Nothing left to run: the completion at t=2 was cancelled.
+    Simulator::Run();
+    EXPECT_EQ(rec.events, (std::vector<Event>{{"start", 0, Seconds(0)}}));
+    EXPECT_TRUE(rec.doneCalls.empty());
+    EXPECT_EQ(model->TasksRun(), 0u);
+    Simulator::Destroy();
+}
+
+/// A node with a 1-core DnnComputeModel and a BasicEnergySource (5 V, 1e4 J).
+struct EnergyNode
+{
+    EnergyNode()
+    {
+        compute = MakeComputeNode(1, &node);
+        BasicEnergySourceHelper sourceHelper;
+        sourceHelper.Set("BasicEnergySourceInitialEnergyJ", DoubleValue(1e4));
+        sourceHelper.Set("BasicEnergySupplyVoltageV", DoubleValue(5.0));
+        source = sourceHelper.Install(node).Get(0);
+        energy = DnnComputeEnergyModel::Install(node, source);
+        energy->SetAttribute("IdlePower", DoubleValue(2.0));
+        energy->SetAttribute("BusyPower", DoubleValue(10.0));
+    }
+
+    Ptr<Node> node;                    //!< the node
+    Ptr<DnnComputeModel> compute;      //!< its processor
+    Ptr<EnergySource> source;          //!< its battery
+    Ptr<DnnComputeEnergyModel> energy; //!< the processor's energy model
+};
+
+TEST(ComputeModelTest, EnergyIsIdleAndBusyPowerOverTime)
+{
+    EnergyNode n;
+    std::vector<std::pair<Time, double>> totals;
+    n.energy->TraceConnectWithoutContext(
+        "TotalEnergyConsumption",
+        Callback<void, double, double>([&](double, double total)
+                                       { totals.emplace_back(Simulator::Now(), total); }));
+    // One 3-s task (3e9 FLOP at 1e9 FLOP/s) from t=1 to t=4; stopped at t=10:
+    //   idle [0, 1] and [4, 10] = 7 s at 2 W = 14 J, busy [1, 4] = 3 s at 10 W = 30 J; 44 J.
+    Simulator::Schedule(Seconds(1), &DnnComputeModel::Submit, n.compute, 0, 3e9, Seconds(1),
+                        DnnComputeModel::DoneCallback());
+    Simulator::Stop(Seconds(10));
+    Simulator::Run();
+
+    EXPECT_EQ(n.compute->TasksRun(), 1u);
+    EXPECT_EQ(n.energy->GetState(), DnnComputeEnergyModel::IDLE);
+    EXPECT_NEAR(n.energy->GetTotalEnergyConsumption(), 44.0, 44.0 * 1e-6);
+    EXPECT_NEAR(1e4 - n.source->GetRemainingEnergy(), 44.0, 44.0 * 1e-6);
+    // The trace moves at state changes: 2 J when the task starts (t=1), 2 + 30 = 32 J when it
+    // finishes (t=4).
+    ASSERT_EQ(totals.size(), 2u);
+    EXPECT_EQ(totals[0].first, Seconds(1));
+    EXPECT_NEAR(totals[0].second, 2.0, 1e-9);
+    EXPECT_EQ(totals[1].first, Seconds(4));
+    EXPECT_NEAR(totals[1].second, 32.0, 1e-9);
+    Simulator::Destroy();
+}
+
+TEST(ComputeModelTest, EnergyAddsUpWithOtherModelsOnTheSameSource)
+{
+    EnergyNode n;
+    // A radio-like model drawing a constant 0.2 A at 5 V = 1 W on the same source.
+    Ptr<SimpleDeviceEnergyModel> radio = CreateObject<SimpleDeviceEnergyModel>();
+    radio->SetNode(n.node);
+    radio->SetEnergySource(n.source);
+    n.source->AppendDeviceEnergyModel(radio);
+    radio->SetCurrentA(0.2);
+    // Two tasks back to back on one core, [2, 4] and [4, 5], stopped at t=8:
+    //   compute: idle 2 + 3 = 5 s at 2 W = 10 J, busy 3 s at 10 W = 30 J: 40 J;
+    //   radio: 8 s at 1 W = 8 J; the source loses 48 J.
+    Simulator::Schedule(Seconds(2), &DnnComputeModel::Submit, n.compute, 0, 2e9, Seconds(2),
+                        DnnComputeModel::DoneCallback());
+    Simulator::Schedule(Seconds(2), &DnnComputeModel::Submit, n.compute, 1, 1e9, Seconds(4),
+                        DnnComputeModel::DoneCallback());
+    Simulator::Stop(Seconds(8));
+    Simulator::Run();
+
+    EXPECT_NEAR(n.energy->GetTotalEnergyConsumption(), 40.0, 40.0 * 1e-6);
+    EXPECT_NEAR(1e4 - n.source->GetRemainingEnergy(), 48.0, 48.0 * 1e-6);
+    Simulator::Destroy();
+}
+
+} // namespace
