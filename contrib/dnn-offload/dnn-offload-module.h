@@ -30,6 +30,7 @@
 #include "ns3/dnn-metaheuristic-scheduler.h"
 #include "ns3/dnn-model-reader.h"
 #include "ns3/dnn-model.h"
+#include "ns3/dnn-offload-helper.h"
 #include "ns3/dnn-output-files.h"
 #include "ns3/dnn-partitioner.h"
 #include "ns3/dnn-peft-scheduler.h"

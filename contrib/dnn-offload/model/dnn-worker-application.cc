@@ -107,12 +107,18 @@ DnnWorkerApplication::StartApplication()
     m_listener->Listen();
     m_listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
                                   MakeCallback(&DnnWorkerApplication::Accepted, this));
+    // Collect first: running a source satisfies other tasks of this node at once.
+    std::vector<uint32_t> initial;
     for (uint32_t t : m_plan->TasksOn(m_node))
     {
         if (m_missing[t] == 0)
         {
-            Ready(t);
+            initial.push_back(t);
         }
+    }
+    for (uint32_t t : initial)
+    {
+        Ready(t);
     }
 }
 
