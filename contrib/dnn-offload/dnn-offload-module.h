@@ -39,6 +39,7 @@
 #include "ns3/dnn-search-context.h"
 #include "ns3/dnn-task-graph-writer.h"
 #include "ns3/dnn-task-graph.h"
+#include "ns3/dnn-topology-helper.h"
 #include "ns3/dnn-workload-problem.h"
 
 #endif /* DNN_OFFLOAD_MODULE_H */
