@@ -66,6 +66,12 @@ struct DnnNetwork
     uint32_t accessPoint{NONE};                //!< Wi-Fi: device index of the access point
     double dataRate{0};                        //!< nominal rate, bit/s
     double delay{0};                           //!< one-hop latency, s
+
+    // Simulation only (DnnTopologyHelper); the planner uses dataRate and delay.
+    std::string wifiStandard{"80211ac"}; //!< Wi-Fi: "80211n", "80211ac" or "80211ax"
+    uint32_t channelWidth{20};           //!< Wi-Fi: channel width, MHz
+    std::string rateManager{"ideal"};    //!< Wi-Fi: "ideal", "minstrel" (MinstrelHt), "constant"
+    uint32_t mcs{0};                     //!< Wi-Fi: the MCS of the "constant" rate manager
 };
 
 /**
