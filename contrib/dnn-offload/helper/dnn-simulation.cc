@@ -1,0 +1,199 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "dnn-simulation.h"
+
+#include "dnn-offload-helper.h"
+#include "dnn-results-writer.h"
+#include "dnn-run-recorder.h"
+#include "dnn-topology-helper.h"
+#include "ns3/dnn-worker-application.h"
+
+#include "ns3/basic-energy-source.h"
+#include "ns3/config.h"
+#include "ns3/flow-monitor-helper.h"
+#include "ns3/names.h"
+#include "ns3/netanim-module.h"
+#include "ns3/rng-seed-manager.h"
+#include "ns3/simulator.h"
+#include "ns3/wifi-radio-energy-model-helper.h"
+
+#include <chrono>
+#include <filesystem>
+
+namespace ns3
+{
+
+namespace
+{
+
+/** NetAnim colour of a role. */
+void
+Colour(AnimationInterface& anim, uint32_t node, DnnDeviceRole role)
+{
+    switch (role)
+    {
+    case DnnDeviceRole::Iot:
+        anim.UpdateNodeColor(node, 46, 134, 222);
+        break;
+    case DnnDeviceRole::Helper:
+        anim.UpdateNodeColor(node, 39, 174, 96);
+        break;
+    case DnnDeviceRole::Edge:
+        anim.UpdateNodeColor(node, 230, 126, 34);
+        break;
+    case DnnDeviceRole::Cloud:
+        anim.UpdateNodeColor(node, 142, 68, 173);
+        break;
+    }
+}
+
+} // namespace
+
+DnnSimulationResult
+DnnSimulation::Run(const DnnTaskGraph& graph, const DnnSchedulingProblem& problem,
+                   const DnnSchedule& schedule, const DnnPlatform& platform,
+                   const DnnSimulationOptions& options)
+{
+    RngSeedManager::SetSeed(options.seed);
+    RngSeedManager::SetRun(options.run);
+    auto plan = std::make_shared<const DnnRuntimePlan>(graph, problem, schedule);
+
+    DnnTopologyHelper topology;
+    NodeContainer nodes = topology.Install(platform);
+    topology.AssignStreams(1000);
+    DnnOffloadHelper offload;
+    const auto computeEnergy = offload.InstallCompute(nodes, platform);
+    std::vector<DeviceEnergyModelContainer> radioEnergy(nodes.GetN());
+    WifiRadioEnergyModelHelper radioHelper;
+    for (uint32_t d = 0; d < nodes.GetN(); ++d)
+    {
+        NetDeviceContainer wifi = topology.WifiDevices(d);
+        for (uint32_t i = 0; i < wifi.GetN(); ++i)
+        {
+            radioEnergy[d].Add(
+                radioHelper.Install(wifi.Get(i), nodes.Get(d)->GetObject<BasicEnergySource>()));
+        }
+    }
+    std::vector<Ipv4Address> addresses;
+    for (uint32_t d = 0; d < nodes.GetN(); ++d)
+    {
+        addresses.push_back(topology.Address(d));
+    }
+    const Time origin = DnnTopologyHelper::AssociationBound();
+    const Time stop = origin + Seconds(options.stopTime);
+    ApplicationContainer workers = offload.InstallWorkers(plan, nodes, addresses, origin, stop);
+    DnnRunRecorder recorder(plan);
+    recorder.Attach(workers, origin);
+
+    FlowMonitorHelper flowHelper;
+    Ptr<FlowMonitor> flows;
+    if (options.flowmon)
+    {
+        flows = flowHelper.InstallAll();
+    }
+    std::unique_ptr<AnimationInterface> anim;
+    const std::string animFile =
+        options.outputDir.empty() ? "" : options.outputDir + "/netanim.xml";
+    if (options.netanim && !animFile.empty())
+    {
+        std::filesystem::create_directories(options.outputDir);
+        anim = std::make_unique<AnimationInterface>(animFile);
+        anim->SetMaxPktsPerTraceFile(100000);
+        anim->EnablePacketMetadata(false);
+        for (uint32_t d = 0; d < nodes.GetN(); ++d)
+        {
+            anim->UpdateNodeDescription(d, platform.Device(d).name);
+            Colour(*anim, d, platform.Device(d).role);
+        }
+    }
+
+    Simulator::Stop(stop + Seconds(1));
+    const auto wallStart = std::chrono::steady_clock::now();
+    Simulator::Run();
+    const double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+
+    DnnSimulationResult result;
+    result.plannedMakespan = plan->PlannedMakespan();
+    result.events = Simulator::GetEventCount();
+    DnnRunFacts facts;
+    facts.scheduler = options.scheduler;
+    facts.schedulerRuntime = options.schedulerRuntime;
+    facts.events = result.events;
+    facts.wallClock = wall;
+    facts.stopTime = options.stopTime;
+    facts.deadlines = options.deadlines;
+    facts.settings = topology.Settings();
+    facts.settings["planning.efficiency"] = std::to_string(platform.PlanningEfficiency());
+    for (uint32_t d = 0; d < nodes.GetN(); ++d)
+    {
+        DnnNodeEnergy energy;
+        energy.compute = computeEnergy[d]->GetTotalEnergyConsumption();
+        for (auto it = radioEnergy[d].Begin(); it != radioEnergy[d].End(); ++it)
+        {
+            energy.radio += (*it)->GetTotalEnergyConsumption();
+        }
+        result.energy += energy.compute + energy.radio;
+        facts.energy.push_back(energy);
+    }
+    double makespan = 0;
+    bool all = true;
+    for (const auto& request : plan->Requests())
+    {
+        const double completion = recorder.Completion(request.id);
+        result.completion.push_back(completion);
+        std::string reason;
+        if (completion < 0)
+        {
+            all = false;
+            reason = "stopped at " + std::to_string(options.stopTime) + " s with tasks undone";
+            for (uint32_t t = 0; t < plan->TaskCount(); ++t)
+            {
+                const auto& task = plan->GetTask(t);
+                if (task.request == request.id && recorder.Finish(t) < 0)
+                {
+                    auto worker = DynamicCast<DnnWorkerApplication>(workers.Get(task.node));
+                    reason =
+                        task.name + " on " + plan->NodeName(task.node) + ": " + worker->Pending(t);
+                    break;
+                }
+            }
+        }
+        makespan = std::max(makespan, completion);
+        result.unfinished.push_back(reason);
+    }
+    result.simulatedMakespan = all ? makespan : -1;
+    facts.unfinished = result.unfinished;
+    for (const auto& transfer : recorder.Transfers())
+    {
+        result.bytesSent += transfer.bytes;
+        result.bytesReceived += transfer.arrived >= 0 ? transfer.bytes : 0;
+    }
+    for (uint32_t t = 0; t < plan->TaskCount(); ++t)
+    {
+        result.starts.push_back(recorder.Starts(t));
+        result.startedOn.push_back(recorder.StartedOn(t));
+    }
+    if (!options.outputDir.empty())
+    {
+        if (flows)
+        {
+            std::filesystem::create_directories(options.outputDir);
+            flows->CheckForLostPackets();
+            flows->SerializeToXmlFile(options.outputDir + "/flowmon.xml", false, false);
+            facts.flowmonFile = "flowmon.xml";
+        }
+        if (anim)
+        {
+            facts.netanimFile = "netanim.xml";
+        }
+        DnnResultsWriter::Write(options.outputDir, graph, *plan, recorder, facts);
+    }
+    anim.reset();
+    Simulator::Destroy();
+    Names::Clear();
+    return result;
+}
+
+} // namespace ns3

@@ -1,0 +1,73 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DNN_SIMULATION_H
+#define DNN_SIMULATION_H
+
+#include "ns3/dnn-platform.h"
+#include "ns3/dnn-schedule.h"
+#include "ns3/dnn-scheduling-problem.h"
+#include "ns3/dnn-task-graph.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/** \ingroup dnn-offload \brief How to run one plan in ns-3. */
+struct DnnSimulationOptions
+{
+    std::string outputDir;         //!< results folder ("" = write nothing)
+    std::string scheduler;         //!< name of the scheduler that made the plan
+    double schedulerRuntime{0};    //!< s it took to plan
+    double stopTime{60};           //!< simulated s after plan time 0 before workers stop
+    uint32_t seed{1};              //!< RngSeedManager seed
+    uint32_t run{1};               //!< RngSeedManager run number
+    bool flowmon{true};            //!< write flowmon.xml
+    bool netanim{false};           //!< write netanim.xml
+    std::vector<double> deadlines; //!< per request latency bound, s (0: none)
+};
+
+/** \ingroup dnn-offload \brief What a run gave, in short (the files hold the rest). */
+struct DnnSimulationResult
+{
+    double plannedMakespan{0};           //!< s
+    double simulatedMakespan{-1};        //!< s, -1 if some request did not complete
+    std::vector<double> completion;      //!< per request, s after plan time 0 (-1: unfinished)
+    std::vector<std::string> unfinished; //!< per request: why it did not finish ("")
+    uint64_t bytesSent{0};               //!< payload bytes queued for the network
+    uint64_t bytesReceived{0};           //!< payload bytes that arrived
+    std::vector<uint32_t> starts;        //!< per task: times it started
+    std::vector<uint32_t> startedOn;     //!< per task: node it started on
+    double energy{0};                    //!< J, all nodes, compute and radio
+    uint64_t events{0};                  //!< simulator events
+};
+
+/**
+ * \ingroup dnn-offload
+ * \brief Carries out a schedule in ns-3: builds the platform's world (DnnTopologyHelper),
+ *        installs compute and energy models (and Wi-Fi radio energy models on Wi-Fi
+ *        devices) and the workers (DnnOffloadHelper), waits for Wi-Fi association
+ *        (plan time 0 = DnnTopologyHelper::AssociationBound()), runs until the workers stop
+ *        plus one second to drain, writes the results (DnnResultsWriter, flowmon.xml,
+ *        netanim.xml) and destroys the simulator.
+ */
+class DnnSimulation
+{
+  public:
+    /**
+     * \brief Run.
+     * \param graph the workload \param problem its problem \param schedule a valid schedule
+     * \param platform the platform \param options how
+     * \return the outcome
+     */
+    static DnnSimulationResult Run(const DnnTaskGraph& graph, const DnnSchedulingProblem& problem,
+                                   const DnnSchedule& schedule, const DnnPlatform& platform,
+                                   const DnnSimulationOptions& options);
+};
+
+} // namespace ns3
+
+#endif /* DNN_SIMULATION_H */

@@ -1,0 +1,156 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "dnn-seed-setting.h"
+#include "dnn-test-util.h"
+#include "ns3/dnn-scheduler.h"
+#include "ns3/dnn-simulation.h"
+#include "ns3/dnn-workload-problem.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace
+{
+
+using namespace ns3;
+
+DnnDevice
+Device(const std::string& name, const std::string& profile, DnnDeviceRole role, double x)
+{
+    DnnDevice device;
+    device.name = name;
+    device.profile = *DnnDeviceProfile::FindBuiltin(profile);
+    device.role = role;
+    device.x = x;
+    return device;
+}
+
+/** \p cameras Raspberry Pis on an 802.11ac cell whose access point is the edge server. */
+DnnPlatform
+WifiCell(uint32_t cameras)
+{
+    DnnPlatform platform;
+    DnnNetwork wlan;
+    wlan.name = "wlan";
+    wlan.kind = DnnNetworkKind::Wifi;
+    wlan.dataRate = 100e6;
+    for (uint32_t c = 0; c < cameras; ++c)
+    {
+        wlan.members.push_back(platform.AddDevice(
+            Device("cam" + std::to_string(c), "rpi4", DnnDeviceRole::Iot, 2.0 + c)));
+    }
+    wlan.accessPoint = platform.AddDevice(Device("edge", "edge-server", DnnDeviceRole::Edge, 0));
+    wlan.members.push_back(wlan.accessPoint);
+    platform.AddNetwork(wlan);
+    return platform;
+}
+
+/** One AlexNet request per camera, all at t = 0. */
+DnnTaskGraph
+AlexNetPerCamera(uint32_t cameras, const std::string& partition)
+{
+    std::vector<DnnRequest> requests;
+    for (uint32_t c = 0; c < cameras; ++c)
+    {
+        requests.push_back({c, test::LoadZooModel("alexnet"), "cam" + std::to_string(c), 0.0});
+    }
+    return DnnPartitioner(DnnPartitionConfig::Parse(partition)).PartitionWorkload(requests);
+}
+
+std::string
+Slurp(const std::filesystem::path& path)
+{
+    std::ifstream in(path);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+/** summary.json without the host's wall clock and what NetAnim adds (its file name and the
+ *  simulator events it schedules to poll positions). */
+nlohmann::json
+Summary(const std::filesystem::path& dir)
+{
+    nlohmann::json summary = nlohmann::json::parse(Slurp(dir / "summary.json"));
+    summary.erase("wall_clock_s");
+    summary.erase("netanim");
+    summary.erase("events");
+    return summary;
+}
+
+/**
+ * A run writes every result file; the same seed gives byte-identical tasks.csv and the same
+ * summary.json (wall clock aside), and NetAnim on or off changes nothing but netanim.xml.
+ */
+TEST(SimulationTest, SameSeedSameResultsWithOrWithoutNetAnim)
+{
+    const DnnPlatform platform = WifiCell(2);
+    const DnnTaskGraph graph = AlexNetPerCamera(2, "piecewise:3");
+    const DnnSchedulingProblem problem = BuildWorkloadProblem(graph, platform);
+    const DnnSchedule schedule = DnnScheduler::Create("heft")->Plan(problem);
+    const auto base = std::filesystem::temp_directory_path() /
+                      ("dnn-simulation-test-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(base);
+    DnnSimulationOptions options;
+    options.scheduler = "heft";
+    options.stopTime = 5;
+    options.outputDir = (base / "a").string();
+    const DnnSimulationResult a = DnnSimulation::Run(graph, problem, schedule, platform, options);
+    options.outputDir = (base / "b").string();
+    options.netanim = true;
+    const DnnSimulationResult b = DnnSimulation::Run(graph, problem, schedule, platform, options);
+    for (const char* file : {"summary.json", "tasks.csv", "transfers.csv", "requests.csv",
+                             "energy.csv", "flowmon.xml"})
+    {
+        EXPECT_TRUE(std::filesystem::exists(base / "a" / file)) << file;
+    }
+    EXPECT_FALSE(std::filesystem::exists(base / "a" / "netanim.xml"));
+    ASSERT_TRUE(std::filesystem::exists(base / "b" / "netanim.xml"));
+    EXPECT_NE(Slurp(base / "b" / "netanim.xml").find("<anim"), std::string::npos);
+    EXPECT_EQ(Slurp(base / "a" / "tasks.csv"), Slurp(base / "b" / "tasks.csv"));
+    EXPECT_EQ(Slurp(base / "a" / "transfers.csv"), Slurp(base / "b" / "transfers.csv"));
+    EXPECT_EQ(Summary(base / "a"), Summary(base / "b"));
+    // Every request completed, every byte sent arrived, the energy is positive.
+    EXPECT_GT(a.simulatedMakespan, 0);
+    EXPECT_EQ(a.bytesReceived, a.bytesSent);
+    EXPECT_GT(a.energy, 0);
+    EXPECT_EQ(a.simulatedMakespan, b.simulatedMakespan);
+    const nlohmann::json summary = Summary(base / "a");
+    EXPECT_EQ(summary.at("completed"), 2);
+    EXPECT_TRUE(summary.at("unfinished").empty());
+    EXPECT_EQ(summary.at("settings").at("tcp.segment_size"), "1448");
+    std::filesystem::remove_all(base);
+}
+
+/**
+ * Contention is visible: six cameras sending AlexNet to the edge server at the same moment
+ * share one Wi-Fi channel, which the planner ignores, so the simulation takes longer than
+ * the plan; every request still completes, and every task runs once where it was planned.
+ */
+TEST(SimulationTest, WifiContentionMakesTheRunSlowerThanThePlan)
+{
+    const DnnPlatform platform = WifiCell(6);
+    const DnnTaskGraph graph = AlexNetPerCamera(6, "layerwise");
+    const DnnSchedulingProblem problem = BuildWorkloadProblem(graph, platform);
+    const DnnSchedule schedule = DnnScheduler::Create("edge")->Plan(problem);
+    DnnSimulationOptions options;
+    options.stopTime = 10;
+    const DnnSimulationResult result =
+        DnnSimulation::Run(graph, problem, schedule, platform, options);
+    ASSERT_GT(result.simulatedMakespan, 0) << result.unfinished.front();
+    EXPECT_GT(result.simulatedMakespan, result.plannedMakespan)
+        << "planned " << result.plannedMakespan << " s";
+    for (uint32_t t = 0; t < problem.TaskCount(); ++t)
+    {
+        EXPECT_EQ(result.starts[t], 1u) << problem.TaskName(t);
+        EXPECT_EQ(result.startedOn[t], schedule.Processor(t)) << problem.TaskName(t);
+    }
+    EXPECT_EQ(result.bytesReceived, result.bytesSent);
+}
+
+} // namespace
