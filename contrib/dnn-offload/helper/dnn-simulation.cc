@@ -105,6 +105,28 @@ DnnSimulation::Run(const DnnTaskGraph& graph, const DnnSchedulingProblem& proble
         {
             anim->UpdateNodeDescription(d, platform.Device(d).name);
             Colour(*anim, d, platform.Device(d).role);
+            // The node's description shows the task it runs.
+            AnimationInterface* view = anim.get();
+            const std::string name = platform.Device(d).name;
+            workers.Get(d)->TraceConnectWithoutContext(
+                "TaskStarted",
+                Callback<void, uint32_t>(
+                    [view, d, name, plan](uint32_t task)
+                    {
+                        if (plan->GetTask(task).flops > 0)
+                        {
+                            view->UpdateNodeDescription(d, name + ": " + plan->GetTask(task).name);
+                        }
+                    }));
+            workers.Get(d)->TraceConnectWithoutContext(
+                "TaskFinished", Callback<void, uint32_t>(
+                                    [view, d, name, plan](uint32_t task)
+                                    {
+                                        if (plan->GetTask(task).flops > 0)
+                                        {
+                                            view->UpdateNodeDescription(d, name);
+                                        }
+                                    }));
         }
     }
 
