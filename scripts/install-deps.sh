@@ -9,6 +9,7 @@ PACKAGES=(
     libboost-graph-dev nlohmann-json3-dev
     libgtest-dev libgmock-dev libbenchmark-dev
     python3-matplotlib python3-pandas python3-numpy
+    parallel
 )
 
 missing=()

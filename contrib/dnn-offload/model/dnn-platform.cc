@@ -94,6 +94,10 @@ DnnPlatform::AddNetwork(DnnNetwork network)
             bad("member out of range");
         }
     }
+    if (!(network.efficiency >= 0 && network.efficiency <= 1))
+    {
+        bad("planning efficiency must be in (0, 1] (0: the platform's)");
+    }
     if (network.kind == DnnNetworkKind::P2p && network.members.size() != 2)
     {
         bad("a point-to-point link joins exactly two devices");
@@ -243,7 +247,15 @@ DnnPlatform::AllRoutes() const
 double
 DnnPlatform::PlanningBandwidth(const Path& path) const
 {
-    return path.rate / 8.0 * m_efficiency;
+    double goodput = path.networks.empty() ? 0.0 : std::numeric_limits<double>::infinity();
+    for (uint32_t k : path.networks)
+    {
+        const DnnNetwork& network = m_networks[k];
+        const auto crossings = std::count(path.networks.begin(), path.networks.end(), k);
+        const double efficiency = network.efficiency > 0 ? network.efficiency : m_efficiency;
+        goodput = std::min(goodput, network.dataRate / crossings * efficiency);
+    }
+    return goodput / 8.0;
 }
 
 double

@@ -66,6 +66,7 @@ struct DnnNetwork
     uint32_t accessPoint{NONE};                //!< Wi-Fi: device index of the access point
     double dataRate{0};                        //!< nominal rate, bit/s
     double delay{0};                           //!< one-hop latency, s
+    double efficiency{0}; //!< share of dataRate the planner expects (0: the platform's)
 
     // Simulation only (DnnTopologyHelper); the planner uses dataRate and delay.
     std::string wifiStandard{"80211ac"}; //!< Wi-Fi: "80211n", "80211ac" or "80211ax"
@@ -125,7 +126,8 @@ class DnnPlatform
     /** \brief All paths, row-major from x to (a device to itself: an empty path).
      *  Throws DnnInputError naming the first unreachable pair. \return m x m paths */
     std::vector<Path> AllRoutes() const;
-    /** \brief The planner's bandwidth of a path. \param path a path \return bytes/s */
+    /** \brief The planner's bandwidth of a path: the smallest share of a hop's rate times
+     *  that network's efficiency (or the platform's). \param path a path \return bytes/s */
     double PlanningBandwidth(const Path& path) const;
     /** \brief Execution time of some work. \param flops work \param device device
      *  \return seconds */

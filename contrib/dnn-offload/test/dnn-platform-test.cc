@@ -68,6 +68,26 @@ TEST(PlatformTest, PathRateIsTheSlowestHopAndLatenciesAdd)
     EXPECT_DOUBLE_EQ(platform.PlanningBandwidth(path), 50e6 / 8 * 0.8);
 }
 
+TEST(PlatformTest, NetworkEfficiencyOverridesThePlatformsOnItsHops)
+{
+    DnnPlatform platform;
+    const uint32_t a = platform.AddDevice(MakeDevice("a", "rpi4", DnnDeviceRole::Iot));
+    const uint32_t b = platform.AddDevice(MakeDevice("b", "edge-server", DnnDeviceRole::Edge));
+    const uint32_t c = platform.AddDevice(MakeDevice("c", "cloud-server", DnnDeviceRole::Cloud));
+    DnnNetwork lan{"lan", DnnNetworkKind::Csma, {a, b}, DnnNetwork::NONE, 100e6, 0.0};
+    lan.efficiency = 0.5;
+    platform.AddNetwork(lan);
+    platform.AddNetwork({"wan", DnnNetworkKind::P2p, {b, c}, DnnNetwork::NONE, 80e6, 0.01});
+    platform.SetPlanningEfficiency(0.9);
+    // a -> c: lan gives 100 x 0.5 = 50 Mbit/s, wan 80 x 0.9 = 72: the lan hop is the bottleneck
+    // although its nominal rate is the higher one.
+    EXPECT_DOUBLE_EQ(platform.PlanningBandwidth(platform.Route(a, c)), 50e6 / 8);
+    EXPECT_DOUBLE_EQ(platform.PlanningBandwidth(platform.Route(b, c)), 72e6 / 8);
+    lan.name = "bad";
+    lan.efficiency = 1.5;
+    EXPECT_THROW(platform.AddNetwork(lan), std::invalid_argument);
+}
+
 TEST(PlatformTest, UnreachableDeviceIsNamed)
 {
     const DnnPlatform platform = HomePlatform();
