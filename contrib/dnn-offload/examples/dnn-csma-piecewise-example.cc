@@ -27,10 +27,14 @@ main(int argc, char* argv[])
 {
     std::string modelsDir = "scenarios/models";
     std::string out = "results/csma-piecewise";
+    double delay = 1e-6;
+    double efficiency = 1.0;
     CommandLine cmd(__FILE__);
     cmd.Usage("Piece-wise VGG16 across three devices on a CSMA segment.");
     cmd.AddValue("models-dir", "folder holding vgg16.json", modelsDir);
     cmd.AddValue("out", "results folder", out);
+    cmd.AddValue("delay", "propagation delay of the segment, s", delay);
+    cmd.AddValue("efficiency", "planning efficiency of the segment", efficiency);
     cmd.Parse(argc, argv);
     try
     {
@@ -39,7 +43,8 @@ main(int argc, char* argv[])
         lan.name = "lan";
         lan.kind = DnnNetworkKind::Csma;
         lan.dataRate = 1e9;
-        lan.delay = 50e-6;
+        lan.delay = delay;
+        lan.efficiency = efficiency;
         lan.members = {platform.AddDevice({"camera", *DnnDeviceProfile::FindBuiltin("rpi4"),
                                            DnnDeviceRole::Iot, 0, 0, 0}),
                        platform.AddDevice({"jetson", *DnnDeviceProfile::FindBuiltin("jetson-tx2"),

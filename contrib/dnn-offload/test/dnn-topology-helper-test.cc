@@ -7,6 +7,7 @@
 #include "ns3/ampdu-subframe-header.h"
 #include "ns3/ap-wifi-mac.h"
 #include "ns3/bulk-send-helper.h"
+#include "ns3/config.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/mobility-model.h"
 #include "ns3/names.h"
@@ -500,3 +501,67 @@ TEST(TopologyHelperTest, PlatformRejectsAWifiNetworkWithoutAccessPoint)
 }
 
 } // namespace
+
+/**
+ * Goodput share of a 10 MB BulkSend over a two-member CSMA segment: bytes x 8 / (time from
+ * the SYN to the last byte) / rate. Counts the MacTxBackoff events of both devices.
+ */
+std::pair<double, uint64_t>
+CsmaGoodputShare(double rate, double delay)
+{
+    DnnPlatform platform;
+    platform.AddDevice(MakeDevice("a", "rpi4", DnnDeviceRole::Iot, 0, 0, 0));
+    platform.AddDevice(MakeDevice("b", "edge-server", DnnDeviceRole::Edge, 10, 0, 0));
+    platform.AddNetwork({"lan", DnnNetworkKind::Csma, {0, 1}, DnnNetwork::NONE, rate, delay});
+    DnnTopologyHelper topology;
+    topology.Install(platform);
+    uint64_t backoffs = 0;
+    std::function<void(Ptr<const Packet>)> onBackoff = [&](Ptr<const Packet>) { ++backoffs; };
+    Config::ConnectWithoutContext("/NodeList/*/DeviceList/*/$ns3::CsmaNetDevice/MacTxBackoff",
+                                  Callback<void, Ptr<const Packet>>(onBackoff));
+    const uint64_t bytes = 10000000;
+    const Time start = Seconds(0.1);
+    Ptr<PacketSink> sink = Transfer(topology, 0, 1, bytes, start, 6000);
+    Time done = Time::Max();
+    std::function<void(Ptr<const Packet>, const ns3::Address&)> onRx =
+        [&](Ptr<const Packet>, const ns3::Address&)
+    {
+        if (sink->GetTotalRx() == bytes)
+        {
+            done = Simulator::Now();
+        }
+    };
+    sink->TraceConnectWithoutContext("Rx",
+                                     Callback<void, Ptr<const Packet>, const ns3::Address&>(onRx));
+    Simulator::Stop(Seconds(5));
+    Simulator::Run();
+    EXPECT_EQ(sink->GetTotalRx(), bytes);
+    const double share = bytes * 8.0 / (done - start).GetSeconds() / rate;
+    std::cout << "10 MB over CSMA " << rate / 1e6 << " Mbit/s, delay " << delay * 1e6
+              << " us: goodput share " << share << ", " << backoffs << " backoffs" << std::endl;
+    return {share, backoffs};
+}
+
+// ns-3's CSMA channel is a half-duplex bus: after every frame it stays busy for the
+// propagation delay, and both the data sender and the receiver's TCP ACKs back off
+// (exponentially, 1 us slots). The measured shares are in the module doc (Topology).
+TEST(TopologyHelperTest, CsmaGoodputAtNoDelayIsCloseToPointToPoint)
+{
+    SimulationGuard guard;
+    const auto [share, backoffs] = CsmaGoodputShare(100e6, 0);
+    // Measured 0.875 (p2p: 0.959): ACKs still wait for the data frames on the shared bus.
+    EXPECT_GE(share, 0.86);
+    EXPECT_LE(share, 0.89);
+    EXPECT_GT(backoffs, 0u);
+}
+
+TEST(TopologyHelperTest, CsmaGoodputCollapsesWithThePropagationDelay)
+{
+    SimulationGuard guard;
+    // Measured 0.342 at 1 Gbit/s with 6.56 us (about 1.3 km of cable): a 12 us frame is
+    // followed by 6.56 us of busy channel into which both ends keep backing off.
+    const auto [share, backoffs] = CsmaGoodputShare(1e9, 6.56e-6);
+    EXPECT_GE(share, 0.30);
+    EXPECT_LE(share, 0.38);
+    EXPECT_GT(backoffs, 30000u);
+}
