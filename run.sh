@@ -1,11 +1,23 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs the main job on the default setting:
-# the DNN model zoo and the partitioning of the seed workload (9 requests).
+# The main job on the default scenario: installs what is missing, builds, runs
+# scenarios/smart-home.json with every scheduler (plan, then simulate each plan in ns-3),
+# draws the plots and prints the comparison table and where the plots and netanim.xml are.
+#
+#   ./run.sh [SCENARIO] [runner options...]     e.g. ./run.sh scenarios/factory.json --plan-only
 set -euo pipefail
 cd "$(dirname "$0")"
 ./scripts/install-deps.sh
 ./scripts/build.sh
-models=$(ls scenarios/models/*.json | paste -sd, -)
-./build/examples/dnn-offload-inspect --model="$models" --partition=piecewise:3
+scenario="${1:-scenarios/smart-home.json}"
+shift || true
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+./build/examples/dnn-offload-run --scenario="$scenario" "$@" | tee "$log"
+out=$(sed -n 's|^results: \(.*\)/ (.*|\1|p' "$log")
 echo
-./build/contrib/dnn-offload/examples/dnn-partition-workload-example --models-dir=scenarios/models
+/usr/bin/python3 analysis/plot_comparison.py "$out"
+/usr/bin/python3 analysis/plot_latency_cdf.py "$out"
+first=$(/usr/bin/python3 -c 'import csv,sys; print(next(csv.DictReader(open(sys.argv[1])))["scheduler"])' "$out/comparison.csv")
+/usr/bin/python3 analysis/plot_gantt.py "$out/$first"
+echo
+echo "open the NetAnim trace of a scheduler with: netanim $out/<scheduler>/netanim.xml"

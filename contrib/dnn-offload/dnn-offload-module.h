@@ -11,6 +11,7 @@
 
 #include "ns3/dnn-baseline-schedulers.h"
 #include "ns3/dnn-command-line.h"
+#include "ns3/dnn-comparison.h"
 #include "ns3/dnn-compute-energy-model.h"
 #include "ns3/dnn-compute-model.h"
 #include "ns3/dnn-cpop-scheduler.h"
@@ -20,6 +21,7 @@
 #include "ns3/dnn-greedy-scheduler.h"
 #include "ns3/dnn-heft-scheduler.h"
 #include "ns3/dnn-input-error.h"
+#include "ns3/dnn-experiment.h"
 #include "ns3/dnn-instance-reader.h"
 #include "ns3/dnn-json-reader.h"
 #include "ns3/dnn-layer.h"

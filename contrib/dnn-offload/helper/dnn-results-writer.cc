@@ -66,6 +66,15 @@ DnnResultsWriter::Percentile(std::vector<double> values, double p)
 }
 
 void
+DnnResultsWriter::WritePlan(const std::string& directory, const DnnTaskGraph& graph,
+                            const DnnRuntimePlan& plan, DnnRunFacts facts)
+{
+    facts.simulated = false;
+    const DnnRunRecorder nothing(std::shared_ptr<const DnnRuntimePlan>(&plan, [](auto*) {}));
+    Write(directory, graph, plan, nothing, facts);
+}
+
+void
 DnnResultsWriter::Write(const std::string& directory, const DnnTaskGraph& graph,
                         const DnnRuntimePlan& plan, const DnnRunRecorder& recorder,
                         const DnnRunFacts& facts)
@@ -104,7 +113,10 @@ DnnResultsWriter::Write(const std::string& directory, const DnnTaskGraph& graph,
         bytesSent += transfer.bytes;
         bytesArrived += transfer.arrived >= 0 ? transfer.bytes : 0;
     }
-    files.Add(directory + "/transfers.csv", transfers.str());
+    if (facts.simulated)
+    {
+        files.Add(directory + "/transfers.csv", transfers.str());
+    }
     // requests.csv and latency statistics
     std::ostringstream requests;
     requests << "request,model,source,release,completion,latency,deadline,met,planned_completion,"
@@ -139,8 +151,9 @@ DnnResultsWriter::Write(const std::string& directory, const DnnTaskGraph& graph,
         requests << request.id << ',' << request.model << ',' << plan.NodeName(request.home) << ','
                  << TimeCell(request.release) << ',' << TimeCell(completion) << ','
                  << TimeCell(latency) << ',' << (deadline > 0 ? TimeCell(deadline) : "") << ','
-                 << (met ? "yes" : "no") << ',' << TimeCell(request.plannedCompletion) << ','
-                 << (done ? "completed" : "unfinished") << '\n';
+                 << (!facts.simulated ? "" : met ? "yes" : "no") << ','
+                 << TimeCell(request.plannedCompletion) << ','
+                 << (!facts.simulated ? "planned" : done ? "completed" : "unfinished") << '\n';
     }
     files.Add(directory + "/requests.csv", requests.str());
     // energy.csv
@@ -157,12 +170,16 @@ DnnResultsWriter::Write(const std::string& directory, const DnnTaskGraph& graph,
             {"compute_j", e.compute}, {"radio_j", e.radio}, {"total_j", e.compute + e.radio}};
         totalEnergy += e.compute + e.radio;
     }
-    files.Add(directory + "/energy.csv", energy.str());
+    if (facts.simulated)
+    {
+        files.Add(directory + "/energy.csv", energy.str());
+    }
     // summary.json
     nlohmann::json summary;
     summary["scheduler"] = facts.scheduler;
+    summary["simulated"] = facts.simulated;
     summary["planned_makespan_s"] = plan.PlannedMakespan();
-    const bool allDone = unfinished.empty();
+    const bool allDone = facts.simulated && unfinished.empty();
     summary["simulated_makespan_s"] = allDone ? nlohmann::json(makespan) : nlohmann::json();
     summary["makespan_difference_pct"] =
         allDone && plan.PlannedMakespan() > 0
@@ -170,7 +187,7 @@ DnnResultsWriter::Write(const std::string& directory, const DnnTaskGraph& graph,
             : nlohmann::json();
     summary["requests"] = plan.Requests().size();
     summary["completed"] = latencies.size();
-    summary["unfinished"] = unfinished;
+    summary["unfinished"] = facts.simulated ? unfinished : nlohmann::json::array();
     summary["latency"] = Stats(latencies);
     nlohmann::json models = nlohmann::json::object();
     for (const auto& [model, values] : byModel)
@@ -196,6 +213,14 @@ DnnResultsWriter::Write(const std::string& directory, const DnnTaskGraph& graph,
     if (!facts.netanimFile.empty())
     {
         summary["netanim"] = facts.netanimFile;
+    }
+    if (!facts.simulated)
+    {
+        for (const char* key : {"deadline_misses", "network_bytes_sent", "network_bytes_received",
+                                "energy_j", "energy_total_j", "events", "wall_clock_s"})
+        {
+            summary[key] = nullptr;
+        }
     }
     files.Add(directory + "/summary.json", summary.dump(1) + "\n");
     files.Commit();

@@ -36,6 +36,7 @@ struct DnnRunFacts
     std::map<std::string, std::string> settings; //!< TCP, Wi-Fi, planning settings
     std::string flowmonFile;                     //!< FlowMonitor XML written, or ""
     std::string netanimFile;                     //!< NetAnim XML written, or ""
+    bool simulated{true}; //!< false: a plan only (no transfers, energy or simulated times)
 };
 
 /**
@@ -58,6 +59,16 @@ class DnnResultsWriter
                       const DnnRuntimePlan& plan, const DnnRunRecorder& recorder,
                       const DnnRunFacts& facts);
 
+    /**
+     * \brief Write the files of a plan that was not simulated: tasks.csv (simulated
+     *        columns empty), requests.csv (status "planned") and summary.json.
+     * \param directory output folder (created)
+     * \param graph the workload
+     * \param plan the plan
+     * \param facts scheduler, runtime, deadlines, settings (simulated is ignored)
+     */
+    static void WritePlan(const std::string& directory, const DnnTaskGraph& graph,
+                          const DnnRuntimePlan& plan, DnnRunFacts facts);
     /** \brief Nearest-rank percentile. \param values values (any order) \param p in [0, 100]
      *  \return the value, 0 when there are none */
     static double Percentile(std::vector<double> values, double p);

@@ -11,12 +11,15 @@
 
 #include "ns3/basic-energy-source.h"
 #include "ns3/config.h"
+#include "ns3/csma-helper.h"
 #include "ns3/flow-monitor-helper.h"
 #include "ns3/names.h"
 #include "ns3/netanim-module.h"
+#include "ns3/point-to-point-helper.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/wifi-radio-energy-model-helper.h"
+#include "ns3/yans-wifi-helper.h"
 
 #include <chrono>
 #include <filesystem>
@@ -47,6 +50,52 @@ Colour(AnimationInterface& anim, uint32_t node, DnnDeviceRole role)
         break;
     }
 }
+
+/** Write pcap traces of every network device under \p prefix. */
+void
+EnablePcap(const DnnTopologyHelper& topology, const DnnPlatform& platform, const std::string& prefix)
+{
+    for (uint32_t k = 0; k < platform.Networks().size(); ++k)
+    {
+        const NetDeviceContainer devices = topology.NetworkDevices(k);
+        switch (platform.Networks()[k].kind)
+        {
+        case DnnNetworkKind::Wifi: {
+            YansWifiPhyHelper phy;
+            phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
+            phy.EnablePcap(prefix, devices);
+            break;
+        }
+        case DnnNetworkKind::Csma:
+            CsmaHelper().EnablePcap(prefix, devices);
+            break;
+        case DnnNetworkKind::P2p:
+            PointToPointHelper().EnablePcap(prefix, devices);
+            break;
+        }
+    }
+}
+
+/** Calls the progress callback every interval; counts its own events. */
+struct Progress
+{
+    std::function<void(double)> callback; //!< the user's callback
+    Time origin;                          //!< plan time 0
+    Time interval;                        //!< between calls
+    Time stop;                            //!< last call at or before this time
+    uint64_t calls{0};                    //!< events scheduled by this
+
+    /** Report and schedule the next call. */
+    void Tick()
+    {
+        ++calls;
+        callback(std::max(0.0, (Simulator::Now() - origin).GetSeconds()));
+        if (Simulator::Now() + interval <= stop)
+        {
+            Simulator::Schedule(interval, &Progress::Tick, this);
+        }
+    }
+};
 
 } // namespace
 
@@ -130,6 +179,17 @@ DnnSimulation::Run(const DnnTaskGraph& graph, const DnnSchedulingProblem& proble
         }
     }
 
+    if (options.pcap && !options.outputDir.empty())
+    {
+        std::filesystem::create_directories(options.outputDir);
+        EnablePcap(topology, platform, options.outputDir + "/pcap");
+    }
+    Progress progress{options.progress, origin, Seconds(options.progressInterval), stop};
+    if (options.progress && options.progressInterval > 0)
+    {
+        Simulator::Schedule(origin, &Progress::Tick, &progress);
+    }
+
     Simulator::Stop(stop + Seconds(1));
     const auto wallStart = std::chrono::steady_clock::now();
     Simulator::Run();
@@ -138,7 +198,8 @@ DnnSimulation::Run(const DnnTaskGraph& graph, const DnnSchedulingProblem& proble
 
     DnnSimulationResult result;
     result.plannedMakespan = plan->PlannedMakespan();
-    result.events = Simulator::GetEventCount();
+    result.events = Simulator::GetEventCount() - progress.calls;
+    result.wallClock = wall;
     DnnRunFacts facts;
     facts.scheduler = options.scheduler;
     facts.schedulerRuntime = options.schedulerRuntime;

@@ -10,6 +10,7 @@
 #include "ns3/dnn-task-graph.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,10 @@ struct DnnSimulationOptions
     bool flowmon{true};            //!< write flowmon.xml
     bool netanim{false};           //!< write netanim.xml
     std::vector<double> deadlines; //!< per request latency bound, s (0: none)
+    bool pcap{false};              //!< write pcap traces (outputDir/pcap-<node>-<device>.pcap)
+    /** Called every progressInterval of simulated time with the plan time reached, s. */
+    std::function<void(double)> progress;
+    double progressInterval{0.1}; //!< simulated s between progress calls
 };
 
 /** \ingroup dnn-offload \brief What a run gave, in short (the files hold the rest). */
@@ -42,7 +47,8 @@ struct DnnSimulationResult
     std::vector<uint32_t> starts;        //!< per task: times it started
     std::vector<uint32_t> startedOn;     //!< per task: node it started on
     double energy{0};                    //!< J, all nodes, compute and radio
-    uint64_t events{0};                  //!< simulator events
+    uint64_t events{0};                  //!< simulator events (progress calls not counted)
+    double wallClock{0};                 //!< s of wall-clock time Simulator::Run took
 };
 
 /**

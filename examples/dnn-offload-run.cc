@@ -1,0 +1,349 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+/**
+ * \file
+ * dnn-offload-run: the main job. Reads a scenario, and for each of its schedulers plans,
+ * validates and simulates the plan in ns-3, writing DIR/<scheduler>/ (summary.json,
+ * tasks.csv, transfers.csv, requests.csv, energy.csv, flowmon.xml, netanim.xml) and then
+ * DIR/comparison.csv and DIR/comparison.json, one row per scheduler, and prints the table.
+ *
+ *   dnn-offload-run --scenario=FILE [--out=DIR] [--schedulers=a,b] [--seed=N] [--run=N]
+ *                   [--netanim] [--plan-only] [--ns3::PsoGaScheduler::Particles=100 ...]
+ *
+ * Exit status: 0 on success, 1 when a scheduler produced an invalid schedule (a bug), 2 on
+ * bad input (the message names the file and JSON path, or the option). Results are written
+ * to a temporary folder next to DIR and moved into place only when every scheduler is done,
+ * so a failed run leaves no folder that looks like a result.
+ */
+
+#include "ns3/dnn-offload-module.h"
+
+#include "ns3/command-line.h"
+#include "ns3/config.h"
+#include "ns3/string.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+using namespace ns3;
+namespace fs = std::filesystem;
+
+namespace
+{
+
+/** Bad command-line usage: reported like bad input files, exit status 2. */
+struct UsageError : std::runtime_error
+{
+    using std::runtime_error::runtime_error;
+};
+
+/** Split a comma-separated list, dropping empty items. */
+std::vector<std::string>
+SplitList(const std::string& list)
+{
+    std::vector<std::string> items;
+    std::istringstream in(list);
+    for (std::string item; std::getline(in, item, ',');)
+    {
+        if (!item.empty())
+        {
+            items.push_back(item);
+        }
+    }
+    return items;
+}
+
+/** Apply every --ns3::Type::Attribute=value now, so a bad one is a usage error (exit 2). */
+void
+CheckAttributeDefaults(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i)
+    {
+        std::string arg = argv[i];
+        const std::size_t start = arg.find_first_not_of('-');
+        if (start == std::string::npos || arg.find("::") == std::string::npos)
+        {
+            continue;
+        }
+        const std::size_t equals = arg.find('=');
+        const std::string name = arg.substr(start, equals - start);
+        if (equals == std::string::npos)
+        {
+            throw UsageError("--" + name + " needs a value (--" + name + "=VALUE)");
+        }
+        const std::string value = arg.substr(equals + 1);
+        const std::size_t split = name.rfind("::");
+        TypeId tid;
+        if (!TypeId::LookupByNameFailSafe(name.substr(0, split), &tid))
+        {
+            throw UsageError("--" + name + ": no type \"" + name.substr(0, split) + "\"");
+        }
+        TypeId::AttributeInformation info;
+        if (!tid.LookupAttributeByName(name.substr(split + 2), &info))
+        {
+            std::vector<std::string> names;
+            for (uint32_t a = 0; a < tid.GetAttributeN(); ++a)
+            {
+                names.push_back(tid.GetAttribute(a).name);
+            }
+            const std::string guess = DnnDidYouMean(name.substr(split + 2), names);
+            throw UsageError("--" + name + ": " + tid.GetName() + " has no attribute \"" +
+                             name.substr(split + 2) + "\"" +
+                             (guess.empty() ? "" : " (did you mean \"" + guess + "\"?)"));
+        }
+        if (!Config::SetDefaultFailSafe(name, StringValue(value)))
+        {
+            throw UsageError("--" + name + ": \"" + value + "\" is not a valid value");
+        }
+    }
+}
+
+/** The schedulers to run: the scenario's, or those named on the command line (a label of
+ *  the scenario's, else a scheduler name with no attribute overrides). */
+std::vector<DnnSchedulerSpec>
+SelectSchedulers(const DnnScenario& scenario, const std::string& list)
+{
+    if (list.empty())
+    {
+        return scenario.schedulers;
+    }
+    std::vector<DnnSchedulerSpec> chosen;
+    for (const auto& name : SplitList(list))
+    {
+        auto it = std::find_if(scenario.schedulers.begin(), scenario.schedulers.end(),
+                               [&](const DnnSchedulerSpec& s) { return s.label == name; });
+        DnnSchedulerSpec spec = it != scenario.schedulers.end() ? *it : DnnSchedulerSpec{};
+        if (it == scenario.schedulers.end())
+        {
+            spec.label = name;
+            spec.name = name;
+            try
+            {
+                spec.Create();
+            }
+            catch (const std::exception& e)
+            {
+                throw UsageError(std::string("--schedulers: ") + e.what());
+            }
+        }
+        for (const auto& other : chosen)
+        {
+            if (other.label == spec.label)
+            {
+                throw UsageError("--schedulers: \"" + name + "\" is listed twice");
+            }
+        }
+        chosen.push_back(spec);
+    }
+    if (chosen.empty())
+    {
+        throw UsageError("--schedulers: the list is empty");
+    }
+    return chosen;
+}
+
+/** Removes a folder when it goes out of scope, unless released. */
+struct TemporaryFolder
+{
+    fs::path path; //!< the folder
+    /** Remove it (if still owned). */
+    ~TemporaryFolder()
+    {
+        if (!path.empty())
+        {
+            std::error_code ignored;
+            fs::remove_all(path, ignored);
+        }
+    }
+};
+
+/** Whether \p dir may be replaced: it does not exist, is empty, or holds an earlier result. */
+void
+CheckReplaceable(const fs::path& dir)
+{
+    std::error_code error;
+    if (!fs::exists(dir, error))
+    {
+        return;
+    }
+    if (!fs::is_directory(dir, error))
+    {
+        throw UsageError("--out: " + dir.string() + " exists and is not a folder");
+    }
+    if (!fs::is_empty(dir, error) && !fs::exists(dir / "comparison.csv", error))
+    {
+        throw UsageError("--out: " + dir.string() +
+                         " is not empty and holds no earlier result (comparison.csv); "
+                         "choose another folder");
+    }
+}
+
+int
+Run(int argc, char* argv[])
+{
+    std::string scenarioFile;
+    std::string out;
+    std::string schedulerList;
+    uint32_t seed = 0;
+    uint32_t run = 0;
+    bool netanim = false;
+    bool planOnly = false;
+    CommandLine cmd(__FILE__);
+    cmd.Usage("Plan a scenario with every scheduler, simulate each plan in ns-3 and compare "
+              "planned with simulated latency, energy and traffic.");
+    cmd.AddValue("scenario", "scenario file (e.g. scenarios/smart-home.json)", scenarioFile);
+    cmd.AddValue("out", "results folder (default results/<scenario name>)", out);
+    cmd.AddValue("schedulers", "comma-separated labels or names (default: the scenario's)",
+                 schedulerList);
+    cmd.AddValue("seed", "RngSeedManager seed (default: the scenario's)", seed);
+    cmd.AddValue("run", "RngSeedManager run number (default: the scenario's)", run);
+    cmd.AddValue("netanim", "write netanim.xml for every scheduler", netanim);
+    cmd.AddValue("plan-only", "plan and validate only; no simulation", planOnly);
+    const std::string unknown = DnnFindUnknownOption(
+        argc, argv, {"scenario", "out", "schedulers", "seed", "run", "netanim", "plan-only"});
+    if (!unknown.empty())
+    {
+        throw UsageError(unknown);
+    }
+    CheckAttributeDefaults(argc, argv);
+    cmd.Parse(argc, argv);
+    if (scenarioFile.empty())
+    {
+        throw UsageError("--scenario=FILE is required (e.g. --scenario=scenarios/smart-home.json)");
+    }
+
+    DnnScenario scenario = DnnScenarioReader::ReadFile(
+        scenarioFile, seed ? std::optional<uint32_t>(seed) : std::nullopt,
+        run ? std::optional<uint32_t>(run) : std::nullopt);
+    scenario.netanim = scenario.netanim || netanim;
+    const std::vector<DnnSchedulerSpec> schedulers = SelectSchedulers(scenario, schedulerList);
+    const fs::path dir = out.empty() ? fs::path("results") / scenario.name : fs::path(out);
+    CheckReplaceable(dir);
+    std::error_code error;
+    const fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
+    fs::create_directories(parent, error);
+    TemporaryFolder work{parent / ("." + dir.filename().string() + ".partial-" +
+                                   std::to_string(::getpid()))};
+    fs::remove_all(work.path, error);
+    if (!fs::create_directories(work.path, error))
+    {
+        throw UsageError("--out: cannot create " + work.path.string() + ": " + error.message());
+    }
+
+    std::cout << "scenario " << scenario.name << " (" << scenarioFile << "): "
+              << scenario.platform.DeviceCount() << " devices, " << scenario.requests.size()
+              << " requests, " << scenario.problem.TaskCount() << " tasks; seed " << scenario.seed
+              << ", run " << scenario.run << (planOnly ? ", plan only" : "") << "\n";
+    const bool terminal = ::isatty(STDERR_FILENO);
+    std::vector<DnnComparisonRow> rows;
+    for (std::size_t i = 0; i < schedulers.size(); ++i)
+    {
+        const DnnSchedulerSpec& spec = schedulers[i];
+        const std::string counter =
+            "[" + std::to_string(i + 1) + "/" + std::to_string(schedulers.size()) + "] ";
+        DnnExperimentOptions options;
+        options.outputDir = (work.path / spec.label).string();
+        options.planOnly = planOnly;
+        if (terminal)
+        {
+            std::cerr << counter << spec.label << ": planning..." << std::flush;
+            const double stop = scenario.stopTime;
+            options.progress = [counter, spec, stop](double now)
+            {
+                std::cerr << "\r\033[K" << counter << spec.label << ": simulating " << std::fixed
+                          << std::setprecision(1) << now << " s of " << stop << " s"
+                          << std::flush;
+            };
+        }
+        rows.push_back(DnnExperiment::Run(scenario, spec, options));
+        const DnnComparisonRow& row = rows.back();
+        if (terminal)
+        {
+            std::cerr << "\r\033[K" << std::flush;
+        }
+        std::cout << counter << spec.label << ": planned " << std::fixed << std::setprecision(4)
+                  << row.plannedMakespan << " s";
+        if (row.simulated)
+        {
+            if (row.simulatedMakespan >= 0)
+            {
+                std::cout << ", simulated " << row.simulatedMakespan << " s";
+            }
+            else
+            {
+                std::cout << ", " << row.requests - row.completed << " of " << row.requests
+                          << " requests unfinished";
+            }
+            std::cout << " (plan " << std::setprecision(2) << row.schedulerRuntime << " s, sim "
+                      << row.simulationWall << " s)";
+        }
+        else
+        {
+            std::cout << " (plan " << std::setprecision(2) << row.schedulerRuntime << " s)";
+        }
+        std::cout << "\n" << std::flush;
+        std::cout.unsetf(std::ios::floatfield);
+    }
+
+    DnnOutputFiles files;
+    files.Add((work.path / "comparison.csv").string(), DnnComparison::Csv(rows));
+    files.Add((work.path / "comparison.json").string(), DnnComparison::Json(rows));
+    std::ifstream source(scenarioFile, std::ios::binary);
+    std::ostringstream text;
+    text << source.rdbuf();
+    files.Add((work.path / "scenario.json").string(), text.str());
+    files.Commit();
+    fs::remove_all(dir, error);
+    fs::rename(work.path, dir, error);
+    if (error)
+    {
+        throw std::runtime_error("cannot move the results to " + dir.string() + ": " +
+                                 error.message());
+    }
+    work.path.clear();
+
+    std::cout << "\n" << DnnComparison::Table(rows) << "\nresults: " << dir.string() << "/ ("
+              << "comparison.csv, comparison.json, <scheduler>/)\n";
+    if (scenario.netanim && !planOnly)
+    {
+        std::cout << "netanim: " << (dir / schedulers.front().label / "netanim.xml").string()
+                  << " (one per scheduler)\n";
+    }
+    return 0;
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    try
+    {
+        return Run(argc, argv);
+    }
+    catch (const DnnInputError& e)
+    {
+        std::cerr << "error: " << e.what() << "\n";
+    }
+    catch (const UsageError& e)
+    {
+        std::cerr << "error: " << e.what() << "\n";
+    }
+    catch (const DnnInvalidScheduleError& e)
+    {
+        std::cerr << "error: " << e.what() << "\n";
+        return 1;
+    }
+    catch (const std::exception& e)
+    {
+        std::cerr << "error: " << e.what() << "\n";
+        return 1;
+    }
+    return 2;
+}

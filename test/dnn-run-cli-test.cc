@@ -1,0 +1,250 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+/**
+ * \file
+ * System tests of dnn-offload-run, the main job: a scenario in, per-scheduler results and a
+ * comparison out; planned and simulated outcomes, determinism, plan-only mode, the shipped
+ * scenarios, and bad input (exit status 2, no results folder left behind).
+ */
+#include "dnn-cli-test-util.h"
+
+#include <nlohmann/json.hpp>
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <vector>
+
+namespace
+{
+
+using namespace ns3::test;
+
+/** A CSV file as rows of column -> cell. */
+std::vector<std::map<std::string, std::string>>
+ReadCsv(const fs::path& file)
+{
+    std::vector<std::map<std::string, std::string>> rows;
+    std::istringstream in(ReadText(file));
+    std::string line;
+    std::vector<std::string> header;
+    while (std::getline(in, line))
+    {
+        std::vector<std::string> cells;
+        std::istringstream fields(line);
+        for (std::string cell; std::getline(fields, cell, ',');)
+        {
+            cells.push_back(cell);
+        }
+        if (!line.empty() && line.back() == ',')
+        {
+            cells.emplace_back();
+        }
+        if (header.empty())
+        {
+            header = cells;
+            continue;
+        }
+        std::map<std::string, std::string> row;
+        for (std::size_t c = 0; c < header.size(); ++c)
+        {
+            row[header[c]] = c < cells.size() ? cells[c] : "";
+        }
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+/** One camera and an edge server on 802.11ac; one AlexNet request, layer by layer. */
+std::string
+TinyScenario(const std::string& schedulers = R"(["heft", "local", "edge"])")
+{
+    const std::string models = std::string(DNN_SOURCE_DIR) + "/scenarios/models/";
+    return R"({
+  "name": "tiny",
+  "devices": [
+    {"name": "edge", "profile": "edge-server", "role": "edge"},
+    {"name": "cam", "profile": "rpi4", "role": "iot", "position": [5, 0, 0]}
+  ],
+  "networks": [
+    {"name": "wlan", "type": "wifi", "access_point": "edge", "members": ["cam"],
+     "efficiency": 0.6}
+  ],
+  "workload": {
+    "requests": [
+      {"device": "cam", "model": ")" +
+           models + R"(alexnet.json", "count": 2, "deadline": "400ms",
+       "arrivals": {"type": "periodic", "start": "0s", "period": "1s"}}
+    ]
+  },
+  "schedulers": )" +
+           schedulers + R"(,
+  "simulation": {"stop_time": "5s"}
+})";
+}
+
+class RunCliTest : public DnnCliTest
+{
+  protected:
+    RunCliTest()
+        : DnnCliTest("dnn-offload-run")
+    {
+    }
+
+    /** Run the tiny scenario into m_dir/out with extra arguments. */
+    RunResult RunTiny(const std::string& extra = "", const std::string& text = TinyScenario())
+    {
+        const fs::path scenario = WriteFile("tiny.json", text);
+        return Run("--scenario=" + ShellQuote(scenario.string()) +
+                   " --out=" + ShellQuote((m_dir / "out").string()) + " " + extra);
+    }
+};
+
+TEST_F(RunCliTest, ComparesPlannedWithSimulatedForEveryScheduler)
+{
+    const RunResult r = RunTiny();
+    ASSERT_EQ(r.status, 0) << r.err << r.out;
+    const auto rows = ReadCsv(m_dir / "out" / "comparison.csv");
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[0].at("scheduler"), "heft");
+    EXPECT_EQ(rows[1].at("scheduler"), "local");
+    EXPECT_EQ(rows[2].at("scheduler"), "edge");
+    for (const auto& row : rows)
+    {
+        EXPECT_EQ(row.at("requests"), "2");
+        EXPECT_EQ(row.at("completed"), "2") << row.at("scheduler");
+        EXPECT_FALSE(row.at("simulated_makespan_s").empty());
+        EXPECT_GT(std::stod(row.at("energy_j")), 0);
+        for (const char* file : {"summary.json", "tasks.csv", "transfers.csv", "requests.csv",
+                                 "energy.csv", "flowmon.xml"})
+        {
+            EXPECT_TRUE(fs::exists(m_dir / "out" / row.at("scheduler") / file))
+                << row.at("scheduler") << "/" << file;
+        }
+    }
+    // Local keeps everything on the camera: no network, so the simulation is the plan
+    // (compute only), and nothing crosses the network.
+    EXPECT_EQ(rows[1].at("network_bytes"), "0");
+    EXPECT_NEAR(std::stod(rows[1].at("simulated_makespan_s")),
+                std::stod(rows[1].at("planned_makespan_s")), 1e-6);
+    // Edge ships each 224x224x3 image (150,528 bytes) and gets the 1000 logits back (4,000).
+    EXPECT_EQ(rows[2].at("network_bytes"), std::to_string(2 * (150528 + 4000)));
+    // The comparison is also JSON, with nulls where CSV cells are empty.
+    const auto json = nlohmann::json::parse(ReadText(m_dir / "out" / "comparison.json"));
+    ASSERT_EQ(json.size(), 3u);
+    EXPECT_EQ(json[2]["network_bytes"], 2 * (150528 + 4000));
+    // The table and one line per scheduler.
+    EXPECT_TRUE(Contains(r.out, "[1/3] heft: planned")) << r.out;
+    EXPECT_TRUE(Contains(r.out, "[3/3] edge: planned")) << r.out;
+    EXPECT_TRUE(Contains(r.out, "scheduler  planned_s")) << r.out;
+    EXPECT_TRUE(Contains(r.out, "results: " + (m_dir / "out").string())) << r.out;
+    EXPECT_EQ(ReadText(m_dir / "out" / "scenario.json"), TinyScenario());
+}
+
+TEST_F(RunCliTest, SameSeedGivesIdenticalResults)
+{
+    ASSERT_EQ(RunTiny("--schedulers=edge").status, 0);
+    const std::string tasks = ReadText(m_dir / "out" / "edge" / "tasks.csv");
+    const std::string transfers = ReadText(m_dir / "out" / "edge" / "transfers.csv");
+    ASSERT_FALSE(tasks.empty());
+    ASSERT_EQ(RunTiny("--schedulers=edge").status, 0);
+    EXPECT_EQ(ReadText(m_dir / "out" / "edge" / "tasks.csv"), tasks);
+    EXPECT_EQ(ReadText(m_dir / "out" / "edge" / "transfers.csv"), transfers);
+}
+
+TEST_F(RunCliTest, PlanOnlyWritesThePlanAndNoSimulatedColumns)
+{
+    const RunResult r = RunTiny("--plan-only --schedulers=heft,local");
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto rows = ReadCsv(m_dir / "out" / "comparison.csv");
+    ASSERT_EQ(rows.size(), 2u);
+    for (const auto& row : rows)
+    {
+        EXPECT_FALSE(row.at("planned_makespan_s").empty());
+        EXPECT_TRUE(row.at("simulated_makespan_s").empty());
+        EXPECT_TRUE(row.at("energy_j").empty());
+    }
+    const fs::path heft = m_dir / "out" / "heft";
+    EXPECT_TRUE(fs::exists(heft / "tasks.csv"));
+    EXPECT_FALSE(fs::exists(heft / "transfers.csv"));
+    const auto requests = ReadCsv(heft / "requests.csv");
+    ASSERT_EQ(requests.size(), 2u);
+    EXPECT_EQ(requests[0].at("status"), "planned");
+    const auto summary = nlohmann::json::parse(ReadText(heft / "summary.json"));
+    EXPECT_EQ(summary["simulated"], false);
+    EXPECT_TRUE(summary["simulated_makespan_s"].is_null());
+}
+
+TEST_F(RunCliTest, SchedulersOptionPicksByLabelOrName)
+{
+    const RunResult r = RunTiny("--plan-only --schedulers=peft,local");
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto rows = ReadCsv(m_dir / "out" / "comparison.csv");
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0].at("scheduler"), "peft"); // not in the scenario: created by name
+}
+
+TEST_F(RunCliTest, AttributeOverridesAreChecked)
+{
+    RunResult r = RunTiny("--plan-only --schedulers=psoga --ns3::PsoGaScheduler::Particle=4");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_TRUE(Contains(r.err, "has no attribute \"Particle\" (did you mean \"Particles\"?)"))
+        << r.err;
+    r = RunTiny("--plan-only --schedulers=psoga --ns3::PsoGaScheduler::Particles=lots");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_TRUE(Contains(r.err, "\"lots\" is not a valid value")) << r.err;
+    r = RunTiny("--plan-only --schedulers=psoga --ns3::PsoGaScheduler::Particles=4 "
+                "--ns3::PsoGaScheduler::Iterations=5");
+    EXPECT_EQ(r.status, 0) << r.err;
+}
+
+TEST_F(RunCliTest, BadInputExitsWithStatusTwoAndLeavesNoResults)
+{
+    RunResult r = RunTiny("--schedulrs=heft");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_TRUE(Contains(r.err, "unknown option --schedulrs (did you mean --schedulers?)"))
+        << r.err;
+    r = RunTiny("--schedulers=hef");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_TRUE(Contains(r.err, "hef")) << r.err;
+    std::string bad = TinyScenario();
+    bad.replace(bad.find("\"stop_time\""), 11, "\"stop_tme\"");
+    r = RunTiny("", bad);
+    EXPECT_EQ(r.status, 2);
+    EXPECT_TRUE(Contains(r.err, "tiny.json: /simulation")) << r.err;
+    EXPECT_TRUE(Contains(r.err, "stop_time")) << r.err;
+    r = Run("");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_TRUE(Contains(r.err, "--scenario=FILE is required")) << r.err;
+    // Nothing was written: no results folder, no partial folder.
+    EXPECT_FALSE(fs::exists(m_dir / "out"));
+    for (const auto& entry : fs::directory_iterator(m_dir))
+    {
+        EXPECT_EQ(entry.path().filename().string().find(".out.partial"), std::string::npos);
+    }
+}
+
+TEST_F(RunCliTest, RefusesToReplaceAFolderThatIsNotAResult)
+{
+    fs::create_directories(m_dir / "out");
+    WriteFile("out/notes.txt", "mine");
+    const RunResult r = RunTiny("--plan-only");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_TRUE(Contains(r.err, "holds no earlier result")) << r.err;
+    EXPECT_EQ(ReadText(m_dir / "out" / "notes.txt"), "mine");
+}
+
+TEST_F(RunCliTest, ShippedScenariosLoadAndPlan)
+{
+    for (const char* name : {"smart-home", "factory", "seed-reproduction", "seed-reproduction-wifi", "stress"})
+    {
+        const RunResult r = Run("--scenario=scenarios/" + std::string(name) +
+                                ".json --plan-only --schedulers=heft --out=" +
+                                ShellQuote((m_dir / name).string()));
+        EXPECT_EQ(r.status, 0) << name << ": " << r.err;
+        EXPECT_EQ(ReadCsv(m_dir / name / "comparison.csv").size(), 1u) << name;
+    }
+}
+
+} // namespace
