@@ -1,0 +1,134 @@
+#!/usr/bin/python3
+"""Bar charts of a scheduler comparison: planned versus simulated, one group per scheduler.
+
+Reads DIR/comparison.csv (written by build/examples/dnn-offload-run) and writes
+  DIR/comparison_makespan.png  planned and simulated makespan (bars labelled with the
+                               simulated-vs-planned difference in %),
+  DIR/comparison_latency.png   planned mean, simulated mean and simulated p95 latency,
+  DIR/comparison_energy.png    planned and simulated energy.
+Where a simulated value is missing the bar is left out and its slot says why: "not
+simulated" (a --plan-only run) or "unfinished k/n" (some request did not complete).
+Prints the paths written.
+"""
+
+import argparse
+import math
+import os
+import sys
+
+import dnn_results as R
+
+FIGSIZE = (10, 5)  # inches; x DPI = 1000 x 500 pixels
+PLANNED = {"color": "#4c72b0"}
+SIMULATED = {"color": "#dd8452"}
+P95 = {"color": "#c44e52"}
+
+
+def missing_reason(row):
+    """Why a scheduler's simulated values are missing."""
+    if math.isnan(row["completed"]):
+        return "not simulated"
+    if not math.isnan(row["requests"]) and row["completed"] < row["requests"]:
+        return f"unfinished {int(row['completed'])}/{int(row['requests'])}"
+    return "no value"
+
+
+def grouped_bars(ax, frame, series, notes_for=None, labels=None):
+    """Draw one bar group per scheduler. series: [(label, column, style)].
+
+    notes_for: column names whose missing values get a note in their slot.
+    labels: {column: function(row) -> text} drawn above the column's bars.
+    """
+    import numpy as np
+    names = list(frame["scheduler"])
+    x = np.arange(len(names))
+    width = 0.8 / len(series)
+    slots = {}
+    for i, (label, column, style) in enumerate(series):
+        pos = x - 0.4 + width * (i + 0.5)
+        slots[column] = pos
+        values = frame[column].to_numpy(dtype=float)
+        shown = ~np.isnan(values)
+        bars = ax.bar(pos[shown], values[shown], width, label=label, **style)
+        if labels and column in labels:
+            rows = [row for (_, row), keep in zip(frame.iterrows(), shown) if keep]
+            ax.bar_label(bars, [labels[column](row) for row in rows], fontsize=7, padding=1)
+    ax.set_xticks(x)
+    rotate = len(names) > 6 or max(len(n) for n in names) > 10
+    ax.set_xticklabels(names, rotation=30 if rotate else 0, ha="right" if rotate else "center")
+    ax.set_xlim(-0.6, len(names) - 0.4)
+    ax.grid(axis="y", alpha=0.3)
+    ax.set_axisbelow(True)
+    top = ax.get_ylim()[1]
+    if not np.isfinite(top) or top <= 0:
+        top = 1.0
+    ax.set_ylim(0, top * 1.12)
+    noted = False
+    for column in notes_for or []:
+        for i, (_, row) in enumerate(frame.iterrows()):
+            if math.isnan(row[column]):
+                ax.text(slots[column][i], top * 0.03, missing_reason(row), rotation=90,
+                        ha="center", va="bottom", fontsize=7, color="0.35")
+                noted = True
+    ax.figure.subplots_adjust(bottom=0.22 if rotate else 0.13)
+    return noted
+
+
+def finish(fig, ax, title, ylabel, noted, path):
+    ax.set_title(title)
+    ax.set_ylabel(ylabel)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    if noted:
+        fig.text(0.01, 0.01, "Missing bars: the value was not simulated (--plan-only) "
+                 "or a request did not finish.", fontsize=7, color="0.35")
+    fig.subplots_adjust(left=0.08, right=0.82, top=0.92)
+    return R.save_png(fig, path)
+
+
+def percent(row):
+    value = row["makespan_difference_pct"]
+    return "" if math.isnan(value) else f"{value:+.1f}%"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("dir", metavar="DIR", help="a runner result folder (has comparison.csv)")
+    args = parser.parse_args()
+    R.require_dir(args.dir)
+    frame = R.read_comparison(args.dir)
+    plt = R.setup_matplotlib()
+    label = os.path.basename(os.path.normpath(os.path.abspath(args.dir)))
+    written = []
+
+    fig, ax = plt.subplots(figsize=FIGSIZE)
+    noted = grouped_bars(ax, frame, [("planned", "planned_makespan_s", PLANNED),
+                                     ("simulated", "simulated_makespan_s", SIMULATED)],
+                         notes_for=["simulated_makespan_s"],
+                         labels={"simulated_makespan_s": percent})
+    written.append(finish(fig, ax, f"Makespan, planned vs simulated ({label}); "
+                          "labels: simulated vs planned", "makespan (s)", noted,
+                          os.path.join(args.dir, "comparison_makespan.png")))
+
+    fig, ax = plt.subplots(figsize=FIGSIZE)
+    noted = grouped_bars(ax, frame, [("planned mean", "planned_mean_latency_s", PLANNED),
+                                     ("simulated mean", "mean_latency_s", SIMULATED),
+                                     ("simulated p95", "p95_latency_s", P95)],
+                         notes_for=["mean_latency_s"])
+    written.append(finish(fig, ax, f"Request latency ({label})", "latency (s)", noted,
+                          os.path.join(args.dir, "comparison_latency.png")))
+
+    fig, ax = plt.subplots(figsize=FIGSIZE)
+    noted = grouped_bars(ax, frame, [("planned", "planned_energy_j", PLANNED),
+                                     ("simulated", "energy_j", SIMULATED)],
+                         notes_for=["energy_j"])
+    written.append(finish(fig, ax, f"Energy, all devices ({label})", "energy (J)", noted,
+                          os.path.join(args.dir, "comparison_energy.png")))
+
+    for path in written:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
