@@ -49,6 +49,7 @@
 #include "ns3/dnn-task-graph-writer.h"
 #include "ns3/dnn-task-graph.h"
 #include "ns3/dnn-topology-helper.h"
+#include "ns3/dnn-units.h"
 #include "ns3/dnn-worker-application.h"
 #include "ns3/dnn-workload-problem.h"
 
