@@ -40,6 +40,7 @@
 #include "ns3/dnn-results-writer.h"
 #include "ns3/dnn-run-recorder.h"
 #include "ns3/dnn-runtime-plan.h"
+#include "ns3/dnn-scenario-reader.h"
 #include "ns3/dnn-schedule-evaluator.h"
 #include "ns3/dnn-schedule.h"
 #include "ns3/dnn-scheduler.h"
