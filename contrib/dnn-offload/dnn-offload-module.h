@@ -42,6 +42,7 @@
 #include "ns3/dnn-results-writer.h"
 #include "ns3/dnn-run-recorder.h"
 #include "ns3/dnn-runtime-plan.h"
+#include "ns3/dnn-scenario-reader.h"
 #include "ns3/dnn-schedule-evaluator.h"
 #include "ns3/dnn-schedule.h"
 #include "ns3/dnn-scheduler.h"
@@ -51,6 +52,7 @@
 #include "ns3/dnn-task-graph-writer.h"
 #include "ns3/dnn-task-graph.h"
 #include "ns3/dnn-topology-helper.h"
+#include "ns3/dnn-units.h"
 #include "ns3/dnn-worker-application.h"
 #include "ns3/dnn-workload-problem.h"
 
