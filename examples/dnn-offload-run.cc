@@ -97,7 +97,8 @@ CheckAttributeDefaults(int argc, char* argv[])
                              name.substr(split + 2) + "\"" +
                              (guess.empty() ? "" : " (did you mean \"" + guess + "\"?)"));
         }
-        if (!Config::SetDefaultFailSafe(name, StringValue(value)))
+        if (!DnnAttributeTextParses(info.checker->GetValueTypeName(), value) ||
+            !Config::SetDefaultFailSafe(name, StringValue(value)))
         {
             throw UsageError("--" + name + ": \"" + value + "\" is not a valid value");
         }

@@ -8,6 +8,9 @@
 #include "ns3/global-value.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
 
 namespace ns3
 {
@@ -49,6 +52,39 @@ DnnFindUnknownOption(int argc, char* argv[], const std::vector<std::string>& opt
         return message + "; --PrintHelp lists the options";
     }
     return "";
+}
+
+bool
+DnnAttributeTextParses(const std::string& valueType, const std::string& text)
+{
+    const auto integer = [&](bool sign)
+    {
+        std::size_t i = sign && !text.empty() && (text[0] == '-' || text[0] == '+') ? 1 : 0;
+        return i < text.size() && std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i),
+                                              text.end(),
+                                              [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (valueType == "ns3::UintegerValue")
+    {
+        return integer(false);
+    }
+    if (valueType == "ns3::IntegerValue")
+    {
+        return integer(true);
+    }
+    if (valueType == "ns3::DoubleValue")
+    {
+        char* end = nullptr;
+        errno = 0;
+        const double value = std::strtod(text.c_str(), &end);
+        return !text.empty() && end == text.c_str() + text.size() && errno == 0 &&
+               std::isfinite(value) && text.find_first_of(" \t\n") == std::string::npos;
+    }
+    if (valueType == "ns3::BooleanValue")
+    {
+        return text == "true" || text == "false" || text == "1" || text == "0";
+    }
+    return true;
 }
 
 } // namespace ns3

@@ -27,6 +27,19 @@ namespace ns3
  */
 std::string DnnFindUnknownOption(int argc, char* argv[], const std::vector<std::string>& options);
 
+/**
+ * \ingroup dnn-offload
+ * \brief Whether \p text reads as a value of an attribute of type \p valueType
+ *        (AttributeChecker::GetValueTypeName(), e.g. "ns3::UintegerValue"). ns-3 aborts the
+ *        program on some malformed values ("lots" for a number) and silently truncates
+ *        others ("50.5" -> 50), so check numbers and booleans before setting them; other
+ *        types are left to ns-3's own (fail-safe) checks.
+ * \param valueType the attribute's value type
+ * \param text the value
+ * \return false if it is certainly malformed
+ */
+bool DnnAttributeTextParses(const std::string& valueType, const std::string& text);
+
 } // namespace ns3
 
 #endif /* DNN_COMMAND_LINE_H */

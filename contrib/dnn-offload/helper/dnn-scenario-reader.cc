@@ -3,6 +3,7 @@
  */
 #include "dnn-scenario-reader.h"
 
+#include "dnn-command-line.h"
 #include "dnn-json-reader.h"
 #include "dnn-model-reader.h"
 #include "dnn-units.h"
@@ -248,19 +249,6 @@ AttributeText(const DnnJsonReader& reader)
     reader.Fail("must be a string, a number or a boolean, got " + reader.Quote());
 }
 
-/** Whether \p text is a (signed, if \p sign) decimal integer literal. */
-bool
-IsIntegerText(const std::string& text, bool sign)
-{
-    std::size_t i = (sign && !text.empty() && (text[0] == '-' || text[0] == '+')) ? 1 : 0;
-    if (i == text.size())
-    {
-        return false;
-    }
-    return std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i), text.end(),
-                       [](char c) { return c >= '0' && c <= '9'; });
-}
-
 /**
  * Set one attribute of a scheduler from text.
  * Throws std::invalid_argument naming the attribute when it does not exist (with a
@@ -315,10 +303,8 @@ SetSchedulerAttribute(const Ptr<DnnScheduler>& scheduler, const std::string& att
         throw std::invalid_argument("attribute \"" + attribute + "\" of " + tid.GetName() +
                                     " cannot be set");
     }
-    // ns-3 reads integers with operator>>, which stops at the first non-digit ("50.5" -> 50).
-    const std::string type = info.checker->GetValueTypeName();
-    if ((type == "ns3::UintegerValue" && !IsIntegerText(value, false)) ||
-        (type == "ns3::IntegerValue" && !IsIntegerText(value, true)))
+    // ns-3 reads numbers with operator>>: "50.5" -> 50, and "lots" aborts the program.
+    if (!DnnAttributeTextParses(info.checker->GetValueTypeName(), value))
     {
         bad();
     }
