@@ -136,7 +136,7 @@ ReadEfficiency(const DnnJsonReader& reader)
     return e;
 }
 
-/** Round a figure to the nearest integer of bytes, for messages. */
+/** A byte count for messages ("1.2 MB"). */
 std::string
 BytesText(double bytes)
 {
@@ -220,7 +220,7 @@ MaxMcs(const std::string& standard)
     return standard == "80211n" ? 7 : standard == "80211ac" ? 9 : 11;
 }
 
-/** Name, value text of one attribute; the value must be a string, number or boolean. */
+/** The text of an attribute value (a string, number or boolean) for StringValue. */
 std::string
 AttributeText(const DnnJsonReader& reader)
 {
@@ -336,6 +336,7 @@ struct PendingRequest
 class ScenarioLoader
 {
   public:
+    /** A loader of one document (which must outlive it). */
     ScenarioLoader(const nlohmann::json& doc, const std::string& file, const std::string& baseDir,
                    std::optional<uint32_t> seed, std::optional<uint32_t> run)
         : m_root(doc, file), m_file(file),
@@ -344,21 +345,39 @@ class ScenarioLoader
     {
     }
 
+    /** Read the whole document. \return the scenario */
     DnnScenario Load();
 
   private:
+    /** name, description, seed, run (and the caller's overrides). */
     void ReadHeader();
+    /** Resolve every entry of "profiles". */
     void ReadProfiles();
+    /** A profile of the file or a built-in, resolved through "base".
+     *  \param name profile name \param where the value naming it, for errors
+     *  \return the profile */
     const DnnDeviceProfile& ResolveProfile(const std::string& name, const DnnJsonReader& where);
+    /** Read "devices", expanding groups. */
     void ReadDevices();
+    /** Devices a name stands for. \param reader the name \param allowGroup whether a
+     *  group may be named \return device indices */
     std::vector<uint32_t> LookUpDevices(const DnnJsonReader& reader, bool allowGroup) const;
+    /** Read "networks". */
     void ReadNetworks();
+    /** Read one network. \param reader the entry \return the network */
     DnnNetwork ReadNetwork(const DnnJsonReader& reader);
+    /** Add devices and networks to the platform, read "planner", check reachability. */
     void BuildPlatform();
+    /** Read "workload": partitioning and the requests, ordered and numbered. */
     void ReadWorkload();
+    /** A request's model, read once per file. \param reader the "model" value
+     *  \return the model */
     std::shared_ptr<const DnnModel> LoadModel(const DnnJsonReader& reader);
+    /** Read "schedulers", creating each to check names and attributes. */
     void ReadSchedulers();
+    /** Read "simulation". */
     void ReadSimulation();
+    /** Partition the workload, check memory, build the scheduling problem. */
     void BuildProblem();
 
     DnnJsonReader m_root;                                //!< the document

@@ -26,6 +26,7 @@
 #include <fstream>
 #include <functional>
 #include <optional>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -296,6 +297,71 @@ TEST(ScenarioReaderTest, FullScenarioIsResolved)
     EXPECT_TRUE(s.netanim);
     EXPECT_FALSE(s.flowmon);
     EXPECT_TRUE(s.pcap);
+}
+
+/** The first ```jsonc block of scenarios/README.md, its // comments removed. */
+std::string
+ReadmeExample()
+{
+    std::ifstream in(ScenarioDir() + "/README.md");
+    std::stringstream all;
+    all << in.rdbuf();
+    const std::string text = all.str();
+    const std::string open = "```jsonc\n";
+    const auto begin = text.find(open);
+    const auto end = text.find("```", begin + open.size());
+    if (begin == std::string::npos || end == std::string::npos)
+    {
+        return "";
+    }
+    const std::string block = text.substr(begin + open.size(), end - begin - open.size());
+    std::string json;
+    bool inString = false;
+    for (std::size_t i = 0; i < block.size(); ++i)
+    {
+        const char c = block[i];
+        if (inString)
+        {
+            json += c;
+            if (c == '\\' && i + 1 < block.size())
+            {
+                json += block[++i];
+            }
+            else if (c == '"')
+            {
+                inString = false;
+            }
+        }
+        else if (c == '/' && i + 1 < block.size() && block[i + 1] == '/')
+        {
+            while (i < block.size() && block[i] != '\n')
+            {
+                ++i;
+            }
+            json += '\n';
+        }
+        else
+        {
+            inString = c == '"';
+            json += c;
+        }
+    }
+    return json;
+}
+
+TEST(ScenarioReaderTest, ReadmeExampleIsValid)
+{
+    const std::string text = ReadmeExample();
+    ASSERT_FALSE(text.empty()) << "no ```jsonc block in scenarios/README.md";
+    const DnnScenario s = DnnScenarioReader::ReadText(text, "scenarios/README.md", ScenarioDir());
+    EXPECT_EQ(s.name, "smart-home");
+    EXPECT_EQ(s.platform.DeviceCount(), 1U + 6 + 2 + 1 + 1);
+    EXPECT_EQ(s.platform.Device(s.platform.FindDevice("camera-6")).y, 10.0);
+    ASSERT_EQ(s.platform.Networks().size(), 4U);
+    EXPECT_EQ(s.platform.Networks()[0].dataRate, 78e6);
+    EXPECT_EQ(s.platform.Networks()[1].dataRate, 172.1e6);
+    EXPECT_EQ(s.requests.size(), 6U * 5 + 3 + 2);
+    EXPECT_EQ(s.schedulers.size(), 3U);
 }
 
 TEST(ScenarioReaderTest, DefaultsOfAMinimalScenario)
