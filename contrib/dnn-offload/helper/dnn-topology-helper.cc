@@ -16,6 +16,7 @@
 #include "ns3/mobility-helper.h"
 #include "ns3/mobility-model.h"
 #include "ns3/names.h"
+#include "ns3/neighbor-cache-helper.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/qos-txop.h"
 #include "ns3/simulator.h"
@@ -447,9 +448,12 @@ DnnTopologyHelper::Install(const DnnPlatform& platform)
 
     Ipv4GlobalRoutingHelper::PopulateRoutingTables();
 
+    m_settings["ip.arp"] = "static: every neighbour entered (NeighborCacheHelper) once all "
+                           "stations are associated";
     m_assoc->first.assign(station, Time::Max());
     if (station == 0)
     {
+        Simulator::ScheduleNow(&DnnTopologyHelper::PopulateNeighborCaches);
         m_assoc->allAssociated = Seconds(0);
         if (!m_assoc->callback.IsNull() && !m_assoc->callbackDone)
         {
@@ -458,6 +462,13 @@ DnnTopologyHelper::Install(const DnnPlatform& platform)
         }
     }
     return m_nodes;
+}
+
+void
+DnnTopologyHelper::PopulateNeighborCaches()
+{
+    NS_LOG_INFO("static ARP entries for every neighbour at " << Simulator::Now().As(Time::MS));
+    NeighborCacheHelper().PopulateNeighborCache();
 }
 
 void
@@ -473,6 +484,8 @@ DnnTopologyHelper::NotifyAssoc(Ptr<AssociationState> state, uint32_t station, Ma
     if (++state->associated == state->first.size())
     {
         state->allAssociated = Simulator::Now();
+        // After this event: the association's link-up flushes the station's ARP cache.
+        Simulator::ScheduleNow(&DnnTopologyHelper::PopulateNeighborCaches);
         if (!state->callback.IsNull() && !state->callbackDone)
         {
             state->callbackDone = true;

@@ -177,6 +177,10 @@ class DnnTopologyHelper
         bool callbackDone{false}; //!< the callback ran
     };
 
+    /** \brief Enter every IPv4 neighbour of every device in its ARP cache (permanent
+     *  entries): ns-3 marks an entry dead for 100 s after 3 unanswered requests, which on a
+     *  busy Wi-Fi cell cut two stations apart for the rest of a run. */
+    static void PopulateNeighborCaches();
     /** \brief Record a station's association. \param state the bookkeeping \param station
      *  station index \param bssid the access point */
     static void NotifyAssoc(Ptr<AssociationState> state, uint32_t station, Mac48Address bssid);
