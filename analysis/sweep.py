@@ -184,6 +184,22 @@ def tail(path, lines=5):
     return " | ".join(text[-lines:])
 
 
+def anchor_models(scenario, folder):
+    """Make the scenario's model references absolute, as the runner resolves them against
+    the original scenario's folder (a name: FOLDER/models/NAME.json; a path: FOLDER/PATH),
+    so the copy written into a point folder still finds them."""
+    workload = scenario.get("workload") if isinstance(scenario, dict) else None
+    requests = workload.get("requests") if isinstance(workload, dict) else None
+    for request in requests if isinstance(requests, list) else []:
+        model = request.get("model") if isinstance(request, dict) else None
+        if not isinstance(model, str) or not model:
+            continue
+        if "/" in model or model.endswith(".json"):
+            request["model"] = os.path.normpath(os.path.join(folder, model))
+        else:
+            request["model"] = os.path.join(folder, "models", model + ".json")
+
+
 def main():
     argv = sys.argv[1:]
     extra = []
@@ -269,6 +285,7 @@ def main():
                 container[key] = copy.deepcopy(value)
         except ValueError as error:
             R.fail(f"{error} (after applying the other --set values)")
+        anchor_models(variant, os.path.dirname(os.path.abspath(args.scenario)))
         point = f"{slug}-{index:0{width}d}"
         points.append({"id": point, "folder": os.path.join(out, "points", point),
                        "values": values, "seed": seed, "run": run, "scenario": variant})

@@ -993,11 +993,9 @@ ScenarioLoader::ReadWorkload()
     partition.pieces = mode == "piecewise" ? 3 : 1;
     if (workload.Has("pieces"))
     {
-        if (mode != "piecewise")
-        {
-            workload["pieces"].Fail("only with \"partitioning\": \"piecewise\"");
-        }
-        partition.pieces = static_cast<uint32_t>(workload["pieces"].AsInt(1, 999999));
+        // Checked, but ignored with layerwise: a sweep may switch the partitioning alone.
+        const auto pieces = static_cast<uint32_t>(workload["pieces"].AsInt(1, 999999));
+        partition.pieces = mode == "piecewise" ? pieces : 1;
     }
     if (workload.Has("element_bytes"))
     {
