@@ -229,18 +229,19 @@ Run(int argc, char* argv[])
     std::error_code error;
     const fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
     fs::create_directories(parent, error);
-    TemporaryFolder work{parent / ("." + dir.filename().string() + ".partial-" +
-                                   std::to_string(::getpid()))};
+    TemporaryFolder work{
+        parent / ("." + dir.filename().string() + ".partial-" + std::to_string(::getpid()))};
     fs::remove_all(work.path, error);
     if (!fs::create_directories(work.path, error))
     {
         throw UsageError("--out: cannot create " + work.path.string() + ": " + error.message());
     }
 
-    std::cout << "scenario " << scenario.name << " (" << scenarioFile << "): "
-              << scenario.platform.DeviceCount() << " devices, " << scenario.requests.size()
-              << " requests, " << scenario.problem.TaskCount() << " tasks; seed " << scenario.seed
-              << ", run " << scenario.run << (planOnly ? ", plan only" : "") << "\n";
+    std::cout << "scenario " << scenario.name << " (" << scenarioFile
+              << "): " << scenario.platform.DeviceCount() << " devices, "
+              << scenario.requests.size() << " requests, " << scenario.problem.TaskCount()
+              << " tasks; seed " << scenario.seed << ", run " << scenario.run
+              << (planOnly ? ", plan only" : "") << "\n";
     const bool terminal = ::isatty(STDERR_FILENO);
     std::vector<DnnComparisonRow> rows;
     for (std::size_t i = 0; i < schedulers.size(); ++i)
@@ -258,8 +259,7 @@ Run(int argc, char* argv[])
             options.progress = [counter, spec, stop](double now)
             {
                 std::cerr << "\r\033[K" << counter << spec.label << ": simulating " << std::fixed
-                          << std::setprecision(1) << now << " s of " << stop << " s"
-                          << std::flush;
+                          << std::setprecision(1) << now << " s of " << stop << " s" << std::flush;
             };
         }
         rows.push_back(DnnExperiment::Run(scenario, spec, options));
@@ -309,7 +309,8 @@ Run(int argc, char* argv[])
     }
     work.path.clear();
 
-    std::cout << "\n" << DnnComparison::Table(rows) << "\nresults: " << dir.string() << "/ ("
+    std::cout << "\n"
+              << DnnComparison::Table(rows) << "\nresults: " << dir.string() << "/ ("
               << "comparison.csv, comparison.json, <scheduler>/)\n";
     if (scenario.netanim && !planOnly)
     {

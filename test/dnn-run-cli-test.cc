@@ -9,9 +9,8 @@
  */
 #include "dnn-cli-test-util.h"
 
-#include <nlohmann/json.hpp>
-
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <map>
 #include <vector>
@@ -87,10 +86,7 @@ TinyScenario(const std::string& schedulers = R"(["heft", "local", "edge"])")
 class RunCliTest : public DnnCliTest
 {
   protected:
-    RunCliTest()
-        : DnnCliTest("dnn-offload-run")
-    {
-    }
+    RunCliTest() : DnnCliTest("dnn-offload-run") {}
 
     /** Run the tiny scenario into m_dir/out with extra arguments. */
     RunResult RunTiny(const std::string& extra = "", const std::string& text = TinyScenario())
@@ -237,11 +233,12 @@ TEST_F(RunCliTest, RefusesToReplaceAFolderThatIsNotAResult)
 
 TEST_F(RunCliTest, ShippedScenariosLoadAndPlan)
 {
-    for (const char* name : {"smart-home", "factory", "seed-reproduction", "seed-reproduction-wifi", "stress"})
+    for (const char* name :
+         {"smart-home", "factory", "seed-reproduction", "seed-reproduction-wifi", "stress"})
     {
-        const RunResult r = Run("--scenario=scenarios/" + std::string(name) +
-                                ".json --plan-only --schedulers=heft --out=" +
-                                ShellQuote((m_dir / name).string()));
+        const RunResult r =
+            Run("--scenario=scenarios/" + std::string(name) +
+                ".json --plan-only --schedulers=heft --out=" + ShellQuote((m_dir / name).string()));
         EXPECT_EQ(r.status, 0) << name << ": " << r.err;
         EXPECT_EQ(ReadCsv(m_dir / name / "comparison.csv").size(), 1u) << name;
     }

@@ -13,9 +13,8 @@
  */
 #include "dnn-cli-test-util.h"
 
-#include <nlohmann/json.hpp>
-
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <iostream>
 
@@ -27,10 +26,7 @@ using namespace ns3::test;
 class SeedExperimentTest : public DnnCliTest
 {
   protected:
-    SeedExperimentTest()
-        : DnnCliTest("dnn-offload-run")
-    {
-    }
+    SeedExperimentTest() : DnnCliTest("dnn-offload-run") {}
 
     /** Planned makespan of one scheduler on the seed setting with \p helpers helpers. */
     double PlannedMakespan(uint32_t helpers, const std::string& partitioning,
@@ -56,10 +52,9 @@ class SeedExperimentTest : public DnnCliTest
         }
         const fs::path file = WriteFile("seed.json", scenario.dump(1));
         const fs::path out = m_dir / "out";
-        const RunResult r =
-            Run("--scenario=" + ShellQuote(file.string()) + " --plan-only --schedulers=" +
-                scheduler + " --seed=" + std::to_string(seed) +
-                " --out=" + ShellQuote(out.string()));
+        const RunResult r = Run(
+            "--scenario=" + ShellQuote(file.string()) + " --plan-only --schedulers=" + scheduler +
+            " --seed=" + std::to_string(seed) + " --out=" + ShellQuote(out.string()));
         EXPECT_EQ(r.status, 0) << r.err;
         std::istringstream csv(ReadText(out / "comparison.csv"));
         std::string header;
@@ -86,8 +81,8 @@ TEST_F(SeedExperimentTest, MemeticPieceWiseBeatsLayerWisePsoGaWithThreeAndSixHel
         const double improvement = 100 * (psoga - memetic) / psoga;
         std::cout << helpers << " helpers: layer-wise PSO-GA " << psoga
                   << " s, piece-wise memetic PSO-GA " << memetic << " s: " << improvement
-                  << " % shorter (poster: " << (helpers == 3 ? "16.2-33.1" : "26.2-40.6")
-                  << " %)" << std::endl;
+                  << " % shorter (poster: " << (helpers == 3 ? "16.2-33.1" : "26.2-40.6") << " %)"
+                  << std::endl;
         // The direction of the headline, with a margin: measured 15.7 % (3) and 38.0 % (6).
         EXPECT_GT(improvement, helpers == 3 ? 10.0 : 25.0) << helpers << " helpers";
     }

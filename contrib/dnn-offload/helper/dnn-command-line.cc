@@ -60,9 +60,9 @@ DnnAttributeTextParses(const std::string& valueType, const std::string& text)
     const auto integer = [&](bool sign)
     {
         std::size_t i = sign && !text.empty() && (text[0] == '-' || text[0] == '+') ? 1 : 0;
-        return i < text.size() && std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i),
-                                              text.end(),
-                                              [](char c) { return c >= '0' && c <= '9'; });
+        return i < text.size() &&
+               std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i), text.end(),
+                           [](char c) { return c >= '0' && c <= '9'; });
     };
     if (valueType == "ns3::UintegerValue")
     {

@@ -65,12 +65,21 @@ Cells(const DnnComparisonRow& row)
 const std::vector<std::string>&
 DnnComparison::Columns()
 {
-    static const std::vector<std::string> columns = {
-        "scheduler",          "planned_makespan_s",     "simulated_makespan_s",
-        "makespan_difference_pct", "planned_mean_latency_s", "mean_latency_s",
-        "p95_latency_s",      "deadline_misses",        "completed",
-        "requests",           "planned_energy_j",       "energy_j",
-        "network_bytes",      "scheduler_runtime_s",    "simulation_wall_s"};
+    static const std::vector<std::string> columns = {"scheduler",
+                                                     "planned_makespan_s",
+                                                     "simulated_makespan_s",
+                                                     "makespan_difference_pct",
+                                                     "planned_mean_latency_s",
+                                                     "mean_latency_s",
+                                                     "p95_latency_s",
+                                                     "deadline_misses",
+                                                     "completed",
+                                                     "requests",
+                                                     "planned_energy_j",
+                                                     "energy_j",
+                                                     "network_bytes",
+                                                     "scheduler_runtime_s",
+                                                     "simulation_wall_s"};
     return columns;
 }
 
@@ -121,27 +130,24 @@ DnnComparison::Json(const std::vector<DnnComparisonRow>& rows)
 std::string
 DnnComparison::Table(const std::vector<DnnComparisonRow>& rows)
 {
-    const std::vector<std::string> header = {"scheduler", "planned_s", "simulated_s", "diff_%",
-                                             "mean_lat_s", "p95_lat_s", "missed",  "done",
-                                             "energy_J",  "net_MB",    "plan_s", "sim_wall_s"};
+    const std::vector<std::string> header = {
+        "scheduler", "planned_s", "simulated_s", "diff_%", "mean_lat_s", "p95_lat_s",
+        "missed",    "done",      "energy_J",    "net_MB", "plan_s",     "sim_wall_s"};
     std::vector<std::vector<std::string>> table = {header};
     for (const auto& row : rows)
     {
         const auto c = Cells(row);
         const bool sim = row.simulated;
-        table.push_back({c[0],
-                         Fixed(row.plannedMakespan, 4),
-                         c[2].empty() ? (sim ? "unfinished" : "-") : Fixed(row.simulatedMakespan, 4),
-                         c[3].empty() ? "-" : c[3],
-                         c[5].empty() ? Fixed(row.plannedMeanLatency, 4) + "*"
-                                      : Fixed(row.meanLatency, 4),
-                         c[6].empty() ? "-" : Fixed(row.p95Latency, 4),
-                         sim ? c[7] : "-",
-                         sim ? c[8] + "/" + c[9] : "-/" + c[9],
-                         sim ? Fixed(row.energy, 1) : Fixed(row.plannedEnergy, 1) + "*",
-                         sim ? Fixed(row.networkBytes / 1e6, 2) : "-",
-                         Fixed(row.schedulerRuntime, 3),
-                         sim ? Fixed(row.simulationWall, 2) : "-"});
+        table.push_back(
+            {c[0], Fixed(row.plannedMakespan, 4),
+             c[2].empty() ? (sim ? "unfinished" : "-") : Fixed(row.simulatedMakespan, 4),
+             c[3].empty() ? "-" : c[3],
+             c[5].empty() ? Fixed(row.plannedMeanLatency, 4) + "*" : Fixed(row.meanLatency, 4),
+             c[6].empty() ? "-" : Fixed(row.p95Latency, 4), sim ? c[7] : "-",
+             sim ? c[8] + "/" + c[9] : "-/" + c[9],
+             sim ? Fixed(row.energy, 1) : Fixed(row.plannedEnergy, 1) + "*",
+             sim ? Fixed(row.networkBytes / 1e6, 2) : "-", Fixed(row.schedulerRuntime, 3),
+             sim ? Fixed(row.simulationWall, 2) : "-"});
     }
     std::vector<std::size_t> width(header.size(), 0);
     for (const auto& line : table)

@@ -18,21 +18,21 @@ namespace ns3
  */
 struct DnnComparisonRow
 {
-    std::string scheduler;          //!< label of the scheduler (its output folder)
-    bool simulated{false};          //!< whether the plan was simulated
-    double plannedMakespan{0};      //!< s, latest planned sink finish
-    double simulatedMakespan{-1};   //!< s, latest completion; -1 if a request did not finish
-    double plannedMeanLatency{0};   //!< s, mean planned completion - release
-    double meanLatency{0};          //!< s, mean simulated latency of completed requests
-    double p95Latency{0};           //!< s, nearest-rank 95th percentile of those
-    uint32_t deadlineMisses{0};     //!< requests late or unfinished that had a deadline
-    uint32_t completed{0};          //!< requests completed in the simulation
-    uint32_t requests{0};           //!< requests in the workload
-    double plannedEnergy{0};        //!< J, planner's energy: busy power x time + transmit
-    double energy{0};               //!< J, simulated: every node's compute and radio energy
-    uint64_t networkBytes{0};       //!< payload bytes sent between nodes in the simulation
-    double schedulerRuntime{0};     //!< s of wall-clock time to plan
-    double simulationWall{0};       //!< s of wall-clock time to simulate
+    std::string scheduler;        //!< label of the scheduler (its output folder)
+    bool simulated{false};        //!< whether the plan was simulated
+    double plannedMakespan{0};    //!< s, latest planned sink finish
+    double simulatedMakespan{-1}; //!< s, latest completion; -1 if a request did not finish
+    double plannedMeanLatency{0}; //!< s, mean planned completion - release
+    double meanLatency{0};        //!< s, mean simulated latency of completed requests
+    double p95Latency{0};         //!< s, nearest-rank 95th percentile of those
+    uint32_t deadlineMisses{0};   //!< requests late or unfinished that had a deadline
+    uint32_t completed{0};        //!< requests completed in the simulation
+    uint32_t requests{0};         //!< requests in the workload
+    double plannedEnergy{0};      //!< J, planner's energy: busy power x time + transmit
+    double energy{0};             //!< J, simulated: every node's compute and radio energy
+    uint64_t networkBytes{0};     //!< payload bytes sent between nodes in the simulation
+    double schedulerRuntime{0};   //!< s of wall-clock time to plan
+    double simulationWall{0};     //!< s of wall-clock time to simulate
 };
 
 /**

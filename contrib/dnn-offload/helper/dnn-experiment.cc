@@ -57,7 +57,8 @@ DnnExperiment::Run(const DnnScenario& scenario, const DnnSchedulerSpec& spec,
         assignment[t] = schedule.Processor(t);
     }
     const std::vector<uint32_t> order = DnnScheduleEvaluator::StartOrder(problem, schedule);
-    row.plannedEnergy = DnnScheduleEvaluator(problem).Evaluate(assignment.data(), order.data()).energy;
+    row.plannedEnergy =
+        DnnScheduleEvaluator(problem).Evaluate(assignment.data(), order.data()).energy;
     const std::vector<double> plannedCompletion = schedule.RequestCompletion(problem);
     double plannedLatency = 0;
     for (const auto& request : scenario.requests)
@@ -113,10 +114,9 @@ DnnExperiment::Run(const DnnScenario& scenario, const DnnSchedulerSpec& spec,
         row.deadlineMisses += deadline > 0 && !met;
     }
     row.completed = static_cast<uint32_t>(latencies.size());
-    row.meanLatency =
-        latencies.empty()
-            ? 0
-            : std::accumulate(latencies.begin(), latencies.end(), 0.0) / latencies.size();
+    row.meanLatency = latencies.empty() ? 0
+                                        : std::accumulate(latencies.begin(), latencies.end(), 0.0) /
+                                              latencies.size();
     row.p95Latency = DnnResultsWriter::Percentile(latencies, 95);
     row.energy = result.energy;
     row.networkBytes = result.bytesSent;

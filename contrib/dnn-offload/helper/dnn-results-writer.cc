@@ -151,9 +151,14 @@ DnnResultsWriter::Write(const std::string& directory, const DnnTaskGraph& graph,
         requests << request.id << ',' << request.model << ',' << plan.NodeName(request.home) << ','
                  << TimeCell(request.release) << ',' << TimeCell(completion) << ','
                  << TimeCell(latency) << ',' << (deadline > 0 ? TimeCell(deadline) : "") << ','
-                 << (!facts.simulated ? "" : met ? "yes" : "no") << ','
-                 << TimeCell(request.plannedCompletion) << ','
-                 << (!facts.simulated ? "planned" : done ? "completed" : "unfinished") << '\n';
+                 << (!facts.simulated ? ""
+                     : met            ? "yes"
+                                      : "no")
+                 << ',' << TimeCell(request.plannedCompletion) << ','
+                 << (!facts.simulated ? "planned"
+                     : done           ? "completed"
+                                      : "unfinished")
+                 << '\n';
     }
     files.Add(directory + "/requests.csv", requests.str());
     // energy.csv

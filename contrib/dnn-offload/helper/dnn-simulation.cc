@@ -53,14 +53,16 @@ Colour(AnimationInterface& anim, uint32_t node, DnnDeviceRole role)
 
 /** Write pcap traces of every network device under \p prefix. */
 void
-EnablePcap(const DnnTopologyHelper& topology, const DnnPlatform& platform, const std::string& prefix)
+EnablePcap(const DnnTopologyHelper& topology, const DnnPlatform& platform,
+           const std::string& prefix)
 {
     for (uint32_t k = 0; k < platform.Networks().size(); ++k)
     {
         const NetDeviceContainer devices = topology.NetworkDevices(k);
         switch (platform.Networks()[k].kind)
         {
-        case DnnNetworkKind::Wifi: {
+        case DnnNetworkKind::Wifi:
+        {
             YansWifiPhyHelper phy;
             phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
             phy.EnablePcap(prefix, devices);

@@ -516,7 +516,10 @@ CsmaGoodputShare(double rate, double delay)
     DnnTopologyHelper topology;
     topology.Install(platform);
     uint64_t backoffs = 0;
-    std::function<void(Ptr<const Packet>)> onBackoff = [&](Ptr<const Packet>) { ++backoffs; };
+    std::function<void(Ptr<const Packet>)> onBackoff = [&](Ptr<const Packet>)
+    {
+        ++backoffs;
+    };
     Config::ConnectWithoutContext("/NodeList/*/DeviceList/*/$ns3::CsmaNetDevice/MacTxBackoff",
                                   Callback<void, Ptr<const Packet>>(onBackoff));
     const uint64_t bytes = 10000000;
