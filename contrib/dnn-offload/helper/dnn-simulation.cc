@@ -18,6 +18,9 @@
 #include "ns3/point-to-point-helper.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
+#include "ns3/wifi-mac.h"
+#include "ns3/wifi-mpdu.h"
+#include "ns3/wifi-net-device.h"
 #include "ns3/wifi-radio-energy-model-helper.h"
 #include "ns3/yans-wifi-helper.h"
 
@@ -53,14 +56,16 @@ Colour(AnimationInterface& anim, uint32_t node, DnnDeviceRole role)
 
 /** Write pcap traces of every network device under \p prefix. */
 void
-EnablePcap(const DnnTopologyHelper& topology, const DnnPlatform& platform, const std::string& prefix)
+EnablePcap(const DnnTopologyHelper& topology, const DnnPlatform& platform,
+           const std::string& prefix)
 {
     for (uint32_t k = 0; k < platform.Networks().size(); ++k)
     {
         const NetDeviceContainer devices = topology.NetworkDevices(k);
         switch (platform.Networks()[k].kind)
         {
-        case DnnNetworkKind::Wifi: {
+        case DnnNetworkKind::Wifi:
+        {
             YansWifiPhyHelper phy;
             phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
             phy.EnablePcap(prefix, devices);
@@ -93,6 +98,33 @@ struct Progress
         if (Simulator::Now() + interval <= stop)
         {
             Simulator::Schedule(interval, &Progress::Tick, this);
+        }
+    }
+};
+
+/** Counts the MPDUs the Wi-Fi MACs drop, by reason. */
+struct WifiMacDrops
+{
+    std::map<std::string, uint64_t> byReason{
+        {"failed_enqueue", 0}, {"expired_lifetime", 0}, {"retry_limit", 0}, {"old_packet", 0}};
+
+    /** DroppedMpdu trace sink. */
+    void Dropped(WifiMacDropReason reason, Ptr<const WifiMpdu> /* mpdu */)
+    {
+        switch (reason)
+        {
+        case WIFI_MAC_DROP_FAILED_ENQUEUE:
+            ++byReason["failed_enqueue"];
+            break;
+        case WIFI_MAC_DROP_EXPIRED_LIFETIME:
+            ++byReason["expired_lifetime"];
+            break;
+        case WIFI_MAC_DROP_REACHED_RETRY_LIMIT:
+            ++byReason["retry_limit"];
+            break;
+        case WIFI_MAC_DROP_QOS_OLD_PACKET:
+            ++byReason["old_packet"];
+            break;
         }
     }
 };
@@ -134,6 +166,17 @@ DnnSimulation::Run(const DnnTaskGraph& graph, const DnnSchedulingProblem& proble
     ApplicationContainer workers = offload.InstallWorkers(plan, nodes, addresses, origin, stop);
     DnnRunRecorder recorder(plan);
     recorder.Attach(workers, origin);
+    WifiMacDrops wifiDrops;
+    {
+        const NetDeviceContainer wifi = topology.WifiDevices();
+        for (uint32_t i = 0; i < wifi.GetN(); ++i)
+        {
+            DynamicCast<WifiNetDevice>(wifi.Get(i))
+                ->GetMac()
+                ->TraceConnectWithoutContext("DroppedMpdu",
+                                             MakeCallback(&WifiMacDrops::Dropped, &wifiDrops));
+        }
+    }
 
     FlowMonitorHelper flowHelper;
     Ptr<FlowMonitor> flows;
@@ -209,6 +252,8 @@ DnnSimulation::Run(const DnnTaskGraph& graph, const DnnSchedulingProblem& proble
     facts.deadlines = options.deadlines;
     facts.settings = topology.Settings();
     facts.settings["planning.efficiency"] = std::to_string(platform.PlanningEfficiency());
+    facts.wifiMacDrops = wifiDrops.byReason;
+    result.wifiMacDrops = wifiDrops.byReason;
     for (uint32_t d = 0; d < nodes.GetN(); ++d)
     {
         DnnNodeEnergy energy;
