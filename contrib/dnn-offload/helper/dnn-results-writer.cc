@@ -211,6 +211,7 @@ DnnResultsWriter::Write(const std::string& directory, const DnnTaskGraph& graph,
     summary["wall_clock_s"] = facts.wallClock;
     summary["stop_time_s"] = facts.stopTime;
     summary["settings"] = facts.settings;
+    summary["wifi_mac_drops"] = facts.wifiMacDrops;
     if (!facts.flowmonFile.empty())
     {
         summary["flowmon"] = facts.flowmonFile;
@@ -221,8 +222,9 @@ DnnResultsWriter::Write(const std::string& directory, const DnnTaskGraph& graph,
     }
     if (!facts.simulated)
     {
-        for (const char* key : {"deadline_misses", "network_bytes_sent", "network_bytes_received",
-                                "energy_j", "energy_total_j", "events", "wall_clock_s"})
+        for (const char* key :
+             {"deadline_misses", "network_bytes_sent", "network_bytes_received", "energy_j",
+              "energy_total_j", "events", "wall_clock_s", "wifi_mac_drops"})
         {
             summary[key] = nullptr;
         }

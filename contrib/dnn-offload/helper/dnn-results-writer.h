@@ -8,6 +8,7 @@
 #include "ns3/dnn-runtime-plan.h"
 #include "ns3/dnn-task-graph.h"
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -34,9 +35,12 @@ struct DnnRunFacts
     std::vector<std::string> unfinished;         //!< per request: why it did not finish ("")
     std::vector<double> deadlines;               //!< per request: latency bound, s (0: none)
     std::map<std::string, std::string> settings; //!< TCP, Wi-Fi, planning settings
-    std::string flowmonFile;                     //!< FlowMonitor XML written, or ""
-    std::string netanimFile;                     //!< NetAnim XML written, or ""
-    bool simulated{true}; //!< false: a plan only (no transfers, energy or simulated times)
+    /** MPDUs the Wi-Fi MACs dropped, by reason: failed_enqueue, expired_lifetime,
+     *  retry_limit, old_packet (all devices, all networks). */
+    std::map<std::string, uint64_t> wifiMacDrops;
+    std::string flowmonFile; //!< FlowMonitor XML written, or ""
+    std::string netanimFile; //!< NetAnim XML written, or ""
+    bool simulated{true};    //!< false: a plan only (no transfers, energy or simulated times)
 };
 
 /**

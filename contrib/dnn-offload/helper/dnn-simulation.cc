@@ -18,6 +18,9 @@
 #include "ns3/point-to-point-helper.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
+#include "ns3/wifi-mac.h"
+#include "ns3/wifi-mpdu.h"
+#include "ns3/wifi-net-device.h"
 #include "ns3/wifi-radio-energy-model-helper.h"
 #include "ns3/yans-wifi-helper.h"
 
@@ -99,6 +102,33 @@ struct Progress
     }
 };
 
+/** Counts the MPDUs the Wi-Fi MACs drop, by reason. */
+struct WifiMacDrops
+{
+    std::map<std::string, uint64_t> byReason{
+        {"failed_enqueue", 0}, {"expired_lifetime", 0}, {"retry_limit", 0}, {"old_packet", 0}};
+
+    /** DroppedMpdu trace sink. */
+    void Dropped(WifiMacDropReason reason, Ptr<const WifiMpdu> /* mpdu */)
+    {
+        switch (reason)
+        {
+        case WIFI_MAC_DROP_FAILED_ENQUEUE:
+            ++byReason["failed_enqueue"];
+            break;
+        case WIFI_MAC_DROP_EXPIRED_LIFETIME:
+            ++byReason["expired_lifetime"];
+            break;
+        case WIFI_MAC_DROP_REACHED_RETRY_LIMIT:
+            ++byReason["retry_limit"];
+            break;
+        case WIFI_MAC_DROP_QOS_OLD_PACKET:
+            ++byReason["old_packet"];
+            break;
+        }
+    }
+};
+
 } // namespace
 
 DnnSimulationResult
@@ -136,6 +166,17 @@ DnnSimulation::Run(const DnnTaskGraph& graph, const DnnSchedulingProblem& proble
     ApplicationContainer workers = offload.InstallWorkers(plan, nodes, addresses, origin, stop);
     DnnRunRecorder recorder(plan);
     recorder.Attach(workers, origin);
+    WifiMacDrops wifiDrops;
+    {
+        const NetDeviceContainer wifi = topology.WifiDevices();
+        for (uint32_t i = 0; i < wifi.GetN(); ++i)
+        {
+            DynamicCast<WifiNetDevice>(wifi.Get(i))
+                ->GetMac()
+                ->TraceConnectWithoutContext("DroppedMpdu",
+                                             MakeCallback(&WifiMacDrops::Dropped, &wifiDrops));
+        }
+    }
 
     FlowMonitorHelper flowHelper;
     Ptr<FlowMonitor> flows;
@@ -211,6 +252,8 @@ DnnSimulation::Run(const DnnTaskGraph& graph, const DnnSchedulingProblem& proble
     facts.deadlines = options.deadlines;
     facts.settings = topology.Settings();
     facts.settings["planning.efficiency"] = std::to_string(platform.PlanningEfficiency());
+    facts.wifiMacDrops = wifiDrops.byReason;
+    result.wifiMacDrops = wifiDrops.byReason;
     for (uint32_t d = 0; d < nodes.GetN(); ++d)
     {
         DnnNodeEnergy energy;

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,9 @@ struct DnnSimulationResult
     double energy{0};                    //!< J, all nodes, compute and radio
     uint64_t events{0};                  //!< simulator events (progress calls not counted)
     double wallClock{0};                 //!< s of wall-clock time Simulator::Run took
+    /** MPDUs the Wi-Fi MACs dropped, by reason (failed_enqueue, expired_lifetime,
+     *  retry_limit, old_packet). */
+    std::map<std::string, uint64_t> wifiMacDrops;
 };
 
 /**

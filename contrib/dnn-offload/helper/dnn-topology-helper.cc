@@ -30,6 +30,7 @@
 #include "ns3/wifi-net-device.h"
 #include "ns3/yans-wifi-helper.h"
 
+#include <limits>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -54,6 +55,15 @@ constexpr uint32_t ASSOC_REQUEST_TIMEOUT_MS = 50;
  *  went out with the agreement's starting sequence number outside it, and the recipient's
  *  reordering buffer waits for that frame forever (a TCP SYN-ACK stuck for good). */
 constexpr uint32_t ADDBA_RESPONSE_TIMEOUT_MS = 50;
+/** The station retry limits (WifiRemoteStationManager MaxSsrc, MaxSlrc): as high as they go,
+ *  so that only the MSDU lifetime (WifiMacQueue MaxDelay, 500 ms) ends a frame's tries.
+ *  ns-3.37 counts retries per access category, not per frame, and a received Block Ack does
+ *  not reset the count (only a Normal Ack, a CTS or a discarded frame does): missed Block
+ *  Acks carry it to the default limit of 7, and the next lone MPDU (Normal Ack, e.g. a TCP
+ *  SYN-ACK) is then discarded after a single failed attempt (REACHED_RETRY_LIMIT, and
+ *  QOS_OLD_PACKET once the Block Ack window moves past it), which costs TCP a 3 s SYN
+ *  timeout or a 1 s RTO. Minstrel keeps its own per-station count and ignores these. */
+constexpr uint32_t STATION_RETRY_LIMIT = std::numeric_limits<uint32_t>::max();
 
 /** What we know of a Wi-Fi standard. */
 struct WifiStandardInfo
@@ -329,15 +339,17 @@ DnnTopologyHelper::Install(const DnnPlatform& platform)
             WifiHelper wifi;
             wifi.SetStandard(info.standard);
             const std::string manager = RateManagers().at(network.rateManager);
+            const UintegerValue retryLimit(STATION_RETRY_LIMIT);
             if (network.rateManager == "constant")
             {
                 const std::string mode = info.modePrefix + std::to_string(network.mcs);
-                wifi.SetRemoteStationManager(manager, "DataMode", StringValue(mode));
+                wifi.SetRemoteStationManager(manager, "DataMode", StringValue(mode), "MaxSsrc",
+                                             retryLimit, "MaxSlrc", retryLimit);
                 m_settings[prefix + "data_mode"] = mode;
             }
             else
             {
-                wifi.SetRemoteStationManager(manager);
+                wifi.SetRemoteStationManager(manager, "MaxSsrc", retryLimit, "MaxSlrc", retryLimit);
             }
             YansWifiChannelHelper channel;
             channel.SetPropagationDelay("ns3::ConstantSpeedPropagationDelayModel");
@@ -390,6 +402,8 @@ DnnTopologyHelper::Install(const DnnPlatform& platform)
             m_settings[prefix + "active_probing"] = "true";
             m_settings[prefix + "addba_response_timeout"] =
                 std::to_string(ADDBA_RESPONSE_TIMEOUT_MS) + "ms";
+            m_settings[prefix + "max_ssrc"] = std::to_string(STATION_RETRY_LIMIT);
+            m_settings[prefix + "max_slrc"] = std::to_string(STATION_RETRY_LIMIT);
             m_settings[prefix + "assoc_request_timeout"] =
                 std::to_string(ASSOC_REQUEST_TIMEOUT_MS) + "ms";
             m_settings[prefix + "propagation_loss"] =

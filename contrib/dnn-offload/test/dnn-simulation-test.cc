@@ -124,6 +124,16 @@ TEST(SimulationTest, SameSeedSameResultsWithOrWithoutNetAnim)
     EXPECT_EQ(summary.at("completed"), 2);
     EXPECT_TRUE(summary.at("unfinished").empty());
     EXPECT_EQ(summary.at("settings").at("tcp.segment_size"), "1448");
+    // The Wi-Fi MAC drops by reason, the same as the result's.
+    const nlohmann::json& drops = summary.at("wifi_mac_drops");
+    EXPECT_EQ(drops.size(), 4u);
+    for (const char* reason : {"failed_enqueue", "expired_lifetime", "retry_limit", "old_packet"})
+    {
+        ASSERT_TRUE(drops.contains(reason)) << reason;
+        EXPECT_EQ(drops.at(reason).get<uint64_t>(), a.wifiMacDrops.at(reason)) << reason;
+    }
+    EXPECT_EQ(drops.at("retry_limit"), 0);
+    EXPECT_EQ(drops.at("old_packet"), 0);
     std::filesystem::remove_all(base);
 }
 
