@@ -95,6 +95,8 @@ DnnExperiment::Run(const DnnScenario& scenario, const DnnSchedulerSpec& spec,
     sim.pcap = scenario.pcap;
     sim.deadlines = scenario.deadlines;
     sim.progress = options.progress;
+    sim.faults = scenario.faults;
+    sim.onFailure = scenario.onFailure;
     const DnnSimulationResult result =
         DnnSimulation::Run(scenario.graph, problem, schedule, scenario.platform, sim);
 

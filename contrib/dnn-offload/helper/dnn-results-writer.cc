@@ -33,6 +33,22 @@ TimeCell(double seconds)
     return out.str();
 }
 
+/** A CSV cell: quoted (RFC 4180) when it holds a comma, a quote or a line break. */
+std::string
+CsvCell(const std::string& text)
+{
+    if (text.find_first_of(",\"\n") == std::string::npos)
+    {
+        return text;
+    }
+    std::string out = "\"";
+    for (char c : text)
+    {
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    return out + "\"";
+}
+
 /** Mean, p50, p95 and max of some latencies. */
 nlohmann::json
 Stats(const std::vector<double>& values)
@@ -93,7 +109,7 @@ DnnResultsWriter::Write(const std::string& directory, const DnnTaskGraph& graph,
     for (uint32_t t = 0; t < plan.TaskCount(); ++t)
     {
         const auto& task = plan.GetTask(t);
-        const DnnTask& source = graph.Task(t);
+        const DnnTask& source = graph.Task(task.original);
         tasks << task.name << ',' << task.request << ',' << source.model << ',' << source.layer
               << ',' << source.piece << ',' << plan.NodeName(task.node) << ','
               << TimeCell(task.plannedStart) << ',' << TimeCell(task.plannedFinish) << ','
@@ -120,15 +136,19 @@ DnnResultsWriter::Write(const std::string& directory, const DnnTaskGraph& graph,
     // requests.csv and latency statistics
     std::ostringstream requests;
     requests << "request,model,source,release,completion,latency,deadline,met,planned_completion,"
-                "status\n";
+                "status,failure_time,failure_reason\n";
     std::vector<double> latencies;
     std::map<std::string, std::vector<double>> byModel;
     uint32_t misses = 0;
     double makespan = 0;
     nlohmann::json unfinished = nlohmann::json::array();
+    nlohmann::json failed = nlohmann::json::array();
+    uint32_t hit = 0;
+    uint32_t recovered = 0;
     for (const auto& request : plan.Requests())
     {
         const double completion = recorder.Completion(request.id);
+        const DnnRunRecorder::Failure& failure = recorder.FailureOf(request.id);
         const double deadline =
             request.id < facts.deadlines.size() ? facts.deadlines[request.id] : 0.0;
         const bool done = completion >= 0;
@@ -141,24 +161,44 @@ DnnResultsWriter::Write(const std::string& directory, const DnnTaskGraph& graph,
             byModel[request.model].push_back(latency);
             makespan = std::max(makespan, completion);
         }
-        else
+        else if (failure.time < 0)
         {
             const std::string reason = request.id < facts.unfinished.size()
                                          ? facts.unfinished[request.id]
                                          : "did not complete";
             unfinished.push_back({{"request", request.id}, {"reason", reason}});
         }
+        // A request a failure hit: "recovered" if it completed after a recovery, "failed" if
+        // it did not complete (a hit request that completed without one lost nothing after
+        // all: its activation was in flight and arrived).
+        const bool wasHit = failure.time >= 0 && (!done || failure.recoveries > 0);
+        hit += wasHit;
+        recovered += wasHit && done;
+        if (wasHit && !done)
+        {
+            nlohmann::json entry = {{"request", request.id},
+                                    {"time_s", failure.time},
+                                    {"reason", failure.reason},
+                                    {"recoveries", failure.recoveries}};
+            if (!failure.unrecovered.empty())
+            {
+                entry["not_recovered"] = failure.unrecovered;
+            }
+            failed.push_back(entry);
+        }
+        const std::string status = !facts.simulated ? "planned"
+                                 : done             ? (wasHit ? "recovered" : "completed")
+                                 : wasHit           ? "failed"
+                                                    : "unfinished";
         requests << request.id << ',' << request.model << ',' << plan.NodeName(request.home) << ','
                  << TimeCell(request.release) << ',' << TimeCell(completion) << ','
                  << TimeCell(latency) << ',' << (deadline > 0 ? TimeCell(deadline) : "") << ','
                  << (!facts.simulated ? ""
                      : met            ? "yes"
                                       : "no")
-                 << ',' << TimeCell(request.plannedCompletion) << ','
-                 << (!facts.simulated ? "planned"
-                     : done           ? "completed"
-                                      : "unfinished")
-                 << '\n';
+                 << ',' << TimeCell(request.plannedCompletion) << ',' << status << ','
+                 << (wasHit ? TimeCell(failure.time) : "") << ','
+                 << (wasHit ? CsvCell(failure.reason) : "") << '\n';
     }
     files.Add(directory + "/requests.csv", requests.str());
     // energy.csv
@@ -184,7 +224,7 @@ DnnResultsWriter::Write(const std::string& directory, const DnnTaskGraph& graph,
     summary["scheduler"] = facts.scheduler;
     summary["simulated"] = facts.simulated;
     summary["planned_makespan_s"] = plan.PlannedMakespan();
-    const bool allDone = facts.simulated && unfinished.empty();
+    const bool allDone = facts.simulated && unfinished.empty() && failed.empty();
     summary["simulated_makespan_s"] = allDone ? nlohmann::json(makespan) : nlohmann::json();
     summary["makespan_difference_pct"] =
         allDone && plan.PlannedMakespan() > 0
@@ -193,6 +233,13 @@ DnnResultsWriter::Write(const std::string& directory, const DnnTaskGraph& graph,
     summary["requests"] = plan.Requests().size();
     summary["completed"] = latencies.size();
     summary["unfinished"] = facts.simulated ? unfinished : nlohmann::json::array();
+    summary["failed"] = failed;
+    summary["failures"] = {
+        {"injected", facts.faults},
+        {"on_failure", facts.onFailure == DnnFailurePolicy::Replan ? "replan" : "report"},
+        {"requests_hit", hit},
+        {"recovered", recovered},
+        {"failed", hit - recovered}};
     summary["latency"] = Stats(latencies);
     nlohmann::json models = nlohmann::json::object();
     for (const auto& [model, values] : byModel)

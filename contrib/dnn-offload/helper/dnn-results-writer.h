@@ -4,6 +4,7 @@
 #ifndef DNN_RESULTS_WRITER_H
 #define DNN_RESULTS_WRITER_H
 
+#include "dnn-fault-injector.h"
 #include "dnn-run-recorder.h"
 #include "ns3/dnn-runtime-plan.h"
 #include "ns3/dnn-task-graph.h"
@@ -41,6 +42,8 @@ struct DnnRunFacts
     std::string flowmonFile; //!< FlowMonitor XML written, or ""
     std::string netanimFile; //!< NetAnim XML written, or ""
     bool simulated{true};    //!< false: a plan only (no transfers, energy or simulated times)
+    std::vector<std::string> faults;                      //!< the injected faults, in words
+    DnnFailurePolicy onFailure{DnnFailurePolicy::Report}; //!< what the run did about them
 };
 
 /**

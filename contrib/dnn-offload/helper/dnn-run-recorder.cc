@@ -15,8 +15,47 @@ DnnRunRecorder::DnnRunRecorder(std::shared_ptr<const DnnRuntimePlan> plan)
     : m_plan(std::move(plan)), m_start(m_plan->TaskCount(), -1.0),
       m_finish(m_plan->TaskCount(), -1.0), m_starts(m_plan->TaskCount(), 0),
       m_startedOn(m_plan->TaskCount(), std::numeric_limits<uint32_t>::max()),
-      m_completion(m_plan->Requests().size(), -1.0)
+      m_completion(m_plan->Requests().size(), -1.0), m_failures(m_plan->Requests().size())
 {
+}
+
+void
+DnnRunRecorder::Extend()
+{
+    const uint32_t n = m_plan->TaskCount();
+    m_start.resize(n, -1.0);
+    m_finish.resize(n, -1.0);
+    m_starts.resize(n, 0);
+    m_startedOn.resize(n, std::numeric_limits<uint32_t>::max());
+}
+
+void
+DnnRunRecorder::RecordFailure(uint32_t request, const std::string& reason)
+{
+    Failure& failure = m_failures.at(request);
+    if (failure.time < 0)
+    {
+        failure.time = Now();
+        failure.reason = reason;
+    }
+}
+
+void
+DnnRunRecorder::RecordRecovery(uint32_t request)
+{
+    ++m_failures.at(request).recoveries;
+}
+
+void
+DnnRunRecorder::RecordUnrecovered(uint32_t request, const std::string& why)
+{
+    m_failures.at(request).unrecovered = why;
+}
+
+const DnnRunRecorder::Failure&
+DnnRunRecorder::FailureOf(uint32_t request) const
+{
+    return m_failures.at(request);
 }
 
 double

@@ -38,6 +38,15 @@ class DnnRunRecorder
         double arrived{-1};      //!< last byte reassembled at the receiver, s (-1: never)
     };
 
+    /** \brief What a failure did to a request. */
+    struct Failure
+    {
+        double time{-1};         //!< when the request first lost a task or activation, s
+        std::string reason;      //!< what it lost ("" if nothing)
+        uint32_t recoveries{0};  //!< recoveries planned for it
+        std::string unrecovered; //!< why the last recovery could not be planned ("")
+    };
+
     /** \brief A recorder for a plan. \param plan the plan */
     explicit DnnRunRecorder(std::shared_ptr<const DnnRuntimePlan> plan);
     /** \brief Follow the workers (one per node, in node order); times are recorded from
@@ -59,6 +68,21 @@ class DnnRunRecorder
     /** \brief Transfers in the order they were queued. \return the transfers */
     const std::vector<Transfer>& Transfers() const;
 
+    /** \brief The plan grew (a recovery): follow its new tasks too. */
+    void Extend();
+    /** \brief A request lost a task or an activation now. The first loss is kept (time and
+     *  reason); later ones are ignored. \param request id \param reason what was lost */
+    void RecordFailure(uint32_t request, const std::string& reason);
+    /** \brief A recovery was planned for a request. \param request id */
+    void RecordRecovery(uint32_t request);
+    /** \brief No recovery could be planned for a request. \param request id \param why
+     *  the reason */
+    void RecordUnrecovered(uint32_t request, const std::string& why);
+    /** \brief Plan time now. \return s since plan time 0 */
+    double Now() const;
+    /** \brief What failures did to a request. \param request id \return the record */
+    const Failure& FailureOf(uint32_t request) const;
+
   private:
     /** \brief Trace sink (recorder and node bound). \param self recorder \param node node
      *  \param task task */
@@ -76,9 +100,6 @@ class DnnRunRecorder
     /** \brief Trace sink. \param self recorder \param node node \param request id */
     static void Completed(DnnRunRecorder* self, uint32_t node, uint32_t request);
 
-    /** \brief Plan time now. \return s */
-    double Now() const;
-
     std::shared_ptr<const DnnRuntimePlan> m_plan;                   //!< the plan
     Time m_origin;                                                  //!< plan time 0
     std::vector<double> m_start;                                    //!< per task
@@ -86,6 +107,7 @@ class DnnRunRecorder
     std::vector<uint32_t> m_starts;                                 //!< per task
     std::vector<uint32_t> m_startedOn;                              //!< per task
     std::vector<double> m_completion;                               //!< per request
+    std::vector<Failure> m_failures;                                //!< per request
     std::vector<Transfer> m_transfers;                              //!< in queueing order
     std::map<std::pair<uint32_t, uint32_t>, std::size_t> m_pending; //!< (producer, dst) -> row
 };

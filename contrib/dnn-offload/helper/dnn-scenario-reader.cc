@@ -377,6 +377,8 @@ class ScenarioLoader
     void ReadSchedulers();
     /** Read "simulation". */
     void ReadSimulation();
+    /** Read one entry of "simulation/failures". \param entry the entry \return the fault */
+    DnnFault ReadFault(const DnnJsonReader& entry) const;
     /** Partition the workload, check memory, build the scheduling problem. */
     void BuildProblem();
 
@@ -1198,7 +1200,8 @@ ScenarioLoader::ReadSimulation()
         return;
     }
     const DnnJsonReader simulation = m_root["simulation"];
-    simulation.ExpectObject({}, {"stop_time", "netanim", "flowmon", "pcap"});
+    simulation.ExpectObject({},
+                            {"stop_time", "netanim", "flowmon", "pcap", "failures", "on_failure"});
     if (simulation.Has("stop_time"))
     {
         m_scenario.stopTime = ReadPositiveTime(simulation["stop_time"]);
@@ -1215,6 +1218,72 @@ ScenarioLoader::ReadSimulation()
     {
         m_scenario.pcap = simulation["pcap"].AsBool();
     }
+    if (simulation.Has("failures"))
+    {
+        for (const DnnJsonReader& entry : simulation["failures"].Elements())
+        {
+            m_scenario.faults.push_back(ReadFault(entry));
+        }
+    }
+    if (simulation.Has("on_failure"))
+    {
+        m_scenario.onFailure = simulation["on_failure"].AsChoice({"report", "replan"}) == "replan"
+                                 ? DnnFailurePolicy::Replan
+                                 : DnnFailurePolicy::Report;
+    }
+}
+
+DnnFault
+ScenarioLoader::ReadFault(const DnnJsonReader& entry) const
+{
+    DnnFault fault;
+    if (entry.Value().is_object() && entry.Has("device"))
+    {
+        entry.ExpectObject({"device", "at"}, {});
+        fault.target = DnnFault::Target::Device;
+        fault.index = LookUpDevices(entry["device"], false).front();
+    }
+    else
+    {
+        entry.ExpectObject({"network", "at"}, {"until", "error_rate"});
+        fault.target = DnnFault::Target::Network;
+        const std::string name = entry["network"].AsName();
+        std::vector<std::string> names;
+        for (const DnnNetwork& network : m_networks)
+        {
+            names.push_back(network.name);
+        }
+        const auto it = std::find(names.begin(), names.end(), name);
+        if (it == names.end())
+        {
+            entry["network"].Fail("unknown network \"" + name + "\"" + Suggest(name, names));
+        }
+        fault.index = static_cast<uint32_t>(it - names.begin());
+        if (entry.Has("until"))
+        {
+            fault.until = ReadTime(entry["until"]);
+        }
+        if (entry.Has("error_rate"))
+        {
+            fault.errorRate = entry["error_rate"].AsNumber(0, 1);
+            if (!(fault.errorRate > 0))
+            {
+                entry["error_rate"].Fail("must be in (0, 1] (1: the network is down), got " +
+                                         entry["error_rate"].Quote());
+            }
+        }
+    }
+    fault.at = ReadTime(entry["at"]);
+    if (fault.at >= m_scenario.stopTime)
+    {
+        entry["at"].Fail("is at or after the stop time (" + std::to_string(m_scenario.stopTime) +
+                         " s): the fault would never happen");
+    }
+    if (!(fault.until > fault.at))
+    {
+        entry["until"].Fail("must be after \"at\", got " + entry["until"].Quote());
+    }
+    return fault;
 }
 
 void

@@ -4,6 +4,7 @@
 #ifndef DNN_SCENARIO_READER_H
 #define DNN_SCENARIO_READER_H
 
+#include "dnn-fault-injector.h"
 #include "ns3/dnn-partitioner.h"
 #include "ns3/dnn-platform.h"
 #include "ns3/dnn-scheduler.h"
@@ -59,7 +60,9 @@ struct DnnScenario
     bool netanim{false};                      //!< write netanim.xml
     bool flowmon{true};                       //!< write flowmon.xml
     bool pcap{false};                         //!< write pcap traces
-    DnnTaskGraph graph;                       //!< the partitioned workload
+    std::vector<DnnFault> faults;             //!< device and network faults to inject
+    DnnFailurePolicy onFailure{DnnFailurePolicy::Report}; //!< what to do about lost work
+    DnnTaskGraph graph;                                   //!< the partitioned workload
     /** BuildWorkloadProblem(graph, platform). DnnSchedulingProblem has no default
      *  constructor: a default-constructed DnnScenario holds an empty placeholder problem
      *  (no task, one processor "none"); the reader always sets the real one. */

@@ -3,6 +3,7 @@
  */
 #include "dnn-simulation.h"
 
+#include "dnn-failure-handler.h"
 #include "dnn-offload-helper.h"
 #include "dnn-results-writer.h"
 #include "dnn-run-recorder.h"
@@ -138,7 +139,7 @@ DnnSimulation::Run(const DnnTaskGraph& graph, const DnnSchedulingProblem& proble
 {
     RngSeedManager::SetSeed(options.seed);
     RngSeedManager::SetRun(options.run);
-    auto plan = std::make_shared<const DnnRuntimePlan>(graph, problem, schedule);
+    auto plan = std::make_shared<DnnRuntimePlan>(graph, problem, schedule);
 
     DnnTopologyHelper topology;
     NodeContainer nodes = topology.Install(platform);
@@ -166,6 +167,16 @@ DnnSimulation::Run(const DnnTaskGraph& graph, const DnnSchedulingProblem& proble
     ApplicationContainer workers = offload.InstallWorkers(plan, nodes, addresses, origin, stop);
     DnnRunRecorder recorder(plan);
     recorder.Attach(workers, origin);
+    DnnFailureHandler failures(plan, graph, problem, recorder, workers, options.onFailure);
+    failures.Attach();
+    std::vector<NetDeviceContainer> networkDevices;
+    for (uint32_t k = 0; k < platform.Networks().size(); ++k)
+    {
+        networkDevices.push_back(topology.NetworkDevices(k));
+    }
+    DnnFaultInjector faults(options.faults, nodes, networkDevices);
+    faults.AssignStreams(5000);
+    faults.Schedule(origin, MakeCallback(&DnnFailureHandler::DeviceFailed, &failures));
     WifiMacDrops wifiDrops;
     {
         const NetDeviceContainer wifi = topology.WifiDevices();
@@ -253,6 +264,14 @@ DnnSimulation::Run(const DnnTaskGraph& graph, const DnnSchedulingProblem& proble
     facts.settings = topology.Settings();
     facts.settings["planning.efficiency"] = std::to_string(platform.PlanningEfficiency());
     facts.wifiMacDrops = wifiDrops.byReason;
+    for (const DnnFault& fault : options.faults)
+    {
+        facts.faults.push_back(
+            DnnFaultInjector::Describe(fault, fault.target == DnnFault::Target::Device
+                                                  ? platform.Device(fault.index).name
+                                                  : platform.Networks().at(fault.index).name));
+    }
+    facts.onFailure = options.onFailure;
     result.wifiMacDrops = wifiDrops.byReason;
     for (uint32_t d = 0; d < nodes.GetN(); ++d)
     {
@@ -272,14 +291,22 @@ DnnSimulation::Run(const DnnTaskGraph& graph, const DnnSchedulingProblem& proble
         const double completion = recorder.Completion(request.id);
         result.completion.push_back(completion);
         std::string reason;
-        if (completion < 0)
+        const auto& failure = recorder.FailureOf(request.id);
+        result.recovered += completion >= 0 && failure.recoveries > 0;
+        result.failed += completion < 0 && failure.time >= 0;
+        if (completion < 0 && failure.time >= 0)
+        {
+            all = false;
+            reason = failure.reason;
+        }
+        else if (completion < 0)
         {
             all = false;
             reason = "stopped at " + std::to_string(options.stopTime) + " s with tasks undone";
-            for (uint32_t t = 0; t < plan->TaskCount(); ++t)
+            for (uint32_t t : plan->TasksOf(request.id))
             {
                 const auto& task = plan->GetTask(t);
-                if (task.request == request.id && recorder.Finish(t) < 0)
+                if (!task.abandoned && recorder.Finish(t) < 0)
                 {
                     auto worker = DynamicCast<DnnWorkerApplication>(workers.Get(task.node));
                     reason =

@@ -4,6 +4,7 @@
 #ifndef DNN_SIMULATION_H
 #define DNN_SIMULATION_H
 
+#include "dnn-fault-injector.h"
 #include "ns3/dnn-platform.h"
 #include "ns3/dnn-schedule.h"
 #include "ns3/dnn-scheduling-problem.h"
@@ -33,7 +34,9 @@ struct DnnSimulationOptions
     bool pcap{false};              //!< write pcap traces (outputDir/pcap-<node>-<device>.pcap)
     /** Called every progressInterval of simulated time with the plan time reached, s. */
     std::function<void(double)> progress;
-    double progressInterval{0.1}; //!< simulated s between progress calls
+    double progressInterval{0.1};                         //!< simulated s between progress calls
+    std::vector<DnnFault> faults;                         //!< device and network faults to inject
+    DnnFailurePolicy onFailure{DnnFailurePolicy::Report}; //!< what to do about lost work
 };
 
 /** \ingroup dnn-offload \brief What a run gave, in short (the files hold the rest). */
@@ -43,6 +46,9 @@ struct DnnSimulationResult
     double simulatedMakespan{-1};        //!< s, -1 if some request did not complete
     std::vector<double> completion;      //!< per request, s after plan time 0 (-1: unfinished)
     std::vector<std::string> unfinished; //!< per request: why it did not finish ("")
+    uint32_t failed{0};                  //!< requests a failure hit that did not complete
+    uint32_t recovered{0};               //!< requests a failure hit that completed after a
+                                         //!< recovery
     uint64_t bytesSent{0};               //!< payload bytes queued for the network
     uint64_t bytesReceived{0};           //!< payload bytes that arrived
     std::vector<uint32_t> starts;        //!< per task: times it started

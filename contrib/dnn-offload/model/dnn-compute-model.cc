@@ -66,8 +66,49 @@ DnnComputeModel::Submit(uint32_t task, double flops, Time plannedStart, DoneCall
 {
     NS_LOG_FUNCTION(this << task << flops << plannedStart);
     NS_ABORT_MSG_IF(!(flops >= 0), "DnnComputeModel: task " << task << " has negative work");
+    if (m_failed)
+    {
+        return;
+    }
     m_queue.insert(Waiting{plannedStart, task, m_nextSequence++, flops, done});
     ScheduleDispatch();
+}
+
+bool
+DnnComputeModel::Cancel(uint32_t task)
+{
+    NS_LOG_FUNCTION(this << task);
+    for (auto it = m_queue.begin(); it != m_queue.end(); ++it)
+    {
+        if (it->task == task)
+        {
+            m_queue.erase(it);
+            return true;
+        }
+    }
+    return false;
+}
+
+void
+DnnComputeModel::Fail()
+{
+    NS_LOG_FUNCTION(this);
+    m_failed = true;
+    m_dispatchEvent.Cancel();
+    for (auto& [sequence, running] : m_running)
+    {
+        running.finish.Cancel();
+    }
+    m_running.clear();
+    m_queue.clear();
+    AccumulateBusyTime();
+    m_busyCores = 0;
+}
+
+bool
+DnnComputeModel::IsFailed() const
+{
+    return m_failed;
 }
 
 uint32_t

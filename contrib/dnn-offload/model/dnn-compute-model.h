@@ -62,6 +62,19 @@ class DnnComputeModel : public Object
      */
     void Submit(uint32_t task, double flops, Time plannedStart, DoneCallback done);
 
+    /**
+     * \brief Take a task out of the queue if it is still waiting for a core (a running task
+     *        runs on). \param task the task id \return true if it was waiting
+     */
+    bool Cancel(uint32_t task);
+    /**
+     * \brief The processor fails: every waiting and running task is dropped without its done
+     *        callback or TaskFinished trace, and later submissions are ignored.
+     */
+    void Fail();
+    /** \brief Whether Fail() was called. \return true once failed */
+    bool IsFailed() const;
+
     /** \brief Cores running a task now. \return the number of busy cores */
     uint32_t BusyCores() const;
     /** \brief Tasks waiting for a core. \return the queue length */
@@ -130,6 +143,7 @@ class DnnComputeModel : public Object
     uint64_t m_nextSequence{0};              //!< next submission sequence number
     EventId m_dispatchEvent;                 //!< pending dispatch
     uint64_t m_tasksRun{0};                  //!< tasks finished
+    bool m_failed{false};                    //!< Fail() was called
     Time m_busyTime;                         //!< core-time accumulated up to m_lastBusyChange
     Time m_lastBusyChange;                   //!< when BusyCores last changed
     TracedValue<uint32_t> m_busyCores;       //!< cores running a task

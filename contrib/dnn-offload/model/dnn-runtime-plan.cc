@@ -26,6 +26,7 @@ DnnRuntimePlan::DnnRuntimePlan(const DnnTaskGraph& graph, const DnnSchedulingPro
         m_nodeNames.push_back(problem.ProcessorName(p));
     }
     m_tasks.resize(n);
+    m_originals = n;
     m_makespan = schedule.Makespan();
     for (uint32_t t = 0; t < n; ++t)
     {
@@ -43,6 +44,7 @@ DnnRuntimePlan::DnnRuntimePlan(const DnnTaskGraph& graph, const DnnSchedulingPro
         task.plannedStart = schedule.Start(t);
         task.plannedFinish = schedule.Finish(t);
         task.release = source.releaseTime;
+        task.original = t;
         m_hosted[task.node].push_back(t);
     }
     for (uint32_t t = 0; t < n; ++t)
@@ -86,6 +88,56 @@ DnnRuntimePlan::DnnRuntimePlan(const DnnTaskGraph& graph, const DnnSchedulingPro
                                         " has no sink task");
         }
     }
+    m_byRequest.resize(m_requests.size());
+    for (uint32_t t = 0; t < n; ++t)
+    {
+        m_byRequest.at(m_tasks[t].request).push_back(t);
+    }
+}
+
+const std::vector<uint32_t>&
+DnnRuntimePlan::TasksOf(uint32_t request) const
+{
+    return m_byRequest.at(request);
+}
+
+uint32_t
+DnnRuntimePlan::OriginalTaskCount() const
+{
+    return m_originals;
+}
+
+uint32_t
+DnnRuntimePlan::AddTask(Task task)
+{
+    if (task.request >= m_requests.size() || task.node >= m_hosted.size() ||
+        task.original >= m_originals)
+    {
+        throw std::invalid_argument("DnnRuntimePlan::AddTask: task \"" + task.name +
+                                    "\" names no request, node or workload task of the plan");
+    }
+    const auto id = static_cast<uint32_t>(m_tasks.size());
+    m_hosted[task.node].push_back(id);
+    m_byRequest[task.request].push_back(id);
+    m_tasks.push_back(std::move(task));
+    return id;
+}
+
+void
+DnnRuntimePlan::SetSink(uint32_t request, uint32_t sink)
+{
+    if (m_tasks.at(sink).kind != DnnTaskKind::Sink || m_tasks[sink].request != request)
+    {
+        throw std::invalid_argument("DnnRuntimePlan::SetSink: task " + std::to_string(sink) +
+                                    " is not a sink of request " + std::to_string(request));
+    }
+    m_requests.at(request).sink = sink;
+}
+
+void
+DnnRuntimePlan::Abandon(uint32_t task)
+{
+    m_tasks.at(task).abandoned = true;
 }
 
 uint32_t
@@ -134,9 +186,9 @@ uint64_t
 DnnRuntimePlan::PlannedNetworkBytes() const
 {
     uint64_t total = 0;
-    for (const Task& task : m_tasks)
+    for (uint32_t t = 0; t < m_originals; ++t)
     {
-        for (const Shipment& shipment : task.shipments)
+        for (const Shipment& shipment : m_tasks[t].shipments)
         {
             total += shipment.bytes;
         }

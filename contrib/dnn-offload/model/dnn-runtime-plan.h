@@ -25,6 +25,9 @@ namespace ns3
  * node p) and a valid schedule; shared read-only by every worker. A task's output goes once
  * to each other node that hosts one of its successors, carrying min(output bytes, sum of the
  * bytes those successors need) — the union of the rows they read is at most both.
+ *
+ * A recovery (DnnRecoveryPlanner) may add tasks while the plan runs: copies of workload tasks
+ * (attempt k >= 1, \c original naming the workload task) and abandon the ones they replace.
  */
 class DnnRuntimePlan
 {
@@ -50,6 +53,9 @@ class DnnRuntimePlan
         uint32_t inputs{0};                     //!< predecessors (each satisfied once)
         std::vector<uint32_t> successors;       //!< all successors
         std::vector<Shipment> shipments;        //!< remote destinations of its output
+        uint32_t original{0};                   //!< the workload task it carries out
+        uint32_t attempt{0};                    //!< 0: planned; k: added by the k-th recovery
+        bool abandoned{false};                  //!< given up (a recovery replaced it)
     };
 
     /** \brief One request. */
@@ -89,13 +95,34 @@ class DnnRuntimePlan
     double PlannedMakespan() const;
     /** \brief Total bytes the plan ships between nodes. \return bytes */
     uint64_t PlannedNetworkBytes() const;
+    /** \brief Tasks of a request, every attempt, in id order. \param request id
+     *  \return task ids */
+    const std::vector<uint32_t>& TasksOf(uint32_t request) const;
+    /** \brief Workload tasks: tasks that carry out themselves (attempt 0). \return the count */
+    uint32_t OriginalTaskCount() const;
+
+    /**
+     * \brief Add a task while the plan runs (a recovery). Its successors, inputs and
+     *        shipments must refer to tasks that exist once the batch is added; the workers
+     *        learn of it through DnnWorkerApplication::Extend().
+     * \param task the task (request and node must exist) \return its id
+     */
+    uint32_t AddTask(Task task);
+    /** \brief Make another task the sink a request completes with. \param request id
+     *  \param sink a sink task of that request */
+    void SetSink(uint32_t request, uint32_t sink);
+    /** \brief Give a task up: its worker will not start it, nor ship its output.
+     *  \param task id */
+    void Abandon(uint32_t task);
 
   private:
-    std::vector<Task> m_tasks;                   //!< tasks
-    std::vector<Request> m_requests;             //!< requests by id
-    std::vector<std::vector<uint32_t>> m_hosted; //!< tasks per node
-    std::vector<std::string> m_nodeNames;        //!< node names
-    double m_makespan{0};                        //!< planned makespan
+    std::vector<Task> m_tasks;                      //!< tasks
+    std::vector<Request> m_requests;                //!< requests by id
+    std::vector<std::vector<uint32_t>> m_hosted;    //!< tasks per node
+    std::vector<std::string> m_nodeNames;           //!< node names
+    std::vector<std::vector<uint32_t>> m_byRequest; //!< tasks per request
+    uint32_t m_originals{0};                        //!< workload tasks
+    double m_makespan{0};                           //!< planned makespan
 };
 
 } // namespace ns3

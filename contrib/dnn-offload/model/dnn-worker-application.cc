@@ -55,7 +55,12 @@ DnnWorkerApplication::GetTypeId()
                             "ns3::DnnWorkerApplication::TaskTracedCallback")
             .AddTraceSource("RequestCompleted", "A request's sink finished on this node.",
                             MakeTraceSourceAccessor(&DnnWorkerApplication::m_requestCompleted),
-                            "ns3::DnnWorkerApplication::RequestTracedCallback");
+                            "ns3::DnnWorkerApplication::RequestTracedCallback")
+            .AddTraceSource("ConnectionFailed",
+                            "TCP gave up on the connection to a peer node (or could not open "
+                            "it); the messages it had not written are lost.",
+                            MakeTraceSourceAccessor(&DnnWorkerApplication::m_connectionFailed),
+                            "ns3::DnnWorkerApplication::PeerTracedCallback");
     return tid;
 }
 
@@ -88,6 +93,7 @@ DnnWorkerApplication::DoDispose()
     m_releases.clear();
     m_out.clear();
     m_in.clear();
+    m_lost.clear();
     m_listener = nullptr;
     m_compute = nullptr;
     Application::DoDispose();
@@ -147,6 +153,68 @@ DnnWorkerApplication::StopApplication()
 }
 
 void
+DnnWorkerApplication::Fail()
+{
+    NS_LOG_FUNCTION(this);
+    m_failed = true;
+    for (auto& event : m_releases)
+    {
+        event.Cancel();
+    }
+    if (m_compute)
+    {
+        m_compute->Fail();
+    }
+    for (auto& [node, peer] : m_out)
+    {
+        peer.pending.clear();
+    }
+}
+
+bool
+DnnWorkerApplication::IsFailed() const
+{
+    return m_failed;
+}
+
+void
+DnnWorkerApplication::Extend()
+{
+    const uint32_t before = static_cast<uint32_t>(m_state.size());
+    m_missing.resize(m_plan->TaskCount(), 0);
+    m_state.resize(m_plan->TaskCount(), WAITING);
+    if (m_failed)
+    {
+        return;
+    }
+    std::vector<uint32_t> initial;
+    for (uint32_t t : m_plan->TasksOn(m_node))
+    {
+        if (t >= before)
+        {
+            m_missing[t] = m_plan->GetTask(t).inputs;
+            if (m_missing[t] == 0)
+            {
+                initial.push_back(t);
+            }
+        }
+    }
+    for (uint32_t t : initial)
+    {
+        Ready(t);
+    }
+}
+
+void
+DnnWorkerApplication::Abandon(uint32_t task)
+{
+    if (m_state.at(task) == QUEUED && m_compute)
+    {
+        m_compute->Cancel(task);
+    }
+}
+
+void
 DnnWorkerApplication::Ready(uint32_t task)
 {
     const Time release = m_origin + Seconds(m_plan->GetTask(task).release);
@@ -162,6 +230,10 @@ DnnWorkerApplication::Ready(uint32_t task)
 void
 DnnWorkerApplication::Run(uint32_t task)
 {
+    if (m_failed || m_plan->GetTask(task).abandoned)
+    {
+        return;
+    }
     m_state[task] = QUEUED;
     const auto& info = m_plan->GetTask(task);
     if (info.flops <= 0)
@@ -181,6 +253,10 @@ DnnWorkerApplication::Finished(uint32_t task)
     ++m_done;
     m_taskFinished(task);
     const auto& info = m_plan->GetTask(task);
+    if (info.abandoned)
+    {
+        return;
+    }
     if (info.kind == DnnTaskKind::Sink)
     {
         m_requestCompleted(info.request);
@@ -201,6 +277,10 @@ DnnWorkerApplication::Finished(uint32_t task)
 void
 DnnWorkerApplication::Satisfy(uint32_t task)
 {
+    if (m_plan->GetTask(task).abandoned)
+    {
+        return;
+    }
     NS_ASSERT(m_missing[task] > 0);
     if (--m_missing[task] == 0)
     {
@@ -227,6 +307,8 @@ DnnWorkerApplication::Ship(uint32_t producer, uint32_t node, uint64_t bytes)
         peer.socket->SetConnectCallback(MakeCallback(&DnnWorkerApplication::Connected, this),
                                         MakeCallback(&DnnWorkerApplication::ConnectFailed, this));
         peer.socket->SetSendCallback(MakeCallback(&DnnWorkerApplication::CanSend, this));
+        peer.socket->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
+                                       MakeCallback(&DnnWorkerApplication::ConnectionError, this));
         peer.socket->Connect(m_peers.at(node));
         return;
     }
@@ -301,14 +383,36 @@ DnnWorkerApplication::Connected(Ptr<Socket> socket)
 void
 DnnWorkerApplication::ConnectFailed(Ptr<Socket> socket)
 {
+    LoseConnection(socket, "cannot connect to");
+}
+
+void
+DnnWorkerApplication::ConnectionError(Ptr<Socket> socket)
+{
+    LoseConnection(socket, "TCP gave up on the connection to");
+}
+
+void
+DnnWorkerApplication::LoseConnection(Ptr<Socket> socket, const std::string& what)
+{
     for (auto& [node, peer] : m_out)
     {
-        if (peer.socket == socket)
+        if (peer.socket != socket)
         {
-            NS_LOG_WARN("node " << m_plan->NodeName(m_node) << ": cannot connect to "
-                                << m_plan->NodeName(node));
-            m_error = "connection to " + m_plan->NodeName(node) + " failed";
+            continue;
         }
+        NS_LOG_WARN("node " << m_plan->NodeName(m_node) << ": " << what << " "
+                            << m_plan->NodeName(node));
+        m_error = what + " " + m_plan->NodeName(node);
+        m_lost.push_back(socket);
+        peer.socket = nullptr;
+        peer.connected = false;
+        peer.pending.clear();
+        if (!m_failed)
+        {
+            m_connectionFailed(node);
+        }
+        return;
     }
 }
 
@@ -336,7 +440,7 @@ void
 DnnWorkerApplication::Received(Ptr<Socket> socket)
 {
     auto it = m_in.find(socket);
-    if (it == m_in.end())
+    if (it == m_in.end() || m_failed)
     {
         return;
     }

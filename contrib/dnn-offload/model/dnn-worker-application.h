@@ -40,6 +40,12 @@ class DnnComputeModel;
  * not before its release (plan times count from the worker's start time); tasks without work
  * (sources, sinks) complete at once without taking a core. On the requesting device, a request is
  * released at its arrival (its source task) and completes when its sink's inputs are in.
+ *
+ * Failures: Fail() stops the worker for good (its device failed: nothing runs, nothing is
+ * sent or received). When TCP gives up on a connection (or cannot open it), the messages
+ * not yet written are dropped, ConnectionFailed fires, and the next message to that peer
+ * opens a new connection. A recovery adds tasks to the plan (Extend()) and abandons others
+ * (Abandon()): abandoned tasks do not start, and if running, do not ship their output.
  */
 class DnnWorkerApplication : public Application
 {
@@ -55,6 +61,17 @@ class DnnWorkerApplication : public Application
      */
     void Setup(std::shared_ptr<const DnnRuntimePlan> plan, uint32_t node,
                std::vector<Address> peers);
+
+    /** \brief The device failed: stop everything (compute model included) for good. */
+    void Fail();
+    /** \brief Whether Fail() was called. \return true once failed */
+    bool IsFailed() const;
+    /** \brief The plan grew: take up the new tasks of this node (those with no inputs
+     *  start). */
+    void Extend();
+    /** \brief The plan abandoned a task of this node: drop it from the compute queue if it
+     *  waits there. \param task the task */
+    void Abandon(uint32_t task);
 
     /** \brief Tasks of this node that have finished. \return the count */
     uint32_t TasksDone() const;
@@ -73,6 +90,8 @@ class DnnWorkerApplication : public Application
     typedef void (*TaskTracedCallback)(uint32_t task);
     /** \brief Signature of RequestCompleted: request id. */
     typedef void (*RequestTracedCallback)(uint32_t request);
+    /** \brief Signature of ConnectionFailed: the peer node. */
+    typedef void (*PeerTracedCallback)(uint32_t peer);
 
   protected:
     void DoDispose() override;
@@ -114,8 +133,13 @@ class DnnWorkerApplication : public Application
     void Push(uint32_t node);
     /** \brief Connected. \param socket the socket */
     void Connected(Ptr<Socket> socket);
-    /** \brief Connection failed. \param socket the socket */
+    /** \brief Connection could not be opened. \param socket the socket */
     void ConnectFailed(Ptr<Socket> socket);
+    /** \brief TCP gave up on an open connection. \param socket the socket */
+    void ConnectionError(Ptr<Socket> socket);
+    /** \brief Drop a failed connection and what it had left to write. \param socket it
+     *  \param what what happened, for the log */
+    void LoseConnection(Ptr<Socket> socket, const std::string& what);
     /** \brief Room in a send buffer. \param socket the socket \param available bytes */
     void CanSend(Ptr<Socket> socket, uint32_t available);
     /** \brief A peer connected to us. \param socket the new socket \param from its address */
@@ -140,12 +164,15 @@ class DnnWorkerApplication : public Application
     uint64_t m_bytesOut{0};                            //!< payload bytes handed to TCP
     std::vector<DnnMessage> m_scratch;                 //!< completed messages of one read
     std::string m_error;                               //!< first framing error seen
+    bool m_failed{false};                              //!< Fail() was called
+    std::vector<Ptr<Socket>> m_lost;                   //!< failed connections (kept alive)
 
     TracedCallback<uint32_t, uint32_t, uint64_t> m_messageQueued;   //!< output queued
     TracedCallback<uint32_t, uint32_t, uint64_t> m_messageReceived; //!< output arrived
     TracedCallback<uint32_t> m_taskStarted;                         //!< task started
     TracedCallback<uint32_t> m_taskFinished;                        //!< task finished
     TracedCallback<uint32_t> m_requestCompleted;                    //!< sink done
+    TracedCallback<uint32_t> m_connectionFailed;                    //!< TCP gave up
 };
 
 } // namespace ns3
