@@ -85,10 +85,14 @@ DnnComputeEnergyModel::SetComputeModel(Ptr<DnnComputeModel> model)
     {
         m_computeModel->TraceDisconnectWithoutContext(
             "BusyCores", MakeCallback(&DnnComputeEnergyModel::BusyCoresChanged, this));
+        m_computeModel->TraceDisconnectWithoutContext(
+            "Failed", MakeCallback(&DnnComputeEnergyModel::ProcessorFailed, this));
     }
     m_computeModel = model;
     m_computeModel->TraceConnectWithoutContext(
         "BusyCores", MakeCallback(&DnnComputeEnergyModel::BusyCoresChanged, this));
+    m_computeModel->TraceConnectWithoutContext(
+        "Failed", MakeCallback(&DnnComputeEnergyModel::ProcessorFailed, this));
     ChangeState(model->BusyCores() > 0 ? BUSY : IDLE);
 }
 
@@ -103,13 +107,15 @@ void
 DnnComputeEnergyModel::ChangeState(int newState)
 {
     NS_LOG_FUNCTION(this << newState);
-    NS_ABORT_MSG_IF(newState != IDLE && newState != BUSY,
+    NS_ABORT_MSG_IF(newState != IDLE && newState != BUSY && newState != OFF,
                     "DnnComputeEnergyModel: unknown state " << newState);
     // Charge the old state, at the old current, before switching (as WifiRadioEnergyModel).
     Update();
     m_state = static_cast<State>(newState);
-    NS_LOG_DEBUG("state " << (m_state == BUSY ? "BUSY" : "IDLE") << ", total "
-                          << m_totalEnergyConsumption << " J");
+    NS_LOG_DEBUG("state " << (m_state == BUSY  ? "BUSY"
+                              : m_state == OFF ? "OFF"
+                                               : "IDLE")
+                          << ", total " << m_totalEnergyConsumption << " J");
 }
 
 DnnComputeEnergyModel::State
@@ -202,7 +208,7 @@ void
 DnnComputeEnergyModel::BusyCoresChanged(uint32_t /* oldValue */, uint32_t newValue)
 {
     const State state = newValue > 0 ? BUSY : IDLE;
-    if (state != m_state)
+    if (m_state != OFF && state != m_state)
     {
         ChangeState(state);
     }
@@ -211,7 +217,13 @@ DnnComputeEnergyModel::BusyCoresChanged(uint32_t /* oldValue */, uint32_t newVal
 double
 DnnComputeEnergyModel::PowerOf(State state) const
 {
-    return state == BUSY ? m_busyPowerW : m_idlePowerW;
+    return state == OFF ? 0.0 : state == BUSY ? m_busyPowerW : m_idlePowerW;
+}
+
+void
+DnnComputeEnergyModel::ProcessorFailed()
+{
+    ChangeState(OFF);
 }
 
 void

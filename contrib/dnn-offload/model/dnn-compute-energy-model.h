@@ -33,7 +33,8 @@ class DnnComputeEnergyModel : public DeviceEnergyModel
     enum State
     {
         IDLE = 0, //!< no core busy
-        BUSY = 1  //!< at least one core busy
+        BUSY = 1, //!< at least one core busy
+        OFF = 2   //!< the processor failed: draws nothing
     };
 
     /** \brief Register this type. \return the TypeId */
@@ -60,7 +61,8 @@ class DnnComputeEnergyModel : public DeviceEnergyModel
      */
     void SetEnergySource(Ptr<EnergySource> source) override;
     /**
-     * \brief Follow a processor: its BusyCores trace drives this model's state.
+     * \brief Follow a processor: its BusyCores trace drives this model's state, and its
+     *        Failed trace switches it OFF for good.
      * \param model the processor (the state is set from its current BusyCores)
      */
     void SetComputeModel(Ptr<DnnComputeModel> model);
@@ -72,10 +74,10 @@ class DnnComputeEnergyModel : public DeviceEnergyModel
     double GetTotalEnergyConsumption() const override;
     /**
      * \brief Change state, after charging the time spent in the old one.
-     * \param newState IDLE or BUSY
+     * \param newState IDLE, BUSY or OFF
      */
     void ChangeState(int newState) override;
-    /** \brief The current state. \return IDLE or BUSY */
+    /** \brief The current state. \return IDLE, BUSY or OFF */
     State GetState() const;
     /** \brief Power drawn now. \return the power of the current state, in W */
     double GetPowerW() const;
@@ -111,9 +113,11 @@ class DnnComputeEnergyModel : public DeviceEnergyModel
      * \param newValue busy cores now
      */
     void BusyCoresChanged(uint32_t oldValue, uint32_t newValue);
+    /** \brief Failed trace sink: switch OFF. */
+    void ProcessorFailed();
     /**
      * \brief Power of a state.
-     * \param state IDLE or BUSY
+     * \param state IDLE, BUSY or OFF
      * \return in W
      */
     double PowerOf(State state) const;

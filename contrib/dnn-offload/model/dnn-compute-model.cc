@@ -40,7 +40,10 @@ DnnComputeModel::GetTypeId()
                             "ns3::DnnComputeModel::TaskTracedCallback")
             .AddTraceSource("BusyCores", "Number of cores running a task.",
                             MakeTraceSourceAccessor(&DnnComputeModel::m_busyCores),
-                            "ns3::TracedValueCallback::Uint32");
+                            "ns3::TracedValueCallback::Uint32")
+            .AddTraceSource("Failed", "The processor failed (Fail()).",
+                            MakeTraceSourceAccessor(&DnnComputeModel::m_failedTrace),
+                            "ns3::DnnComputeModel::FailedTracedCallback");
     return tid;
 }
 
@@ -103,6 +106,7 @@ DnnComputeModel::Fail()
     m_queue.clear();
     AccumulateBusyTime();
     m_busyCores = 0;
+    m_failedTrace();
 }
 
 bool

@@ -43,6 +43,8 @@ class DnnComputeModel : public Object
      * \param task the task id
      */
     typedef void (*TaskTracedCallback)(uint32_t task);
+    /** \brief Signature of the Failed trace source. */
+    typedef void (*FailedTracedCallback)();
 
     /** \brief Register this type. \return the TypeId */
     static TypeId GetTypeId();
@@ -69,7 +71,8 @@ class DnnComputeModel : public Object
     bool Cancel(uint32_t task);
     /**
      * \brief The processor fails: every waiting and running task is dropped without its done
-     *        callback or TaskFinished trace, and later submissions are ignored.
+     *        callback or TaskFinished trace, later submissions are ignored, and the Failed
+     *        trace fires (DnnComputeEnergyModel then draws nothing).
      */
     void Fail();
     /** \brief Whether Fail() was called. \return true once failed */
@@ -149,6 +152,7 @@ class DnnComputeModel : public Object
     TracedValue<uint32_t> m_busyCores;       //!< cores running a task
     TracedCallback<uint32_t> m_taskStarted;  //!< trace: a task got a core
     TracedCallback<uint32_t> m_taskFinished; //!< trace: a task finished
+    TracedCallback<> m_failedTrace;          //!< trace: the processor failed
 };
 
 } // namespace ns3

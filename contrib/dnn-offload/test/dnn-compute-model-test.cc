@@ -275,6 +275,63 @@ TEST(ComputeModelTest, EnergyIsIdleAndBusyPowerOverTime)
     Simulator::Destroy();
 }
 
+TEST(ComputeModelTest, FailDropsTheTasksAndStopsDrawingPower)
+{
+    EnergyNode n;
+    std::vector<uint32_t> done;
+    auto record = [&](uint32_t task)
+    {
+        done.push_back(task);
+    };
+    // Task 0 runs 3 s from t=1 (to t=4), task 1 waits behind it; the processor fails at t=2:
+    //   idle [0, 1] at 2 W = 2 J, busy [1, 2] at 10 W = 10 J, nothing after: 12 J.
+    Simulator::Schedule(Seconds(1), &DnnComputeModel::Submit, n.compute, 0, 3e9, Seconds(1),
+                        DnnComputeModel::DoneCallback(record));
+    Simulator::Schedule(Seconds(1), &DnnComputeModel::Submit, n.compute, 1, 1e9, Seconds(2),
+                        DnnComputeModel::DoneCallback(record));
+    Simulator::Schedule(Seconds(2), &DnnComputeModel::Fail, n.compute);
+    Simulator::Schedule(Seconds(3), &DnnComputeModel::Submit, n.compute, 2, 1e9, Seconds(3),
+                        DnnComputeModel::DoneCallback(record));
+    Simulator::Stop(Seconds(10));
+    Simulator::Run();
+
+    EXPECT_TRUE(done.empty());
+    EXPECT_TRUE(n.compute->IsFailed());
+    EXPECT_EQ(n.compute->TasksRun(), 0u);
+    EXPECT_EQ(n.compute->QueueLength(), 0u);
+    EXPECT_EQ(n.compute->BusyCores(), 0u);
+    EXPECT_EQ(n.energy->GetState(), DnnComputeEnergyModel::OFF);
+    EXPECT_NEAR(n.energy->GetTotalEnergyConsumption(), 12.0, 12.0 * 1e-6);
+    Simulator::Destroy();
+}
+
+TEST(ComputeModelTest, CancelTakesAWaitingTaskOutOfTheQueueOnly)
+{
+    Ptr<DnnComputeModel> model = MakeComputeNode(1);
+    std::vector<uint32_t> done;
+    auto record = [&](uint32_t task)
+    {
+        done.push_back(task);
+    };
+    model->Submit(0, 1e9, Seconds(0), DnnComputeModel::DoneCallback(record));
+    model->Submit(1, 1e9, Seconds(1), DnnComputeModel::DoneCallback(record));
+    model->Submit(2, 1e9, Seconds(2), DnnComputeModel::DoneCallback(record));
+    bool cancelledRunning = true;
+    bool cancelledWaiting = false;
+    Simulator::Schedule(Seconds(0.5),
+                        [&]()
+                        {
+                            cancelledRunning = model->Cancel(0); // running: not cancelled
+                            cancelledWaiting = model->Cancel(1);
+                        });
+    Simulator::Run();
+    EXPECT_FALSE(cancelledRunning);
+    EXPECT_TRUE(cancelledWaiting);
+    EXPECT_EQ(done, (std::vector<uint32_t>{0, 2}));
+    EXPECT_EQ(Simulator::Now(), Seconds(2));
+    Simulator::Destroy();
+}
+
 TEST(ComputeModelTest, EnergyAddsUpWithOtherModelsOnTheSameSource)
 {
     EnergyNode n;
