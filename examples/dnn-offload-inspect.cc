@@ -10,7 +10,8 @@
  *   dnn-offload-inspect --model=FILE[,FILE...] [--partition=layerwise|piecewise:K]
  *                       [--format=table|json] [--dot=OUT] [--graph-json=OUT]
  *
- * Exit status: 0 on success, 2 on bad input (the message names the file and JSON path).
+ * Exit status: 0 on success, 2 on bad input (the message names the file and JSON path),
+ * 1 on an unexpected internal error.
  */
 
 #include "ns3/dnn-offload-module.h"
@@ -277,6 +278,12 @@ main(int argc, char* argv[])
     catch (const UsageError& e)
     {
         std::cerr << "error: " << e.what() << "\n";
+    }
+    catch (const std::exception& e)
+    {
+        // Not bad input: a bug or the machine (out of memory). Report it, do not abort.
+        std::cerr << "error: " << e.what() << "\n";
+        return 1;
     }
     return 2;
 }

@@ -212,6 +212,15 @@ Run(int argc, char* argv[])
     {
         throw UsageError(unknown);
     }
+    const std::string badValue = DnnCheckOptionValues(argc, argv,
+                                                      {{"seed", DnnOptionType::Uint32},
+                                                       {"run", DnnOptionType::Uint32},
+                                                       {"netanim", DnnOptionType::Bool},
+                                                       {"plan-only", DnnOptionType::Bool}});
+    if (!badValue.empty())
+    {
+        throw UsageError(badValue);
+    }
     CheckAttributeDefaults(argc, argv);
     cmd.Parse(argc, argv);
     if (scenarioFile.empty())

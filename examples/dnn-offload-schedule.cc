@@ -10,7 +10,8 @@
  *                        [--format=table|json] [--seed=N]
  *
  * Exit status: 0 on success, 1 when a scheduler produced an invalid schedule (a bug),
- * 2 on bad input (the message names the file and JSON path, or the option).
+ * 2 on bad input (the message names the file and JSON path, or the option), 1 on an
+ * unexpected internal error.
  */
 
 #include "ns3/dnn-offload-module.h"
@@ -175,6 +176,12 @@ Run(int argc, char* argv[])
     {
         throw UsageError(unknown);
     }
+    const std::string badValue =
+        DnnCheckOptionValues(argc, argv, {{"seed", DnnOptionType::Uint32}});
+    if (!badValue.empty())
+    {
+        throw UsageError(badValue);
+    }
     cmd.Parse(argc, argv);
 
     if (instanceFile.empty())
@@ -277,6 +284,12 @@ main(int argc, char* argv[])
     }
     catch (const InvalidScheduleError& e)
     {
+        std::cerr << "error: " << e.what() << "\n";
+        return 1;
+    }
+    catch (const std::exception& e)
+    {
+        // Not bad input: a bug or the machine (out of memory). Report it, do not abort.
         std::cerr << "error: " << e.what() << "\n";
         return 1;
     }

@@ -221,6 +221,32 @@ TEST_F(RunCliTest, BadInputExitsWithStatusTwoAndLeavesNoResults)
     }
 }
 
+TEST_F(RunCliTest, ASingleDeviceWithoutNetworksIsSimulated)
+{
+    // "networks" may be empty with one device; the simulation used to ask the topology for
+    // the device's address and fail (exit 1) after planning.
+    const std::string models = std::string(DNN_SOURCE_DIR) + "/scenarios/models/";
+    const std::string text = R"({
+  "name": "alone",
+  "devices": [{"name": "pi", "profile": "rpi4", "role": "iot"}],
+  "networks": [],
+  "workload": {"requests": [{"device": "pi", "model": ")" +
+                             models + R"(mobilenet_v2.json", "count": 1,
+                             "arrivals": {"type": "periodic", "period": "1s"}}]},
+  "schedulers": ["local", "heft"],
+  "simulation": {"stop_time": "5s"}
+})";
+    const RunResult r = RunTiny("", text);
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto rows = ReadCsv(m_dir / "out" / "comparison.csv");
+    ASSERT_EQ(rows.size(), 2u);
+    for (const auto& row : rows)
+    {
+        EXPECT_EQ(row.at("completed"), "1") << row.at("scheduler");
+        EXPECT_EQ(row.at("network_bytes"), "0") << row.at("scheduler");
+    }
+}
+
 TEST_F(RunCliTest, RefusesToReplaceAFolderThatIsNotAResult)
 {
     fs::create_directories(m_dir / "out");

@@ -8,6 +8,7 @@
 #include "ns3/global-value.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -50,6 +51,51 @@ DnnFindUnknownOption(int argc, char* argv[], const std::vector<std::string>& opt
             message += " (did you mean --" + suggestion + "?)";
         }
         return message + "; --PrintHelp lists the options";
+    }
+    return "";
+}
+
+std::string
+DnnCheckOptionValues(int argc, char* argv[], const std::map<std::string, DnnOptionType>& options)
+{
+    for (int i = 1; i < argc; ++i)
+    {
+        const std::string arg = argv[i];
+        const std::size_t dashes = arg.find_first_not_of('-');
+        if (dashes == 0 || dashes == std::string::npos)
+        {
+            continue;
+        }
+        const std::size_t equals = arg.find('=');
+        const std::string name = arg.substr(dashes, equals - dashes);
+        const auto option = options.find(name);
+        if (option == options.end())
+        {
+            continue;
+        }
+        const bool hasValue = equals != std::string::npos;
+        const std::string value = hasValue ? arg.substr(equals + 1) : "";
+        if (option->second == DnnOptionType::Bool)
+        {
+            std::string lower = value;
+            std::transform(lower.begin(), lower.end(), lower.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            if (!hasValue || lower == "true" || lower == "false" || lower == "t" || lower == "f" ||
+                lower == "1" || lower == "0")
+            {
+                continue;
+            }
+            return "--" + name + ": \"" + value +
+                   "\" is not true or false (or leave out the value)";
+        }
+        const bool digits =
+            !value.empty() && value.size() <= 10 &&
+            std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (!digits || std::stoull(value) > 4294967295ULL)
+        {
+            return "--" + name + " needs a whole number from 0 to 4294967295 (--" + name +
+                   "=N), got " + (hasValue ? "\"" + value + "\"" : std::string("no value"));
+        }
     }
     return "";
 }

@@ -4,6 +4,7 @@
 #ifndef DNN_COMMAND_LINE_H
 #define DNN_COMMAND_LINE_H
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,32 @@ std::string DnnFindUnknownOption(int argc, char* argv[], const std::vector<std::
  * \return false if it is certainly malformed
  */
 bool DnnAttributeTextParses(const std::string& valueType, const std::string& text);
+
+/**
+ * \ingroup dnn-offload
+ * \brief The type of a program option's value, for DnnCheckOptionValues().
+ */
+enum class DnnOptionType
+{
+    Uint32, //!< a whole number 0..4294967295, written in decimal digits
+    Bool,   //!< a flag: no value, or true/false/t/f/1/0 (any case)
+};
+
+/**
+ * \ingroup dnn-offload
+ * \brief Check the values of typed options before ns3::CommandLine parses them.
+ *
+ * ns3::CommandLine exits with status 1 on "--seed=abc" and silently reads "--seed=-1" as
+ * 4294967295, "--seed=1.5" as 1 and "--seed=0x10" as 0; our tools report every bad value
+ * alike (one clear message, status 2).
+ *
+ * \param argc argument count, as given to main
+ * \param argv arguments, as given to main
+ * \param options option name (without dashes) -> the type of its value
+ * \return "" when every value is well-formed, else a message naming the first bad one
+ */
+std::string DnnCheckOptionValues(int argc, char* argv[],
+                                 const std::map<std::string, DnnOptionType>& options);
 
 } // namespace ns3
 

@@ -41,12 +41,27 @@ QuoteNames(const std::vector<std::string>& names, std::size_t limit = 10)
     return out;
 }
 
-/** Any finite number (type check only). */
+/**
+ * The largest magnitude of a number in an instance: times add up along a schedule, and
+ * with every figure at most 1e15 (and every divisor at least 1e-15) no sum overflows a
+ * double.
+ */
+constexpr double MAX_FIGURE = 1e15;
+/** The smallest positive speed or bandwidth (see MAX_FIGURE). */
+constexpr double MIN_DIVISOR = 1e-15;
+
+/** Any number of magnitude at most MAX_FIGURE. */
 double
 ReadNumber(const DnnJsonReader& reader)
 {
     const double big = std::numeric_limits<double>::max();
-    return reader.AsNumber(-big, big);
+    const double value = reader.AsNumber(-big, big);
+    if (std::fabs(value) > MAX_FIGURE)
+    {
+        reader.Fail("must be at most 1e15 in magnitude (schedule times add these up), got " +
+                    reader.Quote());
+    }
+    return value;
 }
 
 /** A number >= 0. */
@@ -61,7 +76,7 @@ ReadNonNegative(const DnnJsonReader& reader)
     return value;
 }
 
-/** A number > 0. */
+/** A number > 0 (a speed or a bandwidth: at least MIN_DIVISOR). */
 double
 ReadPositive(const DnnJsonReader& reader)
 {
@@ -69,6 +84,10 @@ ReadPositive(const DnnJsonReader& reader)
     if (value <= 0)
     {
         reader.Fail("must be positive, got " + reader.Quote());
+    }
+    if (value < MIN_DIVISOR)
+    {
+        reader.Fail("must be at least 1e-15 (times are divided by it), got " + reader.Quote());
     }
     return value;
 }
@@ -239,6 +258,11 @@ ReadLinkValues(const DnnJsonReader& reader, const NameTable& processors, bool po
                     std::string(positive ? "must be positive" : "must not be negative") +
                     " (from \"" + processors.names[i] + "\" to \"" + processors.names[j] +
                     "\"), got " + entries[j].Quote());
+            }
+            if (positive && value < MIN_DIVISOR)
+            {
+                entries[j].Fail("must be at least 1e-15 (times are divided by it), got " +
+                                entries[j].Quote());
             }
             out.matrix[i * m + j] = value;
         }

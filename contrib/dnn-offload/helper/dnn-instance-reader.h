@@ -61,7 +61,9 @@ namespace ns3
  * one is picked by name.
  *
  * Strict: unknown keys (with a did-you-mean), missing keys, wrong types, negative costs or
- * data, non-positive bandwidths or speeds, unknown, duplicate or self-referencing names,
+ * data, non-positive bandwidths or speeds, numbers larger than 1e15 in magnitude, speeds
+ * and bandwidths below 1e-15 (so that no schedule time overflows), unknown, duplicate or
+ * self-referencing names,
  * duplicate edges, tasks that can run nowhere and cycles all throw DnnInputError (cycles:
  * DnnCycleError) naming the file and the JSON path.
  */

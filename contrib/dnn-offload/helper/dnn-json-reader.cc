@@ -64,6 +64,36 @@ EditDistance(const std::string& a, const std::string& b)
     return row[b.size()];
 }
 
+/**
+ * The message of a JSON library exception without its "[json.exception.x.y] " prefix, with
+ * bytes that are not printable ASCII (the ill-formed UTF-8 it quotes) written as \\xNN.
+ */
+std::string
+ParserMessage(const nlohmann::json::exception& e)
+{
+    std::string message = e.what();
+    const auto bracket = message.find("] ");
+    if (message.rfind("[json.exception", 0) == 0 && bracket != std::string::npos)
+    {
+        message = message.substr(bracket + 2);
+    }
+    std::string out;
+    for (const char c : message)
+    {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x20 && byte < 0x7f)
+        {
+            out += c;
+            continue;
+        }
+        static const char* hex = "0123456789abcdef";
+        out += "\\x";
+        out += hex[byte >> 4];
+        out += hex[byte & 0xf];
+    }
+    return out;
+}
+
 std::string
 QuoteList(const std::vector<std::string>& items)
 {
@@ -181,13 +211,33 @@ DnnJsonReader::ParseText(const std::string& text, const std::string& file)
     }
     catch (const nlohmann::json::parse_error& e)
     {
-        std::string message = e.what();
-        const auto bracket = message.find("] ");
-        if (message.rfind("[json.exception", 0) == 0 && bracket != std::string::npos)
+        throw DnnInputError(file, "", "not valid JSON: " + ParserMessage(e));
+    }
+    catch (const nlohmann::json::out_of_range& e)
+    {
+        // A number beyond the range of a double (1e400): the parser has read up to it, so
+        // the open objects and arrays give its path (in an array, the number itself is not
+        // counted yet).
+        std::string path;
+        for (std::size_t i = 0; i < frames.size(); ++i)
         {
-            message = message.substr(bracket + 2);
+            const Frame& frame = frames[i];
+            const int64_t index = frame.index + (i + 1 == frames.size() ? 1 : 0);
+            path += "/" + (frame.object ? EscapePointerToken(frame.key) : std::to_string(index));
         }
-        throw DnnInputError(file, "", "not valid JSON: " + message);
+        std::string message = ParserMessage(e);
+        const std::string prefix = "number overflow parsing '";
+        if (message.rfind(prefix, 0) == 0 && message.back() == '\'')
+        {
+            message = "the number " +
+                      message.substr(prefix.size(), message.size() - prefix.size() - 1) +
+                      " is out of range (a number must be within +-1.8e308)";
+        }
+        throw DnnInputError(file, path, "not valid JSON: " + message);
+    }
+    catch (const nlohmann::json::exception& e)
+    {
+        throw DnnInputError(file, "", "not valid JSON: " + ParserMessage(e));
     }
     if (!duplicatePath.empty())
     {

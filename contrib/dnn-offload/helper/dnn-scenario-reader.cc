@@ -96,10 +96,32 @@ ReadQuantity(const DnnJsonReader& reader, double (*parse)(const std::string&),
     }
 }
 
+/**
+ * The latest time a scenario may name, s: ns-3 counts time in signed 64-bit nanoseconds
+ * (up to 9.2e9 s), and a run adds the stop time, release times and task durations.
+ */
+constexpr double MAX_TIME_S = 1e9;
+/** Most networks: each gets a 10.k.0.0/24 subnet (DnnTopologyHelper). */
+constexpr std::size_t MAX_NETWORKS = 254;
+/** Most devices on one network (DnnTopologyHelper's limit for a /24 subnet). */
+constexpr std::size_t MAX_NETWORK_MEMBERS = 253;
+/** The text of MAX_TIME_S for messages. */
+const std::string MAX_TIME_TEXT = "1000000000s (about 31.7 years)";
+/** The lowest data rate, bit/s: ns-3 keeps data rates in whole bits per second. */
+constexpr double MIN_DATA_RATE = 1;
+/** The highest data rate, bit/s (ns-3's 64-bit DataRate holds more; no link is faster). */
+constexpr double MAX_DATA_RATE = 1e15;
+
 double
 ReadTime(const DnnJsonReader& reader)
 {
-    return ReadQuantity(reader, &DnnParseTime, "10ms");
+    const double t = ReadQuantity(reader, &DnnParseTime, "10ms");
+    if (t > MAX_TIME_S)
+    {
+        reader.Fail("must be at most " + MAX_TIME_TEXT + ", the longest a run can simulate, got " +
+                    reader.Quote());
+    }
+    return t;
 }
 
 double
@@ -120,6 +142,15 @@ ReadDataRate(const DnnJsonReader& reader)
     if (!(rate > 0))
     {
         reader.Fail("must be positive, got " + reader.Quote());
+    }
+    if (rate < MIN_DATA_RATE)
+    {
+        reader.Fail("must be at least 1bps (ns-3 counts whole bits per second), got " +
+                    reader.Quote());
+    }
+    if (rate > MAX_DATA_RATE)
+    {
+        reader.Fail("must be at most 1000000Gbps (1 Pbit/s), got " + reader.Quote());
     }
     return rate;
 }
@@ -715,7 +746,14 @@ ScenarioLoader::ReadNetworks()
 {
     const DnnJsonReader networks = m_root["networks"];
     std::map<std::string, std::string> names;
-    for (const DnnJsonReader& entry : networks.Elements())
+    const auto entries = networks.Elements();
+    if (entries.size() > MAX_NETWORKS)
+    {
+        networks.Fail("at most " + std::to_string(MAX_NETWORKS) +
+                      " networks (each gets a 10.k.0.0/24 subnet), got " +
+                      std::to_string(entries.size()));
+    }
+    for (const DnnJsonReader& entry : entries)
     {
         DnnNetwork network = ReadNetwork(entry);
         const auto [it, fresh] = names.emplace(network.name, entry.Path());
@@ -797,6 +835,12 @@ ScenarioLoader::ReadNetwork(const DnnJsonReader& entry)
             }
             network.members.push_back(device);
         }
+    }
+    if (network.members.size() > MAX_NETWORK_MEMBERS)
+    {
+        members.Fail("a network holds at most " + std::to_string(MAX_NETWORK_MEMBERS) +
+                     " devices (one /24 subnet), got " + std::to_string(network.members.size()) +
+                     (network.kind == DnnNetworkKind::Wifi ? " with the access point" : ""));
     }
     if (network.kind == DnnNetworkKind::P2p && network.members.size() != 2)
     {
@@ -1044,9 +1088,16 @@ ScenarioLoader::ReadWorkload()
         int64_t count = 0;
         if (type == "explicit")
         {
-            for (const DnnJsonReader& time : arrivals["times"].Elements())
+            const auto times = arrivals["times"].Elements();
+            for (std::size_t k = 0; k < times.size(); ++k)
             {
-                explicitTimes.push_back(ReadTime(time));
+                explicitTimes.push_back(ReadTime(times[k]));
+                if (k > 0 && explicitTimes[k] < explicitTimes[k - 1])
+                {
+                    times[k].Fail("the times must not decrease: " + times[k].Quote() +
+                                  " comes after " + times[k - 1].Quote() +
+                                  " (list the arrivals in order)");
+                }
             }
             count = static_cast<int64_t>(explicitTimes.size());
             if (entry.Has("count") && entry["count"].AsInt(0, 1000000) != count)
@@ -1093,6 +1144,15 @@ ScenarioLoader::ReadWorkload()
                 else
                 {
                     time = explicitTimes[static_cast<std::size_t>(k)];
+                }
+                if (time > MAX_TIME_S)
+                {
+                    std::ostringstream when;
+                    when << time;
+                    arrivals.Fail("request " + std::to_string(k + 1) + " of " +
+                                  std::to_string(count) + " (device \"" + device +
+                                  "\") would arrive at " + when.str() + " s, after " +
+                                  MAX_TIME_TEXT + ", the longest a run can simulate");
                 }
                 pending.push_back({time, e, device, model, deadline});
             }
@@ -1302,11 +1362,18 @@ ScenarioLoader::BuildProblem()
     {
         throw DnnInputError(m_file, "/workload", e.what());
     }
+    // Memory: a task holds its weights on its device for the whole run, so (1) every task
+    // must fit the largest memory and (2) all tasks together must fit all memories
+    // together. Both are necessary, not sufficient: packing the tasks is the schedulers'
+    // job, and the schedule validator checks what they did.
     double largest = 0;
+    double totalMemory = 0;
     for (const DnnDevice& device : m_devices)
     {
         largest = std::max(largest, device.profile.memory);
+        totalMemory += device.profile.memory;
     }
+    double totalWeights = 0;
     for (std::size_t t = 0; t < m_scenario.graph.TaskCount(); ++t)
     {
         const DnnTask& task = m_scenario.graph.Task(t);
@@ -1319,6 +1386,16 @@ ScenarioLoader::BuildProblem()
                     std::to_string(task.weightBytes) + " bytes of weights (" + BytesText(weights) +
                     "), more than any device's memory (largest: " + BytesText(largest) + ")");
         }
+        totalWeights += weights;
+    }
+    if (totalWeights > totalMemory)
+    {
+        throw DnnInputError(m_file, "/workload/requests",
+                            "the " + std::to_string(m_scenario.requests.size()) +
+                                " requests' tasks need " + BytesText(totalWeights) +
+                                " of weights together (each task keeps its own copy on its "
+                                "device), more than all devices' memory together (" +
+                                BytesText(totalMemory) + ")");
     }
     try
     {
@@ -1327,6 +1404,26 @@ ScenarioLoader::BuildProblem()
     catch (const DnnInputError& e)
     {
         throw DnnInputError(m_file, "/workload", e.Detail());
+    }
+    // A task's run is one ns-3 event: it must fit the time a run can simulate.
+    const DnnSchedulingProblem& problem = m_scenario.problem;
+    for (uint32_t t = 0; t < problem.TaskCount(); ++t)
+    {
+        for (uint32_t p = 0; p < problem.ProcessorCount(); ++p)
+        {
+            const double w = problem.Cost(t, p);
+            if (std::isfinite(w) && w > MAX_TIME_S)
+            {
+                const DnnTask& task = m_scenario.graph.Task(t);
+                std::ostringstream detail;
+                detail << "task \"" << task.name << "\" of model \"" << task.model << "\" ("
+                       << task.flops << " FLOPs) would take " << w << " s on device \""
+                       << m_devices[p].name << "\" (" << m_devices[p].profile.flops
+                       << " FLOP/s), longer than " << MAX_TIME_TEXT
+                       << ", the longest a run can simulate; is its profile's speed right?";
+                throw DnnInputError(m_file, m_devicePaths[p], detail.str());
+            }
+        }
     }
 }
 

@@ -25,6 +25,7 @@
 #include "ns3/wifi-radio-energy-model-helper.h"
 #include "ns3/yans-wifi-helper.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 
@@ -160,7 +161,14 @@ DnnSimulation::Run(const DnnTaskGraph& graph, const DnnSchedulingProblem& proble
     std::vector<Ipv4Address> addresses;
     for (uint32_t d = 0; d < nodes.GetN(); ++d)
     {
-        addresses.push_back(topology.Address(d));
+        // A device on no network (a platform of one device) talks to no one: its worker
+        // listens on the loopback address.
+        const auto& networks = platform.Networks();
+        const bool connected = std::any_of(
+            networks.begin(), networks.end(),
+            [d](const DnnNetwork& n)
+            { return std::find(n.members.begin(), n.members.end(), d) != n.members.end(); });
+        addresses.push_back(connected ? topology.Address(d) : Ipv4Address::GetLoopback());
     }
     const Time origin = DnnTopologyHelper::AssociationBound();
     const Time stop = origin + Seconds(options.stopTime);

@@ -452,6 +452,26 @@ TEST(DnnInstanceReaderTest, NegativeCostFails)
     EXPECT_TRUE(ReadFails(doc, "/tasks/0/cost/1", "must not be negative, got -4"));
 }
 
+TEST(DnnInstanceReaderTest, FiguresBeyond1e15Fail)
+{
+    json doc = BaseInstance();
+    doc["tasks"][0]["cost"][1] = 1e308;
+    EXPECT_TRUE(ReadFails(doc, "/tasks/0/cost/1", "must be at most 1e15 in magnitude"));
+    doc = BaseInstance();
+    doc["edges"][0]["data"] = 2e15;
+    EXPECT_TRUE(ReadFails(doc, "/edges/0/data", "must be at most 1e15 in magnitude"));
+}
+
+TEST(DnnInstanceReaderTest, TinySpeedsAndBandwidthsFail)
+{
+    json doc = BaseInstance();
+    doc["bandwidth"] = 1e-300;
+    EXPECT_TRUE(ReadFails(doc, "/bandwidth", "must be at least 1e-15"));
+    json saga = SagaInstance();
+    saga["network"]["nodes"][0]["speed"] = 1e-20;
+    EXPECT_TRUE(ReadFails(saga, "/network/nodes/0/speed", "must be at least 1e-15"));
+}
+
 TEST(DnnInstanceReaderTest, NonNumericCostFails)
 {
     json doc = BaseInstance();

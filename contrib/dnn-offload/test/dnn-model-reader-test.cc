@@ -387,6 +387,20 @@ TEST(DnnModelReaderTest, TruncatedJsonText)
     EXPECT_TRUE(ParseFails(truncated, "", "column "));
 }
 
+TEST(DnnModelReaderTest, NumberBeyondADoubleNamesItsPath)
+{
+    const std::string text = R"({"name": "tiny", "input": {"shape": [3, 8, 1e400]}, "layers": []})";
+    EXPECT_TRUE(ParseFails(text, "/input/shape/2", "the number 1e400 is out of range"));
+    EXPECT_TRUE(ParseFails(R"({"a": [[1], {"b": -1e999}]})", "/a/1/b", "-1e999"));
+    EXPECT_TRUE(ParseFails("1e400", "", "out of range"));
+}
+
+TEST(DnnModelReaderTest, IllFormedUtf8IsQuotedAsEscapes)
+{
+    EXPECT_TRUE(ParseFails("{\"name\": \"a\xff\"}", "", "ill-formed UTF-8 byte"));
+    EXPECT_TRUE(ParseFails("{\"name\": \"a\xff\"}", "", "\\xff"));
+}
+
 TEST(DnnModelReaderTest, DuplicatedKeyInOneObject)
 {
     const std::string text = R"({"name": "tiny", "input": {"shape": [3, 8, 8]}, "layers": [

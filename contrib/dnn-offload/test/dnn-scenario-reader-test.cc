@@ -114,7 +114,7 @@ const char* FULL_SCENARIO = R"({
       {"device": "camera", "model": "alexnet", "deadline": "500ms", "count": 2,
        "arrivals": {"type": "periodic", "start": "0s", "period": "1s"}},
       {"device": "phone-1", "model": "models/resnet18.json",
-       "arrivals": {"type": "explicit", "times": ["0.5s", "150ms"]}},
+       "arrivals": {"type": "explicit", "times": ["150ms", "0.5s"]}},
       {"device": "camera-2", "model": "mobilenet_v2", "count": 1,
        "arrivals": {"type": "periodic", "start": "250ms", "period": "2s"}}
     ]
@@ -966,6 +966,49 @@ TEST(ScenarioReaderTest, BadScenariosAreRejectedWithPathAndMessage)
              j["simulation"] = {{"netanim", "yes"}};
          },
          "/simulation/netanim", "must be true or false"},
+        {"stop time beyond what ns-3 can count",
+         [](json& j) {
+             j["simulation"] = {{"stop_time", "9999999999s"}};
+         },
+         "/simulation/stop_time", "must be at most 1000000000s"},
+        {"data rate below one bit per second",
+         [](json& j) { j["networks"][1]["data_rate"] = "0.5bps"; }, "/networks/1/data_rate",
+         "must be at least 1bps"},
+        {"data rate above 1 Pbit/s", [](json& j) { j["networks"][1]["data_rate"] = "1000001Gbps"; },
+         "/networks/1/data_rate", "must be at most 1000000Gbps"},
+        {"explicit times out of order",
+         [](json& j)
+         {
+             j["workload"]["requests"][0].erase("count");
+             j["workload"]["requests"][0]["arrivals"] = {{"type", "explicit"},
+                                                         {"times", {"1s", "500ms"}}};
+         },
+         "/workload/requests/0/arrivals/times/1",
+         "the times must not decrease: \"500ms\" comes after \"1s\""},
+        {"periodic arrivals beyond what ns-3 can count",
+         [](json& j)
+         {
+             j["workload"]["requests"][0]["count"] = 3;
+             j["workload"]["requests"][0]["arrivals"]["period"] = "999999999s";
+         },
+         "/workload/requests/0/arrivals", "request 3 of 3 (device \"cam-1\") would arrive at"},
+        {"every task fits, the whole workload does not",
+         [](json& j)
+         {
+             // AlexNet's largest task (classifier.1, 151 MB) fits 200 MB; two requests (489 MB)
+             // do not fit 402 MB.
+             j["profiles"] = {{"rpi4", {{"memory", "200MB"}}},
+                              {"edge-server", {{"memory", "1MB"}}},
+                              {"cloud-server", {{"memory", "1MB"}}}};
+         },
+         "/workload/requests", "more than all devices' memory together (402.0 MB)"},
+        {"a device too slow for any task to finish in a run",
+         [](json& j) {
+             j["profiles"] = {{"rpi4", {{"speed", "0.001FLOPS"}}}};
+         },
+         "/devices/1", "longer than 1000000000s"},
+        {"more devices than one subnet holds", [](json& j) { j["devices"][1]["count"] = 300; },
+         "/networks/0/members", "a network holds at most 253 devices"},
     };
     ASSERT_GE(cases.size(), 25U);
     for (const BadCase& c : cases)
