@@ -621,6 +621,14 @@ ScenarioCases()
                            {InScenario("/workload/requests"),
                             "the 3 requests' tasks need 32.2 kB of weights together",
                             "more than all devices' memory together (22.0 kB)"}})),
+        FullRun({"run_power_that_drains_the_energy_source",
+                 Tool::Run,
+                 Scenario(
+                     [](json& j) {
+                         j["profiles"] = {{"rpi4", {{"busy_power", "999999999999W"}}}};
+                     }),
+                 {InScenario("/devices/1"), "device \"cam\" may draw 1e+12 W",
+                  "J energy source of a simulated node, which would run dry"}}),
         FullRun({"run_device_too_slow_for_ns3",
                  Tool::Run,
                  Scenario(

@@ -37,12 +37,9 @@ DnnOffloadHelper::InstallCompute(const NodeContainer& nodes, const DnnPlatform& 
         compute->SetAttribute("Flops", DoubleValue(profile.flops));
         compute->SetAttribute("Cores", UintegerValue(profile.cores));
         nodes.Get(i)->AggregateObject(compute);
-        // A source that does not run dry (10^8 J: 5.8 days at 200 W): the runs measure
-        // energy, they do not model batteries. Not more: WifiPhy compares the time the
-        // source could feed a transmission with the frame's duration, and with 10^12 J that
-        // time overflows ns3::Time, after which every frame is dropped.
+        // A source that does not run dry (see SOURCE_ENERGY_J).
         Ptr<BasicEnergySource> source = CreateObject<BasicEnergySource>();
-        source->SetAttribute("BasicEnergySourceInitialEnergyJ", DoubleValue(1e8));
+        source->SetAttribute("BasicEnergySourceInitialEnergyJ", DoubleValue(SOURCE_ENERGY_J));
         source->SetAttribute("BasicEnergySupplyVoltageV", DoubleValue(5.0));
         source->SetNode(nodes.Get(i));
         Ptr<DnnComputeEnergyModel> energy = DnnComputeEnergyModel::Install(nodes.Get(i), source);

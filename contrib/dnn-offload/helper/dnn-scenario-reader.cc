@@ -6,6 +6,8 @@
 #include "dnn-command-line.h"
 #include "dnn-json-reader.h"
 #include "dnn-model-reader.h"
+#include "dnn-offload-helper.h"
+#include "dnn-topology-helper.h"
 #include "dnn-units.h"
 #include "ns3/dnn-input-error.h"
 #include "ns3/dnn-workload-problem.h"
@@ -410,6 +412,8 @@ class ScenarioLoader
     void ReadSimulation();
     /** Read one entry of "simulation/failures". \param entry the entry \return the fault */
     DnnFault ReadFault(const DnnJsonReader& entry) const;
+    /** Check that no device can drain its node's energy source during the run. */
+    void CheckEnergy() const;
     /** Partition the workload, check memory, build the scheduling problem. */
     void BuildProblem();
 
@@ -446,6 +450,7 @@ ScenarioLoader::Load()
     ReadWorkload();
     ReadSchedulers();
     ReadSimulation();
+    CheckEnergy();
     BuildProblem();
     return std::move(m_scenario);
 }
@@ -1344,6 +1349,44 @@ ScenarioLoader::ReadFault(const DnnJsonReader& entry) const
         entry["until"].Fail("must be after \"at\", got " + entry["until"].Quote());
     }
     return fault;
+}
+
+void
+ScenarioLoader::CheckEnergy() const
+{
+    // A run lasts until the stop time after plan time 0, which comes after the Wi-Fi
+    // association bound, plus one second (DnnSimulation). A device draws its compute power
+    // (idle or busy) and, on Wi-Fi, its radio's: at most 0.38 A at 5 V, the defaults of
+    // ns-3's WifiRadioEnergyModel and of the source's voltage.
+    const double seconds =
+        m_scenario.stopTime + DnnTopologyHelper::AssociationBound().GetSeconds() + 1.0;
+    const double radioWatts = 0.38 * 5.0;
+    for (std::size_t d = 0; d < m_devices.size(); ++d)
+    {
+        const DnnDevice& device = m_devices[d];
+        const bool wifi = std::any_of(m_networks.begin(), m_networks.end(),
+                                      [d](const DnnNetwork& n)
+                                      {
+                                          return n.kind == DnnNetworkKind::Wifi &&
+                                                 std::find(n.members.begin(), n.members.end(), d) !=
+                                                     n.members.end();
+                                      });
+        const double watts = std::max(device.profile.idlePower, device.profile.busyPower) +
+                             (wifi ? radioWatts : 0.0);
+        if (watts * seconds > DnnOffloadHelper::SOURCE_ENERGY_J)
+        {
+            std::ostringstream detail;
+            detail << "device \"" << device.name << "\" may draw " << watts
+                   << " W (the larger of its profile's idle and busy power"
+                   << (wifi ? ", plus 1.9 W for its Wi-Fi radio" : "") << ") for the " << seconds
+                   << " s of a run (stop_time + " << seconds - m_scenario.stopTime
+                   << " s): " << watts * seconds << " J, more than the "
+                   << DnnOffloadHelper::SOURCE_ENERGY_J
+                   << " J energy source of a simulated node, which would run dry; lower the "
+                      "power or the stop time";
+            throw DnnInputError(m_file, m_devicePaths[d], detail.str());
+        }
+    }
 }
 
 void

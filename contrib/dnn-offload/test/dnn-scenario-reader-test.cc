@@ -1007,6 +1007,15 @@ TEST(ScenarioReaderTest, BadScenariosAreRejectedWithPathAndMessage)
              j["profiles"] = {{"rpi4", {{"speed", "0.001FLOPS"}}}};
          },
          "/devices/1", "longer than 1000000000s"},
+        {"a power that drains the simulated energy source",
+         [](json& j)
+         {
+             j["profiles"] = {{"rpi4", {{"busy_power", "2000000W"}}}};
+             j["simulation"] = {{"stop_time", "60s"}};
+         },
+         "/devices/1",
+         "device \"cam-1\" may draw 2e+06 W (the larger of its profile's idle and busy power, "
+         "plus 1.9 W for its Wi-Fi radio) for the 61.25 s of a run"},
         {"more devices than one subnet holds", [](json& j) { j["devices"][1]["count"] = 300; },
          "/networks/0/members", "a network holds at most 253 devices"},
     };
