@@ -17,8 +17,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -62,6 +64,41 @@ ReadText(const fs::path& path)
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
+}
+
+/** A CSV file as rows of column -> cell. */
+inline std::vector<std::map<std::string, std::string>>
+ReadCsv(const fs::path& file)
+{
+    std::vector<std::map<std::string, std::string>> rows;
+    std::istringstream in(ReadText(file));
+    std::string line;
+    std::vector<std::string> header;
+    while (std::getline(in, line))
+    {
+        std::vector<std::string> cells;
+        std::istringstream fields(line);
+        for (std::string cell; std::getline(fields, cell, ',');)
+        {
+            cells.push_back(cell);
+        }
+        if (!line.empty() && line.back() == ',')
+        {
+            cells.emplace_back();
+        }
+        if (header.empty())
+        {
+            header = cells;
+            continue;
+        }
+        std::map<std::string, std::string> row;
+        for (std::size_t c = 0; c < header.size(); ++c)
+        {
+            row[header[c]] = c < cells.size() ? cells[c] : "";
+        }
+        rows.push_back(row);
+    }
+    return rows;
 }
 
 /** Whether \p haystack contains \p needle. */

@@ -25,37 +25,6 @@ using namespace ns3::test;
 /** One CSV row: column -> cell (cells hold no comma or quote in these scenarios). */
 using Row = std::map<std::string, std::string>;
 
-/** A CSV file as rows. */
-std::vector<Row>
-ReadCsv(const fs::path& file)
-{
-    std::vector<Row> rows;
-    std::istringstream in(ReadText(file));
-    std::string line;
-    std::vector<std::string> header;
-    while (std::getline(in, line))
-    {
-        std::vector<std::string> cells;
-        std::istringstream fields(line);
-        for (std::string cell; std::getline(fields, cell, ',');)
-        {
-            cells.push_back(cell);
-        }
-        if (header.empty())
-        {
-            header = cells;
-            continue;
-        }
-        Row row;
-        for (std::size_t c = 0; c < header.size(); ++c)
-        {
-            row[header[c]] = c < cells.size() ? cells[c] : "";
-        }
-        rows.push_back(row);
-    }
-    return rows;
-}
-
 /** A time cell in seconds (-1 when empty). */
 double
 Seconds(const std::string& cell)

@@ -20,41 +20,6 @@ namespace
 
 using namespace ns3::test;
 
-/** A CSV file as rows of column -> cell. */
-std::vector<std::map<std::string, std::string>>
-ReadCsv(const fs::path& file)
-{
-    std::vector<std::map<std::string, std::string>> rows;
-    std::istringstream in(ReadText(file));
-    std::string line;
-    std::vector<std::string> header;
-    while (std::getline(in, line))
-    {
-        std::vector<std::string> cells;
-        std::istringstream fields(line);
-        for (std::string cell; std::getline(fields, cell, ',');)
-        {
-            cells.push_back(cell);
-        }
-        if (!line.empty() && line.back() == ',')
-        {
-            cells.emplace_back();
-        }
-        if (header.empty())
-        {
-            header = cells;
-            continue;
-        }
-        std::map<std::string, std::string> row;
-        for (std::size_t c = 0; c < header.size(); ++c)
-        {
-            row[header[c]] = c < cells.size() ? cells[c] : "";
-        }
-        rows.push_back(row);
-    }
-    return rows;
-}
-
 /** One camera and an edge server on 802.11ac; one AlexNet request, layer by layer. */
 std::string
 TinyScenario(const std::string& schedulers = R"(["heft", "local", "edge"])")
