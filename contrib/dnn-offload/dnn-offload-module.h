@@ -9,6 +9,7 @@
 #ifndef DNN_OFFLOAD_MODULE_H
 #define DNN_OFFLOAD_MODULE_H
 
+#include "ns3/dnn-ack-manager.h"
 #include "ns3/dnn-baseline-schedulers.h"
 #include "ns3/dnn-command-line.h"
 #include "ns3/dnn-comparison.h"

@@ -3,11 +3,14 @@
  */
 #include "dnn-topology-helper.h"
 
+#include "dnn-ack-manager.h"
+
 #include "ns3/boolean.h"
 #include "ns3/config.h"
 #include "ns3/csma-helper.h"
 #include "ns3/data-rate.h"
 #include "ns3/double.h"
+#include "ns3/frame-exchange-manager.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-global-routing-helper.h"
@@ -64,6 +67,21 @@ constexpr uint32_t ADDBA_RESPONSE_TIMEOUT_MS = 50;
  *  QOS_OLD_PACKET once the Block Ack window moves past it), which costs TCP a 3 s SYN
  *  timeout or a 1 s RTO. Minstrel keeps its own per-station count and ignores these. */
 constexpr uint32_t STATION_RETRY_LIMIT = std::numeric_limits<uint32_t>::max();
+/** The acknowledgment manager of every Wi-Fi MAC: WifiDefaultAckManager, except that an
+ *  A-MPDU to a recipient that has not yet sent us a BlockAck (for its TID) is followed by an
+ *  explicit BlockAckReq instead of carrying the Implicit BAR ack policy. ns-3.37's recipient
+ *  establishes its side of a Block Ack agreement only when the Ack of its ADDBA Response
+ *  arrives (HtFrameExchangeManager::NotifyReceivedNormalAck, ht-frame-exchange-manager.cc:
+ *  634-647), the originator as soon as it receives the Response (wifi-mac.cc:1164-1174). If
+ *  that Ack is lost, the originator's next A-MPDU reaches a recipient without the agreement;
+ *  with Implicit BAR, each MPDU gets a Normal Ack a SIFS after it
+ *  (QosFrameExchangeManager::ReceiveMpdu), which cuts a long A-MPDU short, and a short one
+ *  ends in HtFrameExchangeManager::EndReceiveAmpdu (ht-frame-exchange-manager.cc:1516-1530),
+ *  which dereferences m_agreements.end() (its NS_ASSERT is compiled out in Debian's release
+ *  build) and throws std::bad_alloc copying the garbage agreement. With the Block Ack policy
+ *  neither happens, and the BlockAckReq is checked (ReceiveMpdu: no agreement, no Block Ack,
+ *  the originator tries again). See DnnAckManager and the module doc (Topology). */
+constexpr const char* ACK_MANAGER = "ns3::DnnAckManager";
 
 /** What we know of a Wi-Fi standard. */
 struct WifiStandardInfo
@@ -362,6 +380,7 @@ DnnTopologyHelper::Install(const DnnPlatform& platform)
                     StringValue("{0, " + std::to_string(network.channelWidth) + ", BAND_5GHZ, 0}"));
             const Ssid ssid("dnn-" + network.name);
             WifiMacHelper mac;
+            mac.SetAckManager(ACK_MANAGER);
             for (uint32_t member : network.members)
             {
                 if (member == network.accessPoint)
@@ -375,7 +394,10 @@ DnnTopologyHelper::Install(const DnnPlatform& platform)
                                 TimeValue(MilliSeconds(ASSOC_REQUEST_TIMEOUT_MS)));
                 }
                 NetDeviceContainer device = wifi.Install(phy, mac, m_nodes.Get(member));
-                Ptr<WifiMac> wifiMac = DynamicCast<WifiNetDevice>(device.Get(0))->GetMac();
+                Ptr<WifiNetDevice> wifiDevice = DynamicCast<WifiNetDevice>(device.Get(0));
+                Ptr<WifiMac> wifiMac = wifiDevice->GetMac();
+                DynamicCast<DnnAckManager>(wifiMac->GetFrameExchangeManager()->GetAckManager())
+                    ->ObservePhy(wifiDevice->GetPhy());
                 for (AcIndex ac : {AC_BE, AC_BK, AC_VI, AC_VO})
                 {
                     wifiMac->GetQosTxop(ac)->SetAddBaResponseTimeout(
@@ -402,6 +424,9 @@ DnnTopologyHelper::Install(const DnnPlatform& platform)
             m_settings[prefix + "active_probing"] = "true";
             m_settings[prefix + "addba_response_timeout"] =
                 std::to_string(ADDBA_RESPONSE_TIMEOUT_MS) + "ms";
+            m_settings[prefix + "ack_manager"] =
+                std::string(ACK_MANAGER) +
+                " (explicit BlockAckReq until a recipient's first Block Ack, then Implicit BAR)";
             m_settings[prefix + "max_ssrc"] = std::to_string(STATION_RETRY_LIMIT);
             m_settings[prefix + "max_slrc"] = std::to_string(STATION_RETRY_LIMIT);
             m_settings[prefix + "assoc_request_timeout"] =

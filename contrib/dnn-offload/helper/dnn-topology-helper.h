@@ -40,7 +40,9 @@ namespace ns3
  *   IdealWifiManager ("ideal"), MinstrelHtWifiManager ("minstrel") or
  *   ConstantRateWifiManager ("constant", data mode HtMcs<mcs>, VhtMcs<mcs> or HeMcs<mcs>,
  *   one spatial stream); every access category waits 50 ms for an ADDBA response (ns-3:
- *   1 ms, which can leave a flow stuck in ns-3.37: see the .cc). The network's dataRate
+ *   1 ms, which can leave a flow stuck in ns-3.37: see the .cc); every MAC acknowledges
+ *   with DnnAckManager (an explicit BlockAckReq after A-MPDUs to a recipient until it has
+ *   sent a Block Ack, against an ns-3.37 fault; see DnnAckManager). The network's dataRate
  *   and delay are the planner's figures only: the simulated rate comes from the PHY and
  *   the rate manager;
  * - csma: one CsmaChannel with DataRate = dataRate and Delay = delay;
@@ -158,7 +160,8 @@ class DnnTopologyHelper
      *        "tcp.segment_size", "tcp.snd_buf", "tcp.rcv_buf", "tcp.variant",
      *        "wifi.<net>.standard", ".band", ".channel_width", ".rate_manager", ".data_mode"
      *        (constant only), ".ssid", ".access_point", ".active_probing",
-     *        ".assoc_request_timeout", ".addba_response_timeout", ".propagation_loss",
+     *        ".assoc_request_timeout", ".addba_response_timeout", ".ack_manager",
+     *        ".max_ssrc", ".max_slrc", ".propagation_loss",
      *        ".propagation_delay", and "ip.<net>.subnet"; also the ns-3 TCP defaults we
      *        keep, as they stand: "tcp.initial_cwnd", "tcp.delayed_ack_count",
      *        "tcp.min_rto", "tcp.conn_timeout", "tcp.sack", "tcp.timestamps".
