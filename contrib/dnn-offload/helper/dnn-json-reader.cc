@@ -179,13 +179,19 @@ DnnJsonReader::ParseText(const std::string& text, const std::string& file)
     {
         document = nlohmann::json::parse(text, callback);
     }
-    catch (const nlohmann::json::parse_error& e)
+    catch (const nlohmann::json::exception& e)
     {
+        // parse_error (with line and column), and out_of_range for a number beyond a double
+        // ("number overflow parsing '1e400'"), whose text may be as long as the number.
         std::string message = e.what();
         const auto bracket = message.find("] ");
         if (message.rfind("[json.exception", 0) == 0 && bracket != std::string::npos)
         {
             message = message.substr(bracket + 2);
+        }
+        if (message.size() > 200)
+        {
+            message = message.substr(0, 197) + "...";
         }
         throw DnnInputError(file, "", "not valid JSON: " + message);
     }

@@ -387,6 +387,12 @@ TEST(DnnModelReaderTest, TruncatedJsonText)
     EXPECT_TRUE(ParseFails(truncated, "", "column "));
 }
 
+TEST(DnnModelReaderTest, NumberBeyondADoubleIsNotValidJson)
+{
+    EXPECT_TRUE(ParseFails(R"({"name": "tiny", "input": {"shape": [3, 1e400, 8]}})", "",
+                           "not valid JSON: number overflow parsing '1e400'"));
+}
+
 TEST(DnnModelReaderTest, DuplicatedKeyInOneObject)
 {
     const std::string text = R"({"name": "tiny", "input": {"shape": [3, 8, 8]}, "layers": [
