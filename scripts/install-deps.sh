@@ -5,6 +5,7 @@ set -euo pipefail
 
 PACKAGES=(
     cmake g++ make pkg-config
+    clang libclang-rt-14-dev # the sanitizer pass and the libFuzzer targets (test.sh)
     ns3 libns3-dev libgsl-dev libxml2-dev libsqlite3-dev
     libboost-graph-dev nlohmann-json3-dev
     libgtest-dev libgmock-dev libbenchmark-dev

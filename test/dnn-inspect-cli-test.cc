@@ -126,6 +126,18 @@ TEST_F(DnnInspectCliTest, BadModelFileExitsTwoNamingFileAndPath)
     EXPECT_TRUE(Contains(r.err, "did you mean \"kernel\"")) << r.err;
 }
 
+// The fuzzers' finding at the tool: a number beyond a double aborted the tool
+// (nlohmann::json's out_of_range escaped the reader).
+TEST_F(DnnInspectCliTest, NumberBeyondADoubleExitsTwo)
+{
+    const fs::path bad = WriteFile("huge-number.json", R"({"name": "x", "input": {"shape":
+        [3, 1e400, 8]}, "layers": [{"name": "r", "type": "relu"}]})");
+    const RunResult r = Run("--model=" + ShellQuote(bad.string()));
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_TRUE(Contains(r.err, "/input/shape/1: not valid JSON: the number 1e400 is out of range"))
+        << r.err;
+}
+
 TEST_F(DnnInspectCliTest, MissingModelExitsTwo)
 {
     const RunResult r = Run("--format=json");

@@ -529,6 +529,14 @@ DnnInstanceReader::ReadFile(const std::string& file, const std::string& instance
 }
 
 DnnSchedulingProblem
+DnnInstanceReader::ReadText(const std::string& text, const std::string& file,
+                            const std::string& instanceName)
+{
+    const nlohmann::json doc = DnnJsonReader::ParseText(text, file);
+    return Read(doc, file, instanceName);
+}
+
+DnnSchedulingProblem
 DnnInstanceReader::Read(const nlohmann::json& doc, const std::string& file)
 {
     return Read(doc, file, "");

@@ -84,6 +84,16 @@ class DnnInstanceReader
      */
     static DnnSchedulingProblem ReadFile(const std::string& file, const std::string& instanceName);
     /**
+     * \brief Read one instance of a document given as text (what ReadFile does after
+     *        reading the file).
+     * \param text the JSON text
+     * \param file name used in error messages
+     * \param instanceName name of the instance to read ("" when the text holds one)
+     * \return the problem, finalized
+     */
+    static DnnSchedulingProblem ReadText(const std::string& text, const std::string& file,
+                                         const std::string& instanceName = "");
+    /**
      * \brief Read an instance from a parsed document holding one instance.
      * \param doc the JSON document
      * \param file name used in error messages

@@ -229,9 +229,13 @@ DnnJsonReader::ParseText(const std::string& text, const std::string& file)
         const std::string prefix = "number overflow parsing '";
         if (message.rfind(prefix, 0) == 0 && message.back() == '\'')
         {
-            message = "the number " +
-                      message.substr(prefix.size(), message.size() - prefix.size() - 1) +
-                      " is out of range (a number must be within +-1.8e308)";
+            std::string number = message.substr(prefix.size(), message.size() - prefix.size() - 1);
+            if (number.size() > 40)
+            {
+                number = number.substr(0, 37) + "..."; // the fuzzers feed 1000-digit numbers
+            }
+            message =
+                "the number " + number + " is out of range (a number must be within +-1.8e308)";
         }
         throw DnnInputError(file, path, "not valid JSON: " + message);
     }

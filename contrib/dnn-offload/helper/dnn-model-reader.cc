@@ -182,6 +182,12 @@ DnnModelReader::ReadFile(const std::string& file)
 }
 
 DnnModel
+DnnModelReader::ReadText(const std::string& text, const std::string& file)
+{
+    return Read(DnnJsonReader::ParseText(text, file), file);
+}
+
+DnnModel
 DnnModelReader::Read(const nlohmann::json& document, const std::string& file)
 {
     const DnnJsonReader root(document, file);

@@ -31,6 +31,13 @@ class DnnModelReader
      */
     static DnnModel ReadFile(const std::string& file);
     /**
+     * \brief Read a model given as text (what ReadFile does after reading the file).
+     * \param text the JSON text
+     * \param file name used in error messages
+     * \return the model, shapes inferred
+     */
+    static DnnModel ReadText(const std::string& text, const std::string& file);
+    /**
      * \brief Read a model from a parsed document.
      * \param document the JSON document
      * \param file name used in error messages

@@ -229,6 +229,23 @@ TEST(DnnInstanceReaderTest, ReadFileOfASingleInstance)
                                  "holds a single instance, named \"small\", not \"large\"", file));
 }
 
+TEST(DnnInstanceReaderTest, ReadTextIsReadFileWithoutTheFile)
+{
+    const std::string text = test::ReadTextFile(CanonicalFile());
+    const DnnSchedulingProblem fromText =
+        DnnInstanceReader::ReadText(text, CanonicalFile(), "topcuoglu-2002");
+    const DnnSchedulingProblem fromFile =
+        DnnInstanceReader::ReadFile(CanonicalFile(), "topcuoglu-2002");
+    EXPECT_EQ(fromText.TaskCount(), fromFile.TaskCount());
+    EXPECT_EQ(fromText.EdgeCount(), fromFile.EdgeCount());
+    EXPECT_DOUBLE_EQ(fromText.Cost(0, 2), fromFile.Cost(0, 2));
+    EXPECT_EQ(DnnInstanceReader::ReadText(BaseInstance().dump(), FILE_NAME).TaskCount(), 3u);
+    EXPECT_TRUE(ThrowsInputError([&] { DnnInstanceReader::ReadText(text, FILE_NAME); },
+                                 "/instances", "choose one by name"));
+    EXPECT_TRUE(ThrowsInputError([&] { DnnInstanceReader::ReadText("{,}", FILE_NAME); }, "",
+                                 "not valid JSON"));
+}
+
 TEST(DnnInstanceReaderTest, MultiInstanceFileWithOneInstanceNeedsNoName)
 {
     json doc;

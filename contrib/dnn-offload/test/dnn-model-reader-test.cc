@@ -408,6 +408,21 @@ TEST(DnnModelReaderTest, DuplicatedKeyInOneObject)
     EXPECT_TRUE(ParseFails(text, "/layers/0/kernel", "this key appears twice in one object"));
 }
 
+TEST(DnnModelReaderTest, ReadTextIsReadFileWithoutTheFile)
+{
+    const std::string file = std::string(DNN_SOURCE_DIR) + "/scenarios/models/resnet18.json";
+    const DnnModel fromFile = DnnModelReader::ReadFile(file);
+    const DnnModel fromText = DnnModelReader::ReadText(test::ReadTextFile(file), file);
+    EXPECT_EQ(fromText.File(), file);
+    EXPECT_EQ(fromText.LayerCount(), fromFile.LayerCount());
+    EXPECT_EQ(fromText.Params(), fromFile.Params());
+    EXPECT_EQ(fromText.Flops(), fromFile.Flops());
+    EXPECT_TRUE(ThrowsInputError([&] { DnnModelReader::ReadText("{\"name\": 1}", FILE_NAME); }, "",
+                                 "missing key \"input\""));
+    EXPECT_TRUE(
+        ThrowsInputError([&] { DnnModelReader::ReadText("[", FILE_NAME); }, "", "not valid JSON"));
+}
+
 TEST(DnnModelReaderTest, ReadFileOnMissingFile)
 {
     const std::string file = std::string(DNN_SOURCE_DIR) + "/test/data/no-such-model.json";

@@ -1042,6 +1042,34 @@ TEST(ScenarioReaderTest, MalformedJsonText)
                                        "", "must be an object", FILE_NAME));
 }
 
+// Found by the scenario fuzz target (minimized input "2e422"): a number beyond the range of a
+// double made nlohmann::json throw out_of_range, not parse_error, and the reader let it escape.
+TEST(ScenarioReaderTest, NumberBeyondADoubleIsNotValidJson)
+{
+    EXPECT_TRUE(
+        test::ThrowsInputError([&]() { DnnScenarioReader::ReadText("2e422", FILE_NAME, "."); }, "",
+                               "not valid JSON: the number 2e422 is out of range", FILE_NAME));
+    json scenario = BaseScenario();
+    scenario["devices"][0]["position"] = {1, 2, 3};
+    std::string text = scenario.dump();
+    text.replace(text.find("[1,2,3]"), 7, "[-2" + std::string(300, '2') + "e2222, 5, 1]");
+    try
+    {
+        DnnScenarioReader::ReadText(text, FILE_NAME, ".");
+        ADD_FAILURE() << "accepted";
+    }
+    catch (const DnnInputError& e)
+    {
+        EXPECT_EQ(std::string(e.what()).rfind(FILE_NAME +
+                                                  ": /devices/0/position/0: not valid JSON: "
+                                                  "the number -222",
+                                              0),
+                  0u)
+            << e.what();
+        EXPECT_LE(e.Detail().size(), 220u) << "the number is shortened";
+    }
+}
+
 TEST(ScenarioReaderTest, SchedulerSpecCreateReportsBadNamesAndAttributes)
 {
     DnnSchedulerSpec spec;

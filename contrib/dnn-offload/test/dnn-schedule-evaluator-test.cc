@@ -44,6 +44,17 @@ operator new(std::size_t size)
     throw std::bad_alloc();
 }
 
+/** The nothrow form, replaced too: it must allocate as the one above does, because the
+ *  operator delete below frees its blocks (std::stable_sort's buffer comes from it; under
+ *  AddressSanitizer, whose runtime has its own nothrow form, free() on such a block is an
+ *  alloc-dealloc mismatch). \param size bytes \return the block, or null */
+void*
+operator new(std::size_t size, const std::nothrow_t&) noexcept
+{
+    ++g_allocations;
+    return std::malloc(size ? size : 1);
+}
+
 /** Matching deallocation (not inlined: GCC would flag free() on operator new's pointers).
  *  \param p the block */
 [[gnu::noinline]] void
@@ -55,6 +66,13 @@ operator delete(void* p) noexcept
 /** Matching sized deallocation. \param p the block */
 [[gnu::noinline]] void
 operator delete(void* p, std::size_t) noexcept
+{
+    std::free(p);
+}
+
+/** Matching nothrow deallocation. \param p the block */
+[[gnu::noinline]] void
+operator delete(void* p, const std::nothrow_t&) noexcept
 {
     std::free(p);
 }

@@ -10,8 +10,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <functional>
 #include <memory>
+#include <sstream>
 #include <string>
 
 namespace ns3
@@ -25,6 +27,17 @@ inline std::string
 SourcePath(const std::string& relative)
 {
     return std::string(DNN_SOURCE_DIR) + "/" + relative;
+}
+
+/** \brief The whole content of a file. \param file its path \return the text ("" if it
+ *  cannot be read) */
+inline std::string
+ReadTextFile(const std::string& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
 }
 
 /** \brief Load a model of the zoo (scenarios/models/NAME.json). \param name model name

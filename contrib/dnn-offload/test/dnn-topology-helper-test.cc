@@ -488,16 +488,17 @@ TEST(TopologyHelperTest, BusyCellDropsNoMpduForTheRetryLimit)
     Time last;
     for (uint32_t s = 0; s < stations; ++s)
     {
-        Ptr<PacketSink> sink = sinks[s];
-        sink->TraceConnectWithoutContext("Rx",
-                                         Callback<void, Ptr<const Packet>, const Address&>(
-                                             [&last, sink, bytes](Ptr<const Packet>, const Address&)
-                                             {
-                                                 if (sink->GetTotalRx() == bytes)
-                                                 {
-                                                     last = Simulator::Now();
-                                                 }
-                                             }));
+        // The callback reaches its sink through the vector: a Ptr captured in it would keep
+        // the sink alive from inside its own trace source, a cycle that leaks it.
+        sinks[s]->TraceConnectWithoutContext(
+            "Rx", Callback<void, Ptr<const Packet>, const Address&>(
+                      [&last, &sinks, s, bytes](Ptr<const Packet>, const Address&)
+                      {
+                          if (sinks[s]->GetTotalRx() == bytes)
+                          {
+                              last = Simulator::Now();
+                          }
+                      }));
     }
     Simulator::Stop(Seconds(4));
     Simulator::Run();
