@@ -410,8 +410,8 @@ ReadCostMatrix(const DnnJsonReader& r)
             const auto entries = available.Elements();
             if (entries.size() != m)
             {
-                available.Fail("has " + std::to_string(entries.size()) +
-                               " entries but there are " + std::to_string(m) +
+                available.Fail("has " + std::to_string(entries.size()) + " entries but there are " +
+                               std::to_string(m) +
                                " processors: give one time per processor, in the order of "
                                "\"processors\"");
             }

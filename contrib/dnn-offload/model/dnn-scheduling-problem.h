@@ -214,8 +214,8 @@ class DnnSchedulingProblem
     std::vector<double> m_memory;                       //!< per task
     std::vector<double> m_capacity;                     //!< per processor
     std::vector<uint32_t> m_cores;                      //!< per processor
-    std::vector<std::size_t> m_coreStart; //!< first core's index in m_available per processor
-    std::vector<double> m_available;      //!< time each core is free from, per core
+    std::vector<std::size_t> m_coreStart;               //!< per processor: offset in m_available
+    std::vector<double> m_available;                    //!< per core: free from (SetAvailable)
     std::vector<uint32_t> m_request;                    //!< per task
     std::vector<uint8_t> m_sink;                        //!< per task
     std::vector<std::string> m_role;                    //!< per processor
