@@ -23,7 +23,8 @@ namespace
 /** Keys that mark the cost-matrix form. */
 const std::vector<std::string> COST_MATRIX_REQUIRED = {"processors", "tasks", "edges", "bandwidth"};
 /** Further keys of the cost-matrix form. */
-const std::vector<std::string> COST_MATRIX_OPTIONAL = {"name", "source", "latency", "expected"};
+const std::vector<std::string> COST_MATRIX_OPTIONAL = {"name", "source", "latency", "available",
+                                                       "expected"};
 
 /** "a", "b", "c" for messages, at most \p limit names. */
 std::string
@@ -383,6 +384,40 @@ ReadCostMatrix(const DnnJsonReader& r)
                     problem.SetLink(p, q, latency.uniform ? latency.value : latency.matrix[k],
                                     bandwidth.uniform ? bandwidth.value : bandwidth.matrix[k]);
                 }
+            }
+        }
+    }
+    if (r.Has("available"))
+    {
+        // Processors of instance files have one core each.
+        const DnnJsonReader available = r["available"];
+        if (available.Value().is_number())
+        {
+            const double time = ReadNonNegative(available);
+            for (uint32_t p = 0; p < m; ++p)
+            {
+                problem.SetAvailable(p, 0, time);
+            }
+        }
+        else if (!available.Value().is_array())
+        {
+            available.Fail("must be a number or a list of " + std::to_string(m) +
+                           " times, one per processor (seconds it is busy until), got " +
+                           available.Quote());
+        }
+        else
+        {
+            const auto entries = available.Elements();
+            if (entries.size() != m)
+            {
+                available.Fail("has " + std::to_string(entries.size()) + " entries but there are " +
+                               std::to_string(m) +
+                               " processors: give one time per processor, in the order of "
+                               "\"processors\"");
+            }
+            for (uint32_t p = 0; p < m; ++p)
+            {
+                problem.SetAvailable(p, 0, ReadNonNegative(entries[p]));
             }
         }
     }

@@ -112,6 +112,10 @@ DnnRecoveryPlanner::Recover(DnnRuntimePlan& plan, uint32_t request, const std::v
     {
         sub.SetCapacity(a, m_problem.Capacity(a));
         sub.SetCores(a, m_problem.Cores(a));
+        for (uint32_t c = 0; c < m_problem.Cores(a); ++c)
+        {
+            sub.SetAvailable(a, c, m_problem.Available(a, c));
+        }
         sub.SetRole(a, m_problem.Role(a));
         sub.SetPower(a, m_problem.IdlePower(a), m_problem.BusyPower(a), m_problem.TransmitPower(a));
         for (uint32_t b = 0; b < m; ++b)

@@ -34,6 +34,13 @@ DnnProcessorTimeline::DnnProcessorTimeline(const DnnSchedulingProblem& problem)
         m_coreBase[p + 1] = m_coreBase[p] + problem.Cores(p);
     }
     m_cores.resize(m_coreBase.back());
+    for (uint32_t p = 0; p < problem.ProcessorCount(); ++p)
+    {
+        for (uint32_t c = 0; c < problem.Cores(p); ++c)
+        {
+            m_cores[m_coreBase[p] + c].available = problem.Available(p, c);
+        }
+    }
 }
 
 double
@@ -57,6 +64,7 @@ DnnProcessorTimeline::EarliestStart(uint32_t processor, double ready, double dur
 double
 DnnProcessorTimeline::CoreEarliestStart(const Core& core, double ready, double duration)
 {
+    ready = std::max(ready, core.available); // the core is busy before (NaN stays NaN)
     const auto& busy = core.busy;
     // First interval that ends after `ready`; gaps before it are too early.
     auto lowerBound = [&]()

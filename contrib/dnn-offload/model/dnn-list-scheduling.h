@@ -21,10 +21,12 @@ namespace ns3
 class DnnProcessorTimeline
 {
   public:
-    /** \brief Empty timelines for a problem's processors. \param problem the problem */
+    /** \brief Timelines for a problem's processors, each core free from its availability
+     *  (DnnSchedulingProblem::Available()) on. \param problem the problem */
     explicit DnnProcessorTimeline(const DnnSchedulingProblem& problem);
 
-    /** \brief Earliest start on a processor. \param processor the processor
+    /** \brief Earliest start on a processor, on none of its cores before the core's
+     *  availability. \param processor the processor
      *  \param ready earliest time the task may start \param duration its execution time
      *  \param core set to the core chosen \return the start time */
     double EarliestStart(uint32_t processor, double ready, double duration, uint32_t& core) const;
@@ -48,6 +50,7 @@ class DnnProcessorTimeline
         std::vector<double> fit;
         std::size_t leaves{0}; //!< leaf count of fit (a power of two), 0 before the first use
         bool linear{false};    //!< overlapping, negative or non-finite times seen: just scan
+        double available{0.0}; //!< no task starts before this (the core's availability)
     };
 
     /** \brief Earliest start on one core. \param core the core \param ready earliest

@@ -35,6 +35,14 @@ DnnScheduleEvaluator::DnnScheduleEvaluator(const DnnSchedulingProblem& problem)
         m_transmitPower[p] = problem.TransmitPower(p);
         m_coreBase[p + 1] = m_coreBase[p] + problem.Cores(p);
     }
+    m_coreAvailable.assign(m_coreBase[m_processors], 0.0);
+    for (uint32_t p = 0; p < m_processors; ++p)
+    {
+        for (uint32_t c = 0; c < problem.Cores(p); ++c)
+        {
+            m_coreAvailable[m_coreBase[p] + c] = problem.Available(p, c);
+        }
+    }
     m_coreFree.assign(m_coreBase[m_processors], 0.0);
     uint32_t sinks = 0;
     for (uint32_t t = 0; t < m_tasks; ++t)
@@ -88,7 +96,7 @@ DnnScheduleEvaluator::Evaluate(const uint32_t* assignment, const uint32_t* order
     {
         return {INF, INF, INF};
     }
-    std::fill(m_coreFree.begin(), m_coreFree.end(), 0.0);
+    std::copy(m_coreAvailable.begin(), m_coreAvailable.end(), m_coreFree.begin());
     const DnnSchedulingProblem& problem = m_problem;
     double* const finish = m_finish.data();
     double* const coreFree = m_coreFree.data();

@@ -21,7 +21,8 @@ namespace ns3
  * Tasks are taken in the given order, which must be a topological order. Task t on
  * p = assignment[t] is ready at max(Release(t), max over predecessors u of finish(u) +
  * CommTime(data, assignment[u], p)); it runs on the core of p that becomes free first (ties:
- * lowest core index), from max(ready, that core's free time), for Cost(t, p). There is no
+ * lowest core index), from max(ready, that core's free time), for Cost(t, p); a core is
+ * free from its availability (DnnSchedulingProblem::Available()) on. There is no
  * insertion into idle gaps: a core's tasks run in the order given.
  *
  * Makespan is the latest finish. Energy is the sum over tasks of BusyPower(p) * Cost(t, p)
@@ -116,6 +117,7 @@ class DnnScheduleEvaluator
     std::vector<double> m_transmitPower;    //!< transmit power per processor
     std::vector<double> m_completionWeight; //!< 1/k for the k sinks (1/n when none)
     std::vector<uint32_t> m_coreBase;       //!< first core slot per processor, plus the total
+    std::vector<double> m_coreAvailable;    //!< availability per core slot
     std::vector<double> m_coreFree;         //!< free time per core slot (scratch)
     std::vector<double> m_used;             //!< memory used per processor (scratch)
     std::vector<double> m_start;            //!< start per task (scratch)

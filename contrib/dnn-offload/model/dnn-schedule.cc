@@ -154,6 +154,12 @@ ValidateSchedule(const DnnSchedulingProblem& problem, const DnnSchedule& schedul
             report(name(t) + where + " uses core " + std::to_string(schedule.Core(t)) + " of " +
                    std::to_string(problem.Cores(p)));
         }
+        else if (schedule.Start(t) + slack < problem.Available(p, schedule.Core(t)))
+        {
+            report(name(t) + " starts at " + num(schedule.Start(t)) + where + " core " +
+                   std::to_string(schedule.Core(t)) + " before the core is available at " +
+                   num(problem.Available(p, schedule.Core(t))));
+        }
         const double w = problem.Cost(t, p);
         if (!std::isfinite(w))
         {

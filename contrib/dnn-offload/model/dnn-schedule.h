@@ -58,7 +58,8 @@ class DnnSchedule
  * \brief Check a schedule against its problem.
  *
  * Checks that every task is placed on a processor and core that exist, that its duration is
- * its execution time there (and finite), its release time, its pin, precedence with
+ * its execution time there (and finite), its release time, that it starts no earlier than
+ * its core's availability (DnnSchedulingProblem::Available()), its pin, precedence with
  * communication delays (start >= predecessor finish + comm time), no overlap of two tasks on
  * one core, and memory (the tasks on a processor need at most its capacity).
  *

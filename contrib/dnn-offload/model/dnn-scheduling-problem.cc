@@ -106,6 +106,12 @@ DnnSchedulingProblem::DnnSchedulingProblem(std::vector<std::string> tasks,
     m_memory.assign(n, 0.0);
     m_capacity.assign(m, INF);
     m_cores.assign(m, 1);
+    m_coreStart.resize(m + 1);
+    for (std::size_t p = 0; p <= m; ++p)
+    {
+        m_coreStart[p] = p;
+    }
+    m_available.assign(m, 0.0);
     m_request.assign(n, 0);
     m_sink.assign(n, 0);
     m_role.assign(m, "");
@@ -188,7 +194,31 @@ DnnSchedulingProblem::SetCapacity(uint32_t processor, double bytes)
 void
 DnnSchedulingProblem::SetCores(uint32_t processor, uint32_t cores)
 {
-    m_cores.at(processor) = std::max<uint32_t>(1, cores);
+    const uint32_t count = std::max<uint32_t>(1, cores);
+    const uint32_t old = m_cores.at(processor);
+    m_cores[processor] = count;
+    // The processor's cores are replaced by new ones, free from 0.
+    const auto first = m_available.begin() + static_cast<std::ptrdiff_t>(m_coreStart[processor]);
+    m_available.insert(m_available.erase(first, first + old), count, 0.0);
+    for (std::size_t p = processor + 1; p < m_coreStart.size(); ++p)
+    {
+        m_coreStart[p] = m_coreStart[p] - old + count;
+    }
+}
+
+void
+DnnSchedulingProblem::SetAvailable(uint32_t processor, uint32_t core, double time)
+{
+    if (processor >= m_processors.size() || core >= m_cores[processor])
+    {
+        throw std::out_of_range("DnnSchedulingProblem::SetAvailable: core out of range");
+    }
+    if (!(time >= 0) || !std::isfinite(time))
+    {
+        throw std::invalid_argument(
+            "DnnSchedulingProblem::SetAvailable: time must be finite and >= 0");
+    }
+    m_available[m_coreStart[processor] + core] = time;
 }
 
 void
@@ -430,6 +460,16 @@ uint32_t
 DnnSchedulingProblem::Cores(uint32_t processor) const
 {
     return m_cores[processor];
+}
+
+double
+DnnSchedulingProblem::Available(uint32_t processor, uint32_t core) const
+{
+    if (core >= m_cores.at(processor))
+    {
+        throw std::out_of_range("DnnSchedulingProblem::Available: core out of range");
+    }
+    return m_available[m_coreStart[processor] + core];
 }
 
 uint32_t

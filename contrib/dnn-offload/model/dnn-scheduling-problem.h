@@ -21,6 +21,8 @@ namespace ns3
  * Communication time of \c data units from p to q: 0 when p == q, else
  * latency(p, q) + data / bandwidth(p, q). DNN workloads (data in bytes, bandwidth in B/s)
  * and the papers' canonical graphs (abstract units) are both problems of this shape.
+ * A core may be busy with work outside the problem until a time (SetAvailable(); what
+ * rolling-horizon planning uses): no task starts on it earlier.
  *
  * Build it with the setters, then call Finalize(), which lays the DAG out in flat arrays
  * (CSR), computes a topological order and checks the instance (throws DnnInputError /
@@ -71,9 +73,23 @@ class DnnSchedulingProblem
     /** \brief Memory capacity of a processor (default: unlimited).
      *  \param processor processor \param bytes bytes */
     void SetCapacity(uint32_t processor, double bytes);
-    /** \brief Tasks run one per core; a processor has this many. \param processor processor
+    /** \brief Tasks run one per core; a processor has this many. Resets the processor's
+     *  core availabilities (SetAvailable()) to 0. \param processor processor
      *  \param cores cores (>= 1) */
     void SetCores(uint32_t processor, uint32_t cores);
+    /**
+     * \brief A core is busy with work outside this problem (e.g. earlier planning windows'
+     *        tasks) until a time: no task of the problem may start on it before then.
+     *
+     * Default 0 for every core. Call it after SetCores() for the processor: SetCores()
+     * resets the processor's availabilities to 0.
+     *
+     * \param processor processor \param core core (< Cores(processor))
+     * \param time seconds (finite, >= 0)
+     * \throw std::out_of_range for a processor or core that does not exist
+     * \throw std::invalid_argument for a negative or non-finite time
+     */
+    void SetAvailable(uint32_t processor, uint32_t core, double time);
     /** \brief The request a task belongs to (for per-request completion).
      *  \param task task \param request request id */
     void SetRequest(uint32_t task, uint32_t request);
@@ -155,6 +171,11 @@ class DnnSchedulingProblem
     double Capacity(uint32_t processor) const;
     /** \brief Cores. \param processor processor \return the count */
     uint32_t Cores(uint32_t processor) const;
+    /** \brief Time from which a core is free for the problem's tasks (SetAvailable()).
+     *  \param processor processor \param core core (< Cores(processor))
+     *  \return seconds (0 by default)
+     *  \throw std::out_of_range for a processor or core that does not exist */
+    double Available(uint32_t processor, uint32_t core) const;
     /** \brief Request of a task. \param task task \return request id (0 by default) */
     uint32_t Request(uint32_t task) const;
     /** \brief Number of requests (max request id + 1). \return the count */
@@ -193,6 +214,8 @@ class DnnSchedulingProblem
     std::vector<double> m_memory;                       //!< per task
     std::vector<double> m_capacity;                     //!< per processor
     std::vector<uint32_t> m_cores;                      //!< per processor
+    std::vector<std::size_t> m_coreStart;               //!< per processor: offset in m_available
+    std::vector<double> m_available;                    //!< per core: free from (SetAvailable)
     std::vector<uint32_t> m_request;                    //!< per task
     std::vector<uint8_t> m_sink;                        //!< per task
     std::vector<std::string> m_role;                    //!< per processor
