@@ -59,8 +59,9 @@ DnnOutputFiles::Commit()
         out << contents;
         if (!out.flush())
         {
+            const std::string failed = path; // RemoveTemporaries() clears m_files
             RemoveTemporaries();
-            throw DnnInputError(path, "", "cannot write the file");
+            throw DnnInputError(failed, "", "cannot write the file");
         }
     }
     std::vector<std::string> paths;
@@ -69,8 +70,9 @@ DnnOutputFiles::Commit()
         stream->close();
         if (stream->fail())
         {
+            const std::string failed = path; // RemoveTemporaries() clears m_streams
             RemoveTemporaries();
-            throw DnnInputError(path, "", "cannot write the file");
+            throw DnnInputError(failed, "", "cannot write the file");
         }
         paths.push_back(path);
     }
@@ -78,7 +80,7 @@ DnnOutputFiles::Commit()
     {
         paths.push_back(path);
     }
-    for (const auto& path : paths)
+    for (const std::string& path : paths)
     {
         const std::string tmp = path + ".tmp";
         if (std::rename(tmp.c_str(), path.c_str()) != 0)
