@@ -248,8 +248,16 @@ Run(int argc, char* argv[])
 
     std::cout << "scenario " << scenario.name << " (" << scenarioFile
               << "): " << scenario.platform.DeviceCount() << " devices, "
-              << scenario.requests.size() << " requests, " << scenario.problem.TaskCount()
-              << " tasks; seed " << scenario.seed << ", run " << scenario.run
+              << scenario.requests.size() << " requests, ";
+    if (scenario.horizon > 0)
+    {
+        std::cout << "planned in " << scenario.horizon << " s windows as they arrive";
+    }
+    else
+    {
+        std::cout << scenario.problem.TaskCount() << " tasks";
+    }
+    std::cout << "; seed " << scenario.seed << ", run " << scenario.run
               << (planOnly ? ", plan only" : "") << "\n";
     const bool terminal = ::isatty(STDERR_FILENO);
     std::vector<DnnComparisonRow> rows;

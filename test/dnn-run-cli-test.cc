@@ -137,6 +137,40 @@ TEST_F(RunCliTest, PlanOnlyWritesThePlanAndNoSimulatedColumns)
     EXPECT_TRUE(summary["simulated_makespan_s"].is_null());
 }
 
+/** With a horizon longer than every arrival, rolling planning is one window: the same plan,
+ *  file for file, as planning before the run. With a shorter one, each window is planned
+ *  when it opens and the run completes every request. */
+TEST_F(RunCliTest, PlanningHorizonPlansWindowByWindow)
+{
+    std::string text = TinyScenario(R"(["heft"])");
+    ASSERT_EQ(RunTiny("--plan-only", text).status, 0);
+    fs::rename(m_dir / "out", m_dir / "offline");
+    const std::string marker = R"("schedulers": )";
+    text.insert(text.find(marker), R"("planner": {"horizon": "10s"}, )");
+    RunResult r = RunTiny("--plan-only", text);
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_TRUE(Contains(r.out, "planned in 10 s windows as they arrive")) << r.out;
+    for (const char* file : {"tasks.csv", "requests.csv"})
+    {
+        EXPECT_EQ(ReadText(m_dir / "out" / "heft" / file), ReadText(m_dir / "offline" / "heft" / file))
+            << file;
+    }
+    EXPECT_EQ(ReadCsv(m_dir / "out" / "comparison.csv")[0].at("planned_makespan_s"),
+              ReadCsv(m_dir / "offline" / "comparison.csv")[0].at("planned_makespan_s"));
+
+    fs::remove_all(m_dir / "out");
+    text.replace(text.find(R"("horizon": "10s")"), 16, R"("horizon": "0.5s")");
+    r = RunTiny("", text);
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto summary = nlohmann::json::parse(ReadText(m_dir / "out" / "heft" / "summary.json"));
+    EXPECT_EQ(summary["completed"], 2);
+    EXPECT_EQ(summary["settings"]["planning.windows"], "2"); // arrivals at 0 s and 1 s
+    const auto requests = ReadCsv(m_dir / "out" / "heft" / "requests.csv");
+    ASSERT_EQ(requests.size(), 2u);
+    EXPECT_EQ(requests[0].at("status"), "completed");
+    EXPECT_EQ(requests[1].at("status"), "completed");
+}
+
 TEST_F(RunCliTest, SchedulersOptionPicksByLabelOrName)
 {
     const RunResult r = RunTiny("--plan-only --schedulers=peft,local");

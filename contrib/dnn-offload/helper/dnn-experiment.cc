@@ -4,6 +4,7 @@
 #include "dnn-experiment.h"
 
 #include "dnn-results-writer.h"
+#include "dnn-rolling-planner.h"
 #include "dnn-simulation.h"
 #include "ns3/dnn-runtime-plan.h"
 #include "ns3/dnn-schedule-evaluator.h"
@@ -12,10 +13,66 @@
 
 #include <algorithm>
 #include <chrono>
+#include <memory>
 #include <numeric>
 
 namespace ns3
 {
+
+namespace
+{
+
+/** The simulation options of a scenario. */
+DnnSimulationOptions
+SimulationOptions(const DnnScenario& scenario, const std::string& label,
+                  const DnnExperimentOptions& options)
+{
+    DnnSimulationOptions sim;
+    sim.outputDir = options.outputDir;
+    sim.scheduler = label;
+    sim.stopTime = scenario.stopTime;
+    sim.seed = scenario.seed;
+    sim.run = scenario.run;
+    sim.flowmon = scenario.flowmon;
+    sim.netanim = scenario.netanim;
+    sim.pcap = scenario.pcap;
+    sim.deadlines = scenario.deadlines;
+    sim.progress = options.progress;
+    sim.faults = scenario.faults;
+    sim.onFailure = scenario.onFailure;
+    return sim;
+}
+
+/** Fill in a row's simulated figures. */
+void
+AddSimulated(DnnComparisonRow& row, const DnnScenario& scenario, const DnnSimulationResult& result)
+{
+    row.simulated = true;
+    row.simulatedMakespan = result.simulatedMakespan;
+    std::vector<double> latencies;
+    for (const auto& request : scenario.requests)
+    {
+        const double completion = result.completion.at(request.id);
+        const double deadline =
+            request.id < scenario.deadlines.size() ? scenario.deadlines[request.id] : 0.0;
+        if (completion >= 0)
+        {
+            latencies.push_back(completion - request.releaseTime);
+        }
+        const bool met = completion >= 0 && (deadline <= 0 || latencies.back() <= deadline);
+        row.deadlineMisses += deadline > 0 && !met;
+    }
+    row.completed = static_cast<uint32_t>(latencies.size());
+    row.meanLatency = latencies.empty() ? 0
+                                        : std::accumulate(latencies.begin(), latencies.end(), 0.0) /
+                                              latencies.size();
+    row.p95Latency = DnnResultsWriter::Percentile(latencies, 95);
+    row.energy = result.energy;
+    row.networkBytes = result.bytesSent;
+    row.simulationWall = result.wallClock;
+}
+
+} // namespace
 
 DnnComparisonRow
 DnnExperiment::Run(const DnnScenario& scenario, const DnnSchedulerSpec& spec,
@@ -29,6 +86,10 @@ DnnExperiment::Run(const DnnScenario& scenario, const DnnSchedulerSpec& spec,
     {
         scheduler->SetAttributeFailSafe("Seed",
                                         UintegerValue(scenario.seed + 7919 * (scenario.run - 1)));
+    }
+    if (scenario.horizon > 0)
+    {
+        return RunRolling(scenario, spec, scheduler, options);
     }
     const auto begin = std::chrono::steady_clock::now();
     const DnnSchedule schedule = scheduler->Plan(problem);
@@ -78,51 +139,88 @@ DnnExperiment::Run(const DnnScenario& scenario, const DnnSchedulerSpec& spec,
             facts.deadlines = scenario.deadlines;
             facts.settings["planning.efficiency"] =
                 std::to_string(scenario.platform.PlanningEfficiency());
-            DnnResultsWriter::WritePlan(options.outputDir, scenario.graph, plan, facts);
+            DnnResultsWriter::WritePlan(options.outputDir, plan, facts);
         }
         return row;
     }
 
-    DnnSimulationOptions sim;
-    sim.outputDir = options.outputDir;
-    sim.scheduler = spec.label;
+    DnnSimulationOptions sim = SimulationOptions(scenario, spec.label, options);
     sim.schedulerRuntime = runtime;
-    sim.stopTime = scenario.stopTime;
-    sim.seed = scenario.seed;
-    sim.run = scenario.run;
-    sim.flowmon = scenario.flowmon;
-    sim.netanim = scenario.netanim;
-    sim.pcap = scenario.pcap;
-    sim.deadlines = scenario.deadlines;
-    sim.progress = options.progress;
-    sim.faults = scenario.faults;
-    sim.onFailure = scenario.onFailure;
     const DnnSimulationResult result =
         DnnSimulation::Run(scenario.graph, problem, schedule, scenario.platform, sim);
+    AddSimulated(row, scenario, result);
+    return row;
+}
 
-    row.simulated = true;
-    row.simulatedMakespan = result.simulatedMakespan;
-    std::vector<double> latencies;
-    for (const auto& request : scenario.requests)
+DnnComparisonRow
+DnnExperiment::RunRolling(const DnnScenario& scenario, const DnnSchedulerSpec& spec,
+                          Ptr<DnnScheduler> scheduler, const DnnExperimentOptions& options)
+{
+    DnnRollingPlanner planner(scenario.platform,
+                              scenario.partition,
+                              scenario.requests,
+                              scenario.horizon,
+                              scheduler);
+    DnnComparisonRow row;
+    row.scheduler = spec.label;
+    row.requests = static_cast<uint32_t>(scenario.requests.size());
+    auto fillPlanned = [&]()
     {
-        const double completion = result.completion.at(request.id);
-        const double deadline =
-            request.id < scenario.deadlines.size() ? scenario.deadlines[request.id] : 0.0;
-        if (completion >= 0)
+        row.plannedMakespan = planner.PlannedMakespan();
+        row.schedulerRuntime = planner.SchedulerRuntime();
+        row.plannedEnergy = planner.PlannedEnergy();
+        row.plannedMeanLatency = row.requests ? planner.PlannedLatencySum() / row.requests : 0;
+    };
+    if (options.planOnly)
+    {
+        std::vector<std::string> names;
+        for (uint32_t d = 0; d < scenario.platform.DeviceCount(); ++d)
         {
-            latencies.push_back(completion - request.releaseTime);
+            names.push_back(scenario.platform.Device(d).name);
         }
-        const bool met = completion >= 0 && (deadline <= 0 || latencies.back() <= deadline);
-        row.deadlineMisses += deadline > 0 && !met;
+        DnnRuntimePlan plan(names);
+        planner.Declare(plan);
+        const DnnRunRecorder nothing(std::shared_ptr<const DnnRuntimePlan>(&plan, [](auto*) {}));
+        std::unique_ptr<DnnResultsWriter> writer;
+        if (!options.outputDir.empty())
+        {
+            writer = std::make_unique<DnnResultsWriter>(options.outputDir, false);
+        }
+        while (!planner.Done())
+        {
+            for (uint32_t id : planner.PlanNext(plan))
+            {
+                if (writer)
+                {
+                    writer->WriteRequest(
+                        plan,
+                        nothing,
+                        id,
+                        id < scenario.deadlines.size() ? scenario.deadlines[id] : 0.0);
+                }
+                plan.Retire(id);
+            }
+        }
+        fillPlanned();
+        if (writer)
+        {
+            DnnRunFacts facts;
+            facts.simulated = false;
+            facts.scheduler = spec.label;
+            facts.schedulerRuntime = planner.SchedulerRuntime();
+            facts.deadlines = scenario.deadlines;
+            facts.settings["planning.efficiency"] =
+                std::to_string(scenario.platform.PlanningEfficiency());
+            facts.settings["planning.horizon"] = std::to_string(scenario.horizon);
+            facts.settings["planning.windows"] = std::to_string(planner.Windows());
+            writer->Finish(plan, nothing, facts);
+        }
+        return row;
     }
-    row.completed = static_cast<uint32_t>(latencies.size());
-    row.meanLatency = latencies.empty() ? 0
-                                        : std::accumulate(latencies.begin(), latencies.end(), 0.0) /
-                                              latencies.size();
-    row.p95Latency = DnnResultsWriter::Percentile(latencies, 95);
-    row.energy = result.energy;
-    row.networkBytes = result.bytesSent;
-    row.simulationWall = result.wallClock;
+    const DnnSimulationResult result = DnnSimulation::RunRolling(
+        planner, scenario.platform, SimulationOptions(scenario, spec.label, options));
+    fillPlanned();
+    AddSimulated(row, scenario, result);
     return row;
 }
 

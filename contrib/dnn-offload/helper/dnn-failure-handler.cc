@@ -148,7 +148,6 @@ DnnFailureHandler::Recover(uint32_t request)
     }
     m_recorder.RecordRecovery(request);
     m_recorder.RecordUnrecovered(request, "");
-    m_recorder.Extend();
     for (uint32_t t : recovery.abandoned)
     {
         DynamicCast<DnnWorkerApplication>(m_workers.Get(m_plan->GetTask(t).node))->Abandon(t);

@@ -11,47 +11,85 @@
 namespace ns3
 {
 
+DnnOutputFiles::~DnnOutputFiles()
+{
+    RemoveTemporaries();
+}
+
+void
+DnnOutputFiles::RemoveTemporaries()
+{
+    for (auto& [path, stream] : m_streams)
+    {
+        stream.reset();
+        std::remove((path + ".tmp").c_str());
+    }
+    m_streams.clear();
+    for (const auto& [path, contents] : m_files)
+    {
+        std::remove((path + ".tmp").c_str());
+    }
+    m_files.clear();
+}
+
 void
 DnnOutputFiles::Add(const std::string& path, std::string contents)
 {
     m_files.emplace_back(path, std::move(contents));
 }
 
+std::ostream&
+DnnOutputFiles::Stream(const std::string& path)
+{
+    auto out = std::make_unique<std::ofstream>(path + ".tmp", std::ios::binary | std::ios::trunc);
+    if (!*out)
+    {
+        throw DnnInputError(path, "", "cannot write the file");
+    }
+    m_streams.emplace_back(path, std::move(out));
+    return *m_streams.back().second;
+}
+
 void
 DnnOutputFiles::Commit()
 {
-    std::vector<std::string> written;
-    auto removeTemporaries = [&]()
-    {
-        for (const auto& tmp : written)
-        {
-            std::remove(tmp.c_str());
-        }
-    };
     for (const auto& [path, contents] : m_files)
     {
-        const std::string tmp = path + ".tmp";
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (out)
-        {
-            written.push_back(tmp);
-        }
+        std::ofstream out(path + ".tmp", std::ios::binary | std::ios::trunc);
         out << contents;
         if (!out.flush())
         {
-            removeTemporaries();
-            throw DnnInputError(path, "", "cannot write the file");
+            const std::string failed = path; // RemoveTemporaries() clears m_files
+            RemoveTemporaries();
+            throw DnnInputError(failed, "", "cannot write the file");
         }
     }
+    std::vector<std::string> paths;
+    for (auto& [path, stream] : m_streams)
+    {
+        stream->close();
+        if (stream->fail())
+        {
+            const std::string failed = path; // RemoveTemporaries() clears m_streams
+            RemoveTemporaries();
+            throw DnnInputError(failed, "", "cannot write the file");
+        }
+        paths.push_back(path);
+    }
     for (const auto& [path, contents] : m_files)
+    {
+        paths.push_back(path);
+    }
+    for (const std::string& path : paths)
     {
         const std::string tmp = path + ".tmp";
         if (std::rename(tmp.c_str(), path.c_str()) != 0)
         {
-            removeTemporaries();
+            RemoveTemporaries();
             throw DnnInputError(path, "", "cannot write the file");
         }
     }
+    m_streams.clear();
     m_files.clear();
 }
 

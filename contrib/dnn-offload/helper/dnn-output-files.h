@@ -4,6 +4,8 @@
 #ifndef DNN_OUTPUT_FILES_H
 #define DNN_OUTPUT_FILES_H
 
+#include <fstream>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,20 +17,36 @@ namespace ns3
  * \ingroup dnn-offload
  * \brief A set of output files written all together or not at all.
  *
- * Add() collects (path, contents); Commit() writes each to "path.tmp" and, only when every
- * one was written, renames them into place. On failure it removes its temporary files and
- * throws DnnInputError naming the path, so no half-written result is ever left behind.
+ * Add() collects (path, contents); Stream() opens "path.tmp" for a file written as a run
+ * goes (a long run's rows, so they need not stay in memory). Commit() writes the collected
+ * files to "path.tmp" and, only when every file was written, renames them all into place.
+ * On failure, and when destroyed without a Commit(), it removes its temporary files (and
+ * Commit() throws DnnInputError naming the path), so no half-written result is ever left.
  */
 class DnnOutputFiles
 {
   public:
+    DnnOutputFiles() = default;
+    DnnOutputFiles(const DnnOutputFiles&) = delete;
+    DnnOutputFiles& operator=(const DnnOutputFiles&) = delete;
+    /** Removes the temporary files of an uncommitted set. */
+    ~DnnOutputFiles();
+
     /** \brief Queue a file. \param path where it goes \param contents what it holds */
     void Add(const std::string& path, std::string contents);
-    /** \brief Write every queued file, all or nothing. */
+    /** \brief Open a file to write as the run goes (into "path.tmp"). Throws DnnInputError
+     *  naming the path when it cannot be created. \param path where it goes
+     *  \return the stream, valid until Commit() or destruction */
+    std::ostream& Stream(const std::string& path);
+    /** \brief Write every queued file and close the streams, all or nothing. */
     void Commit();
 
   private:
+    /** \brief Remove every temporary file. */
+    void RemoveTemporaries();
+
     std::vector<std::pair<std::string, std::string>> m_files; //!< queued (path, contents)
+    std::vector<std::pair<std::string, std::unique_ptr<std::ofstream>>> m_streams; //!< open
 };
 
 } // namespace ns3

@@ -196,6 +196,8 @@ DnnRecoveryPlanner::Recover(DnnRuntimePlan& plan, uint32_t request, const std::v
         DnnRuntimePlan::Task& task = tasks[i];
         task.name = names[i];
         task.kind = i < resends ? DnnTaskKind::Compute : source.kind;
+        task.layer = source.layer;
+        task.piece = source.piece;
         task.request = request;
         task.node = schedule.Processor(i);
         task.flops = i < resends ? 0.0 : static_cast<double>(source.flops);

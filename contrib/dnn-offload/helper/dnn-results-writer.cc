@@ -3,8 +3,6 @@
  */
 #include "dnn-results-writer.h"
 
-#include "dnn-output-files.h"
-
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -82,18 +80,30 @@ DnnResultsWriter::Percentile(std::vector<double> values, double p)
 }
 
 void
-DnnResultsWriter::WritePlan(const std::string& directory, const DnnTaskGraph& graph,
-                            const DnnRuntimePlan& plan, DnnRunFacts facts)
+DnnResultsWriter::WritePlan(const std::string& directory, const DnnRuntimePlan& plan,
+                            DnnRunFacts facts)
 {
     facts.simulated = false;
     const DnnRunRecorder nothing(std::shared_ptr<const DnnRuntimePlan>(&plan, [](auto*) {}));
-    Write(directory, graph, plan, nothing, facts);
+    Write(directory, plan, nothing, facts);
 }
 
 void
-DnnResultsWriter::Write(const std::string& directory, const DnnTaskGraph& graph,
-                        const DnnRuntimePlan& plan, const DnnRunRecorder& recorder,
-                        const DnnRunFacts& facts)
+DnnResultsWriter::Write(const std::string& directory, const DnnRuntimePlan& plan,
+                        const DnnRunRecorder& recorder, const DnnRunFacts& facts)
+{
+    DnnResultsWriter writer(directory, facts.simulated);
+    writer.Finish(plan, recorder, facts);
+}
+
+DnnResultsWriter::DnnResultsWriter(const std::string& directory, bool simulated)
+    : m_directory(directory),
+      m_simulated(simulated),
+      m_tasks(nullptr),
+      m_transfers(nullptr),
+      m_requests(nullptr),
+      m_unfinished(nlohmann::json::array()),
+      m_failed(nlohmann::json::array())
 {
     std::error_code error;
     std::filesystem::create_directories(directory, error);
@@ -101,106 +111,157 @@ DnnResultsWriter::Write(const std::string& directory, const DnnTaskGraph& graph,
     {
         throw std::runtime_error(directory + ": cannot create the folder: " + error.message());
     }
-    DnnOutputFiles files;
-    // tasks.csv
-    std::ostringstream tasks;
-    tasks << "task,request,model,layer,piece,node,planned_start,planned_finish,sim_start,"
-             "sim_finish\n";
-    for (uint32_t t = 0; t < plan.TaskCount(); ++t)
+    m_tasks = &m_files.Stream(directory + "/tasks.csv");
+    *m_tasks << "task,request,model,layer,piece,node,planned_start,planned_finish,sim_start,"
+                "sim_finish\n";
+    if (simulated)
     {
-        const auto& task = plan.GetTask(t);
-        const DnnTask& source = graph.Task(task.original);
-        tasks << task.name << ',' << task.request << ',' << source.model << ',' << source.layer
-              << ',' << source.piece << ',' << plan.NodeName(task.node) << ','
-              << TimeCell(task.plannedStart) << ',' << TimeCell(task.plannedFinish) << ','
-              << TimeCell(recorder.Start(t)) << ',' << TimeCell(recorder.Finish(t)) << '\n';
+        m_transfers = &m_files.Stream(directory + "/transfers.csv");
+        *m_transfers << "producer,source,destination,bytes,send_start,arrival\n";
     }
-    files.Add(directory + "/tasks.csv", tasks.str());
-    // transfers.csv
-    std::ostringstream transfers;
-    transfers << "producer,source,destination,bytes,send_start,arrival\n";
-    uint64_t bytesSent = 0;
-    uint64_t bytesArrived = 0;
+    m_requests = &m_files.Stream(directory + "/requests.csv");
+    *m_requests << "request,model,source,release,completion,latency,deadline,met,"
+                   "planned_completion,status,failure_time,failure_reason\n";
+}
+
+void
+DnnResultsWriter::TaskRow(const DnnRuntimePlan& plan, const DnnRunRecorder& recorder,
+                          uint32_t t)
+{
+    const auto& task = plan.GetTask(t);
+    *m_tasks << task.name << ',' << task.request << ','
+             << plan.Requests().at(task.request).model << ',' << task.layer << ',' << task.piece
+             << ',' << plan.NodeName(task.node) << ',' << TimeCell(task.plannedStart) << ','
+             << TimeCell(task.plannedFinish) << ',' << TimeCell(recorder.Start(t)) << ','
+             << TimeCell(recorder.Finish(t)) << '\n';
+}
+
+void
+DnnResultsWriter::TransferRow(const DnnRuntimePlan& plan,
+                              const DnnRunRecorder::Transfer& transfer)
+{
+    if (m_transfers)
+    {
+        *m_transfers << plan.GetTask(transfer.producer).name << ','
+                     << plan.NodeName(transfer.source) << ','
+                     << plan.NodeName(transfer.destination) << ',' << transfer.bytes << ','
+                     << TimeCell(transfer.queued) << ',' << TimeCell(transfer.arrived) << '\n';
+    }
+    m_bytesSent += transfer.bytes;
+    m_bytesArrived += transfer.arrived >= 0 ? transfer.bytes : 0;
+}
+
+void
+DnnResultsWriter::RequestRow(const DnnRuntimePlan& plan, const DnnRunRecorder& recorder,
+                             uint32_t id, double deadline, const std::string& unfinished)
+{
+    const DnnRuntimePlan::Request& request = plan.Requests().at(id);
+    if (m_written.size() <= id)
+    {
+        m_written.resize(id + 1, 0);
+    }
+    m_written[id] = 1;
+    const double completion = recorder.Completion(id);
+    const DnnRunRecorder::Failure& failure = recorder.FailureOf(id);
+    const bool done = completion >= 0;
+    const double latency = done ? completion - request.release : -1;
+    const bool met = done && (deadline <= 0 || latency <= deadline);
+    m_misses += deadline > 0 && !met;
+    if (done)
+    {
+        m_latencies.push_back(latency);
+        m_byModel[request.model].push_back(latency);
+        m_makespan = std::max(m_makespan, completion);
+    }
+    else if (failure.time < 0)
+    {
+        m_unfinished.push_back(
+            {{"request", id}, {"reason", unfinished.empty() ? "did not complete" : unfinished}});
+    }
+    // A request a failure hit: "recovered" if it completed after a recovery, "failed" if
+    // it did not complete (a hit request that completed without one lost nothing after
+    // all: its activation was in flight and arrived).
+    const bool wasHit = failure.time >= 0 && (!done || failure.recoveries > 0);
+    m_hit += wasHit;
+    m_recovered += wasHit && done;
+    if (wasHit && !done)
+    {
+        nlohmann::json entry = {{"request", id},
+                                {"time_s", failure.time},
+                                {"reason", failure.reason},
+                                {"recoveries", failure.recoveries}};
+        if (!failure.unrecovered.empty())
+        {
+            entry["not_recovered"] = failure.unrecovered;
+        }
+        m_failed.push_back(entry);
+    }
+    const std::string status = !m_simulated ? "planned"
+                             : done         ? (wasHit ? "recovered" : "completed")
+                             : wasHit       ? "failed"
+                                            : "unfinished";
+    *m_requests << id << ',' << request.model << ',' << plan.NodeName(request.home) << ','
+                << TimeCell(request.release) << ',' << TimeCell(completion) << ','
+                << TimeCell(latency) << ',' << (deadline > 0 ? TimeCell(deadline) : "") << ','
+                << (!m_simulated ? ""
+                    : met        ? "yes"
+                                 : "no")
+                << ',' << (request.sink == DnnRuntimePlan::NONE ? "" : TimeCell(request.plannedCompletion))
+                << ',' << status << ',' << (wasHit ? TimeCell(failure.time) : "") << ','
+                << (wasHit ? CsvCell(failure.reason) : "") << '\n';
+}
+
+void
+DnnResultsWriter::WriteRequest(const DnnRuntimePlan& plan, const DnnRunRecorder& recorder,
+                               uint32_t request, double deadline)
+{
+    for (uint32_t t : plan.TasksOf(request))
+    {
+        TaskRow(plan, recorder, t);
+    }
     for (const auto& transfer : recorder.Transfers())
     {
-        transfers << plan.GetTask(transfer.producer).name << ',' << plan.NodeName(transfer.source)
-                  << ',' << plan.NodeName(transfer.destination) << ',' << transfer.bytes << ','
-                  << TimeCell(transfer.queued) << ',' << TimeCell(transfer.arrived) << '\n';
-        bytesSent += transfer.bytes;
-        bytesArrived += transfer.arrived >= 0 ? transfer.bytes : 0;
+        if (transfer.request == request)
+        {
+            TransferRow(plan, transfer);
+        }
     }
-    if (facts.simulated)
+    RequestRow(plan, recorder, request, deadline, "");
+}
+
+void
+DnnResultsWriter::Finish(const DnnRuntimePlan& plan, const DnnRunRecorder& recorder,
+                         const DnnRunFacts& facts)
+{
+    auto written = [this](uint32_t request)
+    { return request < m_written.size() && m_written[request]; };
+    for (uint32_t t = 0; t < plan.TaskCount(); ++t)
     {
-        files.Add(directory + "/transfers.csv", transfers.str());
+        if (plan.HasTask(t) && !written(plan.GetTask(t).request))
+        {
+            TaskRow(plan, recorder, t);
+        }
     }
-    // requests.csv and latency statistics
-    std::ostringstream requests;
-    requests << "request,model,source,release,completion,latency,deadline,met,planned_completion,"
-                "status,failure_time,failure_reason\n";
-    std::vector<double> latencies;
-    std::map<std::string, std::vector<double>> byModel;
-    uint32_t misses = 0;
-    double makespan = 0;
-    nlohmann::json unfinished = nlohmann::json::array();
-    nlohmann::json failed = nlohmann::json::array();
-    uint32_t hit = 0;
-    uint32_t recovered = 0;
+    for (const auto& transfer : recorder.Transfers())
+    {
+        if (!written(transfer.request))
+        {
+            TransferRow(plan, transfer);
+        }
+    }
     for (const auto& request : plan.Requests())
     {
-        const double completion = recorder.Completion(request.id);
-        const DnnRunRecorder::Failure& failure = recorder.FailureOf(request.id);
-        const double deadline =
-            request.id < facts.deadlines.size() ? facts.deadlines[request.id] : 0.0;
-        const bool done = completion >= 0;
-        const double latency = done ? completion - request.release : -1;
-        const bool met = done && (deadline <= 0 || latency <= deadline);
-        misses += deadline > 0 && !met;
-        if (done)
+        if (!written(request.id))
         {
-            latencies.push_back(latency);
-            byModel[request.model].push_back(latency);
-            makespan = std::max(makespan, completion);
+            const double deadline =
+                request.id < facts.deadlines.size() ? facts.deadlines[request.id] : 0.0;
+            RequestRow(plan,
+                       recorder,
+                       request.id,
+                       deadline,
+                       request.id < facts.unfinished.size() ? facts.unfinished[request.id] : "");
         }
-        else if (failure.time < 0)
-        {
-            const std::string reason = request.id < facts.unfinished.size()
-                                         ? facts.unfinished[request.id]
-                                         : "did not complete";
-            unfinished.push_back({{"request", request.id}, {"reason", reason}});
-        }
-        // A request a failure hit: "recovered" if it completed after a recovery, "failed" if
-        // it did not complete (a hit request that completed without one lost nothing after
-        // all: its activation was in flight and arrived).
-        const bool wasHit = failure.time >= 0 && (!done || failure.recoveries > 0);
-        hit += wasHit;
-        recovered += wasHit && done;
-        if (wasHit && !done)
-        {
-            nlohmann::json entry = {{"request", request.id},
-                                    {"time_s", failure.time},
-                                    {"reason", failure.reason},
-                                    {"recoveries", failure.recoveries}};
-            if (!failure.unrecovered.empty())
-            {
-                entry["not_recovered"] = failure.unrecovered;
-            }
-            failed.push_back(entry);
-        }
-        const std::string status = !facts.simulated ? "planned"
-                                 : done             ? (wasHit ? "recovered" : "completed")
-                                 : wasHit           ? "failed"
-                                                    : "unfinished";
-        requests << request.id << ',' << request.model << ',' << plan.NodeName(request.home) << ','
-                 << TimeCell(request.release) << ',' << TimeCell(completion) << ','
-                 << TimeCell(latency) << ',' << (deadline > 0 ? TimeCell(deadline) : "") << ','
-                 << (!facts.simulated ? ""
-                     : met            ? "yes"
-                                      : "no")
-                 << ',' << TimeCell(request.plannedCompletion) << ',' << status << ','
-                 << (wasHit ? TimeCell(failure.time) : "") << ','
-                 << (wasHit ? CsvCell(failure.reason) : "") << '\n';
     }
-    files.Add(directory + "/requests.csv", requests.str());
     // energy.csv
     std::ostringstream energy;
     energy << "node,compute_j,radio_j,total_j\n";
@@ -215,41 +276,42 @@ DnnResultsWriter::Write(const std::string& directory, const DnnTaskGraph& graph,
             {"compute_j", e.compute}, {"radio_j", e.radio}, {"total_j", e.compute + e.radio}};
         totalEnergy += e.compute + e.radio;
     }
-    if (facts.simulated)
+    if (m_simulated)
     {
-        files.Add(directory + "/energy.csv", energy.str());
+        m_files.Add(m_directory + "/energy.csv", energy.str());
     }
     // summary.json
     nlohmann::json summary;
     summary["scheduler"] = facts.scheduler;
-    summary["simulated"] = facts.simulated;
+    summary["simulated"] = m_simulated;
     summary["planned_makespan_s"] = plan.PlannedMakespan();
-    const bool allDone = facts.simulated && unfinished.empty() && failed.empty();
-    summary["simulated_makespan_s"] = allDone ? nlohmann::json(makespan) : nlohmann::json();
+    const bool allDone = m_simulated && m_unfinished.empty() && m_failed.empty();
+    summary["simulated_makespan_s"] = allDone ? nlohmann::json(m_makespan) : nlohmann::json();
     summary["makespan_difference_pct"] =
         allDone && plan.PlannedMakespan() > 0
-            ? nlohmann::json(100.0 * (makespan - plan.PlannedMakespan()) / plan.PlannedMakespan())
+            ? nlohmann::json(100.0 * (m_makespan - plan.PlannedMakespan()) /
+                             plan.PlannedMakespan())
             : nlohmann::json();
     summary["requests"] = plan.Requests().size();
-    summary["completed"] = latencies.size();
-    summary["unfinished"] = facts.simulated ? unfinished : nlohmann::json::array();
-    summary["failed"] = failed;
+    summary["completed"] = m_latencies.size();
+    summary["unfinished"] = m_simulated ? m_unfinished : nlohmann::json::array();
+    summary["failed"] = m_failed;
     summary["failures"] = {
         {"injected", facts.faults},
         {"on_failure", facts.onFailure == DnnFailurePolicy::Replan ? "replan" : "report"},
-        {"requests_hit", hit},
-        {"recovered", recovered},
-        {"failed", hit - recovered}};
-    summary["latency"] = Stats(latencies);
+        {"requests_hit", m_hit},
+        {"recovered", m_recovered},
+        {"failed", m_hit - m_recovered}};
+    summary["latency"] = Stats(m_latencies);
     nlohmann::json models = nlohmann::json::object();
-    for (const auto& [model, values] : byModel)
+    for (const auto& [model, values] : m_byModel)
     {
         models[model] = Stats(values);
     }
     summary["latency_by_model"] = models;
-    summary["deadline_misses"] = misses;
-    summary["network_bytes_sent"] = bytesSent;
-    summary["network_bytes_received"] = bytesArrived;
+    summary["deadline_misses"] = m_misses;
+    summary["network_bytes_sent"] = m_bytesSent;
+    summary["network_bytes_received"] = m_bytesArrived;
     summary["planned_network_bytes"] = plan.PlannedNetworkBytes();
     summary["energy_j"] = energyJson;
     summary["energy_total_j"] = totalEnergy;
@@ -267,7 +329,7 @@ DnnResultsWriter::Write(const std::string& directory, const DnnTaskGraph& graph,
     {
         summary["netanim"] = facts.netanimFile;
     }
-    if (!facts.simulated)
+    if (!m_simulated)
     {
         for (const char* key :
              {"deadline_misses", "network_bytes_sent", "network_bytes_received", "energy_j",
@@ -276,8 +338,8 @@ DnnResultsWriter::Write(const std::string& directory, const DnnTaskGraph& graph,
             summary[key] = nullptr;
         }
     }
-    files.Add(directory + "/summary.json", summary.dump(1) + "\n");
-    files.Commit();
+    m_files.Add(m_directory + "/summary.json", summary.dump(1) + "\n");
+    m_files.Commit();
 }
 
 } // namespace ns3

@@ -6,33 +6,53 @@
 #include "ns3/callback.h"
 #include "ns3/simulator.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace ns3
 {
 
 DnnRunRecorder::DnnRunRecorder(std::shared_ptr<const DnnRuntimePlan> plan)
-    : m_plan(std::move(plan)), m_start(m_plan->TaskCount(), -1.0),
-      m_finish(m_plan->TaskCount(), -1.0), m_starts(m_plan->TaskCount(), 0),
-      m_startedOn(m_plan->TaskCount(), std::numeric_limits<uint32_t>::max()),
-      m_completion(m_plan->Requests().size(), -1.0), m_failures(m_plan->Requests().size())
+    : m_plan(std::move(plan)),
+      m_completion(m_plan->Requests().size(), -1.0),
+      m_failures(m_plan->Requests().size())
 {
 }
 
-void
-DnnRunRecorder::Extend()
+std::size_t
+DnnRunRecorder::Slot(uint32_t request)
 {
-    const uint32_t n = m_plan->TaskCount();
-    m_start.resize(n, -1.0);
-    m_finish.resize(n, -1.0);
-    m_starts.resize(n, 0);
-    m_startedOn.resize(n, std::numeric_limits<uint32_t>::max());
+    if (request >= m_completion.size())
+    {
+        m_completion.resize(request + 1, -1.0);
+        m_failures.resize(request + 1);
+    }
+    return request;
+}
+
+void
+DnnRunRecorder::Forget(uint32_t request)
+{
+    for (uint32_t t : m_plan->TasksOf(request))
+    {
+        m_tasks.erase(t);
+    }
+    auto gone = [request](const Transfer& transfer) { return transfer.request == request; };
+    for (const Transfer& transfer : m_transfers)
+    {
+        if (gone(transfer))
+        {
+            m_pending.erase({transfer.producer, transfer.destination});
+        }
+    }
+    m_transfers.erase(std::remove_if(m_transfers.begin(), m_transfers.end(), gone),
+                      m_transfers.end());
 }
 
 void
 DnnRunRecorder::RecordFailure(uint32_t request, const std::string& reason)
 {
-    Failure& failure = m_failures.at(request);
+    Failure& failure = m_failures.at(Slot(request));
     if (failure.time < 0)
     {
         failure.time = Now();
@@ -43,19 +63,20 @@ DnnRunRecorder::RecordFailure(uint32_t request, const std::string& reason)
 void
 DnnRunRecorder::RecordRecovery(uint32_t request)
 {
-    ++m_failures.at(request).recoveries;
+    ++m_failures.at(Slot(request)).recoveries;
 }
 
 void
 DnnRunRecorder::RecordUnrecovered(uint32_t request, const std::string& why)
 {
-    m_failures.at(request).unrecovered = why;
+    m_failures.at(Slot(request)).unrecovered = why;
 }
 
 const DnnRunRecorder::Failure&
 DnnRunRecorder::FailureOf(uint32_t request) const
 {
-    return m_failures.at(request);
+    static const Failure none;
+    return request < m_failures.size() ? m_failures[request] : none;
 }
 
 double
@@ -87,25 +108,35 @@ DnnRunRecorder::Attach(const ApplicationContainer& workers, Time origin)
 void
 DnnRunRecorder::TaskStarted(DnnRunRecorder* self, uint32_t node, uint32_t task)
 {
-    if (self->m_starts[task]++ == 0)
+    TaskRecord& record = self->m_tasks[task];
+    if (record.starts++ == 0)
     {
-        self->m_start[task] = self->Now();
-        self->m_startedOn[task] = node;
+        record.start = self->Now();
+        record.startedOn = node;
     }
 }
 
 void
 DnnRunRecorder::TaskFinished(DnnRunRecorder* self, uint32_t /* node */, uint32_t task)
 {
-    self->m_finish[task] = self->Now();
+    self->m_tasks[task].finish = self->Now();
 }
 
 void
 DnnRunRecorder::Queued(DnnRunRecorder* self, uint32_t node, uint32_t producer, uint32_t peer,
                        uint64_t bytes)
 {
-    self->m_pending[{producer, peer}] = self->m_transfers.size();
-    self->m_transfers.push_back({producer, node, peer, bytes, self->Now(), -1.0});
+    const uint64_t sequence = self->m_sequence++;
+    self->m_bytesQueued += bytes;
+    self->m_pending[{producer, peer}] = sequence;
+    self->m_transfers.push_back({sequence,
+                                 self->m_plan->GetTask(producer).request,
+                                 producer,
+                                 node,
+                                 peer,
+                                 bytes,
+                                 self->Now(),
+                                 -1.0});
 }
 
 void
@@ -115,44 +146,70 @@ DnnRunRecorder::Received(DnnRunRecorder* self, uint32_t node, uint32_t producer,
     const auto it = self->m_pending.find({producer, node});
     if (it != self->m_pending.end())
     {
-        self->m_transfers[it->second].arrived = self->Now();
+        auto& transfers = self->m_transfers;
+        const auto row = std::lower_bound(
+            transfers.begin(),
+            transfers.end(),
+            it->second,
+            [](const Transfer& t, uint64_t sequence) { return t.sequence < sequence; });
+        if (row != transfers.end() && row->sequence == it->second)
+        {
+            self->m_bytesArrived += row->arrived < 0 ? row->bytes : 0;
+            row->arrived = self->Now();
+        }
     }
 }
 
 void
 DnnRunRecorder::Completed(DnnRunRecorder* self, uint32_t /* node */, uint32_t request)
 {
-    self->m_completion.at(request) = self->Now();
+    self->m_completion.at(self->Slot(request)) = self->Now();
 }
 
 double
 DnnRunRecorder::Start(uint32_t task) const
 {
-    return m_start.at(task);
+    const auto it = m_tasks.find(task);
+    return it == m_tasks.end() ? -1.0 : it->second.start;
 }
 
 double
 DnnRunRecorder::Finish(uint32_t task) const
 {
-    return m_finish.at(task);
+    const auto it = m_tasks.find(task);
+    return it == m_tasks.end() ? -1.0 : it->second.finish;
 }
 
 uint32_t
 DnnRunRecorder::Starts(uint32_t task) const
 {
-    return m_starts.at(task);
+    const auto it = m_tasks.find(task);
+    return it == m_tasks.end() ? 0 : it->second.starts;
 }
 
 uint32_t
 DnnRunRecorder::StartedOn(uint32_t task) const
 {
-    return m_startedOn.at(task);
+    const auto it = m_tasks.find(task);
+    return it == m_tasks.end() ? std::numeric_limits<uint32_t>::max() : it->second.startedOn;
 }
 
 double
 DnnRunRecorder::Completion(uint32_t request) const
 {
-    return m_completion.at(request);
+    return request < m_completion.size() ? m_completion[request] : -1.0;
+}
+
+uint64_t
+DnnRunRecorder::BytesQueued() const
+{
+    return m_bytesQueued;
+}
+
+uint64_t
+DnnRunRecorder::BytesArrived() const
+{
+    return m_bytesArrived;
 }
 
 const std::vector<DnnRunRecorder::Transfer>&

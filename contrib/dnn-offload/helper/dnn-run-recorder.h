@@ -10,8 +10,10 @@
 #include "ns3/nstime.h"
 
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <memory>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -30,6 +32,8 @@ class DnnRunRecorder
     /** \brief A transfer between two nodes. */
     struct Transfer
     {
+        uint64_t sequence{0};    //!< queueing order (0, 1, ... over the run)
+        uint32_t request{0};     //!< the producer's request
         uint32_t producer{0};    //!< producer task
         uint32_t source{0};      //!< sending node
         uint32_t destination{0}; //!< receiving node
@@ -65,11 +69,18 @@ class DnnRunRecorder
     uint32_t StartedOn(uint32_t task) const;
     /** \brief Completion of a request. \param request id \return s, -1 if unfinished */
     double Completion(uint32_t request) const;
-    /** \brief Transfers in the order they were queued. \return the transfers */
+    /** \brief Transfers in the order they were queued (but those of forgotten requests).
+     *  \return the transfers */
     const std::vector<Transfer>& Transfers() const;
 
-    /** \brief The plan grew (a recovery): follow its new tasks too. */
-    void Extend();
+    /** \brief Payload bytes queued for the network over the run. \return bytes */
+    uint64_t BytesQueued() const;
+    /** \brief Of those, the bytes that arrived. \return bytes */
+    uint64_t BytesArrived() const;
+
+    /** \brief Drop what was recorded of a request's tasks and transfers (it was written
+     *  out); its completion and failure stay. \param request id */
+    void Forget(uint32_t request);
     /** \brief A request lost a task or an activation now. The first loss is kept (time and
      *  reason); later ones are ignored. \param request id \param reason what was lost */
     void RecordFailure(uint32_t request, const std::string& reason);
@@ -100,16 +111,28 @@ class DnnRunRecorder
     /** \brief Trace sink. \param self recorder \param node node \param request id */
     static void Completed(DnnRunRecorder* self, uint32_t node, uint32_t request);
 
-    std::shared_ptr<const DnnRuntimePlan> m_plan;                   //!< the plan
-    Time m_origin;                                                  //!< plan time 0
-    std::vector<double> m_start;                                    //!< per task
-    std::vector<double> m_finish;                                   //!< per task
-    std::vector<uint32_t> m_starts;                                 //!< per task
-    std::vector<uint32_t> m_startedOn;                              //!< per task
-    std::vector<double> m_completion;                               //!< per request
-    std::vector<Failure> m_failures;                                //!< per request
-    std::vector<Transfer> m_transfers;                              //!< in queueing order
-    std::map<std::pair<uint32_t, uint32_t>, std::size_t> m_pending; //!< (producer, dst) -> row
+    /** \brief What happened to one task. */
+    struct TaskRecord
+    {
+        double start{-1};                                    //!< first start, s
+        double finish{-1};                                   //!< last finish, s
+        uint32_t starts{0};                                  //!< times started
+        uint32_t startedOn{std::numeric_limits<uint32_t>::max()}; //!< node of the first start
+    };
+
+    /** \brief A request's slot, grown on demand. \param request id \return its index */
+    std::size_t Slot(uint32_t request);
+
+    std::shared_ptr<const DnnRuntimePlan> m_plan;              //!< the plan
+    Time m_origin;                                             //!< plan time 0
+    std::unordered_map<uint32_t, TaskRecord> m_tasks;          //!< tasks that started
+    std::vector<double> m_completion;                          //!< per request
+    std::vector<Failure> m_failures;                           //!< per request
+    std::vector<Transfer> m_transfers;                         //!< by sequence
+    uint64_t m_sequence{0};                                    //!< next transfer's sequence
+    uint64_t m_bytesQueued{0};                                 //!< over the run
+    uint64_t m_bytesArrived{0};                                //!< over the run
+    std::map<std::pair<uint32_t, uint32_t>, uint64_t> m_pending; //!< (producer, dst) -> seq
 };
 
 } // namespace ns3

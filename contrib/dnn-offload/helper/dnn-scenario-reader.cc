@@ -955,10 +955,14 @@ ScenarioLoader::BuildPlatform()
     if (m_root.Has("planner"))
     {
         const DnnJsonReader planner = m_root["planner"];
-        planner.ExpectObject({}, {"efficiency"});
+        planner.ExpectObject({}, {"efficiency", "horizon"});
         if (planner.Has("efficiency"))
         {
             platform.SetPlanningEfficiency(ReadEfficiency(planner["efficiency"]));
+        }
+        if (planner.Has("horizon"))
+        {
+            m_scenario.horizon = ReadPositiveTime(planner["horizon"]);
         }
     }
     if (m_devices.size() > 1)
@@ -1295,6 +1299,13 @@ ScenarioLoader::ReadSimulation()
         m_scenario.onFailure = simulation["on_failure"].AsChoice({"report", "replan"}) == "replan"
                                  ? DnnFailurePolicy::Replan
                                  : DnnFailurePolicy::Report;
+        if (m_scenario.onFailure == DnnFailurePolicy::Replan && m_scenario.horizon > 0)
+        {
+            throw DnnInputError(m_file,
+                                "/simulation/on_failure",
+                                "\"replan\" re-plans on the whole workload's plan, so it cannot "
+                                "be combined with rolling-horizon planning (/planner/horizon)");
+        }
     }
 }
 
@@ -1392,10 +1403,25 @@ ScenarioLoader::CheckEnergy() const
 void
 ScenarioLoader::BuildProblem()
 {
+    // Rolling-horizon planning partitions the requests window by window during the run;
+    // here one request per model is enough to check that the models fit the devices.
+    std::vector<DnnRequest> checked;
+    if (m_scenario.horizon > 0)
+    {
+        std::set<const DnnModel*> seen;
+        for (const DnnRequest& request : m_scenario.requests)
+        {
+            if (seen.insert(request.model.get()).second)
+            {
+                checked.push_back(request);
+            }
+        }
+    }
     try
     {
-        m_scenario.graph =
-            DnnPartitioner(m_scenario.partition).PartitionWorkload(m_scenario.requests);
+        m_scenario.graph = DnnPartitioner(m_scenario.partition)
+                               .PartitionWorkload(m_scenario.horizon > 0 ? checked
+                                                                         : m_scenario.requests);
     }
     catch (const DnnInputError& e)
     {
@@ -1467,6 +1493,11 @@ ScenarioLoader::BuildProblem()
                 throw DnnInputError(m_file, m_devicePaths[p], detail.str());
             }
         }
+    }
+    if (m_scenario.horizon > 0)
+    {
+        m_scenario.graph = DnnTaskGraph();
+        m_scenario.problem = DnnSchedulingProblem({}, {"none"});
     }
 }
 

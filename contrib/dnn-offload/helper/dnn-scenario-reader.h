@@ -62,8 +62,14 @@ struct DnnScenario
     bool pcap{false};                         //!< write pcap traces
     std::vector<DnnFault> faults;             //!< device and network faults to inject
     DnnFailurePolicy onFailure{DnnFailurePolicy::Report}; //!< what to do about lost work
-    DnnTaskGraph graph;                                   //!< the partitioned workload
-    /** BuildWorkloadProblem(graph, platform). DnnSchedulingProblem has no default
+    /** Rolling-horizon planning: plan the requests released in each window of this many
+     *  seconds when the window opens (0: plan the whole workload before the run). */
+    double horizon{0};
+    /** The partitioned workload (empty with a planning horizon: the windows are
+     *  partitioned as the run goes). */
+    DnnTaskGraph graph;
+    /** BuildWorkloadProblem(graph, platform) (a placeholder with a planning horizon).
+     *  DnnSchedulingProblem has no default
      *  constructor: a default-constructed DnnScenario holds an empty placeholder problem
      *  (no task, one processor "none"); the reader always sets the real one. */
     DnnSchedulingProblem problem{{}, {"none"}};

@@ -3,6 +3,7 @@
  */
 #include "dnn-simulation.h"
 
+#include "dnn-experiment.h"
 #include "dnn-failure-handler.h"
 #include "dnn-offload-helper.h"
 #include "dnn-results-writer.h"
@@ -131,6 +132,92 @@ struct WifiMacDrops
     }
 };
 
+/** Opens the rolling planner's windows as plan time reaches them. */
+struct WindowOpener
+{
+    DnnRollingPlanner* planner;            //!< the planner
+    std::shared_ptr<DnnRuntimePlan> plan;  //!< the running plan
+    ApplicationContainer workers;          //!< one per node
+    Time origin;                           //!< plan time 0
+    Time stop;                             //!< no window opens after this
+    std::string error;                     //!< why planning failed ("" if it did not)
+
+    /** Schedule the next window, if it opens before the stop. */
+    void ScheduleNext()
+    {
+        if (planner->Done())
+        {
+            return;
+        }
+        const Time at = origin + Seconds(planner->NextWindow());
+        if (at <= stop)
+        {
+            Simulator::Schedule(std::max(Time(0), at - Simulator::Now()),
+                                &WindowOpener::Open,
+                                this);
+        }
+    }
+
+    /** Plan the window that opens now and hand it to the workers. */
+    void Open()
+    {
+        try
+        {
+            planner->PlanNext(*plan);
+        }
+        catch (const std::exception& e)
+        {
+            // Not thrown through the simulator: Run() rethrows it once it is destroyed.
+            error = e.what();
+            Simulator::Stop();
+            return;
+        }
+        for (uint32_t node = 0; node < workers.GetN(); ++node)
+        {
+            DynamicCast<DnnWorkerApplication>(workers.Get(node))->Extend();
+        }
+        ScheduleNext();
+    }
+};
+
+/** Writes out and forgets each request that completes without a failure. */
+struct Retirement
+{
+    std::shared_ptr<DnnRuntimePlan> plan;  //!< the running plan
+    DnnRunRecorder* recorder;              //!< what happened
+    DnnResultsWriter* writer;              //!< the results (null: write nothing)
+    ApplicationContainer workers;          //!< one per node
+    const std::vector<double>* deadlines;  //!< per request latency bound, s
+
+    /** RequestCompleted trace sink: retire once the worker is done with the sink. */
+    static void Completed(Retirement* self, uint32_t request)
+    {
+        Simulator::ScheduleNow(&Retirement::Retire, self, request);
+    }
+
+    /** Write the request out and forget it, unless a failure hit it (kept to the end). */
+    void Retire(uint32_t request)
+    {
+        if (recorder->FailureOf(request).time >= 0)
+        {
+            return;
+        }
+        if (writer)
+        {
+            writer->WriteRequest(*plan,
+                                 *recorder,
+                                 request,
+                                 request < deadlines->size() ? (*deadlines)[request] : 0.0);
+        }
+        recorder->Forget(request);
+        for (uint32_t t : plan->TasksOf(request))
+        {
+            DynamicCast<DnnWorkerApplication>(workers.Get(plan->GetTask(t).node))->Forget(t);
+        }
+        plan->Retire(request);
+    }
+};
+
 } // namespace
 
 DnnSimulationResult
@@ -138,9 +225,37 @@ DnnSimulation::Run(const DnnTaskGraph& graph, const DnnSchedulingProblem& proble
                    const DnnSchedule& schedule, const DnnPlatform& platform,
                    const DnnSimulationOptions& options)
 {
+    return Execute(std::make_shared<DnnRuntimePlan>(graph, problem, schedule),
+                   nullptr,
+                   graph,
+                   problem,
+                   platform,
+                   options);
+}
+
+DnnSimulationResult
+DnnSimulation::RunRolling(DnnRollingPlanner& planner, const DnnPlatform& platform,
+                          const DnnSimulationOptions& options)
+{
+    std::vector<std::string> names;
+    for (uint32_t d = 0; d < platform.DeviceCount(); ++d)
+    {
+        names.push_back(platform.Device(d).name);
+    }
+    auto plan = std::make_shared<DnnRuntimePlan>(names);
+    planner.Declare(*plan);
+    const DnnTaskGraph noGraph;
+    const DnnSchedulingProblem noProblem({}, names);
+    return Execute(plan, &planner, noGraph, noProblem, platform, options);
+}
+
+DnnSimulationResult
+DnnSimulation::Execute(std::shared_ptr<DnnRuntimePlan> plan, DnnRollingPlanner* rolling,
+                       const DnnTaskGraph& graph, const DnnSchedulingProblem& problem,
+                       const DnnPlatform& platform, const DnnSimulationOptions& options)
+{
     RngSeedManager::SetSeed(options.seed);
     RngSeedManager::SetRun(options.run);
-    auto plan = std::make_shared<DnnRuntimePlan>(graph, problem, schedule);
 
     DnnTopologyHelper topology;
     NodeContainer nodes = topology.Install(platform);
@@ -246,6 +361,23 @@ DnnSimulation::Run(const DnnTaskGraph& graph, const DnnSchedulingProblem& proble
         std::filesystem::create_directories(options.outputDir);
         EnablePcap(topology, platform, options.outputDir + "/pcap");
     }
+    std::unique_ptr<DnnResultsWriter> writer;
+    if (!options.outputDir.empty())
+    {
+        writer = std::make_unique<DnnResultsWriter>(options.outputDir, true);
+    }
+    WindowOpener windows{rolling, plan, workers, origin, stop, ""};
+    Retirement retirement{plan, &recorder, writer.get(), workers, &options.deadlines};
+    if (rolling)
+    {
+        windows.ScheduleNext();
+        for (uint32_t node = 0; node < workers.GetN(); ++node)
+        {
+            workers.Get(node)->TraceConnectWithoutContext(
+                "RequestCompleted",
+                MakeBoundCallback(&Retirement::Completed, &retirement));
+        }
+    }
     Progress progress{options.progress, origin, Seconds(options.progressInterval), stop};
     if (options.progress && options.progressInterval > 0)
     {
@@ -257,6 +389,13 @@ DnnSimulation::Run(const DnnTaskGraph& graph, const DnnSchedulingProblem& proble
     Simulator::Run();
     const double wall =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+    if (!windows.error.empty())
+    {
+        anim.reset();
+        Simulator::Destroy();
+        Names::Clear();
+        throw DnnInvalidScheduleError(windows.error);
+    }
 
     DnnSimulationResult result;
     result.plannedMakespan = plan->PlannedMakespan();
@@ -271,6 +410,12 @@ DnnSimulation::Run(const DnnTaskGraph& graph, const DnnSchedulingProblem& proble
     facts.deadlines = options.deadlines;
     facts.settings = topology.Settings();
     facts.settings["planning.efficiency"] = std::to_string(platform.PlanningEfficiency());
+    if (rolling)
+    {
+        facts.schedulerRuntime = rolling->SchedulerRuntime();
+        facts.settings["planning.horizon"] = std::to_string(rolling->Horizon());
+        facts.settings["planning.windows"] = std::to_string(rolling->Windows());
+    }
     facts.wifiMacDrops = wifiDrops.byReason;
     for (const DnnFault& fault : options.faults)
     {
@@ -307,6 +452,12 @@ DnnSimulation::Run(const DnnTaskGraph& graph, const DnnSchedulingProblem& proble
             all = false;
             reason = failure.reason;
         }
+        else if (completion < 0 && request.sink == DnnRuntimePlan::NONE)
+        {
+            all = false;
+            reason = "not planned: its planning window opens after the run stops at " +
+                     std::to_string(options.stopTime) + " s";
+        }
         else if (completion < 0)
         {
             all = false;
@@ -328,12 +479,10 @@ DnnSimulation::Run(const DnnTaskGraph& graph, const DnnSchedulingProblem& proble
     }
     result.simulatedMakespan = all ? makespan : -1;
     facts.unfinished = result.unfinished;
-    for (const auto& transfer : recorder.Transfers())
-    {
-        result.bytesSent += transfer.bytes;
-        result.bytesReceived += transfer.arrived >= 0 ? transfer.bytes : 0;
-    }
-    for (uint32_t t = 0; t < plan->TaskCount(); ++t)
+    result.peakTasks = plan->PeakTaskCount();
+    result.bytesSent = recorder.BytesQueued();
+    result.bytesReceived = recorder.BytesArrived();
+    for (uint32_t t = 0; !rolling && t < plan->TaskCount(); ++t)
     {
         result.starts.push_back(recorder.Starts(t));
         result.startedOn.push_back(recorder.StartedOn(t));
@@ -351,7 +500,7 @@ DnnSimulation::Run(const DnnTaskGraph& graph, const DnnSchedulingProblem& proble
         {
             facts.netanimFile = "netanim.xml";
         }
-        DnnResultsWriter::Write(options.outputDir, graph, *plan, recorder, facts);
+        writer->Finish(*plan, recorder, facts);
     }
     anim.reset();
     Simulator::Destroy();

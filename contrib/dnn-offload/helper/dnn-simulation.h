@@ -5,6 +5,8 @@
 #define DNN_SIMULATION_H
 
 #include "dnn-fault-injector.h"
+#include "dnn-rolling-planner.h"
+#include "ns3/dnn-runtime-plan.h"
 #include "ns3/dnn-platform.h"
 #include "ns3/dnn-schedule.h"
 #include "ns3/dnn-scheduling-problem.h"
@@ -13,6 +15,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -53,6 +56,7 @@ struct DnnSimulationResult
     uint64_t bytesReceived{0};           //!< payload bytes that arrived
     std::vector<uint32_t> starts;        //!< per task: times it started
     std::vector<uint32_t> startedOn;     //!< per task: node it started on
+    uint32_t peakTasks{0};               //!< most tasks the running plan held at once
     double energy{0};                    //!< J, all nodes, compute and radio
     uint64_t events{0};                  //!< simulator events (progress calls not counted)
     double wallClock{0};                 //!< s of wall-clock time Simulator::Run took
@@ -82,6 +86,33 @@ class DnnSimulation
     static DnnSimulationResult Run(const DnnTaskGraph& graph, const DnnSchedulingProblem& problem,
                                    const DnnSchedule& schedule, const DnnPlatform& platform,
                                    const DnnSimulationOptions& options);
+    /**
+     * \brief Run with rolling-horizon planning: each window is planned when it opens
+     *        (DnnRollingPlanner) and added to the running plan; each request that
+     *        completes without a failure is written out and forgotten at once, so memory
+     *        stays flat however many requests the run has. DnnSimulationResult::starts and
+     *        startedOn stay empty. Throws DnnInvalidScheduleError when a window's schedule
+     *        is invalid.
+     * \param planner the planner (no window planned yet) \param platform the platform
+     * \param options how (onFailure must be Report)
+     * \return the outcome
+     */
+    static DnnSimulationResult RunRolling(DnnRollingPlanner& planner, const DnnPlatform& platform,
+                                          const DnnSimulationOptions& options);
+
+  private:
+    /**
+     * \brief The run itself.
+     * \param plan the plan (complete, or empty and filled by \p rolling)
+     * \param rolling the rolling planner, or null
+     * \param graph the workload (empty when rolling) \param problem its problem
+     * \param platform the platform \param options how \return the outcome
+     */
+    static DnnSimulationResult Execute(std::shared_ptr<DnnRuntimePlan> plan,
+                                       DnnRollingPlanner* rolling, const DnnTaskGraph& graph,
+                                       const DnnSchedulingProblem& problem,
+                                       const DnnPlatform& platform,
+                                       const DnnSimulationOptions& options);
 };
 
 } // namespace ns3

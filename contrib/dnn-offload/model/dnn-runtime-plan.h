@@ -9,7 +9,9 @@
 #include "dnn-task-graph.h"
 
 #include <cstdint>
+#include <limits>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace ns3
@@ -21,13 +23,15 @@ namespace ns3
  *        work, planned times, inputs and where its output goes; per request its home node,
  *        release and sink.
  *
- * Built once from a workload task graph, its scheduling problem (processor p = device p =
- * node p) and a valid schedule; shared read-only by every worker. A task's output goes once
- * to each other node that hosts one of its successors, carrying min(output bytes, sum of the
- * bytes those successors need) — the union of the rows they read is at most both.
+ * Built from a workload task graph, its scheduling problem (processor p = device p = node p)
+ * and a valid schedule — at once, or in batches (Append()) as a rolling-horizon planner
+ * plans the requests that arrive; shared by every worker. A task's output goes once to each
+ * other node that hosts one of its successors, carrying min(output bytes, sum of the bytes
+ * those successors need) — the union of the rows they read is at most both.
  *
  * A recovery (DnnRecoveryPlanner) may add tasks while the plan runs: copies of workload tasks
  * (attempt k >= 1, \c original naming the workload task) and abandon the ones they replace.
+ * Retire() drops a finished request's tasks, so a long run holds only the requests in flight.
  */
 class DnnRuntimePlan
 {
@@ -39,11 +43,16 @@ class DnnRuntimePlan
         uint64_t bytes; //!< payload bytes
     };
 
+    /** No task or node. */
+    static constexpr uint32_t NONE = std::numeric_limits<uint32_t>::max();
+
     /** \brief One task. */
     struct Task
     {
         std::string name;                       //!< task name
         DnnTaskKind kind{DnnTaskKind::Compute}; //!< source, compute or sink
+        std::string layer;                      //!< head layer of its group ("" if none)
+        uint32_t piece{0};                      //!< piece index within the layer group
         uint32_t request{0};                    //!< request id
         uint32_t node{0};                       //!< node it runs on
         double flops{0};                        //!< work
@@ -65,8 +74,9 @@ class DnnRuntimePlan
         std::string model;           //!< model name
         uint32_t home{0};            //!< requesting device's node
         double release{0};           //!< arrival, s
-        uint32_t sink{0};            //!< sink task
+        uint32_t sink{NONE};         //!< sink task (NONE: not planned yet)
         double plannedCompletion{0}; //!< planned sink finish, s
+        bool retired{false};         //!< its tasks were dropped (Retire())
     };
 
     /**
@@ -78,10 +88,33 @@ class DnnRuntimePlan
      */
     DnnRuntimePlan(const DnnTaskGraph& graph, const DnnSchedulingProblem& problem,
                    const DnnSchedule& schedule);
+    /** \brief An empty plan, to be filled by Append(). \param nodeNames node names */
+    explicit DnnRuntimePlan(std::vector<std::string> nodeNames);
 
-    /** \brief Number of tasks. \return the count */
+    /**
+     * \brief Add a batch of planned tasks: graph task i becomes task (returned base) + i.
+     *        Every request of the batch gets its sink, home and planned completion; the
+     *        batch's tasks depend only on each other. Throws std::invalid_argument when the
+     *        three disagree, a task is not placed or a request of the batch has no sink.
+     * \param graph the batch's workload \param problem its scheduling problem
+     * \param schedule a valid schedule of it \return the id of the batch's first task
+     */
+    uint32_t Append(const DnnTaskGraph& graph, const DnnSchedulingProblem& problem,
+                    const DnnSchedule& schedule);
+    /** \brief Declare a request before it is planned (Append() fills in its sink).
+     *  \param request id, model, home node and release (sink NONE) */
+    void DeclareRequest(Request request);
+
+    /** \brief Task ids issued so far (ids are 0 .. TaskCount() - 1; retired ones are gone).
+     *  \return the count */
     uint32_t TaskCount() const;
-    /** \brief A task. \param task id \return the task */
+    /** \brief Most tasks the plan held at once (issued, not yet retired). \return count */
+    uint32_t PeakTaskCount() const;
+    /** \brief Whether a task exists (issued and not retired). \param task id
+     *  \return true if so */
+    bool HasTask(uint32_t task) const;
+    /** \brief A task. \param task id (throws std::out_of_range when retired)
+     *  \return the task */
     const Task& GetTask(uint32_t task) const;
     /** \brief Requests, by id. \return the requests */
     const std::vector<Request>& Requests() const;
@@ -114,9 +147,15 @@ class DnnRuntimePlan
     /** \brief Give a task up: its worker will not start it, nor ship its output.
      *  \param task id */
     void Abandon(uint32_t task);
+    /** \brief Drop a finished request's tasks (the request itself stays, marked retired).
+     *  Workers and recorders must have forgotten them first. \param request id */
+    void Retire(uint32_t request);
 
   private:
-    std::vector<Task> m_tasks;                      //!< tasks
+    std::unordered_map<uint32_t, Task> m_tasks;     //!< live tasks by id
+    uint32_t m_nextTask{0};                         //!< next task id
+    uint32_t m_peakTasks{0};                        //!< most live tasks at once
+    uint64_t m_plannedBytes{0};                     //!< bytes the planned tasks ship
     std::vector<Request> m_requests;                //!< requests by id
     std::vector<std::vector<uint32_t>> m_hosted;    //!< tasks per node
     std::vector<std::string> m_nodeNames;           //!< node names

@@ -75,12 +75,12 @@ DnnWorkerApplication::Setup(std::shared_ptr<const DnnRuntimePlan> plan, uint32_t
     m_plan = std::move(plan);
     m_node = node;
     m_peers = std::move(peers);
-    m_missing.assign(m_plan->TaskCount(), 0);
-    m_state.assign(m_plan->TaskCount(), WAITING);
+    m_tasks.clear();
     for (uint32_t t : m_plan->TasksOn(m_node))
     {
-        m_missing[t] = m_plan->GetTask(t).inputs;
+        m_tasks[t] = {m_plan->GetTask(t).inputs, WAITING};
     }
+    m_known = m_plan->TaskCount();
 }
 
 void
@@ -117,7 +117,7 @@ DnnWorkerApplication::StartApplication()
     std::vector<uint32_t> initial;
     for (uint32_t t : m_plan->TasksOn(m_node))
     {
-        if (m_missing[t] == 0)
+        if (m_tasks.at(t).missing == 0)
         {
             initial.push_back(t);
         }
@@ -180,9 +180,8 @@ DnnWorkerApplication::IsFailed() const
 void
 DnnWorkerApplication::Extend()
 {
-    const uint32_t before = static_cast<uint32_t>(m_state.size());
-    m_missing.resize(m_plan->TaskCount(), 0);
-    m_state.resize(m_plan->TaskCount(), WAITING);
+    const uint32_t before = m_known;
+    m_known = m_plan->TaskCount();
     if (m_failed)
     {
         return;
@@ -192,8 +191,9 @@ DnnWorkerApplication::Extend()
     {
         if (t >= before)
         {
-            m_missing[t] = m_plan->GetTask(t).inputs;
-            if (m_missing[t] == 0)
+            const uint32_t inputs = m_plan->GetTask(t).inputs;
+            m_tasks[t] = {inputs, WAITING};
+            if (inputs == 0)
             {
                 initial.push_back(t);
             }
@@ -208,10 +208,17 @@ DnnWorkerApplication::Extend()
 void
 DnnWorkerApplication::Abandon(uint32_t task)
 {
-    if (m_state.at(task) == QUEUED && m_compute)
+    const auto it = m_tasks.find(task);
+    if (it != m_tasks.end() && it->second.state == QUEUED && m_compute)
     {
         m_compute->Cancel(task);
     }
+}
+
+void
+DnnWorkerApplication::Forget(uint32_t task)
+{
+    m_tasks.erase(task);
 }
 
 void
@@ -220,6 +227,10 @@ DnnWorkerApplication::Ready(uint32_t task)
     const Time release = m_origin + Seconds(m_plan->GetTask(task).release);
     if (release > Simulator::Now())
     {
+        // Drop the releases that have run, so a long run does not keep every one.
+        m_releases.erase(std::remove_if(m_releases.begin(), m_releases.end(),
+                                        [](const EventId& e) { return e.IsExpired(); }),
+                         m_releases.end());
         m_releases.push_back(Simulator::Schedule(release - Simulator::Now(),
                                                  &DnnWorkerApplication::Run, this, task));
         return;
@@ -234,7 +245,7 @@ DnnWorkerApplication::Run(uint32_t task)
     {
         return;
     }
-    m_state[task] = QUEUED;
+    m_tasks.at(task).state = QUEUED;
     const auto& info = m_plan->GetTask(task);
     if (info.flops <= 0)
     {
@@ -249,7 +260,7 @@ DnnWorkerApplication::Run(uint32_t task)
 void
 DnnWorkerApplication::Finished(uint32_t task)
 {
-    m_state[task] = DONE;
+    m_tasks.at(task).state = DONE;
     ++m_done;
     m_taskFinished(task);
     const auto& info = m_plan->GetTask(task);
@@ -281,8 +292,9 @@ DnnWorkerApplication::Satisfy(uint32_t task)
     {
         return;
     }
-    NS_ASSERT(m_missing[task] > 0);
-    if (--m_missing[task] == 0)
+    uint32_t& missing = m_tasks.at(task).missing;
+    NS_ASSERT(missing > 0);
+    if (--missing == 0)
     {
         Ready(task);
     }
@@ -459,6 +471,10 @@ DnnWorkerApplication::Received(Ptr<Socket> socket)
         }
         for (const DnnMessage& message : m_scratch)
         {
+            if (!m_plan->HasTask(message.producer))
+            {
+                continue; // its request was retired (a duplicate that arrived late)
+            }
             const auto& producer = m_plan->GetTask(message.producer);
             m_bytesIn += message.payload;
             m_messageReceived(message.producer, producer.node, message.payload);
@@ -482,18 +498,23 @@ DnnWorkerApplication::TasksDone() const
 std::string
 DnnWorkerApplication::Pending(uint32_t task) const
 {
-    if (m_state.at(task) == DONE)
+    const auto it = m_tasks.find(task);
+    if (it == m_tasks.end() || it->second.state == DONE)
     {
         return "";
     }
-    if (m_state[task] == QUEUED)
+    if (it->second.state == QUEUED)
     {
         return "queued or running on " + m_plan->NodeName(m_node);
     }
     std::string waiting;
     uint32_t shown = 0;
-    for (uint32_t t = 0; t < m_plan->TaskCount() && shown < 3; ++t)
+    for (uint32_t t : m_plan->TasksOf(m_plan->GetTask(task).request))
     {
+        if (shown >= 3)
+        {
+            break;
+        }
         const auto& info = m_plan->GetTask(t);
         if (std::find(info.successors.begin(), info.successors.end(), task) ==
             info.successors.end())
@@ -502,7 +523,7 @@ DnnWorkerApplication::Pending(uint32_t task) const
         }
         waiting += (shown++ ? ", " : "") + info.name;
     }
-    return "waiting for " + std::to_string(m_missing[task]) + " input(s) (inputs: " + waiting +
+    return "waiting for " + std::to_string(it->second.missing) + " input(s) (inputs: " + waiting +
            (m_error.empty() ? "" : "; " + m_error) + ")";
 }
 

@@ -18,6 +18,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 namespace ns3
@@ -72,6 +73,9 @@ class DnnWorkerApplication : public Application
     /** \brief The plan abandoned a task of this node: drop it from the compute queue if it
      *  waits there. \param task the task */
     void Abandon(uint32_t task);
+    /** \brief Forget a retired request's task hosted here (a long run keeps only the
+     *  tasks in flight). \param task id */
+    void Forget(uint32_t task);
 
     /** \brief Tasks of this node that have finished. \return the count */
     uint32_t TasksDone() const;
@@ -156,8 +160,15 @@ class DnnWorkerApplication : public Application
     Ptr<Socket> m_listener;                            //!< listening socket
     std::map<uint32_t, Peer> m_out;                    //!< outgoing connections by node
     std::map<Ptr<Socket>, DnnMessageReassembler> m_in; //!< incoming connections
-    std::vector<uint32_t> m_missing;                   //!< per task: inputs not yet in
-    std::vector<uint8_t> m_state;                      //!< per task: 0 waiting, 1 queued, 2 done
+    /** \brief A hosted task's progress. */
+    struct TaskState
+    {
+        uint32_t missing{0}; //!< inputs not yet in
+        uint8_t state{0};    //!< 0 waiting, 1 queued, 2 done
+    };
+
+    std::unordered_map<uint32_t, TaskState> m_tasks;   //!< hosted tasks not forgotten
+    uint32_t m_known{0};                               //!< plan task ids seen so far
     std::vector<EventId> m_releases;                   //!< scheduled releases
     uint32_t m_done{0};                                //!< tasks finished here
     uint64_t m_bytesIn{0};                             //!< payload bytes received

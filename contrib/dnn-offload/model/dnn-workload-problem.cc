@@ -9,7 +9,9 @@ namespace ns3
 {
 
 DnnSchedulingProblem
-BuildWorkloadProblem(const DnnTaskGraph& graph, const DnnPlatform& platform)
+BuildWorkloadProblem(const DnnTaskGraph& graph,
+                     const DnnPlatform& platform,
+                     const std::vector<double>& available)
 {
     const auto n = static_cast<uint32_t>(graph.TaskCount());
     const uint32_t m = platform.DeviceCount();
@@ -31,6 +33,17 @@ BuildWorkloadProblem(const DnnTaskGraph& graph, const DnnPlatform& platform)
         problem.SetCapacity(p, profile.memory);
         problem.SetPower(p, profile.idlePower, profile.busyPower, profile.txPower);
         problem.SetRole(p, DnnRoleName(platform.Device(p).role));
+    }
+    if (!available.empty())
+    {
+        std::size_t core = 0;
+        for (uint32_t p = 0; p < m; ++p)
+        {
+            for (uint32_t c = 0; c < platform.Device(p).profile.cores; ++c)
+            {
+                problem.SetAvailable(p, c, available.at(core++));
+            }
+        }
     }
     const auto routes = platform.AllRoutes();
     for (uint32_t p = 0; p < m; ++p)

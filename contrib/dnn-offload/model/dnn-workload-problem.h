@@ -26,9 +26,13 @@ namespace ns3
  *
  * \param graph the workload (e.g. from DnnPartitioner::PartitionWorkload)
  * \param platform the devices and networks
+ * \param available when not empty, per core (device by device, core by core) the time it
+ *        is busy until with work planned before (DnnSchedulingProblem::SetAvailable)
  * \return the finalized problem
  */
-DnnSchedulingProblem BuildWorkloadProblem(const DnnTaskGraph& graph, const DnnPlatform& platform);
+DnnSchedulingProblem BuildWorkloadProblem(const DnnTaskGraph& graph,
+                                          const DnnPlatform& platform,
+                                          const std::vector<double>& available = {});
 
 } // namespace ns3
 

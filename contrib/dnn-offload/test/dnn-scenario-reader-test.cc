@@ -391,6 +391,9 @@ TEST(ScenarioReaderTest, DefaultsOfAMinimalScenario)
     EXPECT_FALSE(s.netanim);
     EXPECT_TRUE(s.flowmon);
     EXPECT_FALSE(s.pcap);
+    EXPECT_EQ(s.horizon, 0.0);
+    EXPECT_EQ(s.graph.TaskCount(), s.problem.TaskCount());
+    EXPECT_GT(s.graph.TaskCount(), 0U);
 
     // The caller's seed and run replace the file's.
     const DnnScenario t = DnnScenarioReader::ReadText(doc.dump(), FILE_NAME, ScenarioDir(), 11, 4);
@@ -673,6 +676,20 @@ TEST(ScenarioReaderTest, BaseScenarioIsValid)
     EXPECT_EQ(s.requests.size(), 2U);
 }
 
+/** A planning horizon keeps the requests and leaves the partitioning to the run's windows:
+ *  no workload graph or problem is built up front (that would hold every request). */
+TEST(ScenarioReaderTest, PlanningHorizonLeavesTheWorkloadToTheWindows)
+{
+    json doc = BaseScenario();
+    doc["planner"] = {{"horizon", "250ms"}};
+    doc["workload"]["requests"][0]["count"] = 50;
+    const DnnScenario s = Read(doc);
+    EXPECT_DOUBLE_EQ(s.horizon, 0.25);
+    EXPECT_EQ(s.requests.size(), 100U);
+    EXPECT_EQ(s.graph.TaskCount(), 0U);
+    EXPECT_EQ(s.problem.TaskCount(), 0U);
+}
+
 /** One malformed scenario: how it differs from the base and what must be reported. */
 struct BadCase
 {
@@ -757,6 +774,23 @@ TEST(ScenarioReaderTest, BadScenariosAreRejectedWithPathAndMessage)
              j["planner"] = {{"efficiency", 1.5}};
          },
          "/planner/efficiency", "must be between 0 and 1, got 1.5"},
+        {"planner horizon 0",
+         [](json& j) {
+             j["planner"] = {{"horizon", "0s"}};
+         },
+         "/planner/horizon", "must be positive"},
+        {"planner horizon typo",
+         [](json& j) {
+             j["planner"] = {{"horizn", "1s"}};
+         },
+         "/planner/horizn", "unknown key \"horizn\" (did you mean \"horizon\"?)"},
+        {"horizon with replan",
+         [](json& j)
+         {
+             j["planner"] = {{"horizon", "1s"}};
+             j["simulation"] = {{"on_failure", "replan"}};
+         },
+         "/simulation/on_failure", "cannot be combined with rolling-horizon planning"},
         {"access point is a group", [](json& j) { j["networks"][0]["access_point"] = "cam"; },
          "/networks/0/access_point", "\"cam\" is a group of devices"},
         {"unknown access point", [](json& j) { j["networks"][0]["access_point"] = "egde"; },

@@ -1,0 +1,166 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "dnn-rolling-planner.h"
+
+#include "dnn-experiment.h"
+#include "ns3/dnn-schedule-evaluator.h"
+#include "ns3/dnn-workload-problem.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <stdexcept>
+
+namespace ns3
+{
+
+DnnRollingPlanner::DnnRollingPlanner(const DnnPlatform& platform, DnnPartitionConfig partition,
+                                     const std::vector<DnnRequest>& requests, double horizon,
+                                     Ptr<DnnScheduler> scheduler)
+    : m_platform(platform),
+      m_partition(partition),
+      m_requests(requests),
+      m_horizon(horizon),
+      m_scheduler(scheduler)
+{
+    if (!(horizon > 0) || !std::isfinite(horizon))
+    {
+        throw std::invalid_argument("DnnRollingPlanner: the horizon must be positive");
+    }
+    std::size_t cores = 0;
+    for (uint32_t d = 0; d < platform.DeviceCount(); ++d)
+    {
+        cores += platform.Device(d).profile.cores;
+    }
+    m_available.assign(cores, 0.0);
+}
+
+void
+DnnRollingPlanner::Declare(DnnRuntimePlan& plan) const
+{
+    for (const DnnRequest& request : m_requests)
+    {
+        DnnRuntimePlan::Request info;
+        info.id = request.id;
+        info.model = request.model ? request.model->Name() : "";
+        info.home = m_platform.FindDevice(request.device);
+        info.release = request.releaseTime;
+        plan.DeclareRequest(info);
+    }
+}
+
+bool
+DnnRollingPlanner::Done() const
+{
+    return m_next >= m_requests.size();
+}
+
+double
+DnnRollingPlanner::NextWindow() const
+{
+    if (Done())
+    {
+        return DnnSchedulingProblem::INF;
+    }
+    return std::floor(m_requests[m_next].releaseTime / m_horizon) * m_horizon;
+}
+
+std::vector<uint32_t>
+DnnRollingPlanner::PlanNext(DnnRuntimePlan& plan)
+{
+    std::vector<uint32_t> ids;
+    if (Done())
+    {
+        return ids;
+    }
+    const double end = NextWindow() + m_horizon;
+    std::vector<DnnRequest> window;
+    while (m_next < m_requests.size() && m_requests[m_next].releaseTime < end)
+    {
+        window.push_back(m_requests[m_next]);
+        ids.push_back(m_requests[m_next].id);
+        ++m_next;
+    }
+    const DnnTaskGraph graph = DnnPartitioner(m_partition).PartitionWorkload(window);
+    const DnnSchedulingProblem problem = BuildWorkloadProblem(graph, m_platform, m_available);
+    const auto begin = std::chrono::steady_clock::now();
+    const DnnSchedule schedule = m_scheduler->Plan(problem);
+    m_runtime += std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+    const auto violations = ValidateSchedule(problem, schedule);
+    if (!violations.empty())
+    {
+        std::string message = "the schedule of the window opening at " +
+                              std::to_string(end - m_horizon) + " s is invalid (" +
+                              std::to_string(violations.size()) + " violations):";
+        for (std::size_t i = 0; i < std::min<std::size_t>(violations.size(), 10); ++i)
+        {
+            message += "\n  " + violations[i];
+        }
+        throw DnnInvalidScheduleError(message);
+    }
+    plan.Append(graph, problem, schedule);
+
+    // What the next windows see: every core busy until its planned work is done.
+    std::vector<std::size_t> coreBase(problem.ProcessorCount() + 1, 0);
+    for (uint32_t p = 0; p < problem.ProcessorCount(); ++p)
+    {
+        coreBase[p + 1] = coreBase[p] + problem.Cores(p);
+    }
+    std::vector<uint32_t> assignment(problem.TaskCount());
+    for (uint32_t t = 0; t < problem.TaskCount(); ++t)
+    {
+        const uint32_t p = schedule.Processor(t);
+        assignment[t] = p;
+        double& available = m_available[coreBase[p] + schedule.Core(t)];
+        available = std::max(available, schedule.Finish(t));
+    }
+    ++m_windows;
+    m_makespan = std::max(m_makespan, schedule.Makespan());
+    const std::vector<uint32_t> order = DnnScheduleEvaluator::StartOrder(problem, schedule);
+    m_energy += DnnScheduleEvaluator(problem).Evaluate(assignment.data(), order.data()).energy;
+    const std::vector<double> completion = schedule.RequestCompletion(problem);
+    for (const DnnRequest& request : window)
+    {
+        m_latencySum += completion.at(request.id) - request.releaseTime;
+    }
+    return ids;
+}
+
+double
+DnnRollingPlanner::Horizon() const
+{
+    return m_horizon;
+}
+
+uint32_t
+DnnRollingPlanner::Windows() const
+{
+    return m_windows;
+}
+
+double
+DnnRollingPlanner::PlannedMakespan() const
+{
+    return m_makespan;
+}
+
+double
+DnnRollingPlanner::PlannedEnergy() const
+{
+    return m_energy;
+}
+
+double
+DnnRollingPlanner::PlannedLatencySum() const
+{
+    return m_latencySum;
+}
+
+double
+DnnRollingPlanner::SchedulerRuntime() const
+{
+    return m_runtime;
+}
+
+} // namespace ns3
