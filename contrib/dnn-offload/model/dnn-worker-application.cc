@@ -199,6 +199,10 @@ DnnWorkerApplication::Extend()
             }
         }
     }
+    if (!m_compute)
+    {
+        return; // not started yet: StartApplication() takes them up
+    }
     for (uint32_t t : initial)
     {
         Ready(t);
