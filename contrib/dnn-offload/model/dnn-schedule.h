@@ -60,7 +60,8 @@ class DnnSchedule
  * Checks that every task is placed on a processor and core that exist, that its duration is
  * its execution time there (and finite), its release time, its pin, precedence with
  * communication delays (start >= predecessor finish + comm time), no overlap of two tasks on
- * one core, and memory (the tasks on a processor need at most its capacity).
+ * one core, and memory (the tasks on a processor need at most its capacity, the tasks of one
+ * memory group counted once per processor).
  *
  * \param problem the problem
  * \param schedule the schedule

@@ -5,8 +5,39 @@
 
 #include "dnn-input-error.h"
 
+#include <map>
+#include <string>
+#include <tuple>
+
 namespace ns3
 {
+
+std::vector<uint32_t>
+WorkloadWeightGroups(const DnnTaskGraph& graph)
+{
+    // What identifies a piece's weights.
+    using Key = std::tuple<std::string, std::string, uint32_t, uint32_t, uint64_t, uint64_t,
+                           uint64_t>;
+    std::map<Key, uint32_t> labels;
+    std::vector<uint32_t> group(graph.TaskCount(), DnnSchedulingProblem::NONE);
+    for (std::size_t t = 0; t < graph.TaskCount(); ++t)
+    {
+        const DnnTask& task = graph.Task(t);
+        if (task.weightBytes == 0)
+        {
+            continue;
+        }
+        const Key key{task.model,
+                      task.layer,
+                      task.pieces,
+                      task.piece,
+                      task.first,
+                      task.last,
+                      task.weightBytes};
+        group[t] = labels.emplace(key, static_cast<uint32_t>(labels.size())).first->second;
+    }
+    return group;
+}
 
 DnnSchedulingProblem
 BuildWorkloadProblem(const DnnTaskGraph& graph, const DnnPlatform& platform)
@@ -32,6 +63,7 @@ BuildWorkloadProblem(const DnnTaskGraph& graph, const DnnPlatform& platform)
         problem.SetPower(p, profile.idlePower, profile.busyPower, profile.txPower);
         problem.SetRole(p, DnnRoleName(platform.Device(p).role));
     }
+    const std::vector<uint32_t> weightGroups = WorkloadWeightGroups(graph);
     const auto routes = platform.AllRoutes();
     for (uint32_t p = 0; p < m; ++p)
     {
@@ -64,6 +96,10 @@ BuildWorkloadProblem(const DnnTaskGraph& graph, const DnnPlatform& platform)
         }
         problem.SetRelease(t, task.releaseTime);
         problem.SetMemory(t, static_cast<double>(task.weightBytes));
+        if (weightGroups[t] != DnnSchedulingProblem::NONE)
+        {
+            problem.SetMemoryGroup(t, weightGroups[t]);
+        }
         problem.SetRequest(t, task.request);
         if (task.kind == DnnTaskKind::Sink)
         {
