@@ -229,8 +229,7 @@ DnnProcessorTimeline::AddedMemory(uint32_t processor, uint32_t task) const
 bool
 DnnProcessorTimeline::Fits(uint32_t processor, uint32_t task) const
 {
-    return m_memoryUsed[processor] + AddedMemory(processor, task) <=
-           m_problem.Capacity(processor);
+    return m_memoryUsed[processor] + AddedMemory(processor, task) <= m_problem.Capacity(processor);
 }
 
 std::vector<double>

@@ -247,7 +247,9 @@ DnnScheduleEvaluator::Repair(uint32_t* assignment)
     double* const used = m_used.data();
     uint32_t* const count = m_groupCount.data(); // tasks per (processor, group), if shared
     auto slot = [this](uint32_t p, uint32_t group)
-    { return static_cast<std::size_t>(p) * m_groups + group; };
+    {
+        return static_cast<std::size_t>(p) * m_groups + group;
+    };
     std::fill(m_used.begin(), m_used.end(), 0.0);
     for (uint32_t t = 0; t < m_tasks; ++t)
     {

@@ -264,9 +264,8 @@ DnnSchedulingProblem::Finalize()
             std::ostringstream detail;
             detail.precision(17);
             detail << "tasks \"" << m_tasks[firstOfGroup[group]] << "\" and \"" << m_tasks[t]
-                   << "\" share memory group " << m_groupLabel[t]
-                   << " but need different memory (" << m_groupMemory[group] << " and "
-                   << m_memory[t] << " bytes)";
+                   << "\" share memory group " << m_groupLabel[t] << " but need different memory ("
+                   << m_groupMemory[group] << " and " << m_memory[t] << " bytes)";
             throw DnnInputError("", "", detail.str());
         }
     }

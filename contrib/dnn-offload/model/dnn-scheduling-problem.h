@@ -172,10 +172,7 @@ class DnnSchedulingProblem
     /** \brief Memory group of a task (after Finalize()). Groups are numbered 0 ..
      *  MemoryGroupCount() - 1 in the order of their lowest-index task; a task put in no
      *  group has a group of its own. \param task task \return the group */
-    uint32_t MemoryGroup(uint32_t task) const
-    {
-        return m_groupOf[task];
-    }
+    uint32_t MemoryGroup(uint32_t task) const { return m_groupOf[task]; }
     /** \brief Number of memory groups (after Finalize()), TaskCount() when no task shares
      *  its memory. \return the count */
     uint32_t MemoryGroupCount() const;

@@ -16,8 +16,8 @@ std::vector<uint32_t>
 WorkloadWeightGroups(const DnnTaskGraph& graph)
 {
     // What identifies a piece's weights.
-    using Key = std::tuple<std::string, std::string, uint32_t, uint32_t, uint64_t, uint64_t,
-                           uint64_t>;
+    using Key =
+        std::tuple<std::string, std::string, uint32_t, uint32_t, uint64_t, uint64_t, uint64_t>;
     std::map<Key, uint32_t> labels;
     std::vector<uint32_t> group(graph.TaskCount(), DnnSchedulingProblem::NONE);
     for (std::size_t t = 0; t < graph.TaskCount(); ++t)
@@ -27,13 +27,8 @@ WorkloadWeightGroups(const DnnTaskGraph& graph)
         {
             continue;
         }
-        const Key key{task.model,
-                      task.layer,
-                      task.pieces,
-                      task.piece,
-                      task.first,
-                      task.last,
-                      task.weightBytes};
+        const Key key{task.model, task.layer, task.pieces,     task.piece,
+                      task.first, task.last,  task.weightBytes};
         group[t] = labels.emplace(key, static_cast<uint32_t>(labels.size())).first->second;
     }
     return group;

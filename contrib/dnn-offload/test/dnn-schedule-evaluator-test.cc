@@ -564,8 +564,8 @@ TEST(ScheduleEvaluatorTest, RepairMovesAGroupOnlyWhenThatFreesMemory)
     ASSERT_TRUE(evaluator.Repair(assignment.data()));
     EXPECT_EQ(assignment, (std::vector<uint32_t>{0, 0, 1, 0}));
     EXPECT_EQ(evaluator.Evaluate(assignment.data(), order.data()).makespan, 3.0); // A, B, E
-    EXPECT_TRUE(ValidateSchedule(problem, evaluator.Decode(assignment.data(), order.data()))
-                    .empty());
+    EXPECT_TRUE(
+        ValidateSchedule(problem, evaluator.Decode(assignment.data(), order.data())).empty());
 }
 
 TEST(ScheduleEvaluatorTest, RepairPrefersAProcessorHoldingTheGroup)
@@ -712,9 +712,9 @@ TEST(ScheduleEvaluatorTest, EvaluateDoesNotAllocate)
     for (int i = 0; i < 40; ++i)
     {
         // Odd cases: with capacities and memory groups.
-        const DnnSchedulingProblem problem = i % 2 == 0
-                                                 ? test::RandomProblem(rng)
-                                                 : WithMemoryGroups(test::RandomProblem(rng, true), rng);
+        const DnnSchedulingProblem problem =
+            i % 2 == 0 ? test::RandomProblem(rng)
+                       : WithMemoryGroups(test::RandomProblem(rng, true), rng);
         DnnScheduleEvaluator evaluator(problem);
         std::vector<uint32_t> assignment(problem.TaskCount(), 0);
         if (!evaluator.Repair(assignment.data()))
