@@ -140,6 +140,7 @@ DnnRecoveryPlanner::Recover(DnnRuntimePlan& plan, uint32_t request, const std::v
             continue;
         }
         sub.SetMemory(i, m_problem.Memory(g));
+        sub.SetMemoryGroup(i, m_problem.MemoryGroup(g)); // redone copies share weights too
         for (uint32_t p = 0; p < m; ++p)
         {
             sub.SetCost(i, p, failed[p] ? DnnSchedulingProblem::INF : m_problem.Cost(g, p));

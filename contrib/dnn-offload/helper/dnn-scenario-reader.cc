@@ -1022,16 +1022,28 @@ ScenarioLoader::LoadModel(const DnnJsonReader& reader)
     {
         return cached->second;
     }
+    std::shared_ptr<const DnnModel> loaded;
     try
     {
-        auto loaded = std::make_shared<const DnnModel>(DnnModelReader::ReadFile(path.string()));
-        m_models.emplace(key, loaded);
-        return loaded;
+        loaded = std::make_shared<const DnnModel>(DnnModelReader::ReadFile(path.string()));
     }
     catch (const DnnInputError& e)
     {
         reader.Fail(e.what());
     }
+    for (const auto& [otherKey, other] : m_models)
+    {
+        if (other->Name() == loaded->Name())
+        {
+            // Tasks of one model name, layer and piece share their weights on a device.
+            reader.Fail("model file " + path.string() + " is named \"" + loaded->Name() +
+                        "\" like " + otherKey +
+                        ": requests of one model name share its weights on a device, so two "
+                        "model files need two names");
+        }
+    }
+    m_models.emplace(key, loaded);
+    return loaded;
 }
 
 void
@@ -1431,10 +1443,11 @@ ScenarioLoader::BuildProblem()
     {
         throw DnnInputError(m_file, "/workload", e.what());
     }
-    // Memory: a task holds its weights on its device for the whole run, so (1) every task
-    // must fit the largest memory and (2) all tasks together must fit all memories
-    // together. Both are necessary, not sufficient: packing the tasks is the schedulers'
-    // job, and the schedule validator checks what they did.
+    // Memory: a task holds its weights on its device for the whole run, shared with the
+    // tasks of other requests holding the same weights (the same model layer piece) there,
+    // so (1) every task must fit the largest memory and (2) all distinct weights together
+    // must fit all memories together. Both are necessary, not sufficient: packing the tasks
+    // is the schedulers' job, and the schedule validator checks what they did.
     double largest = 0;
     double totalMemory = 0;
     for (const DnnDevice& device : m_devices)
@@ -1443,6 +1456,8 @@ ScenarioLoader::BuildProblem()
         totalMemory += device.profile.memory;
     }
     double totalWeights = 0;
+    const std::vector<uint32_t> weightGroups = WorkloadWeightGroups(m_scenario.graph);
+    std::vector<uint8_t> counted(m_scenario.graph.TaskCount(), 0); // per weight group
     for (std::size_t t = 0; t < m_scenario.graph.TaskCount(); ++t)
     {
         const DnnTask& task = m_scenario.graph.Task(t);
@@ -1455,15 +1470,24 @@ ScenarioLoader::BuildProblem()
                     std::to_string(task.weightBytes) + " bytes of weights (" + BytesText(weights) +
                     "), more than any device's memory (largest: " + BytesText(largest) + ")");
         }
-        totalWeights += weights;
+        const uint32_t group = weightGroups[t];
+        if (group == DnnSchedulingProblem::NONE || !counted[group])
+        {
+            totalWeights += weights; // the same weights count once
+            if (group != DnnSchedulingProblem::NONE)
+            {
+                counted[group] = 1;
+            }
+        }
     }
     if (totalWeights > totalMemory)
     {
         throw DnnInputError(m_file, "/workload/requests",
                             "the " + std::to_string(m_scenario.requests.size()) +
                                 " requests' tasks need " + BytesText(totalWeights) +
-                                " of weights together (each task keeps its own copy on its "
-                                "device), more than all devices' memory together (" +
+                                " of distinct weights together (a device holds a model layer "
+                                "piece's weights once for all requests), more than all "
+                                "devices' memory together (" +
                                 BytesText(totalMemory) + ")");
     }
     try

@@ -81,7 +81,7 @@ DnnPlacementScheduler::Plan(const DnnSchedulingProblem& problem)
             }
             const uint32_t p = Target(problem, t);
             if (p != DnnSchedulingProblem::NONE && std::isfinite(problem.Cost(t, p)) &&
-                timeline.Fits(p, problem.Memory(t)))
+                timeline.Fits(p, t))
             {
                 return p;
             }

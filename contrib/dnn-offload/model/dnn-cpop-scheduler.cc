@@ -91,7 +91,7 @@ CpopScheduler::Plan(const DnnSchedulingProblem& problem)
         [&](uint32_t t, const DnnProcessorTimeline& timeline, const DnnSchedule& schedule)
         {
             if (critical[t] && std::isfinite(problem.Cost(t, cpProcessor)) &&
-                timeline.Fits(cpProcessor, problem.Memory(t)))
+                timeline.Fits(cpProcessor, t))
             {
                 return cpProcessor;
             }

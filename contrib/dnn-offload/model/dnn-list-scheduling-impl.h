@@ -40,7 +40,7 @@ DnnListScheduling::Run(const DnnSchedulingProblem& problem, const std::vector<do
         uint32_t core = 0;
         const double start = timeline.EarliestStart(p, ReadyTime(problem, schedule, t, p), w, core);
         schedule.Place(t, p, core, start, start + w);
-        timeline.Occupy(p, core, start, start + w, problem.Memory(t));
+        timeline.Occupy(p, core, start, start + w, t);
         for (auto a = problem.SuccBegin(t); a != problem.SuccEnd(t); ++a)
         {
             if (--waiting[a->task] == 0)

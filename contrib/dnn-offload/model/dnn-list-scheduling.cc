@@ -41,6 +41,11 @@ DnnProcessorTimeline::DnnProcessorTimeline(const DnnSchedulingProblem& problem)
             m_cores[m_coreBase[p] + c].available = problem.Available(p, c);
         }
     }
+    if (problem.SharesMemory())
+    {
+        m_groupPresent.assign(
+            static_cast<std::size_t>(problem.ProcessorCount()) * problem.MemoryGroupCount(), 0);
+    }
 }
 
 double
@@ -193,7 +198,7 @@ DnnProcessorTimeline::UpdateFit(Core& core, std::size_t pos)
 
 void
 DnnProcessorTimeline::Occupy(uint32_t processor, uint32_t core, double start, double finish,
-                             double memory)
+                             uint32_t task)
 {
     Core& slot = m_cores[m_coreBase[processor] + core];
     auto& busy = slot.busy;
@@ -209,13 +214,30 @@ DnnProcessorTimeline::Occupy(uint32_t processor, uint32_t core, double start, do
     {
         UpdateFit(slot, pos);
     }
-    m_memoryUsed[processor] += memory;
+    m_memoryUsed[processor] += AddedMemory(processor, task);
+    if (!m_groupPresent.empty())
+    {
+        m_groupPresent[static_cast<std::size_t>(processor) * m_problem.MemoryGroupCount() +
+                       m_problem.MemoryGroup(task)] = 1;
+    }
+}
+
+double
+DnnProcessorTimeline::AddedMemory(uint32_t processor, uint32_t task) const
+{
+    if (!m_groupPresent.empty() &&
+        m_groupPresent[static_cast<std::size_t>(processor) * m_problem.MemoryGroupCount() +
+                       m_problem.MemoryGroup(task)])
+    {
+        return 0.0; // the group's memory is held there already
+    }
+    return m_problem.Memory(task);
 }
 
 bool
-DnnProcessorTimeline::Fits(uint32_t processor, double memory) const
+DnnProcessorTimeline::Fits(uint32_t processor, uint32_t task) const
 {
-    return m_memoryUsed[processor] + memory <= m_problem.Capacity(processor);
+    return m_memoryUsed[processor] + AddedMemory(processor, task) <= m_problem.Capacity(processor);
 }
 
 std::vector<double>
@@ -351,7 +373,7 @@ DnnListScheduling::BestFinish(const DnnSchedulingProblem& problem,
         {
             continue;
         }
-        const bool fits = timeline.Fits(p, problem.Memory(task));
+        const bool fits = timeline.Fits(p, task);
         if (bestFits && !fits)
         {
             continue; // prefer processors with memory left

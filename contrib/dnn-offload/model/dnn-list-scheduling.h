@@ -30,12 +30,16 @@ class DnnProcessorTimeline
      *  \param ready earliest time the task may start \param duration its execution time
      *  \param core set to the core chosen \return the start time */
     double EarliestStart(uint32_t processor, double ready, double duration, uint32_t& core) const;
-    /** \brief Mark an interval busy. \param processor processor \param core core
-     *  \param start start \param finish finish \param memory task memory held */
-    void Occupy(uint32_t processor, uint32_t core, double start, double finish, double memory);
-    /** \brief Whether a task's memory still fits on a processor. \param processor processor
-     *  \param memory bytes \return true if it fits */
-    bool Fits(uint32_t processor, double memory) const;
+    /** \brief Place a task: mark an interval busy and hold the task's memory (its memory
+     *  group's, unless the group is on the processor already).
+     *  \param processor processor \param core core \param start start \param finish finish
+     *  \param task the task */
+    void Occupy(uint32_t processor, uint32_t core, double start, double finish, uint32_t task);
+    /** \brief Whether a task's memory still fits on a processor: nothing more is needed
+     *  when a task of its memory group is there already. \param processor processor
+     *  \param task the task \return true if the processor's used memory with the task is
+     *  at most its capacity */
+    bool Fits(uint32_t processor, uint32_t task) const;
 
   private:
     /**
@@ -64,10 +68,17 @@ class DnnProcessorTimeline
      *  \param pos index of the inserted interval */
     static void UpdateFit(Core& core, std::size_t pos);
 
+    /** \brief Memory a task adds to a processor's used memory. \param processor processor
+     *  \param task the task \return bytes: 0 when its group is there already */
+    double AddedMemory(uint32_t processor, uint32_t task) const;
+
     const DnnSchedulingProblem& m_problem; //!< the problem
     std::vector<std::size_t> m_coreBase;   //!< first core slot per processor
     std::vector<Core> m_cores;             //!< per core
     std::vector<double> m_memoryUsed;      //!< per processor
+    /** Whether a memory group has a task on a processor, [processor * groups + group];
+     *  empty when no group has two tasks */
+    std::vector<uint8_t> m_groupPresent;
 };
 
 /**

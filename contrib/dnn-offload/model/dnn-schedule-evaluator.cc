@@ -15,8 +15,9 @@ DnnScheduleEvaluator::DnnScheduleEvaluator(const DnnSchedulingProblem& problem)
     : m_problem(problem), m_tasks(problem.TaskCount()), m_processors(problem.ProcessorCount()),
       m_memoryBound(false), m_release(m_tasks), m_memory(m_tasks), m_capacity(m_processors),
       m_busyPower(m_processors), m_transmitPower(m_processors), m_coreBase(m_processors + 1, 0),
-      m_used(m_processors, 0.0), m_start(m_tasks, 0.0), m_finish(m_tasks, 0.0), m_core(m_tasks, 0),
-      m_placements(0)
+      m_sharedMemory(problem.SharesMemory()), m_groups(problem.MemoryGroupCount()),
+      m_group(m_tasks), m_epoch(0), m_used(m_processors, 0.0), m_start(m_tasks, 0.0),
+      m_finish(m_tasks, 0.0), m_core(m_tasks, 0), m_placements(0)
 {
     if (problem.TopologicalOrder().size() != m_tasks)
     {
@@ -26,6 +27,7 @@ DnnScheduleEvaluator::DnnScheduleEvaluator(const DnnSchedulingProblem& problem)
     {
         m_release[t] = problem.Release(t);
         m_memory[t] = problem.Memory(t);
+        m_group[t] = problem.MemoryGroup(t);
     }
     for (uint32_t p = 0; p < m_processors; ++p)
     {
@@ -44,6 +46,13 @@ DnnScheduleEvaluator::DnnScheduleEvaluator(const DnnSchedulingProblem& problem)
         }
     }
     m_coreFree.assign(m_coreBase[m_processors], 0.0);
+    if (m_sharedMemory && m_memoryBound)
+    {
+        const std::size_t slots = static_cast<std::size_t>(m_processors) * m_groups;
+        m_groupSlot.assign(slots, 0);
+        m_groupCount.assign(slots, 0);
+    }
+    m_candidates.reserve(m_tasks);
     uint32_t sinks = 0;
     for (uint32_t t = 0; t < m_tasks; ++t)
     {
@@ -73,9 +82,33 @@ DnnScheduleEvaluator::Feasible(const uint32_t* assignment)
     if (m_memoryBound)
     {
         std::fill(m_used.begin(), m_used.end(), 0.0);
-        for (uint32_t t = 0; t < m_tasks; ++t)
+        if (!m_sharedMemory)
         {
-            m_used[assignment[t]] += m_memory[t];
+            for (uint32_t t = 0; t < m_tasks; ++t)
+            {
+                m_used[assignment[t]] += m_memory[t];
+            }
+        }
+        else
+        {
+            // A group's memory on the first of its tasks on a processor: the slots marked
+            // with this call's epoch are the groups seen so far.
+            if (++m_epoch == 0)
+            {
+                std::fill(m_groupSlot.begin(), m_groupSlot.end(), 0);
+                m_epoch = 1;
+            }
+            uint32_t* const slot = m_groupSlot.data();
+            for (uint32_t t = 0; t < m_tasks; ++t)
+            {
+                const uint32_t p = assignment[t];
+                uint32_t& seen = slot[static_cast<std::size_t>(p) * m_groups + m_group[t]];
+                if (seen != m_epoch)
+                {
+                    seen = m_epoch;
+                    m_used[p] += m_memory[t];
+                }
+            }
         }
         for (uint32_t p = 0; p < m_processors; ++p)
         {
@@ -187,7 +220,7 @@ DnnScheduleEvaluator::Decode(const uint32_t* assignment, const uint32_t* order)
 }
 
 bool
-DnnScheduleEvaluator::Repair(uint32_t* assignment) const
+DnnScheduleEvaluator::Repair(uint32_t* assignment)
 {
     const DnnSchedulingProblem& problem = m_problem;
     // (1) Tasks where they may not run: to the pin, else the request's home, else the fastest.
@@ -217,14 +250,26 @@ DnnScheduleEvaluator::Repair(uint32_t* assignment) const
     {
         return true;
     }
-    // (2) Memory overflow: move tasks off each overfull processor, largest first.
-    std::vector<double> used(m_processors, 0.0);
+    // (2) Memory overflow: move memory groups off each overfull processor, largest first.
+    // With no shared group, a group is a task and m_group[t] == t.
+    double* const used = m_used.data();
+    uint32_t* const count = m_groupCount.data(); // tasks per (processor, group), if shared
+    auto slot = [this](uint32_t p, uint32_t group)
+    {
+        return static_cast<std::size_t>(p) * m_groups + group;
+    };
+    std::fill(m_used.begin(), m_used.end(), 0.0);
     for (uint32_t t = 0; t < m_tasks; ++t)
     {
-        used[assignment[t]] += m_memory[t];
+        const uint32_t p = assignment[t];
+        if (!m_sharedMemory || count[slot(p, m_group[t])]++ == 0)
+        {
+            used[p] += m_memory[t];
+        }
     }
-    std::vector<uint32_t> candidates;
-    for (uint32_t p = 0; p < m_processors; ++p)
+    bool feasible = true;
+    auto& candidates = m_candidates;
+    for (uint32_t p = 0; p < m_processors && feasible; ++p)
     {
         if (used[p] <= m_capacity[p])
         {
@@ -238,40 +283,88 @@ DnnScheduleEvaluator::Repair(uint32_t* assignment) const
                 candidates.push_back(t);
             }
         }
+        // Largest memory first, a group's tasks together (ties: lower group, lower index).
         std::sort(candidates.begin(), candidates.end(),
                   [this](uint32_t a, uint32_t b)
-                  { return m_memory[a] > m_memory[b] || (m_memory[a] == m_memory[b] && a < b); });
-        for (uint32_t t : candidates)
+                  {
+                      if (m_memory[a] != m_memory[b])
+                      {
+                          return m_memory[a] > m_memory[b];
+                      }
+                      return m_group[a] < m_group[b] || (m_group[a] == m_group[b] && a < b);
+                  });
+        for (std::size_t first = 0, end = 0; first < candidates.size(); first = end)
         {
             if (used[p] <= m_capacity[p])
             {
                 break;
             }
+            // The run [first, end) is all the tasks of one group on p.
+            const uint32_t group = m_group[candidates[first]];
+            end = first + 1;
+            while (end < candidates.size() && m_group[candidates[end]] == group)
+            {
+                ++end;
+            }
+            const double memory = m_memory[candidates[first]];
             uint32_t target = DnnSchedulingProblem::NONE;
+            bool targetHolds = false;
             double room = -1.0;
             for (uint32_t q = 0; q < m_processors; ++q)
             {
+                if (q == p)
+                {
+                    continue;
+                }
+                const bool holds = m_sharedMemory && count[slot(q, group)] > 0;
                 const double left = m_capacity[q] - used[q];
-                if (q != p && std::isfinite(problem.Cost(t, q)) &&
-                    used[q] + m_memory[t] <= m_capacity[q] && left > room)
+                if (!((holds ? used[q] : used[q] + memory) <= m_capacity[q]) ||
+                    (targetHolds && !holds) || (targetHolds == holds && !(left > room)))
+                {
+                    continue; // does not fit, or no better than the target so far
+                }
+                bool runnable = true;
+                for (std::size_t i = first; i < end && runnable; ++i)
+                {
+                    runnable = std::isfinite(problem.Cost(candidates[i], q));
+                }
+                if (runnable)
                 {
                     target = q;
+                    targetHolds = holds;
                     room = left;
                 }
             }
-            if (target != DnnSchedulingProblem::NONE)
+            if (target == DnnSchedulingProblem::NONE)
             {
-                assignment[t] = target;
-                used[p] -= m_memory[t];
-                used[target] += m_memory[t];
+                continue;
+            }
+            for (std::size_t i = first; i < end; ++i)
+            {
+                assignment[candidates[i]] = target;
+            }
+            used[p] -= memory;
+            if (!targetHolds)
+            {
+                used[target] += memory;
+            }
+            if (m_sharedMemory)
+            {
+                const auto moved = static_cast<uint32_t>(end - first);
+                count[slot(p, group)] -= moved;
+                count[slot(target, group)] += moved;
             }
         }
-        if (used[p] > m_capacity[p])
+        feasible = !(used[p] > m_capacity[p]);
+    }
+    if (m_sharedMemory)
+    {
+        for (uint32_t t = 0; t < m_tasks; ++t)
         {
-            return false;
+            count[slot(assignment[t], m_group[t])] = 0; // back to all zero
         }
     }
-    return true;
+    return feasible;
 }
 
 std::vector<uint32_t>

@@ -31,9 +31,12 @@ namespace ns3
  *
  * An assignment is infeasible when a task is assigned a processor where its cost is INF (or a
  * processor that does not exist), or when a processor's tasks need more memory than its
- * capacity; it then evaluates to INF makespan and energy.
+ * capacity (the tasks of one memory group hold its memory once per processor); it then
+ * evaluates to INF makespan and energy.
  *
- * All scratch space is allocated by the constructor: Evaluate() does not allocate. The
+ * All scratch space is allocated by the constructor: Evaluate() and Repair() do not
+ * allocate, and both take O(tasks) time when no memory group has two tasks or no
+ * processor's capacity is finite (Repair() more for each overfull processor). The
  * evaluator keeps a reference to the problem, which must outlive it. It is not thread-safe;
  * use one evaluator per thread.
  */
@@ -77,15 +80,19 @@ class DnnScheduleEvaluator
      *
      * First every task assigned where it may not run moves to its pin if pinned, else to its
      * request's home processor if it may run there, else to its fastest processor. Then, while
-     * a processor's tasks need more memory than its capacity, its movable tasks (largest
-     * memory first, ties: lower index) move, one at a time, to the processor where they may
-     * run that has the most remaining capacity (ties: lower index) and where they fit.
+     * a processor's tasks need more memory than its capacity, its memory groups (largest
+     * memory first, ties: lower group, i.e. lower index for tasks in no group) move, one at a
+     * time and all of the group's tasks on the processor together (moving some of them would
+     * free nothing), to another processor where all of them may run and where the group
+     * fits: preferably one that holds the group already (where the move costs no memory),
+     * then the one with the most remaining capacity (ties: lower index). Tasks that need no
+     * memory stay.
      *
      * \param assignment processor of each task, changed in place
      * \return true if the assignment is now feasible; false if some processor's memory
      *         overflow could not be removed (the assignment is then partly repaired)
      */
-    bool Repair(uint32_t* assignment) const;
+    bool Repair(uint32_t* assignment);
 
     /**
      * \brief The tasks of a schedule by (start, finish, position in the problem's
@@ -119,11 +126,21 @@ class DnnScheduleEvaluator
     std::vector<uint32_t> m_coreBase;       //!< first core slot per processor, plus the total
     std::vector<double> m_coreAvailable;    //!< availability per core slot
     std::vector<double> m_coreFree;         //!< free time per core slot (scratch)
-    std::vector<double> m_used;             //!< memory used per processor (scratch)
-    std::vector<double> m_start;            //!< start per task (scratch)
-    std::vector<double> m_finish;           //!< finish per task (scratch)
-    std::vector<uint32_t> m_core;           //!< core per task (scratch)
-    uint64_t m_placements;                  //!< tasks placed so far
+    bool m_sharedMemory;                    //!< whether some memory group has two tasks
+    uint32_t m_groups;                      //!< memory group count
+    std::vector<uint32_t> m_group;          //!< memory group per task
+    /** Memory-group bookkeeping per [processor * m_groups + group] (scratch, empty unless
+     *  m_sharedMemory and m_memoryBound): Feasible() marks a group seen on a processor with
+     *  the current m_epoch, Repair() counts its tasks there (all zero between calls). */
+    std::vector<uint32_t> m_groupSlot;
+    std::vector<uint32_t> m_groupCount; //!< see m_groupSlot
+    uint32_t m_epoch;                   //!< Feasible()'s mark in m_groupSlot
+    std::vector<uint32_t> m_candidates; //!< tasks of an overfull processor (scratch)
+    std::vector<double> m_used;         //!< memory used per processor (scratch)
+    std::vector<double> m_start;        //!< start per task (scratch)
+    std::vector<double> m_finish;       //!< finish per task (scratch)
+    std::vector<uint32_t> m_core;       //!< core per task (scratch)
+    uint64_t m_placements;              //!< tasks placed so far
 };
 
 } // namespace ns3

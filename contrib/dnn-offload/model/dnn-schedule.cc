@@ -242,14 +242,32 @@ ValidateSchedule(const DnnSchedulingProblem& problem, const DnnSchedule& schedul
             }
         }
     }
-    // Memory.
+    // Memory: a memory group's once per processor it has tasks on.
     std::vector<double> used(m, 0.0);
+    std::vector<uint8_t> groupPresent; // [processor * groups + group]
+    if (problem.SharesMemory())
+    {
+        groupPresent.assign(static_cast<std::size_t>(m) * problem.MemoryGroupCount(), 0);
+    }
     for (uint32_t t = 0; t < n; ++t)
     {
-        if (placed[t])
+        if (!placed[t])
         {
-            used[schedule.Processor(t)] += problem.Memory(t);
+            continue;
         }
+        const uint32_t p = schedule.Processor(t);
+        if (!groupPresent.empty())
+        {
+            uint8_t& present =
+                groupPresent[static_cast<std::size_t>(p) * problem.MemoryGroupCount() +
+                             problem.MemoryGroup(t)];
+            if (present)
+            {
+                continue; // the group's memory is counted on p already
+            }
+            present = 1;
+        }
+        used[p] += problem.Memory(t);
     }
     for (uint32_t p = 0; p < m; ++p)
     {

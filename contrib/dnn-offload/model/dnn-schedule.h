@@ -61,7 +61,8 @@ class DnnSchedule
  * its execution time there (and finite), its release time, that it starts no earlier than
  * its core's availability (DnnSchedulingProblem::Available()), its pin, precedence with
  * communication delays (start >= predecessor finish + comm time), no overlap of two tasks on
- * one core, and memory (the tasks on a processor need at most its capacity).
+ * one core, and memory (the tasks on a processor need at most its capacity, the tasks of one
+ * memory group counted once per processor).
  *
  * \param problem the problem
  * \param schedule the schedule

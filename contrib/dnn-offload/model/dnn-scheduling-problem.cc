@@ -8,7 +8,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <sstream>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace ns3
 {
@@ -105,6 +107,7 @@ DnnSchedulingProblem::DnnSchedulingProblem(std::vector<std::string> tasks,
     m_pinned.assign(n, NONE);
     m_memory.assign(n, 0.0);
     m_capacity.assign(m, INF);
+    m_groupLabel.assign(n, NONE);
     m_cores.assign(m, 1);
     m_coreStart.resize(m + 1);
     for (std::size_t p = 0; p <= m; ++p)
@@ -186,6 +189,16 @@ DnnSchedulingProblem::SetMemory(uint32_t task, double bytes)
 }
 
 void
+DnnSchedulingProblem::SetMemoryGroup(uint32_t task, uint32_t group)
+{
+    if (group == NONE)
+    {
+        throw std::invalid_argument("DnnSchedulingProblem::SetMemoryGroup: NONE is no group");
+    }
+    m_groupLabel.at(task) = group;
+}
+
+void
 DnnSchedulingProblem::SetCapacity(uint32_t processor, double bytes)
 {
     m_capacity.at(processor) = bytes;
@@ -257,6 +270,35 @@ DnnSchedulingProblem::Finalize()
 {
     const std::size_t n = m_tasks.size();
     const std::size_t m = m_processors.size();
+    // Memory groups, numbered in the order of their lowest-index task.
+    m_groupOf.assign(n, NONE);
+    m_groupMemory.clear();
+    std::unordered_map<uint32_t, uint32_t> groupOfLabel; // label -> group
+    std::vector<uint32_t> firstOfGroup;                  // group -> its lowest-index task
+    for (uint32_t t = 0; t < n; ++t)
+    {
+        const auto next = static_cast<uint32_t>(m_groupMemory.size());
+        uint32_t group = next;
+        if (m_groupLabel[t] != NONE)
+        {
+            group = groupOfLabel.emplace(m_groupLabel[t], next).first->second;
+        }
+        m_groupOf[t] = group;
+        if (group == next)
+        {
+            m_groupMemory.push_back(m_memory[t]);
+            firstOfGroup.push_back(t);
+        }
+        else if (!(m_memory[t] == m_groupMemory[group]))
+        {
+            std::ostringstream detail;
+            detail.precision(17);
+            detail << "tasks \"" << m_tasks[firstOfGroup[group]] << "\" and \"" << m_tasks[t]
+                   << "\" share memory group " << m_groupLabel[t] << " but need different memory ("
+                   << m_groupMemory[group] << " and " << m_memory[t] << " bytes)";
+            throw DnnInputError("", "", detail.str());
+        }
+    }
     // Pins and memory become infinite costs elsewhere.
     for (std::size_t t = 0; t < n; ++t)
     {
@@ -454,6 +496,24 @@ double
 DnnSchedulingProblem::Capacity(uint32_t processor) const
 {
     return m_capacity[processor];
+}
+
+uint32_t
+DnnSchedulingProblem::MemoryGroupCount() const
+{
+    return static_cast<uint32_t>(m_groupMemory.size());
+}
+
+double
+DnnSchedulingProblem::GroupMemory(uint32_t group) const
+{
+    return m_groupMemory.at(group);
+}
+
+bool
+DnnSchedulingProblem::SharesMemory() const
+{
+    return m_groupMemory.size() < m_groupOf.size();
 }
 
 uint32_t

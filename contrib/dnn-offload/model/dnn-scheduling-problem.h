@@ -24,6 +24,12 @@ namespace ns3
  * A core may be busy with work outside the problem until a time (SetAvailable(); what
  * rolling-horizon planning uses): no task starts on it earlier.
  *
+ * Memory: a task needs Memory(t) bytes on its processor for the whole schedule, and the
+ * tasks on a processor may need at most its Capacity(). Tasks put in one memory group
+ * (SetMemoryGroup()) share their memory on a processor, as the requests of one DNN model
+ * share a layer's weights: a processor's used memory is the sum, over the distinct groups
+ * of the tasks it runs, of each group's memory. A task in no group counts alone.
+ *
  * Build it with the setters, then call Finalize(), which lays the DAG out in flat arrays
  * (CSR), computes a topological order and checks the instance (throws DnnInputError /
  * DnnCycleError). The accessors are then cheap enough for schedulers' inner loops.
@@ -70,6 +76,15 @@ class DnnSchedulingProblem
     /** \brief Memory a task needs on its processor while the schedule runs.
      *  \param task task \param bytes bytes */
     void SetMemory(uint32_t task, double bytes);
+    /**
+     * \brief Put a task in a memory group: the tasks of one group that run on one processor
+     *        hold their memory there once (e.g. the requests of one model sharing a layer's
+     *        weights). Every task of a group must need the same memory: Finalize() throws
+     *        DnnInputError otherwise. A task put in no group holds its memory alone.
+     * \param task task
+     * \param group a label (any value but NONE); tasks with the same label share memory
+     */
+    void SetMemoryGroup(uint32_t task, uint32_t group);
     /** \brief Memory capacity of a processor (default: unlimited).
      *  \param processor processor \param bytes bytes */
     void SetCapacity(uint32_t processor, double bytes);
@@ -106,8 +121,9 @@ class DnnSchedulingProblem
      *  \param transmitWatts sending over the network */
     void SetPower(uint32_t processor, double idleWatts, double busyWatts, double transmitWatts);
 
-    /** \brief Lay out the DAG, order it topologically and check the instance. Throws
-     *  DnnCycleError on a cycle and DnnInputError when a task can run nowhere. */
+    /** \brief Lay out the DAG, order it topologically, number the memory groups and check
+     *  the instance. Throws DnnCycleError on a cycle and DnnInputError when a task can run
+     *  nowhere or two tasks of one memory group need different memory. */
     void Finalize();
 
     /** \brief Number of tasks. \return n */
@@ -169,6 +185,19 @@ class DnnSchedulingProblem
     double Memory(uint32_t task) const;
     /** \brief Memory capacity. \param processor processor \return bytes (INF: unlimited) */
     double Capacity(uint32_t processor) const;
+    /** \brief Memory group of a task (after Finalize()). Groups are numbered 0 ..
+     *  MemoryGroupCount() - 1 in the order of their lowest-index task; a task put in no
+     *  group has a group of its own. \param task task \return the group */
+    uint32_t MemoryGroup(uint32_t task) const { return m_groupOf[task]; }
+    /** \brief Number of memory groups (after Finalize()), TaskCount() when no task shares
+     *  its memory. \return the count */
+    uint32_t MemoryGroupCount() const;
+    /** \brief Memory a group holds on a processor where some of its tasks run (after
+     *  Finalize()). \param group the group \return bytes: the Memory() of each of its tasks */
+    double GroupMemory(uint32_t group) const;
+    /** \brief Whether some memory group has two or more tasks (after Finalize()); if not,
+     *  MemoryGroup(t) == t and memory adds up task by task. \return true if so */
+    bool SharesMemory() const;
     /** \brief Cores. \param processor processor \return the count */
     uint32_t Cores(uint32_t processor) const;
     /** \brief Time from which a core is free for the problem's tasks (SetAvailable()).
@@ -213,6 +242,9 @@ class DnnSchedulingProblem
     std::vector<uint32_t> m_pinned;                     //!< per task
     std::vector<double> m_memory;                       //!< per task
     std::vector<double> m_capacity;                     //!< per processor
+    std::vector<uint32_t> m_groupLabel;                 //!< per task, as set (NONE: alone)
+    std::vector<uint32_t> m_groupOf;                    //!< per task, numbered (Finalize())
+    std::vector<double> m_groupMemory;                  //!< per group (Finalize())
     std::vector<uint32_t> m_cores;                      //!< per processor
     std::vector<std::size_t> m_coreStart;               //!< per processor: offset in m_available
     std::vector<double> m_available;                    //!< per core: free from (SetAvailable)

@@ -5,8 +5,34 @@
 
 #include "dnn-input-error.h"
 
+#include <map>
+#include <string>
+#include <tuple>
+
 namespace ns3
 {
+
+std::vector<uint32_t>
+WorkloadWeightGroups(const DnnTaskGraph& graph)
+{
+    // What identifies a piece's weights.
+    using Key =
+        std::tuple<std::string, std::string, uint32_t, uint32_t, uint64_t, uint64_t, uint64_t>;
+    std::map<Key, uint32_t> labels;
+    std::vector<uint32_t> group(graph.TaskCount(), DnnSchedulingProblem::NONE);
+    for (std::size_t t = 0; t < graph.TaskCount(); ++t)
+    {
+        const DnnTask& task = graph.Task(t);
+        if (task.weightBytes == 0)
+        {
+            continue;
+        }
+        const Key key{task.model, task.layer, task.pieces,     task.piece,
+                      task.first, task.last,  task.weightBytes};
+        group[t] = labels.emplace(key, static_cast<uint32_t>(labels.size())).first->second;
+    }
+    return group;
+}
 
 DnnSchedulingProblem
 BuildWorkloadProblem(const DnnTaskGraph& graph,
@@ -45,6 +71,7 @@ BuildWorkloadProblem(const DnnTaskGraph& graph,
             }
         }
     }
+    const std::vector<uint32_t> weightGroups = WorkloadWeightGroups(graph);
     const auto routes = platform.AllRoutes();
     for (uint32_t p = 0; p < m; ++p)
     {
@@ -77,6 +104,10 @@ BuildWorkloadProblem(const DnnTaskGraph& graph,
         }
         problem.SetRelease(t, task.releaseTime);
         problem.SetMemory(t, static_cast<double>(task.weightBytes));
+        if (weightGroups[t] != DnnSchedulingProblem::NONE)
+        {
+            problem.SetMemoryGroup(t, weightGroups[t]);
+        }
         problem.SetRequest(t, task.request);
         if (task.kind == DnnTaskKind::Sink)
         {

@@ -21,6 +21,8 @@
 
 #include <cmath>
 #include <random>
+#include <stdexcept>
+#include <string>
 
 using namespace ns3;
 
@@ -301,6 +303,134 @@ TEST(ListSchedulerTest, TimelineInsertsIntoTheEarliestGapOfAnyCore)
     timeline.Occupy(0, 0, 10, 20, 0); // fill the gap: core 0 busy 0-30
     EXPECT_EQ(timeline.EarliestStart(0, 5, 1, core), 25);
     EXPECT_EQ(core, 1u);
+}
+
+/**
+ * Two processors: P0 fast (1 s a task) with capacity 5, P1 slow (10 s a task) and unlimited;
+ * tasks A -> B (no data), 5 bytes each, in one memory group when \p shared, and C, 5 bytes
+ * in no group, independent.
+ */
+DnnSchedulingProblem
+SharedMemoryProblem(bool shared)
+{
+    DnnSchedulingProblem problem({"A", "B", "C"}, {"P0", "P1"});
+    for (uint32_t t = 0; t < 3; ++t)
+    {
+        problem.SetCost(t, 0, 1.0);
+        problem.SetCost(t, 1, 10.0);
+        problem.SetMemory(t, 5.0);
+    }
+    if (shared)
+    {
+        problem.SetMemoryGroup(0, 42);
+        problem.SetMemoryGroup(1, 42);
+    }
+    problem.AddEdge(0, 1, 0.0);
+    problem.SetCapacity(0, 5.0);
+    problem.Finalize();
+    return problem;
+}
+
+TEST(ListSchedulerTest, MemoryGroupsAreNumberedAndChecked)
+{
+    const DnnSchedulingProblem shared = SharedMemoryProblem(true);
+    EXPECT_TRUE(shared.SharesMemory());
+    EXPECT_EQ(shared.MemoryGroupCount(), 2u); // {A, B} and {C}
+    EXPECT_EQ(shared.MemoryGroup(0), 0u);
+    EXPECT_EQ(shared.MemoryGroup(1), 0u);
+    EXPECT_EQ(shared.MemoryGroup(2), 1u);
+    EXPECT_EQ(shared.GroupMemory(0), 5.0);
+    const DnnSchedulingProblem alone = SharedMemoryProblem(false);
+    EXPECT_FALSE(alone.SharesMemory());
+    EXPECT_EQ(alone.MemoryGroupCount(), 3u);
+    EXPECT_EQ(alone.MemoryGroup(2), 2u);
+
+    // Tasks of one group must need the same memory.
+    DnnSchedulingProblem unequal({"A", "B"}, {"P0"});
+    unequal.SetMemory(0, 5.0);
+    unequal.SetMemory(1, 6.0);
+    unequal.SetMemoryGroup(0, 3);
+    unequal.SetMemoryGroup(1, 3);
+    EXPECT_TRUE(test::ThrowsInputError([&] { unequal.Finalize(); }, "",
+                                       "tasks \"A\" and \"B\" share memory group 3 but need "
+                                       "different memory (5 and 6 bytes)",
+                                       ""));
+    DnnSchedulingProblem none({"A"}, {"P0"});
+    EXPECT_THROW(none.SetMemoryGroup(0, DnnSchedulingProblem::NONE), std::invalid_argument);
+}
+
+TEST(ListSchedulerTest, TimelineHoldsAMemoryGroupOncePerProcessor)
+{
+    for (const bool shared : {true, false})
+    {
+        const DnnSchedulingProblem problem = SharedMemoryProblem(shared);
+        DnnProcessorTimeline timeline(problem);
+        EXPECT_TRUE(timeline.Fits(0, 0)); // 0 + 5 <= 5
+        timeline.Occupy(0, 0, 0, 1, 0);
+        // B: nothing more when A's group is there (5 + 0 <= 5), else 5 + 5 > 5.
+        EXPECT_EQ(timeline.Fits(0, 1), shared) << shared;
+        EXPECT_FALSE(timeline.Fits(0, 2)); // C is alone: 5 + 5 > 5
+        EXPECT_TRUE(timeline.Fits(1, 1));  // P1 is unlimited
+        if (shared)
+        {
+            timeline.Occupy(0, 0, 1, 2, 1);
+            EXPECT_FALSE(timeline.Fits(0, 2)); // still 5 used: B added nothing
+            EXPECT_TRUE(timeline.Fits(0, 1));
+        }
+    }
+}
+
+TEST(ListSchedulerTest, ListSchedulersShareAGroupsMemory)
+{
+    // A, B, C in this order (HEFT's ranks 11, 5.5, 5.5; CPOP's critical path A -> B, which
+    // tries B on A's P0 first; PEFT's OCT 1, 0, 0). A on the fast P0, whose capacity is one
+    // group's 5 bytes; B joins it when they share their memory (1-2), else goes to the slow
+    // P1 (1-11). C goes to P1 as P0 is full: at 0-10 when B is not there, else after B.
+    for (const std::string name : {"heft", "cpop", "peft"})
+    {
+        for (const bool shared : {true, false})
+        {
+            const DnnSchedulingProblem problem = SharedMemoryProblem(shared);
+            const DnnSchedule schedule = DnnScheduler::Create(name)->Plan(problem);
+            const auto violations = ValidateSchedule(problem, schedule);
+            EXPECT_TRUE(violations.empty()) << name << ": " << violations.front();
+            EXPECT_EQ(schedule.Processor(0), 0u) << name;
+            EXPECT_EQ(schedule.Processor(1), shared ? 0u : 1u) << name << " " << shared;
+            EXPECT_EQ(schedule.Processor(2), 1u) << name;
+            EXPECT_EQ(schedule.Finish(1), shared ? 2.0 : 11.0) << name;
+            EXPECT_EQ(schedule.Makespan(), shared ? 10.0 : 21.0) << name;
+        }
+    }
+}
+
+TEST(ListSchedulerTest, ValidatorCountsAMemoryGroupOncePerProcessor)
+{
+    // A and B on P0 (capacity 5), C on P1: one group's 5 bytes on P0 when A and B share it,
+    // 10 bytes when they do not.
+    for (const bool shared : {true, false})
+    {
+        const DnnSchedulingProblem problem = SharedMemoryProblem(shared);
+        DnnSchedule schedule(3);
+        schedule.Place(0, 0, 0, 0, 1);
+        schedule.Place(1, 0, 0, 1, 2);
+        schedule.Place(2, 1, 0, 0, 10);
+        const auto violations = ValidateSchedule(problem, schedule);
+        if (shared)
+        {
+            EXPECT_TRUE(violations.empty()) << violations.front();
+        }
+        else
+        {
+            ASSERT_EQ(violations.size(), 1u);
+            EXPECT_EQ(violations[0], "P0 holds 10 bytes of task memory, more than its capacity 5");
+        }
+        // C joining A and B on P0: 5 + 5 = 10 bytes when shared, 15 when not.
+        schedule.Place(2, 0, 0, 2, 3);
+        const auto full = ValidateSchedule(problem, schedule);
+        ASSERT_EQ(full.size(), 1u);
+        EXPECT_EQ(full[0], std::string("P0 holds ") + (shared ? "10" : "15") +
+                               " bytes of task memory, more than its capacity 5");
+    }
 }
 
 /** Earliest start on one core's busy intervals (sorted by start): a binary search for the

@@ -12,6 +12,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
 
 namespace
 {
@@ -194,6 +198,123 @@ TEST(WorkloadProblemTest, PinToUnknownDeviceIsAnInputError)
         {{0, test::LoadZooModel("alexnet"), "no-such-camera", 0.0}});
     EXPECT_TRUE(test::ThrowsInputError([&] { BuildWorkloadProblem(graph, platform); }, "",
                                        "pinned to unknown device \"no-such-camera\"", ""));
+}
+
+TEST(WorkloadProblemTest, TasksHoldingTheSameWeightsShareAMemoryGroup)
+{
+    // Two AlexNet requests and a MobileNetV2 one, piece-wise in 2: a task of request 1 holds
+    // the same weights as the task of the same name in request 0, no task of request 2 does,
+    // and sources, sinks and weightless layers (pools, flatten) are in no group.
+    const auto alexnet = test::LoadZooModel("alexnet");
+    const auto mobilenet = test::LoadZooModel("mobilenet_v2");
+    const DnnTaskGraph graph =
+        DnnPartitioner(DnnPartitionConfig::Parse("piecewise:2"))
+            .PartitionWorkload(
+                {{0, alexnet, "cam", 0.0}, {1, alexnet, "cam", 0.5}, {2, mobilenet, "cam", 1.0}});
+    const std::vector<uint32_t> groups = WorkloadWeightGroups(graph);
+    ASSERT_EQ(groups.size(), graph.TaskCount());
+    std::map<std::string, uint32_t> request0; // name without "r0/" -> group
+    std::set<uint32_t> alexnetGroups;
+    uint32_t weighted = 0;
+    for (std::size_t t = 0; t < graph.TaskCount(); ++t)
+    {
+        const DnnTask& task = graph.Task(t);
+        EXPECT_EQ(groups[t] == DnnSchedulingProblem::NONE, task.weightBytes == 0) << task.name;
+        if (task.weightBytes == 0)
+        {
+            continue;
+        }
+        const std::string rest = task.name.substr(task.name.find('/'));
+        if (task.request == 0)
+        {
+            ++weighted;
+            EXPECT_TRUE(request0.emplace(rest, groups[t]).second) << task.name; // a new group
+            alexnetGroups.insert(groups[t]);
+        }
+        else if (task.request == 1)
+        {
+            EXPECT_EQ(groups[t], request0.at(rest)) << task.name;
+        }
+        else
+        {
+            EXPECT_EQ(alexnetGroups.count(groups[t]), 0u) << task.name;
+        }
+    }
+    // AlexNet's 8 layers with weights (5 conv, 3 linear), each in 2 pieces.
+    EXPECT_EQ(weighted, 16u);
+    EXPECT_EQ(alexnetGroups.size(), 16u);
+
+    // The same model, layer and piece with different weight bytes (partitioned otherwise):
+    // two groups.
+    DnnTaskGraph copies;
+    DnnTask task;
+    task.model = "m";
+    task.layer = "fc";
+    task.weightBytes = 100;
+    task.name = "r0/fc";
+    copies.AddTask(task);
+    task.name = "r1/fc";
+    task.request = 1;
+    copies.AddTask(task);
+    task.name = "r2/fc";
+    task.request = 2;
+    task.weightBytes = 50;
+    copies.AddTask(task);
+    EXPECT_EQ(WorkloadWeightGroups(copies), (std::vector<uint32_t>{0, 0, 1}));
+}
+
+TEST(WorkloadProblemTest, ADeviceHoldsAModelsWeightsOnceForAllItsRequests)
+{
+    // Three AlexNet requests, layer-wise, on one Raspberry Pi whose memory holds AlexNet's
+    // 61,100,840 parameters (244,403,360 bytes in fp32) once: every scheduler plans all on
+    // it, within its memory. Counted once per request, the weights would need three times
+    // that.
+    const auto alexnet = test::LoadZooModel("alexnet");
+    const DnnTaskGraph graph =
+        DnnPartitioner(DnnPartitionConfig::Parse("layerwise"))
+            .PartitionWorkload(
+                {{0, alexnet, "pi", 0.0}, {1, alexnet, "pi", 0.5}, {2, alexnet, "pi", 1.0}});
+    DnnDevice pi = MakeDevice("pi", "rpi4", DnnDeviceRole::Iot);
+    pi.profile.memory = 244403360.0;
+    DnnPlatform platform;
+    platform.AddDevice(pi);
+    const DnnSchedulingProblem problem = BuildWorkloadProblem(graph, platform);
+    const auto perRequest = static_cast<uint32_t>(graph.TaskCount() / 3);
+    double perTask = 0.0;
+    for (uint32_t t = 0; t < problem.TaskCount(); ++t)
+    {
+        perTask += problem.Memory(t);
+    }
+    EXPECT_EQ(perTask, 3 * 244403360.0);
+    // 8 groups of 3 (AlexNet's layers with weights); every other task alone.
+    EXPECT_TRUE(problem.SharesMemory());
+    EXPECT_EQ(problem.MemoryGroupCount(), 3 * (perRequest - 8) + 8);
+    double held = 0.0;
+    for (uint32_t g = 0; g < problem.MemoryGroupCount(); ++g)
+    {
+        held += problem.GroupMemory(g);
+    }
+    EXPECT_EQ(held, 244403360.0);
+    for (const auto& name : DnnScheduler::ShortNames())
+    {
+        const DnnSchedule schedule = DnnScheduler::Create(name)->Plan(problem);
+        const auto violations = ValidateSchedule(problem, schedule);
+        EXPECT_TRUE(violations.empty()) << name << ": " << violations.front();
+        for (uint32_t t = 0; t < problem.TaskCount(); ++t)
+        {
+            ASSERT_EQ(schedule.Processor(t), 0u) << name;
+        }
+    }
+    // One byte less and AlexNet no longer fits once.
+    DnnPlatform smaller;
+    pi.profile.memory = 244403359.0;
+    smaller.AddDevice(pi);
+    const DnnSchedulingProblem tight = BuildWorkloadProblem(graph, smaller);
+    const DnnSchedule heft = DnnScheduler::Create("heft")->Plan(tight);
+    const auto violations = ValidateSchedule(tight, heft);
+    ASSERT_EQ(violations.size(), 1u);
+    EXPECT_EQ(violations[0], "pi holds 244403360 bytes of task memory, more than its capacity "
+                             "244403359");
 }
 
 /** Every scheduler yields a valid schedule on the seed's 9-request workload, layer-wise and

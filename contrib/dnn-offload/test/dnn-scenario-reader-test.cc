@@ -690,6 +690,51 @@ TEST(ScenarioReaderTest, PlanningHorizonLeavesTheWorkloadToTheWindows)
     EXPECT_EQ(s.problem.TaskCount(), 0U);
 }
 
+TEST(ScenarioReaderTest, RequestsOfOneModelCountItsWeightsOnceInTheMemoryCheck)
+{
+    // Two AlexNet requests: 488.8 MB of weights task by task, 244.4 MB held once, which fits
+    // the 402 MB of all devices together (its largest task, 151 MB, fits a Pi's 200 MB).
+    json doc = BaseScenario();
+    doc["profiles"] = {{"rpi4", {{"memory", "200MB"}}},
+                       {"edge-server", {{"memory", "1MB"}}},
+                       {"cloud-server", {{"memory", "1MB"}}}};
+    const DnnScenario s = Read(doc);
+    ASSERT_EQ(s.requests.size(), 2U);
+    EXPECT_TRUE(s.problem.SharesMemory());
+    double held = 0;
+    for (uint32_t g = 0; g < s.problem.MemoryGroupCount(); ++g)
+    {
+        held += s.problem.GroupMemory(g);
+    }
+    EXPECT_EQ(held, 244403360.0); // AlexNet's 61,100,840 fp32 parameters
+}
+
+TEST(ScenarioReaderTest, TwoModelFilesWithOneNameAreRejected)
+{
+    // Requests of one model name share its weights on a device: two files may not both be
+    // called "alexnet".
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("dnn-model-name-test-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir / "models");
+    for (const std::string name : {"alexnet", "mine"})
+    {
+        std::filesystem::copy_file(ScenarioDir() + "/models/alexnet.json",
+                                   dir / "models" / (name + ".json"),
+                                   std::filesystem::copy_options::overwrite_existing);
+    }
+    json doc = BaseScenario();
+    doc["workload"]["requests"].push_back(doc["workload"]["requests"][0]);
+    doc["workload"]["requests"][1]["model"] = "mine";
+    const bool rejected = test::ThrowsInputError(
+        [&]() { DnnScenarioReader::ReadText(doc.dump(), FILE_NAME, dir.string()); },
+        "/workload/requests/1/model", "is named \"alexnet\" like", FILE_NAME);
+    doc["workload"]["requests"][1]["model"] = "alexnet"; // the same file twice is fine
+    const DnnScenario s = DnnScenarioReader::ReadText(doc.dump(), FILE_NAME, dir.string());
+    std::filesystem::remove_all(dir);
+    EXPECT_TRUE(rejected);
+    EXPECT_EQ(s.requests.size(), 4U);
+}
+
 /** One malformed scenario: how it differs from the base and what must be reported. */
 struct BadCase
 {
@@ -1029,13 +1074,19 @@ TEST(ScenarioReaderTest, BadScenariosAreRejectedWithPathAndMessage)
         {"every task fits, the whole workload does not",
          [](json& j)
          {
-             // AlexNet's largest task (classifier.1, 151 MB) fits 200 MB; two requests (489 MB)
-             // do not fit 402 MB.
-             j["profiles"] = {{"rpi4", {{"memory", "200MB"}}},
+             // AlexNet in 4 pieces: its largest task (a quarter of classifier.1, 37.7 MB) fits
+             // 100 MB; its 244.4 MB of weights, held once for both requests, do not fit
+             // 202 MB.
+             j["workload"]["partitioning"] = "piecewise";
+             j["workload"]["pieces"] = 4;
+             j["profiles"] = {{"rpi4", {{"memory", "100MB"}}},
                               {"edge-server", {{"memory", "1MB"}}},
                               {"cloud-server", {{"memory", "1MB"}}}};
          },
-         "/workload/requests", "more than all devices' memory together (402.0 MB)"},
+         "/workload/requests",
+         "the 2 requests' tasks need 244.4 MB of distinct weights together (a device holds a "
+         "model layer piece's weights once for all requests), more than all devices' memory "
+         "together (202.0 MB)"},
         {"a device too slow for any task to finish in a run",
          [](json& j) {
              j["profiles"] = {{"rpi4", {{"speed", "0.001FLOPS"}}}};

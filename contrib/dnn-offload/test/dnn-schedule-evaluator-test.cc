@@ -5,7 +5,8 @@
  * \file
  * DnnScheduleEvaluator (serial decoding): a hand-derived example, a cross-check against a
  * simple reference decoder on 200 random DAGs, decoding HEFT's schedules, infeasibility and
- * Repair, and no heap allocation in Evaluate().
+ * Repair, memory groups (hand-derived cases and a reference on random DAGs), and no heap
+ * allocation in Evaluate() and Repair().
  */
 
 #include "dnn-random-problem.h"
@@ -24,6 +25,7 @@
 #include <map>
 #include <new>
 #include <random>
+#include <set>
 #include <tuple>
 
 namespace
@@ -503,23 +505,233 @@ TEST(ScheduleEvaluatorTest, RepairFailsWhenNothingFits)
     EXPECT_EQ(evaluator.Evaluate(assignment.data(), order.data()).makespan, INF);
 }
 
+TEST(ScheduleEvaluatorTest, AMemoryGroupIsHeldOncePerProcessor)
+{
+    // P0 holds 5; A and B, 5 bytes each, in one group when shared; C, 5 bytes, alone.
+    for (const bool shared : {true, false})
+    {
+        DnnSchedulingProblem problem({"A", "B", "C"}, {"P0", "P1"});
+        for (uint32_t t = 0; t < 3; ++t)
+        {
+            problem.SetCost(t, 0, 1.0);
+            problem.SetCost(t, 1, 1.0);
+            problem.SetMemory(t, 5.0);
+        }
+        if (shared)
+        {
+            problem.SetMemoryGroup(0, 9);
+            problem.SetMemoryGroup(1, 9);
+        }
+        problem.SetCapacity(0, 5.0);
+        problem.Finalize();
+        DnnScheduleEvaluator evaluator(problem);
+        const std::vector<uint32_t> order = {0, 1, 2};
+        const std::vector<uint32_t> together = {0, 0, 1}; // P0: 5 shared, 10 if not
+        const auto outcome = evaluator.Evaluate(together.data(), order.data());
+        EXPECT_EQ(outcome.makespan, shared ? 2.0 : INF) << shared;
+        const std::vector<uint32_t> withC = {0, 0, 0}; // P0: 10 shared, 15 if not
+        EXPECT_EQ(evaluator.Evaluate(withC.data(), order.data()).makespan, INF) << shared;
+        const std::vector<uint32_t> apart = {0, 1, 1}; // P0: 5 either way
+        EXPECT_EQ(evaluator.Evaluate(apart.data(), order.data()).makespan, 2.0) << shared;
+        // Twice the first again: the groups seen by the previous call are forgotten.
+        EXPECT_EQ(evaluator.Evaluate(together.data(), order.data()).makespan, outcome.makespan);
+    }
+}
+
+TEST(ScheduleEvaluatorTest, RepairMovesAGroupOnlyWhenThatFreesMemory)
+{
+    // P0 holds 10, P1 20. A and B share 6 bytes, A pinned to P0; D needs 4 and E 3 bytes.
+    // All on P0: 6 (A and B once) + 4 + 3 = 13 > 10. Moving B would free nothing while A
+    // stays, so B stays; D (next largest) moves to P1, and P0 at 9 fits: E stays.
+    DnnSchedulingProblem problem({"A", "B", "D", "E"}, {"P0", "P1"});
+    const double memory[4] = {6, 6, 4, 3};
+    for (uint32_t t = 0; t < 4; ++t)
+    {
+        problem.SetCost(t, 0, 1.0);
+        problem.SetCost(t, 1, 1.0);
+        problem.SetMemory(t, memory[t]);
+    }
+    problem.SetMemoryGroup(0, 1);
+    problem.SetMemoryGroup(1, 1);
+    problem.Pin(0, 0);
+    problem.SetCapacity(0, 10);
+    problem.SetCapacity(1, 20);
+    problem.Finalize();
+    DnnScheduleEvaluator evaluator(problem);
+    std::vector<uint32_t> assignment = {0, 0, 0, 0};
+    const std::vector<uint32_t> order = {0, 1, 2, 3};
+    EXPECT_EQ(evaluator.Evaluate(assignment.data(), order.data()).makespan, INF);
+    ASSERT_TRUE(evaluator.Repair(assignment.data()));
+    EXPECT_EQ(assignment, (std::vector<uint32_t>{0, 0, 1, 0}));
+    EXPECT_EQ(evaluator.Evaluate(assignment.data(), order.data()).makespan, 3.0); // A, B, E
+    EXPECT_TRUE(
+        ValidateSchedule(problem, evaluator.Decode(assignment.data(), order.data())).empty());
+}
+
+TEST(ScheduleEvaluatorTest, RepairPrefersAProcessorHoldingTheGroup)
+{
+    // P0 holds 10, P1 7, P2 20. A and B share 6 bytes; A is pinned to P1 (1 byte left
+    // there). B and D (5 bytes) on P0: 11 > 10. B, the largest, moves: to P1, which holds
+    // its group already (6 <= 7 after the move), rather than to P2 with the most room; P0
+    // is then at 5. Counted task by task, B would not fit P1 (12 > 7) and would go to P2.
+    DnnSchedulingProblem problem({"A", "B", "D"}, {"P0", "P1", "P2"});
+    const double memory[3] = {6, 6, 5};
+    for (uint32_t t = 0; t < 3; ++t)
+    {
+        for (uint32_t p = 0; p < 3; ++p)
+        {
+            problem.SetCost(t, p, 1.0);
+        }
+        problem.SetMemory(t, memory[t]);
+    }
+    problem.SetMemoryGroup(0, 5);
+    problem.SetMemoryGroup(1, 5);
+    problem.Pin(0, 1);
+    problem.SetCapacity(0, 10);
+    problem.SetCapacity(1, 7);
+    problem.SetCapacity(2, 20);
+    problem.Finalize();
+    DnnScheduleEvaluator evaluator(problem);
+    std::vector<uint32_t> assignment = {1, 0, 0};
+    ASSERT_TRUE(evaluator.Repair(assignment.data()));
+    EXPECT_EQ(assignment, (std::vector<uint32_t>{1, 1, 0}));
+    const std::vector<uint32_t> order = {0, 1, 2};
+    EXPECT_EQ(evaluator.Evaluate(assignment.data(), order.data()).makespan, 2.0); // A, B on P1
+    // Repair leaves its counters at zero: the same input gives the same answer.
+    std::vector<uint32_t> again = {1, 0, 0};
+    ASSERT_TRUE(evaluator.Repair(again.data()));
+    EXPECT_EQ(again, assignment);
+}
+
+/** \p problem with random memory groups: each task joins one of 1 + n/3 groups with a chance
+ *  of one half, taking the memory of the group's first task. \return the finalized copy */
+DnnSchedulingProblem
+WithMemoryGroups(DnnSchedulingProblem problem, std::mt19937_64& rng)
+{
+    const uint32_t n = problem.TaskCount();
+    const uint32_t groups = 1 + n / 3;
+    std::vector<double> memory(groups, -1.0);
+    for (uint32_t t = 0; t < n; ++t)
+    {
+        if (rng() % 2 == 0)
+        {
+            continue;
+        }
+        const auto group = static_cast<uint32_t>(rng() % groups);
+        if (memory[group] < 0)
+        {
+            memory[group] = problem.Memory(t);
+        }
+        problem.SetMemory(t, memory[group]);
+        problem.SetMemoryGroup(t, 1000 + group);
+    }
+    problem.Finalize();
+    return problem;
+}
+
+TEST(ScheduleEvaluatorTest, MemoryGroupsMatchAReferenceOnRandomDags)
+{
+    // Random problems with capacities and random memory groups; random assignments, repaired
+    // or not: the evaluator's verdict is that of memory summed over the distinct (processor,
+    // group) pairs, and a repaired assignment is feasible unless pinned groups alone overflow.
+    std::mt19937_64 rng(4242);
+    int shared = 0;
+    int feasible = 0;
+    int infeasible = 0;
+    for (int i = 0; i < 200; ++i)
+    {
+        const DnnSchedulingProblem problem = WithMemoryGroups(test::RandomProblem(rng, true), rng);
+        const uint32_t n = problem.TaskCount();
+        const uint32_t m = problem.ProcessorCount();
+        shared += problem.SharesMemory();
+        DnnScheduleEvaluator evaluator(problem);
+        const std::vector<uint32_t> order = RandomTopologicalOrder(problem, rng);
+        for (int k = 0; k < 4; ++k)
+        {
+            std::vector<uint32_t> assignment(n);
+            for (uint32_t t = 0; t < n; ++t)
+            {
+                do
+                {
+                    assignment[t] = static_cast<uint32_t>(rng() % m);
+                } while (!std::isfinite(problem.Cost(t, assignment[t])));
+            }
+            const bool repaired = k % 2 == 1 && evaluator.Repair(assignment.data());
+            std::set<std::pair<uint32_t, uint32_t>> held;
+            std::vector<double> used(m, 0.0);
+            std::vector<double> pinned(m, 0.0);
+            std::set<std::pair<uint32_t, uint32_t>> pinnedHeld;
+            for (uint32_t t = 0; t < n; ++t)
+            {
+                const uint32_t g = problem.MemoryGroup(t);
+                if (held.insert({assignment[t], g}).second)
+                {
+                    used[assignment[t]] += problem.Memory(t);
+                }
+                const uint32_t pin = problem.Pinned(t);
+                if (pin != NONE && pinnedHeld.insert({pin, g}).second)
+                {
+                    pinned[pin] += problem.Memory(t);
+                }
+            }
+            bool fits = true;
+            bool pinnedOverflow = false;
+            for (uint32_t p = 0; p < m; ++p)
+            {
+                fits = fits && used[p] <= problem.Capacity(p);
+                pinnedOverflow = pinnedOverflow || pinned[p] > problem.Capacity(p);
+            }
+            const auto outcome = evaluator.Evaluate(assignment.data(), order.data());
+            ASSERT_EQ(std::isfinite(outcome.makespan), fits) << i << "/" << k;
+            if (k % 2 == 1)
+            {
+                EXPECT_EQ(repaired, fits) << i << "/" << k;
+                EXPECT_TRUE(repaired || pinnedOverflow) << i << "/" << k;
+            }
+            if (fits)
+            {
+                ++feasible;
+                const auto violations =
+                    ValidateSchedule(problem, evaluator.Decode(assignment.data(), order.data()));
+                EXPECT_TRUE(violations.empty()) << i << "/" << k << ": " << violations.front();
+            }
+            else
+            {
+                ++infeasible;
+            }
+        }
+    }
+    EXPECT_GE(shared, 150);
+    EXPECT_GE(feasible, 300);
+    EXPECT_GE(infeasible, 50);
+}
+
 TEST(ScheduleEvaluatorTest, EvaluateDoesNotAllocate)
 {
     std::mt19937_64 rng(99);
-    for (int i = 0; i < 20; ++i)
+    for (int i = 0; i < 40; ++i)
     {
-        const DnnSchedulingProblem problem = test::RandomProblem(rng);
+        // Odd cases: with capacities and memory groups.
+        const DnnSchedulingProblem problem =
+            i % 2 == 0 ? test::RandomProblem(rng)
+                       : WithMemoryGroups(test::RandomProblem(rng, true), rng);
         DnnScheduleEvaluator evaluator(problem);
         std::vector<uint32_t> assignment(problem.TaskCount(), 0);
-        ASSERT_TRUE(evaluator.Repair(assignment.data()));
+        if (!evaluator.Repair(assignment.data()))
+        {
+            continue; // pinned tasks alone overflow a processor
+        }
         const std::vector<uint32_t> order = RandomTopologicalOrder(problem, rng);
         std::vector<uint32_t> infeasible(problem.TaskCount(), problem.ProcessorCount());
+        std::vector<uint32_t> scratch(problem.TaskCount());
         const uint64_t before = g_allocations.load();
         double sum = 0.0;
         for (int k = 0; k < 10; ++k)
         {
             sum += evaluator.Evaluate(assignment.data(), order.data()).makespan;
             sum += evaluator.Evaluate(infeasible.data(), order.data()).makespan;
+            std::fill(scratch.begin(), scratch.end(), static_cast<uint32_t>(k % 2));
+            evaluator.Repair(scratch.data()); // everything on P0 or P1, then repaired
         }
         EXPECT_EQ(g_allocations.load(), before) << i;
         EXPECT_EQ(sum, INF);
