@@ -11,7 +11,6 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-
 #include <sys/resource.h>
 
 namespace
@@ -43,8 +42,8 @@ ChildrenPeakRss()
  */
 TEST_F(LongRunTest, TwoThousandRequestsOverTenMinutesAreAllAccountedForInFlatMemory)
 {
-    auto quarter = nlohmann::json::parse(ReadText(fs::path(DNN_SOURCE_DIR) / "scenarios" /
-                                                  "long-run.json"));
+    auto quarter =
+        nlohmann::json::parse(ReadText(fs::path(DNN_SOURCE_DIR) / "scenarios" / "long-run.json"));
     for (auto& entry : quarter["workload"]["requests"])
     {
         entry["count"] = 125;
@@ -55,8 +54,8 @@ TEST_F(LongRunTest, TwoThousandRequestsOverTenMinutesAreAllAccountedForInFlatMem
     quarter["simulation"]["stop_time"] = "160s";
     const fs::path shortFile = WriteFile("long-run-500.json", quarter.dump(1));
     const fs::path shortOut = m_dir / "out-500";
-    const RunResult s =
-        Run("--scenario=" + ShellQuote(shortFile.string()) + " --out=" + ShellQuote(shortOut.string()));
+    const RunResult s = Run("--scenario=" + ShellQuote(shortFile.string()) +
+                            " --out=" + ShellQuote(shortOut.string()));
     ASSERT_EQ(s.status, 0) << s.err;
     const auto shortSummary = nlohmann::json::parse(ReadText(shortOut / "heft" / "summary.json"));
     EXPECT_EQ(shortSummary["completed"], 500);

@@ -152,7 +152,8 @@ TEST_F(RunCliTest, PlanningHorizonPlansWindowByWindow)
     EXPECT_TRUE(Contains(r.out, "planned in 10 s windows as they arrive")) << r.out;
     for (const char* file : {"tasks.csv", "requests.csv"})
     {
-        EXPECT_EQ(ReadText(m_dir / "out" / "heft" / file), ReadText(m_dir / "offline" / "heft" / file))
+        EXPECT_EQ(ReadText(m_dir / "out" / "heft" / file),
+                  ReadText(m_dir / "offline" / "heft" / file))
             << file;
     }
     EXPECT_EQ(ReadCsv(m_dir / "out" / "comparison.csv")[0].at("planned_makespan_s"),

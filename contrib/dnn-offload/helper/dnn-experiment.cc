@@ -156,11 +156,8 @@ DnnComparisonRow
 DnnExperiment::RunRolling(const DnnScenario& scenario, const DnnSchedulerSpec& spec,
                           Ptr<DnnScheduler> scheduler, const DnnExperimentOptions& options)
 {
-    DnnRollingPlanner planner(scenario.platform,
-                              scenario.partition,
-                              scenario.requests,
-                              scenario.horizon,
-                              scheduler);
+    DnnRollingPlanner planner(scenario.platform, scenario.partition, scenario.requests,
+                              scenario.horizon, scheduler);
     DnnComparisonRow row;
     row.scheduler = spec.label;
     row.requests = static_cast<uint32_t>(scenario.requests.size());
@@ -192,11 +189,9 @@ DnnExperiment::RunRolling(const DnnScenario& scenario, const DnnSchedulerSpec& s
             {
                 if (writer)
                 {
-                    writer->WriteRequest(
-                        plan,
-                        nothing,
-                        id,
-                        id < scenario.deadlines.size() ? scenario.deadlines[id] : 0.0);
+                    writer->WriteRequest(plan, nothing, id,
+                                         id < scenario.deadlines.size() ? scenario.deadlines[id]
+                                                                        : 0.0);
                 }
                 plan.Retire(id);
             }

@@ -97,13 +97,8 @@ DnnResultsWriter::Write(const std::string& directory, const DnnRuntimePlan& plan
 }
 
 DnnResultsWriter::DnnResultsWriter(const std::string& directory, bool simulated)
-    : m_directory(directory),
-      m_simulated(simulated),
-      m_tasks(nullptr),
-      m_transfers(nullptr),
-      m_requests(nullptr),
-      m_unfinished(nlohmann::json::array()),
-      m_failed(nlohmann::json::array())
+    : m_directory(directory), m_simulated(simulated), m_tasks(nullptr), m_transfers(nullptr),
+      m_requests(nullptr), m_unfinished(nlohmann::json::array()), m_failed(nlohmann::json::array())
 {
     std::error_code error;
     std::filesystem::create_directories(directory, error);
@@ -125,27 +120,24 @@ DnnResultsWriter::DnnResultsWriter(const std::string& directory, bool simulated)
 }
 
 void
-DnnResultsWriter::TaskRow(const DnnRuntimePlan& plan, const DnnRunRecorder& recorder,
-                          uint32_t t)
+DnnResultsWriter::TaskRow(const DnnRuntimePlan& plan, const DnnRunRecorder& recorder, uint32_t t)
 {
     const auto& task = plan.GetTask(t);
-    *m_tasks << task.name << ',' << task.request << ','
-             << plan.Requests().at(task.request).model << ',' << task.layer << ',' << task.piece
-             << ',' << plan.NodeName(task.node) << ',' << TimeCell(task.plannedStart) << ','
-             << TimeCell(task.plannedFinish) << ',' << TimeCell(recorder.Start(t)) << ','
-             << TimeCell(recorder.Finish(t)) << '\n';
+    *m_tasks << task.name << ',' << task.request << ',' << plan.Requests().at(task.request).model
+             << ',' << task.layer << ',' << task.piece << ',' << plan.NodeName(task.node) << ','
+             << TimeCell(task.plannedStart) << ',' << TimeCell(task.plannedFinish) << ','
+             << TimeCell(recorder.Start(t)) << ',' << TimeCell(recorder.Finish(t)) << '\n';
 }
 
 void
-DnnResultsWriter::TransferRow(const DnnRuntimePlan& plan,
-                              const DnnRunRecorder::Transfer& transfer)
+DnnResultsWriter::TransferRow(const DnnRuntimePlan& plan, const DnnRunRecorder::Transfer& transfer)
 {
     if (m_transfers)
     {
         *m_transfers << plan.GetTask(transfer.producer).name << ','
-                     << plan.NodeName(transfer.source) << ','
-                     << plan.NodeName(transfer.destination) << ',' << transfer.bytes << ','
-                     << TimeCell(transfer.queued) << ',' << TimeCell(transfer.arrived) << '\n';
+                     << plan.NodeName(transfer.source) << ',' << plan.NodeName(transfer.destination)
+                     << ',' << transfer.bytes << ',' << TimeCell(transfer.queued) << ','
+                     << TimeCell(transfer.arrived) << '\n';
     }
     m_bytesSent += transfer.bytes;
     m_bytesArrived += transfer.arrived >= 0 ? transfer.bytes : 0;
@@ -206,7 +198,8 @@ DnnResultsWriter::RequestRow(const DnnRuntimePlan& plan, const DnnRunRecorder& r
                 << (!m_simulated ? ""
                     : met        ? "yes"
                                  : "no")
-                << ',' << (request.sink == DnnRuntimePlan::NONE ? "" : TimeCell(request.plannedCompletion))
+                << ','
+                << (request.sink == DnnRuntimePlan::NONE ? "" : TimeCell(request.plannedCompletion))
                 << ',' << status << ',' << (wasHit ? TimeCell(failure.time) : "") << ','
                 << (wasHit ? CsvCell(failure.reason) : "") << '\n';
 }
@@ -234,7 +227,9 @@ DnnResultsWriter::Finish(const DnnRuntimePlan& plan, const DnnRunRecorder& recor
                          const DnnRunFacts& facts)
 {
     auto written = [this](uint32_t request)
-    { return request < m_written.size() && m_written[request]; };
+    {
+        return request < m_written.size() && m_written[request];
+    };
     for (uint32_t t = 0; t < plan.TaskCount(); ++t)
     {
         if (plan.HasTask(t) && !written(plan.GetTask(t).request))
@@ -255,10 +250,7 @@ DnnResultsWriter::Finish(const DnnRuntimePlan& plan, const DnnRunRecorder& recor
         {
             const double deadline =
                 request.id < facts.deadlines.size() ? facts.deadlines[request.id] : 0.0;
-            RequestRow(plan,
-                       recorder,
-                       request.id,
-                       deadline,
+            RequestRow(plan, recorder, request.id, deadline,
                        request.id < facts.unfinished.size() ? facts.unfinished[request.id] : "");
         }
     }
@@ -289,8 +281,7 @@ DnnResultsWriter::Finish(const DnnRuntimePlan& plan, const DnnRunRecorder& recor
     summary["simulated_makespan_s"] = allDone ? nlohmann::json(m_makespan) : nlohmann::json();
     summary["makespan_difference_pct"] =
         allDone && plan.PlannedMakespan() > 0
-            ? nlohmann::json(100.0 * (m_makespan - plan.PlannedMakespan()) /
-                             plan.PlannedMakespan())
+            ? nlohmann::json(100.0 * (m_makespan - plan.PlannedMakespan()) / plan.PlannedMakespan())
             : nlohmann::json();
     summary["requests"] = plan.Requests().size();
     summary["completed"] = m_latencies.size();

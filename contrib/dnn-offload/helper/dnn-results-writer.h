@@ -77,8 +77,8 @@ class DnnResultsWriter
      * \param plan the plan \param recorder what happened \param request id
      * \param deadline its latency bound, s (0: none)
      */
-    void WriteRequest(const DnnRuntimePlan& plan, const DnnRunRecorder& recorder,
-                      uint32_t request, double deadline);
+    void WriteRequest(const DnnRuntimePlan& plan, const DnnRunRecorder& recorder, uint32_t request,
+                      double deadline);
     /**
      * \brief Write the requests not written yet, energy.csv and summary.json; commit.
      * \param plan the plan that ran \param recorder what happened \param facts the rest
@@ -116,26 +116,26 @@ class DnnResultsWriter
     /** \brief One request's row, counted in the statistics. \param plan plan
      *  \param recorder recorder \param request id \param deadline s (0: none)
      *  \param unfinished why it did not finish, if it did not */
-    void RequestRow(const DnnRuntimePlan& plan, const DnnRunRecorder& recorder,
-                    uint32_t request, double deadline, const std::string& unfinished);
+    void RequestRow(const DnnRuntimePlan& plan, const DnnRunRecorder& recorder, uint32_t request,
+                    double deadline, const std::string& unfinished);
 
-    std::string m_directory;                           //!< output folder
-    bool m_simulated;                                  //!< a simulated run
-    DnnOutputFiles m_files;                            //!< the files, all or nothing
-    std::ostream* m_tasks;                             //!< tasks.csv
-    std::ostream* m_transfers;                         //!< transfers.csv (simulated runs)
-    std::ostream* m_requests;                          //!< requests.csv
-    std::vector<uint8_t> m_written;                    //!< per request: written out
-    std::vector<double> m_latencies;                   //!< of completed requests
+    std::string m_directory;                              //!< output folder
+    bool m_simulated;                                     //!< a simulated run
+    DnnOutputFiles m_files;                               //!< the files, all or nothing
+    std::ostream* m_tasks;                                //!< tasks.csv
+    std::ostream* m_transfers;                            //!< transfers.csv (simulated runs)
+    std::ostream* m_requests;                             //!< requests.csv
+    std::vector<uint8_t> m_written;                       //!< per request: written out
+    std::vector<double> m_latencies;                      //!< of completed requests
     std::map<std::string, std::vector<double>> m_byModel; //!< latencies by model
-    uint32_t m_misses{0};                              //!< deadline misses
-    double m_makespan{0};                              //!< last completion
-    nlohmann::json m_unfinished;                       //!< summary entries: neither done nor hit
-    nlohmann::json m_failed;                           //!< summary entries: failed requests
-    uint32_t m_hit{0};                                 //!< requests a failure hit
-    uint32_t m_recovered{0};                           //!< of those, completed
-    uint64_t m_bytesSent{0};                           //!< transfers' bytes
-    uint64_t m_bytesArrived{0};                        //!< of those, arrived
+    uint32_t m_misses{0};                                 //!< deadline misses
+    double m_makespan{0};                                 //!< last completion
+    nlohmann::json m_unfinished;                          //!< summary entries: neither done nor hit
+    nlohmann::json m_failed;                              //!< summary entries: failed requests
+    uint32_t m_hit{0};                                    //!< requests a failure hit
+    uint32_t m_recovered{0};                              //!< of those, completed
+    uint64_t m_bytesSent{0};                              //!< transfers' bytes
+    uint64_t m_bytesArrived{0};                           //!< of those, arrived
 };
 
 } // namespace ns3

@@ -18,10 +18,7 @@ namespace ns3
 DnnRollingPlanner::DnnRollingPlanner(const DnnPlatform& platform, DnnPartitionConfig partition,
                                      const std::vector<DnnRequest>& requests, double horizon,
                                      Ptr<DnnScheduler> scheduler)
-    : m_platform(platform),
-      m_partition(partition),
-      m_requests(requests),
-      m_horizon(horizon),
+    : m_platform(platform), m_partition(partition), m_requests(requests), m_horizon(horizon),
       m_scheduler(scheduler)
 {
     if (!(horizon > 0) || !std::isfinite(horizon))

@@ -71,18 +71,18 @@ class DnnRollingPlanner
     double SchedulerRuntime() const;
 
   private:
-    const DnnPlatform& m_platform;           //!< devices and networks
-    DnnPartitionConfig m_partition;          //!< how models are cut
+    const DnnPlatform& m_platform;             //!< devices and networks
+    DnnPartitionConfig m_partition;            //!< how models are cut
     const std::vector<DnnRequest>& m_requests; //!< all requests, by release time
-    double m_horizon;                        //!< window length, s
-    Ptr<DnnScheduler> m_scheduler;           //!< plans each window
-    std::size_t m_next{0};                   //!< first request not planned
-    std::vector<double> m_available;         //!< per core: planned busy until, s
-    uint32_t m_windows{0};                   //!< windows planned
-    double m_makespan{0};                    //!< latest planned finish, s
-    double m_energy{0};                      //!< planned energy, J
-    double m_latencySum{0};                  //!< planned latencies, s
-    double m_runtime{0};                     //!< scheduler wall-clock time, s
+    double m_horizon;                          //!< window length, s
+    Ptr<DnnScheduler> m_scheduler;             //!< plans each window
+    std::size_t m_next{0};                     //!< first request not planned
+    std::vector<double> m_available;           //!< per core: planned busy until, s
+    uint32_t m_windows{0};                     //!< windows planned
+    double m_makespan{0};                      //!< latest planned finish, s
+    double m_energy{0};                        //!< planned energy, J
+    double m_latencySum{0};                    //!< planned latencies, s
+    double m_runtime{0};                       //!< scheduler wall-clock time, s
 };
 
 } // namespace ns3

@@ -13,8 +13,7 @@ namespace ns3
 {
 
 DnnRunRecorder::DnnRunRecorder(std::shared_ptr<const DnnRuntimePlan> plan)
-    : m_plan(std::move(plan)),
-      m_completion(m_plan->Requests().size(), -1.0),
+    : m_plan(std::move(plan)), m_completion(m_plan->Requests().size(), -1.0),
       m_failures(m_plan->Requests().size())
 {
 }
@@ -37,7 +36,10 @@ DnnRunRecorder::Forget(uint32_t request)
     {
         m_tasks.erase(t);
     }
-    auto gone = [request](const Transfer& transfer) { return transfer.request == request; };
+    auto gone = [request](const Transfer& transfer)
+    {
+        return transfer.request == request;
+    };
     for (const Transfer& transfer : m_transfers)
     {
         if (gone(transfer))
@@ -129,14 +131,8 @@ DnnRunRecorder::Queued(DnnRunRecorder* self, uint32_t node, uint32_t producer, u
     const uint64_t sequence = self->m_sequence++;
     self->m_bytesQueued += bytes;
     self->m_pending[{producer, peer}] = sequence;
-    self->m_transfers.push_back({sequence,
-                                 self->m_plan->GetTask(producer).request,
-                                 producer,
-                                 node,
-                                 peer,
-                                 bytes,
-                                 self->Now(),
-                                 -1.0});
+    self->m_transfers.push_back({sequence, self->m_plan->GetTask(producer).request, producer, node,
+                                 peer, bytes, self->Now(), -1.0});
 }
 
 void
@@ -147,11 +143,9 @@ DnnRunRecorder::Received(DnnRunRecorder* self, uint32_t node, uint32_t producer,
     if (it != self->m_pending.end())
     {
         auto& transfers = self->m_transfers;
-        const auto row = std::lower_bound(
-            transfers.begin(),
-            transfers.end(),
-            it->second,
-            [](const Transfer& t, uint64_t sequence) { return t.sequence < sequence; });
+        const auto row = std::lower_bound(transfers.begin(), transfers.end(), it->second,
+                                          [](const Transfer& t, uint64_t sequence)
+                                          { return t.sequence < sequence; });
         if (row != transfers.end() && row->sequence == it->second)
         {
             self->m_bytesArrived += row->arrived < 0 ? row->bytes : 0;

@@ -114,24 +114,24 @@ class DnnRunRecorder
     /** \brief What happened to one task. */
     struct TaskRecord
     {
-        double start{-1};                                    //!< first start, s
-        double finish{-1};                                   //!< last finish, s
-        uint32_t starts{0};                                  //!< times started
+        double start{-1};                                         //!< first start, s
+        double finish{-1};                                        //!< last finish, s
+        uint32_t starts{0};                                       //!< times started
         uint32_t startedOn{std::numeric_limits<uint32_t>::max()}; //!< node of the first start
     };
 
     /** \brief A request's slot, grown on demand. \param request id \return its index */
     std::size_t Slot(uint32_t request);
 
-    std::shared_ptr<const DnnRuntimePlan> m_plan;              //!< the plan
-    Time m_origin;                                             //!< plan time 0
-    std::unordered_map<uint32_t, TaskRecord> m_tasks;          //!< tasks that started
-    std::vector<double> m_completion;                          //!< per request
-    std::vector<Failure> m_failures;                           //!< per request
-    std::vector<Transfer> m_transfers;                         //!< by sequence
-    uint64_t m_sequence{0};                                    //!< next transfer's sequence
-    uint64_t m_bytesQueued{0};                                 //!< over the run
-    uint64_t m_bytesArrived{0};                                //!< over the run
+    std::shared_ptr<const DnnRuntimePlan> m_plan;                //!< the plan
+    Time m_origin;                                               //!< plan time 0
+    std::unordered_map<uint32_t, TaskRecord> m_tasks;            //!< tasks that started
+    std::vector<double> m_completion;                            //!< per request
+    std::vector<Failure> m_failures;                             //!< per request
+    std::vector<Transfer> m_transfers;                           //!< by sequence
+    uint64_t m_sequence{0};                                      //!< next transfer's sequence
+    uint64_t m_bytesQueued{0};                                   //!< over the run
+    uint64_t m_bytesArrived{0};                                  //!< over the run
     std::map<std::pair<uint32_t, uint32_t>, uint64_t> m_pending; //!< (producer, dst) -> seq
 };
 

@@ -1313,8 +1313,7 @@ ScenarioLoader::ReadSimulation()
                                  : DnnFailurePolicy::Report;
         if (m_scenario.onFailure == DnnFailurePolicy::Replan && m_scenario.horizon > 0)
         {
-            throw DnnInputError(m_file,
-                                "/simulation/on_failure",
+            throw DnnInputError(m_file, "/simulation/on_failure",
                                 "\"replan\" re-plans on the whole workload's plan, so it cannot "
                                 "be combined with rolling-horizon planning (/planner/horizon)");
         }
@@ -1431,9 +1430,9 @@ ScenarioLoader::BuildProblem()
     }
     try
     {
-        m_scenario.graph = DnnPartitioner(m_scenario.partition)
-                               .PartitionWorkload(m_scenario.horizon > 0 ? checked
-                                                                         : m_scenario.requests);
+        m_scenario.graph =
+            DnnPartitioner(m_scenario.partition)
+                .PartitionWorkload(m_scenario.horizon > 0 ? checked : m_scenario.requests);
     }
     catch (const DnnInputError& e)
     {

@@ -135,12 +135,12 @@ struct WifiMacDrops
 /** Opens the rolling planner's windows as plan time reaches them. */
 struct WindowOpener
 {
-    DnnRollingPlanner* planner;            //!< the planner
-    std::shared_ptr<DnnRuntimePlan> plan;  //!< the running plan
-    ApplicationContainer workers;          //!< one per node
-    Time origin;                           //!< plan time 0
-    Time stop;                             //!< no window opens after this
-    std::string error;                     //!< why planning failed ("" if it did not)
+    DnnRollingPlanner* planner;           //!< the planner
+    std::shared_ptr<DnnRuntimePlan> plan; //!< the running plan
+    ApplicationContainer workers;         //!< one per node
+    Time origin;                          //!< plan time 0
+    Time stop;                            //!< no window opens after this
+    std::string error;                    //!< why planning failed ("" if it did not)
 
     /** Schedule the next window, if it opens before the stop. */
     void ScheduleNext()
@@ -152,8 +152,7 @@ struct WindowOpener
         const Time at = origin + Seconds(planner->NextWindow());
         if (at <= stop)
         {
-            Simulator::Schedule(std::max(Time(0), at - Simulator::Now()),
-                                &WindowOpener::Open,
+            Simulator::Schedule(std::max(Time(0), at - Simulator::Now()), &WindowOpener::Open,
                                 this);
         }
     }
@@ -183,11 +182,11 @@ struct WindowOpener
 /** Writes out and forgets each request that completes without a failure. */
 struct Retirement
 {
-    std::shared_ptr<DnnRuntimePlan> plan;  //!< the running plan
-    DnnRunRecorder* recorder;              //!< what happened
-    DnnResultsWriter* writer;              //!< the results (null: write nothing)
-    ApplicationContainer workers;          //!< one per node
-    const std::vector<double>* deadlines;  //!< per request latency bound, s
+    std::shared_ptr<DnnRuntimePlan> plan; //!< the running plan
+    DnnRunRecorder* recorder;             //!< what happened
+    DnnResultsWriter* writer;             //!< the results (null: write nothing)
+    ApplicationContainer workers;         //!< one per node
+    const std::vector<double>* deadlines; //!< per request latency bound, s
 
     /** RequestCompleted trace sink: retire once the worker is done with the sink. */
     static void Completed(Retirement* self, uint32_t request)
@@ -204,9 +203,7 @@ struct Retirement
         }
         if (writer)
         {
-            writer->WriteRequest(*plan,
-                                 *recorder,
-                                 request,
+            writer->WriteRequest(*plan, *recorder, request,
                                  request < deadlines->size() ? (*deadlines)[request] : 0.0);
         }
         recorder->Forget(request);
@@ -225,12 +222,8 @@ DnnSimulation::Run(const DnnTaskGraph& graph, const DnnSchedulingProblem& proble
                    const DnnSchedule& schedule, const DnnPlatform& platform,
                    const DnnSimulationOptions& options)
 {
-    return Execute(std::make_shared<DnnRuntimePlan>(graph, problem, schedule),
-                   nullptr,
-                   graph,
-                   problem,
-                   platform,
-                   options);
+    return Execute(std::make_shared<DnnRuntimePlan>(graph, problem, schedule), nullptr, graph,
+                   problem, platform, options);
 }
 
 DnnSimulationResult
@@ -374,8 +367,7 @@ DnnSimulation::Execute(std::shared_ptr<DnnRuntimePlan> plan, DnnRollingPlanner* 
         for (uint32_t node = 0; node < workers.GetN(); ++node)
         {
             workers.Get(node)->TraceConnectWithoutContext(
-                "RequestCompleted",
-                MakeBoundCallback(&Retirement::Completed, &retirement));
+                "RequestCompleted", MakeBoundCallback(&Retirement::Completed, &retirement));
         }
     }
     Progress progress{options.progress, origin, Seconds(options.progressInterval), stop};

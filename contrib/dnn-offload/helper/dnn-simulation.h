@@ -6,8 +6,8 @@
 
 #include "dnn-fault-injector.h"
 #include "dnn-rolling-planner.h"
-#include "ns3/dnn-runtime-plan.h"
 #include "ns3/dnn-platform.h"
+#include "ns3/dnn-runtime-plan.h"
 #include "ns3/dnn-schedule.h"
 #include "ns3/dnn-scheduling-problem.h"
 #include "ns3/dnn-task-graph.h"

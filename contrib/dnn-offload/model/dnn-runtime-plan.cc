@@ -30,8 +30,7 @@ DnnRuntimePlan::DnnRuntimePlan(const DnnTaskGraph& graph, const DnnSchedulingPro
 }
 
 DnnRuntimePlan::DnnRuntimePlan(std::vector<std::string> nodeNames)
-    : m_hosted(nodeNames.size()),
-      m_nodeNames(std::move(nodeNames))
+    : m_hosted(nodeNames.size()), m_nodeNames(std::move(nodeNames))
 {
 }
 

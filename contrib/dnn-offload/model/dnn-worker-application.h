@@ -167,16 +167,16 @@ class DnnWorkerApplication : public Application
         uint8_t state{0};    //!< 0 waiting, 1 queued, 2 done
     };
 
-    std::unordered_map<uint32_t, TaskState> m_tasks;   //!< hosted tasks not forgotten
-    uint32_t m_known{0};                               //!< plan task ids seen so far
-    std::vector<EventId> m_releases;                   //!< scheduled releases
-    uint32_t m_done{0};                                //!< tasks finished here
-    uint64_t m_bytesIn{0};                             //!< payload bytes received
-    uint64_t m_bytesOut{0};                            //!< payload bytes handed to TCP
-    std::vector<DnnMessage> m_scratch;                 //!< completed messages of one read
-    std::string m_error;                               //!< first framing error seen
-    bool m_failed{false};                              //!< Fail() was called
-    std::vector<Ptr<Socket>> m_lost;                   //!< failed connections (kept alive)
+    std::unordered_map<uint32_t, TaskState> m_tasks; //!< hosted tasks not forgotten
+    uint32_t m_known{0};                             //!< plan task ids seen so far
+    std::vector<EventId> m_releases;                 //!< scheduled releases
+    uint32_t m_done{0};                              //!< tasks finished here
+    uint64_t m_bytesIn{0};                           //!< payload bytes received
+    uint64_t m_bytesOut{0};                          //!< payload bytes handed to TCP
+    std::vector<DnnMessage> m_scratch;               //!< completed messages of one read
+    std::string m_error;                             //!< first framing error seen
+    bool m_failed{false};                            //!< Fail() was called
+    std::vector<Ptr<Socket>> m_lost;                 //!< failed connections (kept alive)
 
     TracedCallback<uint32_t, uint32_t, uint64_t> m_messageQueued;   //!< output queued
     TracedCallback<uint32_t, uint32_t, uint64_t> m_messageReceived; //!< output arrived

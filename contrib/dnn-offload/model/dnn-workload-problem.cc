@@ -35,8 +35,7 @@ WorkloadWeightGroups(const DnnTaskGraph& graph)
 }
 
 DnnSchedulingProblem
-BuildWorkloadProblem(const DnnTaskGraph& graph,
-                     const DnnPlatform& platform,
+BuildWorkloadProblem(const DnnTaskGraph& graph, const DnnPlatform& platform,
                      const std::vector<double>& available)
 {
     const auto n = static_cast<uint32_t>(graph.TaskCount());

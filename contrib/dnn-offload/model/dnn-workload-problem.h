@@ -35,8 +35,7 @@ namespace ns3
  *        is busy until with work planned before (DnnSchedulingProblem::SetAvailable)
  * \return the finalized problem
  */
-DnnSchedulingProblem BuildWorkloadProblem(const DnnTaskGraph& graph,
-                                          const DnnPlatform& platform,
+DnnSchedulingProblem BuildWorkloadProblem(const DnnTaskGraph& graph, const DnnPlatform& platform,
                                           const std::vector<double>& available = {});
 
 /**

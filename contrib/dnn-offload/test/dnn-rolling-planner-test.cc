@@ -66,8 +66,7 @@ TEST(RollingPlannerTest, OneWindowPlansLikeTheWholeWorkload)
         latencies += completion[request.id] - request.releaseTime;
     }
 
-    DnnRollingPlanner planner(platform, partition, requests, 10.0,
-                              DnnScheduler::Create("heft"));
+    DnnRollingPlanner planner(platform, partition, requests, 10.0, DnnScheduler::Create("heft"));
     DnnRuntimePlan plan(NodeNames(platform));
     planner.Declare(plan);
     EXPECT_DOUBLE_EQ(planner.NextWindow(), 0.0);
@@ -166,8 +165,8 @@ TEST(RollingPlannerTest, RollingRunCompletesEveryRequestHoldingOnlyThoseInFlight
     const DnnPartitionConfig partition = DnnPartitionConfig::Parse("layerwise");
     const uint32_t perRequest = static_cast<uint32_t>(
         DnnPartitioner(partition).PartitionWorkload({requests[0]}).TaskCount());
-    const auto base = std::filesystem::temp_directory_path() /
-                      ("dnn-rolling-test-" + std::to_string(::getpid()));
+    const auto base =
+        std::filesystem::temp_directory_path() / ("dnn-rolling-test-" + std::to_string(::getpid()));
     std::filesystem::remove_all(base);
     DnnSimulationOptions options;
     options.scheduler = "heft";
@@ -177,8 +176,7 @@ TEST(RollingPlannerTest, RollingRunCompletesEveryRequestHoldingOnlyThoseInFlight
     for (int i = 0; i < 2; ++i)
     {
         options.outputDir = (base / std::to_string(i)).string();
-        DnnRollingPlanner planner(platform, partition, requests, 1.0,
-                                  DnnScheduler::Create("heft"));
+        DnnRollingPlanner planner(platform, partition, requests, 1.0, DnnScheduler::Create("heft"));
         results[i] = DnnSimulation::RunRolling(planner, platform, options);
         EXPECT_EQ(planner.Windows(), 10u); // four arrivals per second over 10 s
     }

@@ -71,10 +71,10 @@ TEST(RuntimePlanTest, AppendsBatchesAndRetiresFinishedRequests)
     const DnnPlatform platform = test::SeedPlatform(4, 2);
     const auto alexnet = test::LoadZooModel("alexnet");
     const DnnPartitioner partitioner(DnnPartitionConfig::Parse("layerwise"));
-    const DnnTaskGraph first = partitioner.PartitionWorkload({{0, alexnet, "iot0", 0.0},
-                                                              {1, alexnet, "iot1", 0.0}});
-    const DnnTaskGraph second = partitioner.PartitionWorkload({{2, alexnet, "iot2", 1.0},
-                                                               {3, alexnet, "iot3", 1.0}});
+    const DnnTaskGraph first =
+        partitioner.PartitionWorkload({{0, alexnet, "iot0", 0.0}, {1, alexnet, "iot1", 0.0}});
+    const DnnTaskGraph second =
+        partitioner.PartitionWorkload({{2, alexnet, "iot2", 1.0}, {3, alexnet, "iot3", 1.0}});
     const DnnSchedulingProblem p1 = BuildWorkloadProblem(first, platform);
     const DnnSchedulingProblem p2 = BuildWorkloadProblem(second, platform);
     const DnnSchedule s1 = DnnScheduler::Create("heft")->Plan(p1);
@@ -109,8 +109,7 @@ TEST(RuntimePlanTest, AppendsBatchesAndRetiresFinishedRequests)
         }
     }
     EXPECT_EQ(plan.GetTask(plan.Requests().at(3).sink).name, "r3/output");
-    EXPECT_DOUBLE_EQ(plan.Requests().at(3).plannedCompletion,
-                     s2.Finish(p2.FindTask("r3/output")));
+    EXPECT_DOUBLE_EQ(plan.Requests().at(3).plannedCompletion, s2.Finish(p2.FindTask("r3/output")));
 
     const std::vector<uint32_t> gone = plan.TasksOf(2);
     ASSERT_FALSE(gone.empty());
