@@ -8,6 +8,7 @@
  * request while holding only the requests in flight.
  */
 #include "dnn-seed-setting.h"
+#include "dnn-test-util.h"
 #include "ns3/dnn-rolling-planner.h"
 #include "ns3/dnn-scheduler.h"
 #include "ns3/dnn-simulation.h"
@@ -136,15 +137,6 @@ TEST(RollingPlannerTest, WindowsFollowArrivalsOnTheLoadLeftBefore)
     }
 }
 
-std::string
-Slurp(const std::filesystem::path& path)
-{
-    std::ifstream in(path);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
 std::size_t
 Lines(const std::string& text)
 {
@@ -192,8 +184,8 @@ TEST(RollingPlannerTest, RollingRunCompletesEveryRequestHoldingOnlyThoseInFlight
     // At most a few windows' requests at once, not all 40.
     EXPECT_GE(result.peakTasks, 4 * perRequest);
     EXPECT_LE(result.peakTasks, 12 * perRequest);
-    const std::string tasks = Slurp(base / "0" / "tasks.csv");
-    const std::string requestsCsv = Slurp(base / "0" / "requests.csv");
+    const std::string tasks = test::ReadTextFile((base / "0" / "tasks.csv").string());
+    const std::string requestsCsv = test::ReadTextFile((base / "0" / "requests.csv").string());
     EXPECT_EQ(Lines(tasks), 1 + 40 * perRequest);
     EXPECT_EQ(Lines(requestsCsv), 41u);
     std::size_t completed = 0;
@@ -205,10 +197,13 @@ TEST(RollingPlannerTest, RollingRunCompletesEveryRequestHoldingOnlyThoseInFlight
     EXPECT_EQ(completed, 40u);
     for (const char* file : {"tasks.csv", "transfers.csv", "requests.csv", "energy.csv"})
     {
-        EXPECT_EQ(Slurp(base / "0" / file), Slurp(base / "1" / file)) << file;
+        EXPECT_EQ(test::ReadTextFile((base / "0" / file).string()),
+                  test::ReadTextFile((base / "1" / file).string()))
+            << file;
     }
     EXPECT_EQ(results[0].bytesSent, results[1].bytesSent);
-    EXPECT_EQ(Lines(Slurp(base / "0" / "transfers.csv")) > 1, result.bytesSent > 0);
+    EXPECT_EQ(Lines(test::ReadTextFile((base / "0" / "transfers.csv").string())) > 1,
+              result.bytesSent > 0);
     std::filesystem::remove_all(base);
 }
 

@@ -62,21 +62,13 @@ AlexNetPerCamera(uint32_t cameras, const std::string& partition)
     return DnnPartitioner(DnnPartitionConfig::Parse(partition)).PartitionWorkload(requests);
 }
 
-std::string
-Slurp(const std::filesystem::path& path)
-{
-    std::ifstream in(path);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
 /** summary.json without the host's wall clock and what NetAnim adds (its file name and the
  *  simulator events it schedules to poll positions). */
 nlohmann::json
 Summary(const std::filesystem::path& dir)
 {
-    nlohmann::json summary = nlohmann::json::parse(Slurp(dir / "summary.json"));
+    nlohmann::json summary =
+        nlohmann::json::parse(test::ReadTextFile((dir / "summary.json").string()));
     summary.erase("wall_clock_s");
     summary.erase("netanim");
     summary.erase("events");
@@ -111,9 +103,12 @@ TEST(SimulationTest, SameSeedSameResultsWithOrWithoutNetAnim)
     }
     EXPECT_FALSE(std::filesystem::exists(base / "a" / "netanim.xml"));
     ASSERT_TRUE(std::filesystem::exists(base / "b" / "netanim.xml"));
-    EXPECT_NE(Slurp(base / "b" / "netanim.xml").find("<anim"), std::string::npos);
-    EXPECT_EQ(Slurp(base / "a" / "tasks.csv"), Slurp(base / "b" / "tasks.csv"));
-    EXPECT_EQ(Slurp(base / "a" / "transfers.csv"), Slurp(base / "b" / "transfers.csv"));
+    EXPECT_NE(test::ReadTextFile((base / "b" / "netanim.xml").string()).find("<anim"),
+              std::string::npos);
+    EXPECT_EQ(test::ReadTextFile((base / "a" / "tasks.csv").string()),
+              test::ReadTextFile((base / "b" / "tasks.csv").string()));
+    EXPECT_EQ(test::ReadTextFile((base / "a" / "transfers.csv").string()),
+              test::ReadTextFile((base / "b" / "transfers.csv").string()));
     EXPECT_EQ(Summary(base / "a"), Summary(base / "b"));
     // Every request completed, every byte sent arrived, the energy is positive.
     EXPECT_GT(a.simulatedMakespan, 0);
