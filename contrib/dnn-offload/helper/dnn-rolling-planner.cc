@@ -15,6 +15,15 @@
 namespace ns3
 {
 
+namespace
+{
+
+/** When a failed device's cores become available: later than any run (1e12 s, some
+ *  30,000 years). */
+constexpr double NEVER = 1e12;
+
+} // namespace
+
 DnnRollingPlanner::DnnRollingPlanner(const DnnPlatform& platform, DnnPartitionConfig partition,
                                      const std::vector<DnnRequest>& requests, double horizon,
                                      Ptr<DnnScheduler> scheduler)
@@ -31,6 +40,21 @@ DnnRollingPlanner::DnnRollingPlanner(const DnnPlatform& platform, DnnPartitionCo
         cores += platform.Device(d).profile.cores;
     }
     m_available.assign(cores, 0.0);
+    m_excluded.assign(platform.DeviceCount(), 0);
+}
+
+void
+DnnRollingPlanner::ExcludeDevice(uint32_t device)
+{
+    m_excluded.at(device) = 1;
+}
+
+std::vector<uint32_t>
+DnnRollingPlanner::TakeSkipped()
+{
+    std::vector<uint32_t> skipped;
+    skipped.swap(m_skipped);
+    return skipped;
 }
 
 void
@@ -75,12 +99,31 @@ DnnRollingPlanner::PlanNext(DnnRuntimePlan& plan)
     std::vector<DnnRequest> window;
     while (m_next < m_requests.size() && m_requests[m_next].releaseTime < end)
     {
-        window.push_back(m_requests[m_next]);
-        ids.push_back(m_requests[m_next].id);
-        ++m_next;
+        const DnnRequest& request = m_requests[m_next++];
+        if (m_excluded[m_platform.FindDevice(request.device)])
+        {
+            m_skipped.push_back(request.id);
+            continue;
+        }
+        window.push_back(request);
+        ids.push_back(request.id);
+    }
+    if (window.empty())
+    {
+        return ids;
+    }
+    // A failed device's cores are never available (later than any run can reach).
+    std::vector<double> available = m_available;
+    std::size_t core = 0;
+    for (uint32_t d = 0; d < m_platform.DeviceCount(); ++d)
+    {
+        for (uint32_t c = 0; c < m_platform.Device(d).profile.cores; ++c, ++core)
+        {
+            available[core] = m_excluded[d] ? NEVER : available[core];
+        }
     }
     const DnnTaskGraph graph = DnnPartitioner(m_partition).PartitionWorkload(window);
-    const DnnSchedulingProblem problem = BuildWorkloadProblem(graph, m_platform, m_available);
+    const DnnSchedulingProblem problem = BuildWorkloadProblem(graph, m_platform, available);
     const auto begin = std::chrono::steady_clock::now();
     const DnnSchedule schedule = m_scheduler->Plan(problem);
     m_runtime += std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
@@ -109,8 +152,8 @@ DnnRollingPlanner::PlanNext(DnnRuntimePlan& plan)
     {
         const uint32_t p = schedule.Processor(t);
         assignment[t] = p;
-        double& available = m_available[coreBase[p] + schedule.Core(t)];
-        available = std::max(available, schedule.Finish(t));
+        double& free = m_available[coreBase[p] + schedule.Core(t)];
+        free = std::max(free, schedule.Finish(t));
     }
     ++m_windows;
     m_makespan = std::max(m_makespan, schedule.Makespan());

@@ -56,6 +56,15 @@ class DnnRollingPlanner
      * \param plan the plan \return the ids of the requests planned
      */
     std::vector<uint32_t> PlanNext(DnnRuntimePlan& plan);
+    /**
+     * \brief A device failed: later windows keep off it (its cores are never available),
+     *        and their requests from it are not planned at all.
+     * \param device the device
+     */
+    void ExcludeDevice(uint32_t device);
+    /** \brief Requests of the windows planned so far that were not planned because their
+     *  device had failed; the list is emptied. \return their ids */
+    std::vector<uint32_t> TakeSkipped();
 
     /** \brief The window length. \return s */
     double Horizon() const;
@@ -78,6 +87,8 @@ class DnnRollingPlanner
     Ptr<DnnScheduler> m_scheduler;             //!< plans each window
     std::size_t m_next{0};                     //!< first request not planned
     std::vector<double> m_available;           //!< per core: planned busy until, s
+    std::vector<uint8_t> m_excluded;           //!< per device: failed
+    std::vector<uint32_t> m_skipped;           //!< requests not planned (failed device)
     uint32_t m_windows{0};                     //!< windows planned
     double m_makespan{0};                      //!< latest planned finish, s
     double m_energy{0};                        //!< planned energy, J

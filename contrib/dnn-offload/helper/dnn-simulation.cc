@@ -137,6 +137,7 @@ struct WindowOpener
 {
     DnnRollingPlanner* planner;           //!< the planner
     std::shared_ptr<DnnRuntimePlan> plan; //!< the running plan
+    DnnRunRecorder* recorder;             //!< what happened
     ApplicationContainer workers;         //!< one per node
     Time origin;                          //!< plan time 0
     Time stop;                            //!< no window opens after this
@@ -170,6 +171,12 @@ struct WindowOpener
             error = e.what();
             Simulator::Stop();
             return;
+        }
+        for (uint32_t request : planner->TakeSkipped())
+        {
+            const uint32_t home = plan->Requests().at(request).home;
+            recorder->RecordFailure(request, "device " + plan->NodeName(home) +
+                                                 " failed before the request's window was planned");
         }
         for (uint32_t node = 0; node < workers.GetN(); ++node)
         {
@@ -292,7 +299,15 @@ DnnSimulation::Execute(std::shared_ptr<DnnRuntimePlan> plan, DnnRollingPlanner* 
     }
     DnnFaultInjector faults(options.faults, nodes, networkDevices);
     faults.AssignStreams(5000);
-    faults.Schedule(origin, MakeCallback(&DnnFailureHandler::DeviceFailed, &failures));
+    faults.Schedule(origin, Callback<void, uint32_t>(
+                                [&failures, rolling](uint32_t node)
+                                {
+                                    failures.DeviceFailed(node);
+                                    if (rolling)
+                                    {
+                                        rolling->ExcludeDevice(node); // later windows keep off it
+                                    }
+                                }));
     WifiMacDrops wifiDrops;
     {
         const NetDeviceContainer wifi = topology.WifiDevices();
@@ -359,7 +374,7 @@ DnnSimulation::Execute(std::shared_ptr<DnnRuntimePlan> plan, DnnRollingPlanner* 
     {
         writer = std::make_unique<DnnResultsWriter>(options.outputDir, true);
     }
-    WindowOpener windows{rolling, plan, workers, origin, stop, ""};
+    WindowOpener windows{rolling, plan, &recorder, workers, origin, stop, ""};
     Retirement retirement{plan, &recorder, writer.get(), workers, &options.deadlines};
     if (rolling)
     {

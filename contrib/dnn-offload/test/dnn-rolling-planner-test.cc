@@ -207,4 +207,54 @@ TEST(RollingPlannerTest, RollingRunCompletesEveryRequestHoldingOnlyThoseInFlight
     std::filesystem::remove_all(base);
 }
 
+/** A device failing mid-run: later windows keep off it. The edge server (where HEFT puts
+ *  most layers) fails at 3.1 s: the requests planned after it complete on the others; a
+ *  camera failing at 5.1 s: its requests from then on are reported failed, with the reason,
+ *  and are never planned. */
+TEST(RollingPlannerTest, LaterWindowsKeepOffAFailedDevice)
+{
+    const DnnPlatform platform = test::SeedPlatform(4, 2);
+    std::vector<double> releases;
+    for (uint32_t r = 0; r < 40; ++r)
+    {
+        releases.push_back(0.25 * r);
+    }
+    const auto requests = Requests(releases);
+    DnnSimulationOptions options;
+    options.scheduler = "heft";
+    options.stopTime = 20;
+    options.flowmon = false;
+    DnnFault edge;
+    edge.index = platform.FindDevice("edge");
+    edge.at = 3.1;
+    DnnFault camera;
+    camera.index = platform.FindDevice("iot1");
+    camera.at = 5.1;
+    options.faults = {edge, camera};
+    DnnRollingPlanner planner(platform, DnnPartitionConfig::Parse("layerwise"), requests, 1.0,
+                              DnnScheduler::Create("heft"));
+    const DnnSimulationResult result = DnnSimulation::RunRolling(planner, platform, options);
+    uint32_t skipped = 0;
+    for (uint32_t r = 0; r < 40; ++r)
+    {
+        const bool fromFailedCamera = r % 4 == 1 && releases[r] >= 5.0; // windows from 5 s
+        if (releases[r] >= 4.0 && !fromFailedCamera)
+        {
+            // Planned after the edge server failed: off it, so they complete.
+            EXPECT_GE(result.completion[r], releases[r]) << r << ": " << result.unfinished[r];
+        }
+        if (fromFailedCamera && releases[r] >= 6.0)
+        {
+            EXPECT_LT(result.completion[r], 0) << r;
+            EXPECT_NE(result.unfinished[r].find("device iot1 failed before the request's window "
+                                                "was planned"),
+                      std::string::npos)
+                << r << ": " << result.unfinished[r];
+            ++skipped;
+        }
+    }
+    EXPECT_EQ(skipped, 4u); // r = 25, 29, 33, 37 (releases 6.25 .. 9.25 s)
+    EXPECT_GT(result.failed, skipped);
+}
+
 } // namespace
