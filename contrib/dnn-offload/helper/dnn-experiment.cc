@@ -166,7 +166,9 @@ DnnExperiment::RunRolling(const DnnScenario& scenario, const DnnSchedulerSpec& s
         row.plannedMakespan = planner.PlannedMakespan();
         row.schedulerRuntime = planner.SchedulerRuntime();
         row.plannedEnergy = planner.PlannedEnergy();
-        row.plannedMeanLatency = row.requests ? planner.PlannedLatencySum() / row.requests : 0;
+        row.plannedMeanLatency = planner.PlannedRequests() > 0
+                                   ? planner.PlannedLatencySum() / planner.PlannedRequests()
+                                   : 0;
     };
     if (options.planOnly)
     {

@@ -165,7 +165,7 @@ DnnResultsWriter::RequestRow(const DnnRuntimePlan& plan, const DnnRunRecorder& r
         m_byModel[request.model].push_back(latency);
         m_makespan = std::max(m_makespan, completion);
     }
-    else if (failure.time < 0)
+    else if (failure.time < 0 && m_simulated)
     {
         m_unfinished.push_back(
             {{"request", id}, {"reason", unfinished.empty() ? "did not complete" : unfinished}});

@@ -4,25 +4,18 @@
 #include "dnn-rolling-planner.h"
 
 #include "dnn-experiment.h"
+#include "ns3/dnn-input-error.h"
 #include "ns3/dnn-schedule-evaluator.h"
 #include "ns3/dnn-workload-problem.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <memory>
 #include <stdexcept>
 
 namespace ns3
 {
-
-namespace
-{
-
-/** When a failed device's cores become available: later than any run (1e12 s, some
- *  30,000 years). */
-constexpr double NEVER = 1e12;
-
-} // namespace
 
 DnnRollingPlanner::DnnRollingPlanner(const DnnPlatform& platform, DnnPartitionConfig partition,
                                      const std::vector<DnnRequest>& requests, double horizon,
@@ -49,10 +42,10 @@ DnnRollingPlanner::ExcludeDevice(uint32_t device)
     m_excluded.at(device) = 1;
 }
 
-std::vector<uint32_t>
+std::vector<std::pair<uint32_t, std::string>>
 DnnRollingPlanner::TakeSkipped()
 {
-    std::vector<uint32_t> skipped;
+    std::vector<std::pair<uint32_t, std::string>> skipped;
     skipped.swap(m_skipped);
     return skipped;
 }
@@ -84,7 +77,15 @@ DnnRollingPlanner::NextWindow() const
     {
         return DnnSchedulingProblem::INF;
     }
-    return std::floor(m_requests[m_next].releaseTime / m_horizon) * m_horizon;
+    // Never after the first release of the window (k H may round above it).
+    const double release = m_requests[m_next].releaseTime;
+    return std::min(WindowOf(release) * m_horizon, release);
+}
+
+double
+DnnRollingPlanner::WindowOf(double release) const
+{
+    return std::floor(release / m_horizon);
 }
 
 std::vector<uint32_t>
@@ -95,14 +96,19 @@ DnnRollingPlanner::PlanNext(DnnRuntimePlan& plan)
     {
         return ids;
     }
-    const double end = NextWindow() + m_horizon;
+    // Window k holds the requests with floor(release / H) = k: releases are sorted, so k
+    // never decreases and every call takes at least one request.
+    const double opens = NextWindow();
+    const double k = WindowOf(m_requests[m_next].releaseTime);
     std::vector<DnnRequest> window;
-    while (m_next < m_requests.size() && m_requests[m_next].releaseTime < end)
+    while (m_next < m_requests.size() && WindowOf(m_requests[m_next].releaseTime) == k)
     {
         const DnnRequest& request = m_requests[m_next++];
         if (m_excluded[m_platform.FindDevice(request.device)])
         {
-            m_skipped.push_back(request.id);
+            m_skipped.emplace_back(request.id, "device " + request.device +
+                                                   " failed before the request's window "
+                                                   "was planned");
             continue;
         }
         window.push_back(request);
@@ -112,27 +118,37 @@ DnnRollingPlanner::PlanNext(DnnRuntimePlan& plan)
     {
         return ids;
     }
-    // A failed device's cores are never available (later than any run can reach).
-    std::vector<double> available = m_available;
-    std::size_t core = 0;
-    for (uint32_t d = 0; d < m_platform.DeviceCount(); ++d)
-    {
-        for (uint32_t c = 0; c < m_platform.Device(d).profile.cores; ++c, ++core)
-        {
-            available[core] = m_excluded[d] ? NEVER : available[core];
-        }
-    }
     const DnnTaskGraph graph = DnnPartitioner(m_partition).PartitionWorkload(window);
-    const DnnSchedulingProblem problem = BuildWorkloadProblem(graph, m_platform, available);
+    std::unique_ptr<DnnSchedulingProblem> built;
+    try
+    {
+        built = std::make_unique<DnnSchedulingProblem>(
+            BuildWorkloadProblem(graph, m_platform, m_available, m_excluded));
+    }
+    catch (const DnnInputError& e)
+    {
+        // Some task can run on no surviving device (the scenario was checked whole).
+        if (std::find(m_excluded.begin(), m_excluded.end(), 1) == m_excluded.end())
+        {
+            throw;
+        }
+        for (uint32_t id : ids)
+        {
+            m_skipped.emplace_back(id, std::string("not planned: ") + e.Detail());
+        }
+        ids.clear();
+        return ids;
+    }
+    const DnnSchedulingProblem& problem = *built;
     const auto begin = std::chrono::steady_clock::now();
     const DnnSchedule schedule = m_scheduler->Plan(problem);
     m_runtime += std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
     const auto violations = ValidateSchedule(problem, schedule);
     if (!violations.empty())
     {
-        std::string message = "the schedule of the window opening at " +
-                              std::to_string(end - m_horizon) + " s is invalid (" +
-                              std::to_string(violations.size()) + " violations):";
+        std::string message = "the schedule of the window opening at " + std::to_string(opens) +
+                              " s is invalid (" + std::to_string(violations.size()) +
+                              " violations):";
         for (std::size_t i = 0; i < std::min<std::size_t>(violations.size(), 10); ++i)
         {
             message += "\n  " + violations[i];
@@ -152,8 +168,11 @@ DnnRollingPlanner::PlanNext(DnnRuntimePlan& plan)
     {
         const uint32_t p = schedule.Processor(t);
         assignment[t] = p;
-        double& free = m_available[coreBase[p] + schedule.Core(t)];
-        free = std::max(free, schedule.Finish(t));
+        if (schedule.Finish(t) > schedule.Start(t)) // sources and sinks take no core
+        {
+            double& free = m_available[coreBase[p] + schedule.Core(t)];
+            free = std::max(free, schedule.Finish(t));
+        }
     }
     ++m_windows;
     m_makespan = std::max(m_makespan, schedule.Makespan());
@@ -164,6 +183,7 @@ DnnRollingPlanner::PlanNext(DnnRuntimePlan& plan)
     {
         m_latencySum += completion.at(request.id) - request.releaseTime;
     }
+    m_planned += static_cast<uint32_t>(window.size());
     return ids;
 }
 
@@ -189,6 +209,12 @@ double
 DnnRollingPlanner::PlannedEnergy() const
 {
     return m_energy;
+}
+
+uint32_t
+DnnRollingPlanner::PlannedRequests() const
+{
+    return m_planned;
 }
 
 double

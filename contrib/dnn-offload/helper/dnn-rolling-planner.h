@@ -10,6 +10,8 @@
 #include "ns3/dnn-scheduler.h"
 
 #include <cstdint>
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace ns3
@@ -19,14 +21,15 @@ namespace ns3
  * \ingroup dnn-offload
  * \brief Rolling-horizon planning: plans the requests window by window as they arrive.
  *
- * Plan time is cut into windows [kH, (k+1)H) of the horizon H. When window k opens (at
- * plan time kH), the requests released in it are partitioned, their scheduling problem is
+ * Plan time is cut into windows [kH, (k+1)H) of the horizon H (a request is in window
+ * floor(release / H)). When window k opens (at plan time kH, up to H before its requests
+ * arrive), the requests released in it are partitioned, their scheduling problem is
  * built with every core busy until the planned finish of the work already planned on it
  * (DnnSchedulingProblem::SetAvailable), the scheduler plans it, the schedule is checked
  * (ValidateSchedule) and appended to the runtime plan. Windows without a request are
  * skipped. So the planner holds one window's workload at a time, however long the run,
- * and each scheduler plans what it would see online: the requests that have arrived, on
- * devices loaded by the earlier plans.
+ * and each scheduler plans what it would see online: the requests of the window, on
+ * devices loaded by the earlier plans, without the devices that failed (ExcludeDevice()).
  */
 class DnnRollingPlanner
 {
@@ -57,14 +60,15 @@ class DnnRollingPlanner
      */
     std::vector<uint32_t> PlanNext(DnnRuntimePlan& plan);
     /**
-     * \brief A device failed: later windows keep off it (its cores are never available),
-     *        and their requests from it are not planned at all.
+     * \brief A device failed: later windows keep off it (no task may run there), and
+     *        their requests from it are not planned at all.
      * \param device the device
      */
     void ExcludeDevice(uint32_t device);
-    /** \brief Requests of the windows planned so far that were not planned because their
-     *  device had failed; the list is emptied. \return their ids */
-    std::vector<uint32_t> TakeSkipped();
+    /** \brief Requests of the windows planned so far that were not planned because devices
+     *  had failed (theirs, or every one that could run some task); the list is emptied.
+     *  \return (id, why) */
+    std::vector<std::pair<uint32_t, std::string>> TakeSkipped();
 
     /** \brief The window length. \return s */
     double Horizon() const;
@@ -74,12 +78,17 @@ class DnnRollingPlanner
     double PlannedMakespan() const;
     /** \brief Planned energy (compute and transmission) of all windows. \return J */
     double PlannedEnergy() const;
+    /** \brief Requests planned so far. \return the count */
+    uint32_t PlannedRequests() const;
     /** \brief Sum of the planned latencies of the requests planned. \return s */
     double PlannedLatencySum() const;
     /** \brief Wall-clock time the scheduler spent on all windows. \return s */
     double SchedulerRuntime() const;
 
   private:
+    /** \brief The window a release falls in. \param release s \return k = floor(release / H) */
+    double WindowOf(double release) const;
+
     const DnnPlatform& m_platform;             //!< devices and networks
     DnnPartitionConfig m_partition;            //!< how models are cut
     const std::vector<DnnRequest>& m_requests; //!< all requests, by release time
@@ -88,12 +97,14 @@ class DnnRollingPlanner
     std::size_t m_next{0};                     //!< first request not planned
     std::vector<double> m_available;           //!< per core: planned busy until, s
     std::vector<uint8_t> m_excluded;           //!< per device: failed
-    std::vector<uint32_t> m_skipped;           //!< requests not planned (failed device)
-    uint32_t m_windows{0};                     //!< windows planned
-    double m_makespan{0};                      //!< latest planned finish, s
-    double m_energy{0};                        //!< planned energy, J
-    double m_latencySum{0};                    //!< planned latencies, s
-    double m_runtime{0};                       //!< scheduler wall-clock time, s
+    std::vector<std::pair<uint32_t, std::string>>
+        m_skipped;          //!< requests not planned (failed device)
+    uint32_t m_planned{0};  //!< requests planned
+    uint32_t m_windows{0};  //!< windows planned
+    double m_makespan{0};   //!< latest planned finish, s
+    double m_energy{0};     //!< planned energy, J
+    double m_latencySum{0}; //!< planned latencies, s
+    double m_runtime{0};    //!< scheduler wall-clock time, s
 };
 
 } // namespace ns3

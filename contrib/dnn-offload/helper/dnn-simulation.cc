@@ -28,7 +28,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
 #include <filesystem>
+#include <set>
 
 namespace ns3
 {
@@ -132,6 +134,20 @@ struct WifiMacDrops
     }
 };
 
+/** Destroys the simulator and clears the object names when the run's scope ends. */
+struct SimulatorGuard
+{
+    SimulatorGuard() = default;
+    SimulatorGuard(const SimulatorGuard&) = delete;
+    SimulatorGuard& operator=(const SimulatorGuard&) = delete;
+
+    ~SimulatorGuard()
+    {
+        Simulator::Destroy();
+        Names::Clear();
+    }
+};
+
 /** Opens the rolling planner's windows as plan time reaches them. */
 struct WindowOpener
 {
@@ -141,7 +157,7 @@ struct WindowOpener
     ApplicationContainer workers;         //!< one per node
     Time origin;                          //!< plan time 0
     Time stop;                            //!< no window opens after this
-    std::string error;                    //!< why planning failed ("" if it did not)
+    std::exception_ptr error;             //!< why planning failed (null if it did not)
 
     /** Schedule the next window, if it opens before the stop. */
     void ScheduleNext()
@@ -151,7 +167,7 @@ struct WindowOpener
             return;
         }
         const Time at = origin + Seconds(planner->NextWindow());
-        if (at <= stop)
+        if (at < stop)
         {
             Simulator::Schedule(std::max(Time(0), at - Simulator::Now()), &WindowOpener::Open,
                                 this);
@@ -165,18 +181,16 @@ struct WindowOpener
         {
             planner->PlanNext(*plan);
         }
-        catch (const std::exception& e)
+        catch (...)
         {
-            // Not thrown through the simulator: Run() rethrows it once it is destroyed.
-            error = e.what();
+            // Not thrown through the simulator: Execute() rethrows it after the run.
+            error = std::current_exception();
             Simulator::Stop();
             return;
         }
-        for (uint32_t request : planner->TakeSkipped())
+        for (const auto& [request, why] : planner->TakeSkipped())
         {
-            const uint32_t home = plan->Requests().at(request).home;
-            recorder->RecordFailure(request, "device " + plan->NodeName(home) +
-                                                 " failed before the request's window was planned");
+            recorder->RecordFailure(request, why);
         }
         for (uint32_t node = 0; node < workers.GetN(); ++node)
         {
@@ -194,6 +208,7 @@ struct Retirement
     DnnResultsWriter* writer;             //!< the results (null: write nothing)
     ApplicationContainer workers;         //!< one per node
     const std::vector<double>* deadlines; //!< per request latency bound, s
+    std::set<uint32_t> waiting;           //!< completed, but some task of theirs still runs
 
     /** RequestCompleted trace sink: retire once the worker is done with the sink. */
     static void Completed(Retirement* self, uint32_t request)
@@ -201,13 +216,37 @@ struct Retirement
         Simulator::ScheduleNow(&Retirement::Retire, self, request);
     }
 
-    /** Write the request out and forget it, unless a failure hit it (kept to the end). */
+    /** TaskFinished trace sink: a completed request may wait for this task (one that does
+     *  not lead to its sink). */
+    static void TaskFinished(Retirement* self, uint32_t task)
+    {
+        if (!self->waiting.empty() && self->plan->HasTask(task))
+        {
+            const uint32_t request = self->plan->GetTask(task).request;
+            if (self->waiting.count(request) != 0)
+            {
+                Simulator::ScheduleNow(&Retirement::Retire, self, request);
+            }
+        }
+    }
+
+    /** Write the request out and forget it once all its tasks are done, unless a failure
+     *  hit it (kept to the end). */
     void Retire(uint32_t request)
     {
-        if (recorder->FailureOf(request).time >= 0)
+        if (plan->Requests().at(request).retired || recorder->FailureOf(request).time >= 0)
         {
             return;
         }
+        for (uint32_t t : plan->TasksOf(request))
+        {
+            if (!plan->GetTask(t).abandoned && recorder->Finish(t) < 0)
+            {
+                waiting.insert(request);
+                return;
+            }
+        }
+        waiting.erase(request);
         if (writer)
         {
             writer->WriteRequest(*plan, *recorder, request,
@@ -374,7 +413,7 @@ DnnSimulation::Execute(std::shared_ptr<DnnRuntimePlan> plan, DnnRollingPlanner* 
     {
         writer = std::make_unique<DnnResultsWriter>(options.outputDir, true);
     }
-    WindowOpener windows{rolling, plan, &recorder, workers, origin, stop, ""};
+    WindowOpener windows{rolling, plan, &recorder, workers, origin, stop, nullptr};
     Retirement retirement{plan, &recorder, writer.get(), workers, &options.deadlines};
     if (rolling)
     {
@@ -383,6 +422,8 @@ DnnSimulation::Execute(std::shared_ptr<DnnRuntimePlan> plan, DnnRollingPlanner* 
         {
             workers.Get(node)->TraceConnectWithoutContext(
                 "RequestCompleted", MakeBoundCallback(&Retirement::Completed, &retirement));
+            workers.Get(node)->TraceConnectWithoutContext(
+                "TaskFinished", MakeBoundCallback(&Retirement::TaskFinished, &retirement));
         }
     }
     Progress progress{options.progress, origin, Seconds(options.progressInterval), stop};
@@ -391,17 +432,19 @@ DnnSimulation::Execute(std::shared_ptr<DnnRuntimePlan> plan, DnnRollingPlanner* 
         Simulator::Schedule(origin, &Progress::Tick, &progress);
     }
 
+    // Declared after everything the simulator's events and traces point to, so destroyed
+    // first: however the run ends, normally or by an exception, the simulator goes while
+    // they are still alive.
+    SimulatorGuard guard;
     Simulator::Stop(stop + Seconds(1));
     const auto wallStart = std::chrono::steady_clock::now();
     Simulator::Run();
     const double wall =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
-    if (!windows.error.empty())
+    if (windows.error)
     {
         anim.reset();
-        Simulator::Destroy();
-        Names::Clear();
-        throw DnnInvalidScheduleError(windows.error);
+        std::rethrow_exception(windows.error); // the guard destroys the simulator
     }
 
     DnnSimulationResult result;
@@ -510,9 +553,7 @@ DnnSimulation::Execute(std::shared_ptr<DnnRuntimePlan> plan, DnnRollingPlanner* 
         writer->Finish(*plan, recorder, facts);
     }
     anim.reset();
-    Simulator::Destroy();
-    Names::Clear();
-    return result;
+    return result; // the guard destroys the simulator
 }
 
 } // namespace ns3

@@ -502,6 +502,10 @@ DnnWorkerApplication::TasksDone() const
 std::string
 DnnWorkerApplication::Pending(uint32_t task) const
 {
+    if (m_failed)
+    {
+        return "its device " + m_plan->NodeName(m_node) + " failed";
+    }
     const auto it = m_tasks.find(task);
     if (it == m_tasks.end() || it->second.state == DONE)
     {

@@ -36,7 +36,7 @@ WorkloadWeightGroups(const DnnTaskGraph& graph)
 
 DnnSchedulingProblem
 BuildWorkloadProblem(const DnnTaskGraph& graph, const DnnPlatform& platform,
-                     const std::vector<double>& available)
+                     const std::vector<double>& available, const std::vector<uint8_t>& excluded)
 {
     const auto n = static_cast<uint32_t>(graph.TaskCount());
     const uint32_t m = platform.DeviceCount();
@@ -88,7 +88,10 @@ BuildWorkloadProblem(const DnnTaskGraph& graph, const DnnPlatform& platform,
         const DnnTask& task = graph.Task(t);
         for (uint32_t p = 0; p < m; ++p)
         {
-            problem.SetCost(t, p, platform.ExecutionTime(static_cast<double>(task.flops), p));
+            problem.SetCost(t, p,
+                            p < excluded.size() && excluded[p]
+                                ? DnnSchedulingProblem::INF
+                                : platform.ExecutionTime(static_cast<double>(task.flops), p));
         }
         if (!task.pinnedDevice.empty())
         {

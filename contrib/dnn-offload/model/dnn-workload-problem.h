@@ -33,10 +33,12 @@ namespace ns3
  * \param platform the devices and networks
  * \param available when not empty, per core (device by device, core by core) the time it
  *        is busy until with work planned before (DnnSchedulingProblem::SetAvailable)
+ * \param excluded when not empty, per device: 1 if no task may run there (it failed)
  * \return the finalized problem
  */
 DnnSchedulingProblem BuildWorkloadProblem(const DnnTaskGraph& graph, const DnnPlatform& platform,
-                                          const std::vector<double>& available = {});
+                                          const std::vector<double>& available = {},
+                                          const std::vector<uint8_t>& excluded = {});
 
 /**
  * \ingroup dnn-offload

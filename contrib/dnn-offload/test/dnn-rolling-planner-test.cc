@@ -137,6 +137,66 @@ TEST(RollingPlannerTest, WindowsFollowArrivalsOnTheLoadLeftBefore)
     }
 }
 
+/** Window k holds the releases with floor(release / H) = k, however the divisions round:
+ *  every window plans at least one request, opens no later than its first release, and
+ *  every request is planned once (a release on a rounded boundary once made the planner
+ *  open the same empty window forever). */
+TEST(RollingPlannerTest, WindowBoundariesAlwaysMakeProgress)
+{
+    const DnnPlatform platform = test::SeedPlatform(4, 2);
+    for (const double horizon : {0.1, 0.2, 0.3, 0.4, 1.2})
+    {
+        std::vector<double> releases = {0.5, 0.6};
+        for (uint32_t r = 0; r < 60; ++r)
+        {
+            releases.push_back(0.6 + 0.1 * r);
+        }
+        const auto requests = Requests(releases);
+        DnnRollingPlanner planner(platform, DnnPartitionConfig::Parse("layerwise"), requests,
+                                  horizon, DnnScheduler::Create("heft"));
+        DnnRuntimePlan plan(NodeNames(platform));
+        planner.Declare(plan);
+        std::size_t planned = 0;
+        for (uint32_t calls = 0; !planner.Done(); ++calls)
+        {
+            ASSERT_LT(calls, releases.size()) << "no progress with H = " << horizon;
+            const double opens = planner.NextWindow();
+            const auto ids = planner.PlanNext(plan);
+            ASSERT_FALSE(ids.empty()) << "H = " << horizon;
+            EXPECT_LE(opens, requests[ids.front()].releaseTime);
+            EXPECT_GT(opens + horizon, requests[ids.back()].releaseTime - 1e-9);
+            planned += ids.size();
+        }
+        EXPECT_EQ(planned, releases.size()) << "H = " << horizon;
+    }
+}
+
+/** Sources and sinks take no core, so they do not make a device look busy to the next
+ *  window: iot0's second request (released at 10 ms, while its first runs until about
+ *  0.1 s) reads its input at its release, not when the first request's result is back. */
+TEST(RollingPlannerTest, SourcesAndSinksDoNotDelayTheNextWindow)
+{
+    const DnnPlatform platform = test::SeedPlatform(4, 2);
+    const auto alexnet = test::LoadZooModel("alexnet");
+    const std::vector<DnnRequest> requests = {{0, alexnet, "iot0", 0.0},
+                                              {1, alexnet, "iot0", 0.01}};
+    DnnRollingPlanner planner(platform, DnnPartitionConfig::Parse("layerwise"), requests, 0.01,
+                              DnnScheduler::Create("heft"));
+    DnnRuntimePlan plan(NodeNames(platform));
+    planner.Declare(plan);
+    planner.PlanNext(plan);
+    planner.PlanNext(plan);
+    ASSERT_TRUE(planner.Done());
+    EXPECT_GT(plan.Requests().at(0).plannedCompletion, 0.05);
+    for (uint32_t t : plan.TasksOf(1))
+    {
+        if (plan.GetTask(t).kind == DnnTaskKind::Source)
+        {
+            EXPECT_DOUBLE_EQ(plan.GetTask(t).plannedStart, 0.01);
+        }
+    }
+}
+
 std::size_t
 Lines(const std::string& text)
 {
@@ -231,30 +291,37 @@ TEST(RollingPlannerTest, LaterWindowsKeepOffAFailedDevice)
     camera.index = platform.FindDevice("iot1");
     camera.at = 5.1;
     options.faults = {edge, camera};
-    DnnRollingPlanner planner(platform, DnnPartitionConfig::Parse("layerwise"), requests, 1.0,
-                              DnnScheduler::Create("heft"));
-    const DnnSimulationResult result = DnnSimulation::RunRolling(planner, platform, options);
-    uint32_t skipped = 0;
-    for (uint32_t r = 0; r < 40; ++r)
+    // HEFT, and the edge baseline, which would put everything on the failed edge server.
+    for (const std::string scheduler : {"heft", "edge"})
     {
-        const bool fromFailedCamera = r % 4 == 1 && releases[r] >= 5.0; // windows from 5 s
-        if (releases[r] >= 4.0 && !fromFailedCamera)
+        DnnRollingPlanner planner(platform, DnnPartitionConfig::Parse("layerwise"), requests, 1.0,
+                                  DnnScheduler::Create(scheduler));
+        const DnnSimulationResult result = DnnSimulation::RunRolling(planner, platform, options);
+        EXPECT_LT(planner.PlannedMakespan(), 30.0) << scheduler;
+        uint32_t skipped = 0;
+        for (uint32_t r = 0; r < 40; ++r)
         {
-            // Planned after the edge server failed: off it, so they complete.
-            EXPECT_GE(result.completion[r], releases[r]) << r << ": " << result.unfinished[r];
+            const bool fromFailedCamera = r % 4 == 1 && releases[r] >= 5.0; // windows from 5 s
+            if (releases[r] >= 4.0 && !fromFailedCamera)
+            {
+                // Planned after the edge server failed: off it, so they complete.
+                EXPECT_GE(result.completion[r], releases[r])
+                    << scheduler << " " << r << ": " << result.unfinished[r];
+            }
+            if (fromFailedCamera && releases[r] >= 6.0)
+            {
+                EXPECT_LT(result.completion[r], 0) << r;
+                EXPECT_NE(
+                    result.unfinished[r].find("device iot1 failed before the request's window "
+                                              "was planned"),
+                    std::string::npos)
+                    << r << ": " << result.unfinished[r];
+                ++skipped;
+            }
         }
-        if (fromFailedCamera && releases[r] >= 6.0)
-        {
-            EXPECT_LT(result.completion[r], 0) << r;
-            EXPECT_NE(result.unfinished[r].find("device iot1 failed before the request's window "
-                                                "was planned"),
-                      std::string::npos)
-                << r << ": " << result.unfinished[r];
-            ++skipped;
-        }
+        EXPECT_EQ(skipped, 4u) << scheduler; // r = 25, 29, 33, 37 (releases 6.25 .. 9.25 s)
+        EXPECT_GT(result.failed, skipped) << scheduler;
     }
-    EXPECT_EQ(skipped, 4u); // r = 25, 29, 33, 37 (releases 6.25 .. 9.25 s)
-    EXPECT_GT(result.failed, skipped);
 }
 
 } // namespace
