@@ -52,12 +52,12 @@ DnnRunRecorder::Forget(uint32_t request)
 }
 
 void
-DnnRunRecorder::RecordFailure(uint32_t request, const std::string& reason)
+DnnRunRecorder::RecordFailure(uint32_t request, const std::string& reason, double at)
 {
     Failure& failure = m_failures.at(Slot(request));
     if (failure.time < 0)
     {
-        failure.time = Now();
+        failure.time = at >= 0 ? at : Now();
         failure.reason = reason;
     }
 }

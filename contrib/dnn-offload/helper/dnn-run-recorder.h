@@ -81,9 +81,10 @@ class DnnRunRecorder
     /** \brief Drop what was recorded of a request's tasks and transfers (it was written
      *  out); its completion and failure stay. \param request id */
     void Forget(uint32_t request);
-    /** \brief A request lost a task or an activation now. The first loss is kept (time and
-     *  reason); later ones are ignored. \param request id \param reason what was lost */
-    void RecordFailure(uint32_t request, const std::string& reason);
+    /** \brief A request lost a task or an activation. The first loss is kept (time and
+     *  reason); later ones are ignored. \param request id \param reason what was lost
+     *  \param at plan time of the loss, s (negative: now) */
+    void RecordFailure(uint32_t request, const std::string& reason, double at = -1);
     /** \brief A recovery was planned for a request. \param request id */
     void RecordRecovery(uint32_t request);
     /** \brief No recovery could be planned for a request. \param request id \param why

@@ -190,7 +190,9 @@ struct WindowOpener
         }
         for (const auto& [request, why] : planner->TakeSkipped())
         {
-            recorder->RecordFailure(request, why);
+            // Lost when it arrives (its window is planned up to H earlier).
+            recorder->RecordFailure(
+                request, why, std::max(recorder->Now(), plan->Requests().at(request).release));
         }
         for (uint32_t node = 0; node < workers.GetN(); ++node)
         {

@@ -317,6 +317,7 @@ TEST(RollingPlannerTest, LaterWindowsKeepOffAFailedDevice)
                     std::string::npos)
                     << r << ": " << result.unfinished[r];
                 ++skipped;
+                EXPECT_EQ(result.unfinished[r].find("device iot1"), 0u) << result.unfinished[r];
             }
         }
         EXPECT_EQ(skipped, 4u) << scheduler; // r = 25, 29, 33, 37 (releases 6.25 .. 9.25 s)
