@@ -197,6 +197,18 @@ TEST(RollingPlannerTest, SourcesAndSinksDoNotDelayTheNextWindow)
     }
 }
 
+/** \p n release times, four per second from 0 s. */
+std::vector<double>
+FourPerSecond(uint32_t n)
+{
+    std::vector<double> releases;
+    for (uint32_t r = 0; r < n; ++r)
+    {
+        releases.push_back(0.25 * r);
+    }
+    return releases;
+}
+
 std::size_t
 Lines(const std::string& text)
 {
@@ -208,11 +220,7 @@ Lines(const std::string& text)
 TEST(RollingPlannerTest, RollingRunCompletesEveryRequestHoldingOnlyThoseInFlight)
 {
     const DnnPlatform platform = test::SeedPlatform(4, 2);
-    std::vector<double> releases;
-    for (uint32_t r = 0; r < 40; ++r)
-    {
-        releases.push_back(0.25 * r);
-    }
+    const std::vector<double> releases = FourPerSecond(40);
     const auto requests = Requests(releases);
     const DnnPartitionConfig partition = DnnPartitionConfig::Parse("layerwise");
     const uint32_t perRequest = static_cast<uint32_t>(
@@ -274,11 +282,7 @@ TEST(RollingPlannerTest, RollingRunCompletesEveryRequestHoldingOnlyThoseInFlight
 TEST(RollingPlannerTest, LaterWindowsKeepOffAFailedDevice)
 {
     const DnnPlatform platform = test::SeedPlatform(4, 2);
-    std::vector<double> releases;
-    for (uint32_t r = 0; r < 40; ++r)
-    {
-        releases.push_back(0.25 * r);
-    }
+    const std::vector<double> releases = FourPerSecond(40);
     const auto requests = Requests(releases);
     DnnSimulationOptions options;
     options.scheduler = "heft";
