@@ -16,15 +16,6 @@ namespace ns3
 
 /**
  * \ingroup dnn-offload
- * \brief A scheduler produced a schedule that fails ValidateSchedule (a bug, not bad input).
- */
-struct DnnInvalidScheduleError : std::logic_error
-{
-    using std::logic_error::logic_error;
-};
-
-/**
- * \ingroup dnn-offload
  * \brief How DnnExperiment runs one scheduler.
  */
 struct DnnExperimentOptions

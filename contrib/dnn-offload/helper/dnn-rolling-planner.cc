@@ -3,9 +3,9 @@
  */
 #include "dnn-rolling-planner.h"
 
-#include "dnn-experiment.h"
 #include "ns3/dnn-input-error.h"
 #include "ns3/dnn-schedule-evaluator.h"
+#include "ns3/dnn-schedule.h"
 #include "ns3/dnn-workload-problem.h"
 
 #include <algorithm>

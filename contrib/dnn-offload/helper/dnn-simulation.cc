@@ -3,7 +3,6 @@
  */
 #include "dnn-simulation.h"
 
-#include "dnn-experiment.h"
 #include "dnn-failure-handler.h"
 #include "dnn-offload-helper.h"
 #include "dnn-results-writer.h"

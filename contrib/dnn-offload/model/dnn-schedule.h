@@ -7,11 +7,21 @@
 #include "dnn-scheduling-problem.h"
 
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace ns3
 {
+
+/**
+ * \ingroup dnn-offload
+ * \brief A scheduler produced a schedule that fails ValidateSchedule (a bug, not bad input).
+ */
+struct DnnInvalidScheduleError : std::logic_error
+{
+    using std::logic_error::logic_error;
+};
 
 /**
  * \ingroup dnn-offload
