@@ -12,7 +12,7 @@ scenario="${1:-scenarios/smart-home.json}"
 shift || true
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-./build/examples/dnn-offload-run --scenario="$scenario" "$@" | tee "$log"
+./build/tools/dnn-offload-run --scenario="$scenario" "$@" | tee "$log"
 out=$(sed -n 's|^results: \(.*\)/ (.*|\1|p' "$log")
 echo
 /usr/bin/python3 analysis/plot_comparison.py "$out"

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Bar charts of a scheduler comparison: planned versus simulated, one group per scheduler.
 
-Reads DIR/comparison.csv (written by build/examples/dnn-offload-run) and writes
+Reads DIR/comparison.csv (written by build/tools/dnn-offload-run) and writes
   DIR/comparison_makespan.png  planned and simulated makespan (bars labelled with the
                                simulated-vs-planned difference in %),
   DIR/comparison_latency.png   planned mean, simulated mean and simulated p95 latency,

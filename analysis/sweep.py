@@ -48,7 +48,7 @@ import sys
 import dnn_results as R
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_RUNNER = os.path.join(REPO, "build", "examples", "dnn-offload-run")
+DEFAULT_RUNNER = os.path.join(REPO, "build", "tools", "dnn-offload-run")
 NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?")
 RANGE = re.compile(r"(-?[0-9]+)(\.\.|-)(-?[0-9]+)")
 

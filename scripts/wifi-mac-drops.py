@@ -6,7 +6,7 @@ run, prints summary.json's wifi_mac_drops, the transfers that took longer than -
 seconds (arrival - send_start; a lost TCP SYN or SYN-ACK costs the 3 s SYN timeout), the
 longest transfer, the simulated makespan and the mean latency; then the totals.
 
-  scripts/wifi-mac-drops.py --runner build/examples/dnn-offload-run \\
+  scripts/wifi-mac-drops.py --runner build/tools/dnn-offload-run \\
       --scenario scenarios/smart-home.json --schedulers heft,greedy,random,edge --runs 1-5 \\
       [-- --ns3::WifiRemoteStationManager::MaxSsrc=7]
 
@@ -36,7 +36,7 @@ def run_numbers(text):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runner", default="build/examples/dnn-offload-run")
+    parser.add_argument("--runner", default="build/tools/dnn-offload-run")
     parser.add_argument("--scenario", default="scenarios/smart-home.json")
     parser.add_argument("--schedulers", default="heft,greedy,random,edge")
     parser.add_argument("--runs", default="1-5", help="e.g. 1-5 or 1,3,4")

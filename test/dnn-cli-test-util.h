@@ -108,13 +108,13 @@ Contains(const std::string& haystack, const std::string& needle)
     return haystack.find(needle) != std::string::npos;
 }
 
-/** Runs one tool (build/examples/NAME); gives each test its own temporary directory. */
+/** Runs one tool (build/tools/NAME); gives each test its own temporary directory. */
 class DnnCliTest : public ::testing::Test
 {
   protected:
-    /** \brief A harness for one tool. \param tool program name in build/examples */
+    /** \brief A harness for one tool. \param tool program name in build/tools */
     explicit DnnCliTest(const std::string& tool)
-        : m_tool(std::string(DNN_BINARY_DIR) + "/examples/" + tool)
+        : m_tool(std::string(DNN_BINARY_DIR) + "/tools/" + tool)
     {
     }
 

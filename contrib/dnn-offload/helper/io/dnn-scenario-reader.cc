@@ -1,0 +1,1583 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "dnn-scenario-reader.h"
+
+#include "dnn-command-line.h"
+#include "dnn-json-reader.h"
+#include "dnn-model-reader.h"
+#include "ns3/dnn-input-error.h"
+#include "ns3/dnn-offload-helper.h"
+#include "ns3/dnn-topology-helper.h"
+#include "ns3/dnn-units.h"
+#include "ns3/dnn-workload-problem.h"
+
+#include "ns3/string.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <filesystem>
+#include <limits>
+#include <map>
+#include <memory>
+#include <random>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+namespace ns3
+{
+
+namespace
+{
+
+namespace fs = std::filesystem;
+
+/** Whether \p name can name a folder or an ns-3 node: [A-Za-z0-9._-]+, not "." or "..". */
+bool
+IsSafeName(const std::string& name)
+{
+    if (name.empty() || name == "." || name == "..")
+    {
+        return false;
+    }
+    return std::all_of(name.begin(), name.end(),
+                       [](char c)
+                       {
+                           return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                  (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+                       });
+}
+
+/** A name that becomes a folder or node name. \param reader the value \return the name */
+std::string
+ReadSafeName(const DnnJsonReader& reader)
+{
+    const std::string name = reader.AsName();
+    if (!IsSafeName(name))
+    {
+        reader.Fail("\"" + name +
+                    "\" is not a valid name (letters, digits, '.', '_' and '-' only; not \".\" "
+                    "or \"..\")");
+    }
+    return name;
+}
+
+/** " (did you mean \"x\"?)" or "". */
+std::string
+Suggest(const std::string& word, const std::vector<std::string>& candidates)
+{
+    const std::string suggestion = DnnDidYouMean(word, candidates);
+    return suggestion.empty() ? "" : " (did you mean \"" + suggestion + "\"?)";
+}
+
+/**
+ * Read a quantity with a unit.
+ * \param reader the value
+ * \param parse the unit parser
+ * \param example an example for the message when the value is not a string
+ * \return the value in the base unit
+ */
+double
+ReadQuantity(const DnnJsonReader& reader, double (*parse)(const std::string&),
+             const std::string& example)
+{
+    if (!reader.Value().is_string())
+    {
+        reader.Fail("must be a string with a unit (e.g. \"" + example + "\"), got " +
+                    reader.Quote());
+    }
+    try
+    {
+        return parse(reader.Value().get<std::string>());
+    }
+    catch (const std::invalid_argument& e)
+    {
+        reader.Fail(e.what());
+    }
+}
+
+/**
+ * The latest time a scenario may name, s: ns-3 counts time in signed 64-bit nanoseconds
+ * (up to 9.2e9 s), and a run adds the stop time, release times and task durations.
+ */
+constexpr double MAX_TIME_S = 1e9;
+/** Most networks: each gets a 10.k.0.0/24 subnet (DnnTopologyHelper). */
+constexpr std::size_t MAX_NETWORKS = 254;
+/** Most devices on one network (DnnTopologyHelper's limit for a /24 subnet). */
+constexpr std::size_t MAX_NETWORK_MEMBERS = 253;
+/** The text of MAX_TIME_S for messages. */
+const std::string MAX_TIME_TEXT = "1000000000s (about 31.7 years)";
+/** The lowest data rate, bit/s: ns-3 keeps data rates in whole bits per second. */
+constexpr double MIN_DATA_RATE = 1;
+/** The highest data rate, bit/s (ns-3's 64-bit DataRate holds more; no link is faster). */
+constexpr double MAX_DATA_RATE = 1e15;
+
+double
+ReadTime(const DnnJsonReader& reader)
+{
+    const double t = ReadQuantity(reader, &DnnParseTime, "10ms");
+    if (t > MAX_TIME_S)
+    {
+        reader.Fail("must be at most " + MAX_TIME_TEXT + ", the longest a run can simulate, got " +
+                    reader.Quote());
+    }
+    return t;
+}
+
+double
+ReadPositiveTime(const DnnJsonReader& reader)
+{
+    const double t = ReadTime(reader);
+    if (!(t > 0))
+    {
+        reader.Fail("must be positive, got " + reader.Quote());
+    }
+    return t;
+}
+
+double
+ReadDataRate(const DnnJsonReader& reader)
+{
+    const double rate = ReadQuantity(reader, &DnnParseDataRate, "100Mbps");
+    if (!(rate > 0))
+    {
+        reader.Fail("must be positive, got " + reader.Quote());
+    }
+    if (rate < MIN_DATA_RATE)
+    {
+        reader.Fail("must be at least 1bps (ns-3 counts whole bits per second), got " +
+                    reader.Quote());
+    }
+    if (rate > MAX_DATA_RATE)
+    {
+        reader.Fail("must be at most 1000000Gbps (1 Pbit/s), got " + reader.Quote());
+    }
+    return rate;
+}
+
+/** A factor in (0, 1]. */
+double
+ReadEfficiency(const DnnJsonReader& reader)
+{
+    const double e = reader.AsNumber(0, 1);
+    if (!(e > 0))
+    {
+        reader.Fail("must be in (0, 1], got " + reader.Quote());
+    }
+    return e;
+}
+
+/** A byte count for messages ("1.2 MB"). */
+std::string
+BytesText(double bytes)
+{
+    std::ostringstream text;
+    text.precision(1);
+    text << std::fixed;
+    if (bytes >= 1e9)
+    {
+        text << bytes / 1e9 << " GB";
+    }
+    else if (bytes >= 1e6)
+    {
+        text << bytes / 1e6 << " MB";
+    }
+    else if (bytes >= 1e3)
+    {
+        text << bytes / 1e3 << " kB";
+    }
+    else
+    {
+        text << bytes << " B";
+    }
+    return text.str();
+}
+
+/** splitmix64's output function (Steele, Lea and Flood 2014; Vigna's reference code). */
+uint64_t
+SplitMix64(uint64_t x)
+{
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+/**
+ * Nominal PHY rates of one spatial stream, 800 ns guard interval, in Mbit/s, as the
+ * standard's MCS tables give them (IEEE Std 802.11-2020, 19.5 "Parameters for HT-MCSs" and
+ * 21.5 "Parameters for VHT-MCSs"; IEEE Std 802.11ax-2021, 27.5 "Parameters for HE-MCSs",
+ * 0.8 us GI). Each figure is N_SD x bits per subcarrier x coding rate / symbol time
+ * (3.2 us + 0.8 us for HT/VHT, 12.8 us + 0.8 us for HE), rounded to 0.1 Mbit/s as in the
+ * tables. -1: no such MCS (VHT MCS 9 at 20 MHz with one stream).
+ */
+struct RateRow
+{
+    const char* standard;      //!< "80211n", "80211ac", "80211ax"
+    uint32_t width;            //!< MHz
+    std::vector<double> rates; //!< Mbit/s by MCS index
+};
+
+const std::vector<RateRow>&
+RateTable()
+{
+    static const std::vector<RateRow> table = {
+        {"80211n", 20, {6.5, 13, 19.5, 26, 39, 52, 58.5, 65}},
+        {"80211n", 40, {13.5, 27, 40.5, 54, 81, 108, 121.5, 135}},
+        {"80211ac", 20, {6.5, 13, 19.5, 26, 39, 52, 58.5, 65, 78, -1}},
+        {"80211ac", 40, {13.5, 27, 40.5, 54, 81, 108, 121.5, 135, 162, 180}},
+        {"80211ac", 80, {29.3, 58.5, 87.8, 117, 175.5, 234, 263.3, 292.5, 351, 390}},
+        {"80211ac", 160, {58.5, 117, 175.5, 234, 351, 468, 526.5, 585, 702, 780}},
+        {"80211ax",
+         20,
+         {8.6, 17.2, 25.8, 34.4, 51.6, 68.8, 77.4, 86.0, 103.2, 114.7, 129.0, 143.4}},
+        {"80211ax",
+         40,
+         {17.2, 34.4, 51.6, 68.8, 103.2, 137.6, 154.9, 172.1, 206.5, 229.4, 258.1, 286.8}},
+        {"80211ax",
+         80,
+         {36.0, 72.1, 108.1, 144.1, 216.2, 288.2, 324.3, 360.3, 432.4, 480.4, 540.4, 600.5}},
+        {"80211ax",
+         160,
+         {72.1, 144.1, 216.2, 288.2, 432.4, 576.5, 648.5, 720.6, 864.7, 960.8, 1080.9, 1201.0}},
+    };
+    return table;
+}
+
+/** Highest MCS of one spatial stream per standard. */
+uint32_t
+MaxMcs(const std::string& standard)
+{
+    return standard == "80211n" ? 7 : standard == "80211ac" ? 9 : 11;
+}
+
+/** The text of an attribute value (a string, number or boolean) for StringValue. */
+std::string
+AttributeText(const DnnJsonReader& reader)
+{
+    const auto& v = reader.Value();
+    if (v.is_string())
+    {
+        return v.get<std::string>();
+    }
+    if (v.is_boolean())
+    {
+        return v.get<bool>() ? "true" : "false";
+    }
+    if (v.is_number_float())
+    {
+        const double d = v.get<double>();
+        if (std::isfinite(d) && std::floor(d) == d && std::fabs(d) < 0x1p53)
+        {
+            return std::to_string(static_cast<int64_t>(d));
+        }
+        return v.dump();
+    }
+    if (v.is_number())
+    {
+        return v.dump();
+    }
+    reader.Fail("must be a string, a number or a boolean, got " + reader.Quote());
+}
+
+/**
+ * Set one attribute of a scheduler from text.
+ * Throws std::invalid_argument naming the attribute when it does not exist (with a
+ * did-you-mean), cannot be set, or the value is not valid for it.
+ */
+void
+SetSchedulerAttribute(const Ptr<DnnScheduler>& scheduler, const std::string& attribute,
+                      const std::string& value)
+{
+    const TypeId tid = scheduler->GetInstanceTypeId();
+    TypeId::AttributeInformation info;
+    if (!tid.LookupAttributeByName(attribute, &info))
+    {
+        std::vector<std::string> names;
+        for (TypeId t = tid;; t = t.GetParent())
+        {
+            for (std::size_t i = 0; i < t.GetAttributeN(); ++i)
+            {
+                names.push_back(t.GetAttribute(i).name);
+            }
+            if (t.GetParent() == t)
+            {
+                break;
+            }
+        }
+        std::string message = "no attribute \"" + attribute + "\" on " + tid.GetName();
+        const std::string suggestion = DnnDidYouMean(attribute, names);
+        if (!suggestion.empty())
+        {
+            message += " (did you mean \"" + suggestion + "\"?)";
+        }
+        else
+        {
+            std::sort(names.begin(), names.end());
+            message += " (it has: ";
+            for (std::size_t i = 0; i < names.size(); ++i)
+            {
+                message += (i ? ", " : "") + names[i];
+            }
+            message += names.empty() ? "none)" : ")";
+        }
+        throw std::invalid_argument(message);
+    }
+    const auto bad = [&]()
+    {
+        throw std::invalid_argument("bad value \"" + value + "\" for attribute \"" + attribute +
+                                    "\" of " + tid.GetName() + " (expects " +
+                                    info.checker->GetUnderlyingTypeInformation() + ")");
+    };
+    if ((info.flags & TypeId::ATTR_SET) == 0)
+    {
+        throw std::invalid_argument("attribute \"" + attribute + "\" of " + tid.GetName() +
+                                    " cannot be set");
+    }
+    // ns-3 reads numbers with operator>>: "50.5" -> 50, and "lots" aborts the program.
+    if (!DnnAttributeTextParses(info.checker->GetValueTypeName(), value))
+    {
+        bad();
+    }
+    if (!scheduler->SetAttributeFailSafe(attribute, StringValue(value)))
+    {
+        bad();
+    }
+}
+
+/** A device entry of the file: one device or a group of replicas. */
+struct DeviceEntry
+{
+    std::string path;              //!< JSON pointer of the entry
+    bool group{false};             //!< whether it has a count
+    std::vector<uint32_t> devices; //!< device indices
+};
+
+/** One generated request before ordering. */
+struct PendingRequest
+{
+    double time;                           //!< release time, s
+    uint32_t entry;                        //!< request entry index
+    std::string device;                    //!< requesting device
+    std::shared_ptr<const DnnModel> model; //!< the model
+    double deadline;                       //!< latency bound, s (0: none)
+};
+
+/** Reads one scenario document; one object per read. */
+class ScenarioLoader
+{
+  public:
+    /** A loader of one document (which must outlive it). */
+    ScenarioLoader(const nlohmann::json& doc, const std::string& file, const std::string& baseDir,
+                   std::optional<uint32_t> seed, std::optional<uint32_t> run)
+        : m_root(doc, file), m_file(file),
+          m_baseDir(baseDir.empty() ? fs::path(".") : fs::path(baseDir)), m_seedOverride(seed),
+          m_runOverride(run)
+    {
+    }
+
+    /** Read the whole document. \return the scenario */
+    DnnScenario Load();
+
+  private:
+    /** name, description, seed, run (and the caller's overrides). */
+    void ReadHeader();
+    /** Resolve every entry of "profiles". */
+    void ReadProfiles();
+    /** A profile of the file or a built-in, resolved through "base".
+     *  \param name profile name \param where the value naming it, for errors
+     *  \return the profile */
+    const DnnDeviceProfile& ResolveProfile(const std::string& name, const DnnJsonReader& where);
+    /** Read "devices", expanding groups. */
+    void ReadDevices();
+    /** Devices a name stands for. \param reader the name \param allowGroup whether a
+     *  group may be named \return device indices */
+    std::vector<uint32_t> LookUpDevices(const DnnJsonReader& reader, bool allowGroup) const;
+    /** Read "networks". */
+    void ReadNetworks();
+    /** Read one network. \param reader the entry \return the network */
+    DnnNetwork ReadNetwork(const DnnJsonReader& reader);
+    /** Add devices and networks to the platform, read "planner", check reachability. */
+    void BuildPlatform();
+    /** Read "workload": partitioning and the requests, ordered and numbered. */
+    void ReadWorkload();
+    /** A request's model, read once per file. \param reader the "model" value
+     *  \return the model */
+    std::shared_ptr<const DnnModel> LoadModel(const DnnJsonReader& reader);
+    /** Read "schedulers", creating each to check names and attributes. */
+    void ReadSchedulers();
+    /** Read "simulation". */
+    void ReadSimulation();
+    /** Read one entry of "simulation/failures". \param entry the entry \return the fault */
+    DnnFault ReadFault(const DnnJsonReader& entry) const;
+    /** Check that no device can drain its node's energy source during the run. */
+    void CheckEnergy() const;
+    /** Partition the workload, check memory, build the scheduling problem. */
+    void BuildProblem();
+
+    DnnJsonReader m_root;                                //!< the document
+    std::string m_file;                                  //!< file name for messages
+    fs::path m_baseDir;                                  //!< folder of the scenario
+    std::optional<uint32_t> m_seedOverride;              //!< seed given by the caller
+    std::optional<uint32_t> m_runOverride;               //!< run given by the caller
+    DnnScenario m_scenario;                              //!< what is built
+    std::map<std::string, DnnJsonReader> m_profileSpecs; //!< profiles of the file
+    std::map<std::string, DnnDeviceProfile> m_profiles;  //!< resolved profiles
+    std::set<std::string> m_resolving;                   //!< profiles being resolved (cycles)
+    std::vector<DnnDevice> m_devices;                    //!< devices, in order
+    std::vector<std::string> m_devicePaths;              //!< JSON pointer of each device's entry
+    std::map<std::string, DeviceEntry> m_entries;        //!< device and group names
+    std::map<std::string, uint32_t> m_replicas;          //!< replica names -> device
+    std::vector<DnnNetwork> m_networks;                  //!< networks, in order
+    std::vector<std::string> m_networkPaths;             //!< JSON pointer of each network
+    std::vector<std::string> m_requestPaths; //!< request id -> JSON pointer of its entry
+    std::map<std::string, std::shared_ptr<const DnnModel>> m_models; //!< cache by path
+};
+
+DnnScenario
+ScenarioLoader::Load()
+{
+    m_scenario.file = m_file;
+    m_root.ExpectObject({"name", "devices", "networks", "workload", "schedulers"},
+                        {"description", "seed", "run", "profiles", "planner", "simulation"});
+    ReadHeader();
+    ReadProfiles();
+    ReadDevices();
+    ReadNetworks();
+    BuildPlatform();
+    ReadWorkload();
+    ReadSchedulers();
+    ReadSimulation();
+    CheckEnergy();
+    BuildProblem();
+    return std::move(m_scenario);
+}
+
+void
+ScenarioLoader::ReadHeader()
+{
+    m_scenario.name = ReadSafeName(m_root["name"]);
+    if (m_root.Has("description"))
+    {
+        m_scenario.description = m_root["description"].AsString();
+    }
+    const int64_t maxSeed = std::numeric_limits<uint32_t>::max();
+    if (m_root.Has("seed"))
+    {
+        m_scenario.seed = static_cast<uint32_t>(m_root["seed"].AsInt(1, maxSeed));
+    }
+    if (m_root.Has("run"))
+    {
+        m_scenario.run = static_cast<uint32_t>(m_root["run"].AsInt(1, maxSeed));
+    }
+    if (m_seedOverride)
+    {
+        if (*m_seedOverride == 0)
+        {
+            throw DnnInputError(m_file, "",
+                                "the seed given to replace the file's must be positive");
+        }
+        m_scenario.seed = *m_seedOverride;
+    }
+    if (m_runOverride)
+    {
+        if (*m_runOverride == 0)
+        {
+            throw DnnInputError(m_file, "", "the run given to replace the file's must be positive");
+        }
+        m_scenario.run = *m_runOverride;
+    }
+}
+
+void
+ScenarioLoader::ReadProfiles()
+{
+    if (!m_root.Has("profiles"))
+    {
+        return;
+    }
+    const DnnJsonReader profiles = m_root["profiles"];
+    if (!profiles.Value().is_object())
+    {
+        profiles.Fail("must be an object (profile name -> fields), got " + profiles.Quote());
+    }
+    for (const auto& item : profiles.Value().items())
+    {
+        m_profileSpecs.emplace(item.key(), profiles[item.key()]);
+    }
+    for (const auto& item : profiles.Value().items())
+    {
+        ResolveProfile(item.key(), profiles[item.key()]);
+    }
+}
+
+const DnnDeviceProfile&
+ScenarioLoader::ResolveProfile(const std::string& name, const DnnJsonReader& where)
+{
+    const auto done = m_profiles.find(name);
+    if (done != m_profiles.end())
+    {
+        return done->second;
+    }
+    const auto spec = m_profileSpecs.find(name);
+    if (spec == m_profileSpecs.end())
+    {
+        const DnnDeviceProfile* builtin = DnnDeviceProfile::FindBuiltin(name);
+        if (builtin == nullptr)
+        {
+            std::vector<std::string> names;
+            for (const auto& profile : DnnDeviceProfile::Builtin())
+            {
+                names.push_back(profile.name);
+            }
+            for (const auto& entry : m_profileSpecs)
+            {
+                names.push_back(entry.first);
+            }
+            std::sort(names.begin(), names.end());
+            std::string known;
+            for (const auto& n : names)
+            {
+                known += (known.empty() ? "\"" : ", \"") + n + "\"";
+            }
+            const std::string suggestion = Suggest(name, names);
+            where.Fail("unknown profile \"" + name + "\"" +
+                       (suggestion.empty() ? " (known: " + known + ")" : suggestion));
+        }
+        return m_profiles.emplace(name, *builtin).first->second;
+    }
+    const DnnJsonReader& reader = spec->second;
+    if (!m_resolving.insert(name).second)
+    {
+        reader.Fail("profile \"" + name + "\" is based on itself through \"base\"");
+    }
+    reader.ExpectObject(
+        {}, {"base", "speed", "cores", "memory", "idle_power", "busy_power", "tx_power", "source"});
+    DnnDeviceProfile profile;
+    profile.flops = 0;
+    profile.source = "";
+    const DnnDeviceProfile* builtin = DnnDeviceProfile::FindBuiltin(name);
+    if (reader.Has("base"))
+    {
+        const DnnJsonReader base = reader["base"];
+        const std::string baseName = base.AsName();
+        if (baseName == name)
+        {
+            if (builtin == nullptr)
+            {
+                base.Fail("profile \"" + name + "\" cannot be its own base (it is not built in)");
+            }
+            profile = *builtin;
+        }
+        else
+        {
+            profile = ResolveProfile(baseName, base);
+        }
+    }
+    else if (builtin != nullptr)
+    {
+        profile = *builtin;
+    }
+    else
+    {
+        for (const char* key : {"speed", "memory", "idle_power", "busy_power"})
+        {
+            if (!reader.Has(key))
+            {
+                reader.Fail(std::string("missing key \"") + key +
+                            "\" (a new profile without \"base\" needs speed, memory, idle_power "
+                            "and busy_power)");
+            }
+        }
+        profile.cores = 1;
+        profile.txPower = 0;
+    }
+    profile.name = name;
+    if (reader.Has("speed"))
+    {
+        profile.flops = ReadQuantity(reader["speed"], &DnnParseFlops, "10GFLOPS");
+        if (!(profile.flops > 0))
+        {
+            reader["speed"].Fail("must be positive, got " + reader["speed"].Quote());
+        }
+    }
+    if (reader.Has("cores"))
+    {
+        profile.cores = static_cast<uint32_t>(reader["cores"].AsInt(1, 1024));
+    }
+    if (reader.Has("memory"))
+    {
+        profile.memory = ReadQuantity(reader["memory"], &DnnParseBytes, "4GiB");
+        if (!(profile.memory > 0))
+        {
+            reader["memory"].Fail("must be positive, got " + reader["memory"].Quote());
+        }
+    }
+    if (reader.Has("idle_power"))
+    {
+        profile.idlePower = ReadQuantity(reader["idle_power"], &DnnParsePower, "2.5W");
+    }
+    if (reader.Has("busy_power"))
+    {
+        profile.busyPower = ReadQuantity(reader["busy_power"], &DnnParsePower, "2.5W");
+    }
+    if (reader.Has("tx_power"))
+    {
+        profile.txPower = ReadQuantity(reader["tx_power"], &DnnParsePower, "2.5W");
+    }
+    if (reader.Has("source"))
+    {
+        profile.source = reader["source"].AsString();
+    }
+    m_resolving.erase(name);
+    return m_profiles.emplace(name, profile).first->second;
+}
+
+void
+ScenarioLoader::ReadDevices()
+{
+    const DnnJsonReader devices = m_root["devices"];
+    std::map<std::string, std::string> owners; // every name -> path of the entry using it
+    const auto claim =
+        [&](const std::string& name, const DnnJsonReader& where, const std::string& what)
+    {
+        const auto [it, fresh] = owners.emplace(name, where.Path());
+        if (!fresh)
+        {
+            where.Fail("duplicate name: " + what + " \"" + name + "\" is already used by " +
+                       it->second);
+        }
+    };
+    for (const DnnJsonReader& entry : devices.Elements(1))
+    {
+        entry.ExpectObject({"name", "profile", "role"}, {"position", "count", "spacing"});
+        const DnnJsonReader nameReader = entry["name"];
+        const std::string name = ReadSafeName(nameReader);
+        const DnnJsonReader profileReader = entry["profile"];
+        const DnnDeviceProfile profile = ResolveProfile(profileReader.AsName(), profileReader);
+        DnnDeviceRole role = DnnDeviceRole::Iot;
+        DnnParseRole(entry["role"].AsChoice({"iot", "helper", "edge", "cloud"}), role);
+        const auto readTriple = [](const DnnJsonReader& reader)
+        {
+            const auto items = reader.Elements();
+            if (items.size() != 2 && items.size() != 3)
+            {
+                reader.Fail("must be [x, y] or [x, y, z] in metres, got " + reader.Quote());
+            }
+            std::array<double, 3> v{0, 0, 0};
+            for (std::size_t i = 0; i < items.size(); ++i)
+            {
+                v[i] = items[i].AsNumber(-1e7, 1e7);
+            }
+            return v;
+        };
+        const std::array<double, 3> position =
+            entry.Has("position") ? readTriple(entry["position"]) : std::array<double, 3>{0, 0, 0};
+        DeviceEntry record;
+        record.path = entry.Path();
+        claim(name, nameReader, "device");
+        if (!entry.Has("count"))
+        {
+            if (entry.Has("spacing"))
+            {
+                entry["spacing"].Fail("only a group (with \"count\") has a spacing");
+            }
+            record.devices.push_back(static_cast<uint32_t>(m_devices.size()));
+            m_devices.push_back({name, profile, role, position[0], position[1], position[2]});
+            m_devicePaths.push_back(entry.Path());
+        }
+        else
+        {
+            record.group = true;
+            const auto count = static_cast<uint32_t>(entry["count"].AsInt(0, 10000));
+            const std::array<double, 3> spacing = entry.Has("spacing")
+                                                    ? readTriple(entry["spacing"])
+                                                    : std::array<double, 3>{0, 0, 0};
+            for (uint32_t i = 1; i <= count; ++i)
+            {
+                const std::string replica = name + "-" + std::to_string(i);
+                claim(replica, nameReader, "the group's device");
+                const double k = i - 1;
+                record.devices.push_back(static_cast<uint32_t>(m_devices.size()));
+                m_replicas[replica] = static_cast<uint32_t>(m_devices.size());
+                m_devices.push_back({replica, profile, role, position[0] + k * spacing[0],
+                                     position[1] + k * spacing[1], position[2] + k * spacing[2]});
+                m_devicePaths.push_back(entry.Path());
+            }
+        }
+        m_entries[name] = record;
+    }
+    if (m_devices.empty())
+    {
+        devices.Fail("no devices (every group has \"count\": 0)");
+    }
+}
+
+std::vector<uint32_t>
+ScenarioLoader::LookUpDevices(const DnnJsonReader& reader, bool allowGroup) const
+{
+    const std::string name = reader.AsName();
+    const auto entry = m_entries.find(name);
+    if (entry != m_entries.end())
+    {
+        if (entry->second.group && !allowGroup)
+        {
+            reader.Fail("\"" + name + "\" is a group of devices; name one device (e.g. \"" + name +
+                        "-1\")");
+        }
+        return entry->second.devices;
+    }
+    const auto replica = m_replicas.find(name);
+    if (replica != m_replicas.end())
+    {
+        return {replica->second};
+    }
+    std::vector<std::string> names;
+    for (const auto& e : m_entries)
+    {
+        names.push_back(e.first);
+    }
+    for (const auto& r : m_replicas)
+    {
+        names.push_back(r.first);
+    }
+    reader.Fail("unknown device \"" + name + "\"" + Suggest(name, names));
+}
+
+void
+ScenarioLoader::ReadNetworks()
+{
+    const DnnJsonReader networks = m_root["networks"];
+    std::map<std::string, std::string> names;
+    const auto entries = networks.Elements();
+    if (entries.size() > MAX_NETWORKS)
+    {
+        networks.Fail("at most " + std::to_string(MAX_NETWORKS) +
+                      " networks (each gets a 10.k.0.0/24 subnet), got " +
+                      std::to_string(entries.size()));
+    }
+    for (const DnnJsonReader& entry : entries)
+    {
+        DnnNetwork network = ReadNetwork(entry);
+        const auto [it, fresh] = names.emplace(network.name, entry.Path());
+        if (!fresh)
+        {
+            entry["name"].Fail("duplicate network name \"" + network.name + "\" (already used by " +
+                               it->second + ")");
+        }
+        m_networks.push_back(std::move(network));
+        m_networkPaths.push_back(entry.Path());
+    }
+    if (m_networks.empty() && m_devices.size() > 1)
+    {
+        networks.Fail("must not be empty: there are " + std::to_string(m_devices.size()) +
+                      " devices to connect");
+    }
+}
+
+DnnNetwork
+ScenarioLoader::ReadNetwork(const DnnJsonReader& entry)
+{
+    if (!entry.Value().is_object())
+    {
+        entry.Fail("must be an object, got " + entry.Quote());
+    }
+    if (!entry.Has("type"))
+    {
+        entry.Fail("missing key \"type\" (\"wifi\", \"csma\" or \"p2p\")");
+    }
+    std::vector<std::string> required{"name", "type", "members"};
+    std::vector<std::string> optional{"data_rate", "delay", "efficiency"};
+    const std::string type = entry["type"].AsChoice({"wifi", "csma", "p2p"});
+    if (type == "wifi")
+    {
+        required.push_back("access_point");
+        optional.insert(optional.end(), {"standard", "channel_width", "rate_manager", "mcs"});
+    }
+    else if (type == "csma")
+    {
+        required.push_back("data_rate");
+    }
+    else
+    {
+        required.insert(required.end(), {"data_rate", "delay"});
+    }
+    // Required keys need not be listed twice: drop them from the optional ones.
+    optional.erase(std::remove_if(optional.begin(), optional.end(),
+                                  [&](const std::string& key) {
+                                      return std::find(required.begin(), required.end(), key) !=
+                                             required.end();
+                                  }),
+                   optional.end());
+    entry.ExpectObject(required, optional);
+
+    DnnNetwork network;
+    network.name = ReadSafeName(entry["name"]);
+    network.kind = type == "wifi" ? DnnNetworkKind::Wifi
+                 : type == "csma" ? DnnNetworkKind::Csma
+                                  : DnnNetworkKind::P2p;
+    if (network.kind == DnnNetworkKind::Wifi)
+    {
+        network.accessPoint = LookUpDevices(entry["access_point"], false).front();
+        network.members.push_back(network.accessPoint);
+    }
+    const DnnJsonReader members = entry["members"];
+    for (const DnnJsonReader& member : members.Elements())
+    {
+        for (uint32_t device : LookUpDevices(member, true))
+        {
+            if (device == network.accessPoint)
+            {
+                continue; // the access point is a member anyway
+            }
+            if (std::find(network.members.begin(), network.members.end(), device) !=
+                network.members.end())
+            {
+                member.Fail("device \"" + m_devices[device].name +
+                            "\" is already a member of this network");
+            }
+            network.members.push_back(device);
+        }
+    }
+    if (network.members.size() > MAX_NETWORK_MEMBERS)
+    {
+        members.Fail("a network holds at most " + std::to_string(MAX_NETWORK_MEMBERS) +
+                     " devices (one /24 subnet), got " + std::to_string(network.members.size()) +
+                     (network.kind == DnnNetworkKind::Wifi ? " with the access point" : ""));
+    }
+    if (network.kind == DnnNetworkKind::P2p && network.members.size() != 2)
+    {
+        std::string list;
+        for (uint32_t device : network.members)
+        {
+            list += (list.empty() ? "" : ", ") + m_devices[device].name;
+        }
+        members.Fail("a p2p link joins exactly two devices, got " +
+                     std::to_string(network.members.size()) +
+                     (list.empty() ? std::string() : " (" + list + ")"));
+    }
+    if (entry.Has("delay"))
+    {
+        network.delay = ReadTime(entry["delay"]);
+    }
+    if (entry.Has("efficiency"))
+    {
+        network.efficiency = ReadEfficiency(entry["efficiency"]);
+    }
+    if (entry.Has("data_rate"))
+    {
+        network.dataRate = ReadDataRate(entry["data_rate"]);
+    }
+    if (network.kind != DnnNetworkKind::Wifi)
+    {
+        return network;
+    }
+
+    network.wifiStandard = entry.Has("standard")
+                             ? entry["standard"].AsChoice({"80211n", "80211ac", "80211ax"})
+                             : "80211ac";
+    if (entry.Has("channel_width"))
+    {
+        const DnnJsonReader width = entry["channel_width"];
+        const std::string text = width.AsChoice({"20MHz", "40MHz", "80MHz", "160MHz"});
+        network.channelWidth = static_cast<uint32_t>(std::stoul(text));
+        if (network.wifiStandard == "80211n" && network.channelWidth > 40)
+        {
+            width.Fail("80211n has no " + text + " channel (\"20MHz\" or \"40MHz\")");
+        }
+    }
+    network.rateManager = entry.Has("rate_manager")
+                            ? entry["rate_manager"].AsChoice({"ideal", "minstrel", "constant"})
+                            : "ideal";
+    uint32_t mcs = MaxMcs(network.wifiStandard);
+    if (entry.Has("mcs"))
+    {
+        const DnnJsonReader reader = entry["mcs"];
+        if (network.rateManager != "constant")
+        {
+            reader.Fail("only with \"rate_manager\": \"constant\" (the " + network.rateManager +
+                        " rate manager picks its own MCS)");
+        }
+        mcs = static_cast<uint32_t>(reader.AsInt(0, MaxMcs(network.wifiStandard)));
+        if (DnnWifiNominalRate(network.wifiStandard, network.channelWidth, mcs) <= 0)
+        {
+            reader.Fail(network.wifiStandard + " has no MCS " + std::to_string(mcs) + " at " +
+                        std::to_string(network.channelWidth) + " MHz with one spatial stream");
+        }
+        network.mcs = mcs;
+    }
+    else if (network.rateManager == "constant")
+    {
+        entry.Fail("missing key \"mcs\" (the constant rate manager needs one)");
+    }
+    else
+    {
+        while (mcs > 0 && DnnWifiNominalRate(network.wifiStandard, network.channelWidth, mcs) <= 0)
+        {
+            --mcs; // VHT at 20 MHz has no MCS 9
+        }
+    }
+    if (!entry.Has("data_rate"))
+    {
+        network.dataRate = DnnWifiNominalRate(network.wifiStandard, network.channelWidth, mcs);
+    }
+    return network;
+}
+
+void
+ScenarioLoader::BuildPlatform()
+{
+    DnnPlatform& platform = m_scenario.platform;
+    for (std::size_t d = 0; d < m_devices.size(); ++d)
+    {
+        try
+        {
+            platform.AddDevice(m_devices[d]);
+        }
+        catch (const std::invalid_argument& e)
+        {
+            throw DnnInputError(m_file, m_devicePaths[d], e.what());
+        }
+    }
+    for (std::size_t k = 0; k < m_networks.size(); ++k)
+    {
+        try
+        {
+            platform.AddNetwork(m_networks[k]);
+        }
+        catch (const std::invalid_argument& e)
+        {
+            throw DnnInputError(m_file, m_networkPaths[k], e.what());
+        }
+    }
+    if (m_root.Has("planner"))
+    {
+        const DnnJsonReader planner = m_root["planner"];
+        planner.ExpectObject({}, {"efficiency", "horizon"});
+        if (planner.Has("efficiency"))
+        {
+            platform.SetPlanningEfficiency(ReadEfficiency(planner["efficiency"]));
+        }
+        if (planner.Has("horizon"))
+        {
+            m_scenario.horizon = ReadPositiveTime(planner["horizon"]);
+        }
+    }
+    if (m_devices.size() > 1)
+    {
+        for (std::size_t d = 0; d < m_devices.size(); ++d)
+        {
+            const bool connected = std::any_of(
+                m_networks.begin(), m_networks.end(),
+                [&](const DnnNetwork& n)
+                { return std::find(n.members.begin(), n.members.end(), d) != n.members.end(); });
+            if (!connected)
+            {
+                throw DnnInputError(m_file, m_devicePaths[d],
+                                    "device \"" + m_devices[d].name + "\" is on no network");
+            }
+        }
+    }
+    try
+    {
+        platform.AllRoutes();
+    }
+    catch (const DnnInputError& e)
+    {
+        throw DnnInputError(m_file, "/networks", e.Detail());
+    }
+}
+
+std::shared_ptr<const DnnModel>
+ScenarioLoader::LoadModel(const DnnJsonReader& reader)
+{
+    const std::string model = reader.AsName();
+    const bool isPath = model.find('/') != std::string::npos ||
+                        (model.size() > 5 && model.compare(model.size() - 5, 5, ".json") == 0);
+    const fs::path path =
+        (isPath ? m_baseDir / model : m_baseDir / "models" / (model + ".json")).lexically_normal();
+    std::error_code error;
+    if (!fs::is_regular_file(path, error))
+    {
+        if (isPath)
+        {
+            reader.Fail("model file " + path.string() + " does not exist");
+        }
+        std::vector<std::string> names;
+        for (const auto& item : fs::directory_iterator(m_baseDir / "models", error))
+        {
+            if (item.path().extension() == ".json")
+            {
+                names.push_back(item.path().stem().string());
+            }
+        }
+        reader.Fail("unknown model \"" + model + "\": no file " + path.string() +
+                    Suggest(model, names));
+    }
+    const std::string key = fs::weakly_canonical(path, error).string();
+    const auto cached = m_models.find(key);
+    if (cached != m_models.end())
+    {
+        return cached->second;
+    }
+    std::shared_ptr<const DnnModel> loaded;
+    try
+    {
+        loaded = std::make_shared<const DnnModel>(DnnModelReader::ReadFile(path.string()));
+    }
+    catch (const DnnInputError& e)
+    {
+        reader.Fail(e.what());
+    }
+    for (const auto& [otherKey, other] : m_models)
+    {
+        if (other->Name() == loaded->Name())
+        {
+            // Tasks of one model name, layer and piece share their weights on a device.
+            reader.Fail("model file " + path.string() + " is named \"" + loaded->Name() +
+                        "\" like " + otherKey +
+                        ": requests of one model name share its weights on a device, so two "
+                        "model files need two names");
+        }
+    }
+    m_models.emplace(key, loaded);
+    return loaded;
+}
+
+void
+ScenarioLoader::ReadWorkload()
+{
+    const DnnJsonReader workload = m_root["workload"];
+    workload.ExpectObject({"requests"}, {"partitioning", "pieces", "element_bytes"});
+    DnnPartitionConfig& partition = m_scenario.partition;
+    const std::string mode = workload.Has("partitioning")
+                               ? workload["partitioning"].AsChoice({"layerwise", "piecewise"})
+                               : "layerwise";
+    partition.mode =
+        mode == "piecewise" ? DnnPartitionMode::PieceWise : DnnPartitionMode::LayerWise;
+    partition.pieces = mode == "piecewise" ? 3 : 1;
+    if (workload.Has("pieces"))
+    {
+        // Checked, but ignored with layerwise: a sweep may switch the partitioning alone.
+        const auto pieces = static_cast<uint32_t>(workload["pieces"].AsInt(1, 999999));
+        partition.pieces = mode == "piecewise" ? pieces : 1;
+    }
+    if (workload.Has("element_bytes"))
+    {
+        partition.elementBytes = static_cast<uint32_t>(workload["element_bytes"].AsInt(1, 16));
+    }
+
+    const DnnJsonReader requests = workload["requests"];
+    std::vector<PendingRequest> pending;
+    std::vector<std::string> entryPaths;
+    const auto entries = requests.Elements(1);
+    for (uint32_t e = 0; e < entries.size(); ++e)
+    {
+        const DnnJsonReader& entry = entries[e];
+        entryPaths.push_back(entry.Path());
+        entry.ExpectObject({"device", "model", "arrivals"}, {"count", "deadline"});
+        const DnnJsonReader deviceReader = entry["device"];
+        const std::vector<uint32_t> devices = LookUpDevices(deviceReader, true);
+        const auto model = LoadModel(entry["model"]);
+        const double deadline = entry.Has("deadline") ? ReadPositiveTime(entry["deadline"]) : 0.0;
+
+        const DnnJsonReader arrivals = entry["arrivals"];
+        if (!arrivals.Value().is_object())
+        {
+            arrivals.Fail("must be an object, got " + arrivals.Quote());
+        }
+        if (!arrivals.Has("type"))
+        {
+            arrivals.Fail("missing key \"type\" (\"periodic\", \"poisson\" or \"explicit\")");
+        }
+        const std::string type = arrivals["type"].AsChoice({"periodic", "poisson", "explicit"});
+        if (type == "periodic")
+        {
+            arrivals.ExpectObject({"type", "period"}, {"start"});
+        }
+        else if (type == "poisson")
+        {
+            arrivals.ExpectObject({"type", "mean_interval"}, {"start"});
+        }
+        else
+        {
+            arrivals.ExpectObject({"type", "times"}, {});
+        }
+        std::vector<double> explicitTimes;
+        int64_t count = 0;
+        if (type == "explicit")
+        {
+            const auto times = arrivals["times"].Elements();
+            for (std::size_t k = 0; k < times.size(); ++k)
+            {
+                explicitTimes.push_back(ReadTime(times[k]));
+                if (k > 0 && explicitTimes[k] < explicitTimes[k - 1])
+                {
+                    times[k].Fail("the times must not decrease: " + times[k].Quote() +
+                                  " comes after " + times[k - 1].Quote() +
+                                  " (list the arrivals in order)");
+                }
+            }
+            count = static_cast<int64_t>(explicitTimes.size());
+            if (entry.Has("count") && entry["count"].AsInt(0, 1000000) != count)
+            {
+                entry["count"].Fail("explicit arrivals give " + std::to_string(count) +
+                                    " times, but count is " + entry["count"].Quote() +
+                                    " (leave count out)");
+            }
+        }
+        else
+        {
+            if (!entry.Has("count"))
+            {
+                entry.Fail("missing key \"count\" (" + type + " arrivals need one)");
+            }
+            count = entry["count"].AsInt(0, 1000000);
+        }
+        const double start = arrivals.Has("start") ? ReadTime(arrivals["start"]) : 0.0;
+        const double period = type == "periodic" ? ReadPositiveTime(arrivals["period"]) : 0.0;
+        const double mean = type == "poisson" ? ReadPositiveTime(arrivals["mean_interval"]) : 0.0;
+        if (pending.size() + devices.size() * static_cast<std::size_t>(count) > 1000000)
+        {
+            entry.Fail("more than 1000000 requests in total");
+        }
+        for (uint32_t r = 0; r < devices.size(); ++r)
+        {
+            const std::string& device = m_devices[devices[r]].name;
+            std::mt19937_64 generator(SplitMix64(
+                SplitMix64(SplitMix64(SplitMix64(m_scenario.seed) ^ m_scenario.run) ^ e) ^ r));
+            double poissonTime = start;
+            for (int64_t k = 0; k < count; ++k)
+            {
+                double time = 0;
+                if (type == "periodic")
+                {
+                    time = start + static_cast<double>(k) * period;
+                }
+                else if (type == "poisson")
+                {
+                    const double u = static_cast<double>(generator() >> 11) * 0x1p-53;
+                    poissonTime += -mean * std::log1p(-u);
+                    time = poissonTime;
+                }
+                else
+                {
+                    time = explicitTimes[static_cast<std::size_t>(k)];
+                }
+                if (time > MAX_TIME_S)
+                {
+                    std::ostringstream when;
+                    when << time;
+                    arrivals.Fail("request " + std::to_string(k + 1) + " of " +
+                                  std::to_string(count) + " (device \"" + device +
+                                  "\") would arrive at " + when.str() + " s, after " +
+                                  MAX_TIME_TEXT + ", the longest a run can simulate");
+                }
+                pending.push_back({time, e, device, model, deadline});
+            }
+        }
+    }
+    if (pending.empty())
+    {
+        requests.Fail("the workload has no requests");
+    }
+    std::stable_sort(pending.begin(), pending.end(),
+                     [](const PendingRequest& a, const PendingRequest& b)
+                     { return a.time < b.time; });
+    for (uint32_t id = 0; id < pending.size(); ++id)
+    {
+        DnnRequest request;
+        request.id = id;
+        request.model = pending[id].model;
+        request.device = pending[id].device;
+        request.releaseTime = pending[id].time;
+        m_scenario.requests.push_back(request);
+        m_scenario.deadlines.push_back(pending[id].deadline);
+        m_requestPaths.push_back(entryPaths[pending[id].entry]);
+    }
+}
+
+void
+ScenarioLoader::ReadSchedulers()
+{
+    const DnnJsonReader schedulers = m_root["schedulers"];
+    std::map<std::string, std::string> labels;
+    for (const DnnJsonReader& entry : schedulers.Elements(1))
+    {
+        DnnSchedulerSpec spec;
+        std::vector<DnnJsonReader> attributeReaders;
+        DnnJsonReader nameReader = entry;
+        if (entry.Value().is_string())
+        {
+            spec.name = entry.AsName();
+            spec.label = spec.name;
+        }
+        else
+        {
+            if (!entry.Value().is_object())
+            {
+                entry.Fail("must be a scheduler name or an object {\"name\", \"label\", "
+                           "\"attributes\"}, got " +
+                           entry.Quote());
+            }
+            entry.ExpectObject({"name"}, {"label", "attributes"});
+            nameReader = entry["name"];
+            spec.name = nameReader.AsName();
+            spec.label = entry.Has("label") ? ReadSafeName(entry["label"]) : spec.name;
+            if (entry.Has("attributes"))
+            {
+                const DnnJsonReader attributes = entry["attributes"];
+                if (!attributes.Value().is_object())
+                {
+                    attributes.Fail("must be an object (attribute name -> value), got " +
+                                    attributes.Quote());
+                }
+                for (const auto& item : attributes.Value().items())
+                {
+                    attributeReaders.push_back(attributes[item.key()]);
+                    spec.attributes.emplace_back(item.key(),
+                                                 AttributeText(attributeReaders.back()));
+                }
+            }
+        }
+        Ptr<DnnScheduler> scheduler;
+        try
+        {
+            scheduler = DnnScheduler::Create(spec.name);
+        }
+        catch (const std::invalid_argument& e)
+        {
+            nameReader.Fail(e.what());
+        }
+        for (std::size_t i = 0; i < spec.attributes.size(); ++i)
+        {
+            try
+            {
+                SetSchedulerAttribute(scheduler, spec.attributes[i].first,
+                                      spec.attributes[i].second);
+            }
+            catch (const std::invalid_argument& e)
+            {
+                attributeReaders[i].Fail(e.what());
+            }
+        }
+        const auto [it, fresh] = labels.emplace(spec.label, entry.Path());
+        if (!fresh)
+        {
+            entry.Fail("the label \"" + spec.label + "\" is already used by " + it->second +
+                       " (give one a different \"label\")");
+        }
+        m_scenario.schedulers.push_back(spec);
+    }
+}
+
+void
+ScenarioLoader::ReadSimulation()
+{
+    if (!m_root.Has("simulation"))
+    {
+        return;
+    }
+    const DnnJsonReader simulation = m_root["simulation"];
+    simulation.ExpectObject({},
+                            {"stop_time", "netanim", "flowmon", "pcap", "failures", "on_failure"});
+    if (simulation.Has("stop_time"))
+    {
+        m_scenario.stopTime = ReadPositiveTime(simulation["stop_time"]);
+    }
+    if (simulation.Has("netanim"))
+    {
+        m_scenario.netanim = simulation["netanim"].AsBool();
+    }
+    if (simulation.Has("flowmon"))
+    {
+        m_scenario.flowmon = simulation["flowmon"].AsBool();
+    }
+    if (simulation.Has("pcap"))
+    {
+        m_scenario.pcap = simulation["pcap"].AsBool();
+    }
+    if (simulation.Has("failures"))
+    {
+        for (const DnnJsonReader& entry : simulation["failures"].Elements())
+        {
+            m_scenario.faults.push_back(ReadFault(entry));
+        }
+    }
+    if (simulation.Has("on_failure"))
+    {
+        m_scenario.onFailure = simulation["on_failure"].AsChoice({"report", "replan"}) == "replan"
+                                 ? DnnFailurePolicy::Replan
+                                 : DnnFailurePolicy::Report;
+        if (m_scenario.onFailure == DnnFailurePolicy::Replan && m_scenario.horizon > 0)
+        {
+            throw DnnInputError(m_file, "/simulation/on_failure",
+                                "\"replan\" re-plans on the whole workload's plan, so it cannot "
+                                "be combined with rolling-horizon planning (/planner/horizon)");
+        }
+    }
+}
+
+DnnFault
+ScenarioLoader::ReadFault(const DnnJsonReader& entry) const
+{
+    DnnFault fault;
+    if (entry.Value().is_object() && entry.Has("device"))
+    {
+        entry.ExpectObject({"device", "at"}, {});
+        fault.target = DnnFault::Target::Device;
+        fault.index = LookUpDevices(entry["device"], false).front();
+    }
+    else
+    {
+        entry.ExpectObject({"network", "at"}, {"until", "error_rate"});
+        fault.target = DnnFault::Target::Network;
+        const std::string name = entry["network"].AsName();
+        std::vector<std::string> names;
+        for (const DnnNetwork& network : m_networks)
+        {
+            names.push_back(network.name);
+        }
+        const auto it = std::find(names.begin(), names.end(), name);
+        if (it == names.end())
+        {
+            entry["network"].Fail("unknown network \"" + name + "\"" + Suggest(name, names));
+        }
+        fault.index = static_cast<uint32_t>(it - names.begin());
+        if (entry.Has("until"))
+        {
+            fault.until = ReadTime(entry["until"]);
+        }
+        if (entry.Has("error_rate"))
+        {
+            fault.errorRate = entry["error_rate"].AsNumber(0, 1);
+            if (!(fault.errorRate > 0))
+            {
+                entry["error_rate"].Fail("must be in (0, 1] (1: the network is down), got " +
+                                         entry["error_rate"].Quote());
+            }
+        }
+    }
+    fault.at = ReadTime(entry["at"]);
+    if (fault.at >= m_scenario.stopTime)
+    {
+        entry["at"].Fail("is at or after the stop time (" + std::to_string(m_scenario.stopTime) +
+                         " s): the fault would never happen");
+    }
+    if (!(fault.until > fault.at))
+    {
+        entry["until"].Fail("must be after \"at\", got " + entry["until"].Quote());
+    }
+    return fault;
+}
+
+void
+ScenarioLoader::CheckEnergy() const
+{
+    // A run lasts until the stop time after plan time 0, which comes after the Wi-Fi
+    // association bound, plus one second (DnnSimulation). A device draws its compute power
+    // (idle or busy) and, on Wi-Fi, its radio's: at most 0.38 A at 5 V, the defaults of
+    // ns-3's WifiRadioEnergyModel and of the source's voltage.
+    const double seconds =
+        m_scenario.stopTime + DnnTopologyHelper::AssociationBound().GetSeconds() + 1.0;
+    const double radioWatts = 0.38 * 5.0;
+    for (std::size_t d = 0; d < m_devices.size(); ++d)
+    {
+        const DnnDevice& device = m_devices[d];
+        const bool wifi = std::any_of(m_networks.begin(), m_networks.end(),
+                                      [d](const DnnNetwork& n)
+                                      {
+                                          return n.kind == DnnNetworkKind::Wifi &&
+                                                 std::find(n.members.begin(), n.members.end(), d) !=
+                                                     n.members.end();
+                                      });
+        const double watts = std::max(device.profile.idlePower, device.profile.busyPower) +
+                             (wifi ? radioWatts : 0.0);
+        if (watts * seconds > DnnOffloadHelper::SOURCE_ENERGY_J)
+        {
+            std::ostringstream detail;
+            detail << "device \"" << device.name << "\" may draw " << watts
+                   << " W (the larger of its profile's idle and busy power"
+                   << (wifi ? ", plus 1.9 W for its Wi-Fi radio" : "") << ") for the " << seconds
+                   << " s of a run (stop_time + " << seconds - m_scenario.stopTime
+                   << " s): " << watts * seconds << " J, more than the "
+                   << DnnOffloadHelper::SOURCE_ENERGY_J
+                   << " J energy source of a simulated node, which would run dry; lower the "
+                      "power or the stop time";
+            throw DnnInputError(m_file, m_devicePaths[d], detail.str());
+        }
+    }
+}
+
+void
+ScenarioLoader::BuildProblem()
+{
+    // Rolling-horizon planning partitions the requests window by window during the run;
+    // here one request per model is enough to check that the models fit the devices.
+    std::vector<DnnRequest> checked;
+    if (m_scenario.horizon > 0)
+    {
+        std::set<const DnnModel*> seen;
+        for (const DnnRequest& request : m_scenario.requests)
+        {
+            if (seen.insert(request.model.get()).second)
+            {
+                checked.push_back(request);
+            }
+        }
+    }
+    try
+    {
+        m_scenario.graph =
+            DnnPartitioner(m_scenario.partition)
+                .PartitionWorkload(m_scenario.horizon > 0 ? checked : m_scenario.requests);
+    }
+    catch (const DnnInputError& e)
+    {
+        throw DnnInputError(m_file, "/workload", e.what());
+    }
+    catch (const std::invalid_argument& e)
+    {
+        throw DnnInputError(m_file, "/workload", e.what());
+    }
+    // Memory: a task holds its weights on its device for the whole run, shared with the
+    // tasks of other requests holding the same weights (the same model layer piece) there,
+    // so (1) every task must fit the largest memory and (2) all distinct weights together
+    // must fit all memories together. Both are necessary, not sufficient: packing the tasks
+    // is the schedulers' job, and the schedule validator checks what they did.
+    double largest = 0;
+    double totalMemory = 0;
+    for (const DnnDevice& device : m_devices)
+    {
+        largest = std::max(largest, device.profile.memory);
+        totalMemory += device.profile.memory;
+    }
+    double totalWeights = 0;
+    const std::vector<uint32_t> weightGroups = WorkloadWeightGroups(m_scenario.graph);
+    std::vector<uint8_t> counted(m_scenario.graph.TaskCount(), 0); // per weight group
+    for (std::size_t t = 0; t < m_scenario.graph.TaskCount(); ++t)
+    {
+        const DnnTask& task = m_scenario.graph.Task(t);
+        const auto weights = static_cast<double>(task.weightBytes);
+        if (weights > largest)
+        {
+            throw DnnInputError(
+                m_file, m_requestPaths.at(task.request),
+                "model \"" + task.model + "\": task \"" + task.name + "\" needs " +
+                    std::to_string(task.weightBytes) + " bytes of weights (" + BytesText(weights) +
+                    "), more than any device's memory (largest: " + BytesText(largest) + ")");
+        }
+        const uint32_t group = weightGroups[t];
+        if (group == DnnSchedulingProblem::NONE || !counted[group])
+        {
+            totalWeights += weights; // the same weights count once
+            if (group != DnnSchedulingProblem::NONE)
+            {
+                counted[group] = 1;
+            }
+        }
+    }
+    if (totalWeights > totalMemory)
+    {
+        throw DnnInputError(m_file, "/workload/requests",
+                            "the " + std::to_string(m_scenario.requests.size()) +
+                                " requests' tasks need " + BytesText(totalWeights) +
+                                " of distinct weights together (a device holds a model layer "
+                                "piece's weights once for all requests), more than all "
+                                "devices' memory together (" +
+                                BytesText(totalMemory) + ")");
+    }
+    try
+    {
+        m_scenario.problem = BuildWorkloadProblem(m_scenario.graph, m_scenario.platform);
+    }
+    catch (const DnnInputError& e)
+    {
+        throw DnnInputError(m_file, "/workload", e.Detail());
+    }
+    // A task's run is one ns-3 event: it must fit the time a run can simulate.
+    const DnnSchedulingProblem& problem = m_scenario.problem;
+    for (uint32_t t = 0; t < problem.TaskCount(); ++t)
+    {
+        for (uint32_t p = 0; p < problem.ProcessorCount(); ++p)
+        {
+            const double w = problem.Cost(t, p);
+            if (std::isfinite(w) && w > MAX_TIME_S)
+            {
+                const DnnTask& task = m_scenario.graph.Task(t);
+                std::ostringstream detail;
+                detail << "task \"" << task.name << "\" of model \"" << task.model << "\" ("
+                       << task.flops << " FLOPs) would take " << w << " s on device \""
+                       << m_devices[p].name << "\" (" << m_devices[p].profile.flops
+                       << " FLOP/s), longer than " << MAX_TIME_TEXT
+                       << ", the longest a run can simulate; is its profile's speed right?";
+                throw DnnInputError(m_file, m_devicePaths[p], detail.str());
+            }
+        }
+    }
+    if (m_scenario.horizon > 0)
+    {
+        m_scenario.graph = DnnTaskGraph();
+        m_scenario.problem = DnnSchedulingProblem({}, {"none"});
+    }
+}
+
+} // namespace
+
+double
+DnnWifiNominalRate(const std::string& standard, uint32_t channelWidth, uint32_t mcs)
+{
+    for (const RateRow& row : RateTable())
+    {
+        if (row.standard == standard && row.width == channelWidth)
+        {
+            if (mcs >= row.rates.size() || row.rates[mcs] < 0)
+            {
+                return 0;
+            }
+            return std::round(row.rates[mcs] * 10) * 1e5; // 0.1 Mbit/s steps, exactly
+        }
+    }
+    return 0;
+}
+
+Ptr<DnnScheduler>
+DnnSchedulerSpec::Create() const
+{
+    Ptr<DnnScheduler> scheduler;
+    try
+    {
+        scheduler = DnnScheduler::Create(name);
+        for (const auto& [attribute, value] : attributes)
+        {
+            SetSchedulerAttribute(scheduler, attribute, value);
+        }
+    }
+    catch (const std::invalid_argument& e)
+    {
+        throw DnnInputError("", "", e.what());
+    }
+    return scheduler;
+}
+
+DnnScenario
+DnnScenarioReader::ReadFile(const std::string& file, std::optional<uint32_t> seed,
+                            std::optional<uint32_t> run)
+{
+    const nlohmann::json doc = DnnJsonReader::ParseFile(file);
+    const fs::path folder = fs::path(file).parent_path();
+    return ScenarioLoader(doc, file, folder.empty() ? "." : folder.string(), seed, run).Load();
+}
+
+DnnScenario
+DnnScenarioReader::ReadText(const std::string& text, const std::string& file,
+                            const std::string& baseDir, std::optional<uint32_t> seed,
+                            std::optional<uint32_t> run)
+{
+    const nlohmann::json doc = DnnJsonReader::ParseText(text, file);
+    return ScenarioLoader(doc, file, baseDir, seed, run).Load();
+}
+
+} // namespace ns3

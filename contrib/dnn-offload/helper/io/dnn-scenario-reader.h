@@ -1,0 +1,134 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DNN_SCENARIO_READER_H
+#define DNN_SCENARIO_READER_H
+
+#include "ns3/dnn-fault-injector.h"
+#include "ns3/dnn-partitioner.h"
+#include "ns3/dnn-platform.h"
+#include "ns3/dnn-scheduler.h"
+#include "ns3/dnn-scheduling-problem.h"
+#include "ns3/dnn-task-graph.h"
+
+#include "ns3/ptr.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup dnn-offload
+ * \brief One scheduler to run: a name for DnnScheduler::Create and attribute overrides.
+ */
+struct DnnSchedulerSpec
+{
+    std::string label; //!< name of its output folder and table row (default: name)
+    std::string name;  //!< short name ("heft") or TypeId name ("ns3::HeftScheduler")
+    std::vector<std::pair<std::string, std::string>> attributes; //!< attribute, value text
+
+    /**
+     * \brief Create the scheduler and set its attributes.
+     * \return it (throws DnnInputError if the name or an attribute is bad; the message names
+     *         the attribute)
+     */
+    Ptr<DnnScheduler> Create() const;
+};
+
+/**
+ * \ingroup dnn-offload
+ * \brief A scenario file, resolved: the platform, the requests and how to run them.
+ */
+struct DnnScenario
+{
+    std::string file;                         //!< the file it came from
+    std::string name;                         //!< scenario name (output folder results/<name>/)
+    std::string description;                  //!< free text ("" if none)
+    uint32_t seed{1};                         //!< RngSeedManager seed
+    uint32_t run{1};                          //!< RngSeedManager run number
+    DnnPlatform platform;                     //!< devices and networks, profiles resolved
+    DnnPartitionConfig partition;             //!< layer-wise or piece-wise, pieces, element bytes
+    std::vector<DnnRequest> requests;         //!< ids 0..n-1 by release time (ties: file order)
+    std::vector<double> deadlines;            //!< per request latency bound, s (0: none)
+    std::vector<DnnSchedulerSpec> schedulers; //!< in file order
+    double stopTime{60};                      //!< simulated s after plan time 0 before workers stop
+    bool netanim{false};                      //!< write netanim.xml
+    bool flowmon{true};                       //!< write flowmon.xml
+    bool pcap{false};                         //!< write pcap traces
+    std::vector<DnnFault> faults;             //!< device and network faults to inject
+    DnnFailurePolicy onFailure{DnnFailurePolicy::Report}; //!< what to do about lost work
+    /** Rolling-horizon planning: plan the requests released in each window of this many
+     *  seconds when the window opens (0: plan the whole workload before the run). */
+    double horizon{0};
+    /** The partitioned workload (empty with a planning horizon: the windows are
+     *  partitioned as the run goes). */
+    DnnTaskGraph graph;
+    /** BuildWorkloadProblem(graph, platform) (a placeholder with a planning horizon).
+     *  DnnSchedulingProblem has no default
+     *  constructor: a default-constructed DnnScenario holds an empty placeholder problem
+     *  (no task, one processor "none"); the reader always sets the real one. */
+    DnnSchedulingProblem problem{{}, {"none"}};
+};
+
+/**
+ * \ingroup dnn-offload
+ * \brief Reads scenario files (the format of scenarios/README.md) into DnnScenario.
+ *
+ * Strict: every key is checked (unknown keys are errors, with a did-you-mean), every value
+ * type and range, every name (profiles, devices, groups, networks, models, schedulers and
+ * their attributes, with did-you-mean), that every device is on a network and reachable,
+ * and that every task of the workload fits some device's memory. Each problem throws one
+ * DnnInputError naming the file, the JSON path and what is wrong, e.g.
+ * "scenarios/x.json: /networks/0/data_rate: \"100Mbs\" is not a data rate (e.g. \"100Mbps\")".
+ *
+ * Poisson arrivals: each (request entry, replica) has its own std::mt19937_64 seeded with
+ * splitmix64(splitmix64(splitmix64(splitmix64(seed) ^ run) ^ entry) ^ replica) (entry and
+ * replica counted from 0); each gap is -mean * log1p(-u) with u = (draw >> 11) * 2^-53, a
+ * uniform in [0, 1) with 53 random bits, so the arrivals do not depend on the standard
+ * library's distributions. The first arrival is start + one gap.
+ */
+class DnnScenarioReader
+{
+  public:
+    /**
+     * \brief Read and check a scenario file.
+     * \param file path of the JSON file; models are looked up relative to its folder
+     * \param seed when given, replaces the file's seed (it drives Poisson arrivals)
+     * \param run when given, replaces the file's run number
+     * \return the scenario; throws DnnInputError (file, JSON path, what is wrong)
+     */
+    static DnnScenario ReadFile(const std::string& file, std::optional<uint32_t> seed = {},
+                                std::optional<uint32_t> run = {});
+    /**
+     * \brief Read and check a scenario given as text.
+     * \param text the JSON text
+     * \param file name used in messages and in DnnScenario::file
+     * \param baseDir folder models are looked up relative to
+     * \param seed when given, replaces the file's seed
+     * \param run when given, replaces the file's run number
+     * \return the scenario; throws DnnInputError (file, JSON path, what is wrong)
+     */
+    static DnnScenario ReadText(const std::string& text, const std::string& file,
+                                const std::string& baseDir, std::optional<uint32_t> seed = {},
+                                std::optional<uint32_t> run = {});
+};
+
+/**
+ * \ingroup dnn-offload
+ * \brief The nominal PHY rate of one spatial stream with an 800 ns guard interval
+ *        (IEEE 802.11 MCS tables), the default data_rate of a scenario's Wi-Fi network.
+ * \param standard "80211n", "80211ac" or "80211ax"
+ * \param channelWidth MHz (20, 40, 80, 160)
+ * \param mcs the MCS index
+ * \return bit/s, or 0 when the standard has no such width or MCS (e.g. VHT MCS 9 at 20 MHz)
+ */
+double DnnWifiNominalRate(const std::string& standard, uint32_t channelWidth, uint32_t mcs);
+
+} // namespace ns3
+
+#endif /* DNN_SCENARIO_READER_H */

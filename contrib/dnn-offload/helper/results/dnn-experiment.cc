@@ -1,0 +1,224 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "dnn-experiment.h"
+
+#include "dnn-results-writer.h"
+#include "ns3/dnn-rolling-planner.h"
+#include "ns3/dnn-runtime-plan.h"
+#include "ns3/dnn-schedule-evaluator.h"
+#include "ns3/dnn-simulation.h"
+
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+#include <numeric>
+
+namespace ns3
+{
+
+namespace
+{
+
+/** The simulation options of a scenario. */
+DnnSimulationOptions
+SimulationOptions(const DnnScenario& scenario, const std::string& label,
+                  const DnnExperimentOptions& options)
+{
+    DnnSimulationOptions sim;
+    sim.outputDir = options.outputDir;
+    sim.scheduler = label;
+    sim.stopTime = scenario.stopTime;
+    sim.seed = scenario.seed;
+    sim.run = scenario.run;
+    sim.flowmon = scenario.flowmon;
+    sim.netanim = scenario.netanim;
+    sim.pcap = scenario.pcap;
+    sim.deadlines = scenario.deadlines;
+    sim.progress = options.progress;
+    sim.faults = scenario.faults;
+    sim.onFailure = scenario.onFailure;
+    return sim;
+}
+
+/** Fill in a row's simulated figures. */
+void
+AddSimulated(DnnComparisonRow& row, const DnnScenario& scenario, const DnnSimulationResult& result)
+{
+    row.simulated = true;
+    row.simulatedMakespan = result.simulatedMakespan;
+    std::vector<double> latencies;
+    for (const auto& request : scenario.requests)
+    {
+        const double completion = result.completion.at(request.id);
+        const double deadline =
+            request.id < scenario.deadlines.size() ? scenario.deadlines[request.id] : 0.0;
+        if (completion >= 0)
+        {
+            latencies.push_back(completion - request.releaseTime);
+        }
+        const bool met = completion >= 0 && (deadline <= 0 || latencies.back() <= deadline);
+        row.deadlineMisses += deadline > 0 && !met;
+    }
+    row.completed = static_cast<uint32_t>(latencies.size());
+    row.meanLatency = latencies.empty() ? 0
+                                        : std::accumulate(latencies.begin(), latencies.end(), 0.0) /
+                                              latencies.size();
+    row.p95Latency = DnnResultsWriter::Percentile(latencies, 95);
+    row.energy = result.energy;
+    row.networkBytes = result.bytesSent;
+    row.simulationWall = result.wallClock;
+}
+
+} // namespace
+
+DnnComparisonRow
+DnnExperiment::Run(const DnnScenario& scenario, const DnnSchedulerSpec& spec,
+                   const DnnExperimentOptions& options)
+{
+    const DnnSchedulingProblem& problem = scenario.problem;
+    Ptr<DnnScheduler> scheduler = spec.Create();
+    const bool seedGiven = std::any_of(spec.attributes.begin(), spec.attributes.end(),
+                                       [](const auto& a) { return a.first == "Seed"; });
+    if (!seedGiven)
+    {
+        scheduler->SetAttributeFailSafe("Seed",
+                                        UintegerValue(scenario.seed + 7919 * (scenario.run - 1)));
+    }
+    if (scenario.horizon > 0)
+    {
+        return RunRolling(scenario, spec, scheduler, options);
+    }
+    const auto begin = std::chrono::steady_clock::now();
+    const DnnSchedule schedule = scheduler->Plan(problem);
+    const double runtime =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+    const auto violations = ValidateSchedule(problem, schedule);
+    if (!violations.empty())
+    {
+        std::string message = "scheduler \"" + spec.label + "\" produced an invalid schedule (" +
+                              std::to_string(violations.size()) + " violations):";
+        for (std::size_t i = 0; i < std::min<std::size_t>(violations.size(), 10); ++i)
+        {
+            message += "\n  " + violations[i];
+        }
+        throw DnnInvalidScheduleError(message);
+    }
+
+    DnnComparisonRow row;
+    row.scheduler = spec.label;
+    row.plannedMakespan = schedule.Makespan();
+    row.schedulerRuntime = runtime;
+    row.requests = static_cast<uint32_t>(scenario.requests.size());
+    std::vector<uint32_t> assignment(problem.TaskCount());
+    for (uint32_t t = 0; t < problem.TaskCount(); ++t)
+    {
+        assignment[t] = schedule.Processor(t);
+    }
+    const std::vector<uint32_t> order = DnnScheduleEvaluator::StartOrder(problem, schedule);
+    row.plannedEnergy =
+        DnnScheduleEvaluator(problem).Evaluate(assignment.data(), order.data()).energy;
+    const std::vector<double> plannedCompletion = schedule.RequestCompletion(problem);
+    double plannedLatency = 0;
+    for (const auto& request : scenario.requests)
+    {
+        plannedLatency += plannedCompletion.at(request.id) - request.releaseTime;
+    }
+    row.plannedMeanLatency = scenario.requests.empty() ? 0 : plannedLatency / row.requests;
+
+    if (options.planOnly)
+    {
+        if (!options.outputDir.empty())
+        {
+            const DnnRuntimePlan plan(scenario.graph, problem, schedule);
+            DnnRunFacts facts;
+            facts.scheduler = spec.label;
+            facts.schedulerRuntime = runtime;
+            facts.deadlines = scenario.deadlines;
+            facts.settings["planning.efficiency"] =
+                std::to_string(scenario.platform.PlanningEfficiency());
+            DnnResultsWriter::WritePlan(options.outputDir, plan, facts);
+        }
+        return row;
+    }
+
+    DnnSimulationOptions sim = SimulationOptions(scenario, spec.label, options);
+    sim.schedulerRuntime = runtime;
+    const DnnSimulationResult result =
+        DnnSimulation::Run(scenario.graph, problem, schedule, scenario.platform, sim);
+    AddSimulated(row, scenario, result);
+    return row;
+}
+
+DnnComparisonRow
+DnnExperiment::RunRolling(const DnnScenario& scenario, const DnnSchedulerSpec& spec,
+                          Ptr<DnnScheduler> scheduler, const DnnExperimentOptions& options)
+{
+    DnnRollingPlanner planner(scenario.platform, scenario.partition, scenario.requests,
+                              scenario.horizon, scheduler);
+    DnnComparisonRow row;
+    row.scheduler = spec.label;
+    row.requests = static_cast<uint32_t>(scenario.requests.size());
+    auto fillPlanned = [&]()
+    {
+        row.plannedMakespan = planner.PlannedMakespan();
+        row.schedulerRuntime = planner.SchedulerRuntime();
+        row.plannedEnergy = planner.PlannedEnergy();
+        row.plannedMeanLatency = planner.PlannedRequests() > 0
+                                   ? planner.PlannedLatencySum() / planner.PlannedRequests()
+                                   : 0;
+    };
+    if (options.planOnly)
+    {
+        std::vector<std::string> names;
+        for (uint32_t d = 0; d < scenario.platform.DeviceCount(); ++d)
+        {
+            names.push_back(scenario.platform.Device(d).name);
+        }
+        DnnRuntimePlan plan(names);
+        planner.Declare(plan);
+        const DnnRunRecorder nothing(std::shared_ptr<const DnnRuntimePlan>(&plan, [](auto*) {}));
+        std::unique_ptr<DnnResultsWriter> writer;
+        if (!options.outputDir.empty())
+        {
+            writer = std::make_unique<DnnResultsWriter>(options.outputDir, false);
+        }
+        while (!planner.Done())
+        {
+            for (uint32_t id : planner.PlanNext(plan))
+            {
+                if (writer)
+                {
+                    writer->WriteRequest(plan, nothing, id,
+                                         id < scenario.deadlines.size() ? scenario.deadlines[id]
+                                                                        : 0.0);
+                }
+                plan.Retire(id);
+            }
+        }
+        fillPlanned();
+        if (writer)
+        {
+            DnnRunFacts facts;
+            facts.simulated = false;
+            facts.scheduler = spec.label;
+            facts.schedulerRuntime = planner.SchedulerRuntime();
+            facts.deadlines = scenario.deadlines;
+            facts.settings["planning.efficiency"] =
+                std::to_string(scenario.platform.PlanningEfficiency());
+            facts.settings["planning.horizon"] = std::to_string(scenario.horizon);
+            facts.settings["planning.windows"] = std::to_string(planner.Windows());
+            writer->Finish(plan, nothing, facts);
+        }
+        return row;
+    }
+    const DnnSimulationResult result = DnnSimulation::RunRolling(
+        planner, scenario.platform, SimulationOptions(scenario, spec.label, options));
+    fillPlanned();
+    AddSimulated(row, scenario, result);
+    return row;
+}
+
+} // namespace ns3

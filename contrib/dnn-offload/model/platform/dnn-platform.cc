@@ -1,0 +1,267 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "dnn-platform.h"
+
+#include "ns3/dnn-input-error.h"
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <stdexcept>
+
+namespace ns3
+{
+
+std::string
+DnnRoleName(DnnDeviceRole role)
+{
+    switch (role)
+    {
+    case DnnDeviceRole::Iot:
+        return "iot";
+    case DnnDeviceRole::Helper:
+        return "helper";
+    case DnnDeviceRole::Edge:
+        return "edge";
+    case DnnDeviceRole::Cloud:
+        return "cloud";
+    }
+    return "iot";
+}
+
+bool
+DnnParseRole(const std::string& name, DnnDeviceRole& role)
+{
+    for (auto candidate :
+         {DnnDeviceRole::Iot, DnnDeviceRole::Helper, DnnDeviceRole::Edge, DnnDeviceRole::Cloud})
+    {
+        if (DnnRoleName(candidate) == name)
+        {
+            role = candidate;
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string
+DnnNetworkKindName(DnnNetworkKind kind)
+{
+    switch (kind)
+    {
+    case DnnNetworkKind::Wifi:
+        return "wifi";
+    case DnnNetworkKind::Csma:
+        return "csma";
+    case DnnNetworkKind::P2p:
+        return "p2p";
+    }
+    return "csma";
+}
+
+uint32_t
+DnnPlatform::AddDevice(DnnDevice device)
+{
+    if (FindDevice(device.name) != DnnNetwork::NONE)
+    {
+        throw std::invalid_argument("DnnPlatform: duplicate device \"" + device.name + "\"");
+    }
+    if (!(device.profile.flops > 0) || device.profile.cores == 0)
+    {
+        throw std::invalid_argument("DnnPlatform: device \"" + device.name +
+                                    "\" needs a positive speed and at least one core");
+    }
+    m_devices.push_back(std::move(device));
+    return static_cast<uint32_t>(m_devices.size() - 1);
+}
+
+uint32_t
+DnnPlatform::AddNetwork(DnnNetwork network)
+{
+    const auto bad = [&](const std::string& what)
+    {
+        throw std::invalid_argument("DnnPlatform: network \"" + network.name + "\": " + what);
+    };
+    if (!(network.dataRate > 0) || !(network.delay >= 0))
+    {
+        bad("needs a positive data rate and a non-negative delay");
+    }
+    for (uint32_t member : network.members)
+    {
+        if (member >= m_devices.size())
+        {
+            bad("member out of range");
+        }
+    }
+    if (!(network.efficiency >= 0 && network.efficiency <= 1))
+    {
+        bad("planning efficiency must be in (0, 1] (0: the platform's)");
+    }
+    if (network.kind == DnnNetworkKind::P2p && network.members.size() != 2)
+    {
+        bad("a point-to-point link joins exactly two devices");
+    }
+    if (network.kind == DnnNetworkKind::Wifi &&
+        std::find(network.members.begin(), network.members.end(), network.accessPoint) ==
+            network.members.end())
+    {
+        bad("a Wi-Fi network needs its access point among its members");
+    }
+    m_networks.push_back(std::move(network));
+    return static_cast<uint32_t>(m_networks.size() - 1);
+}
+
+void
+DnnPlatform::SetPlanningEfficiency(double efficiency)
+{
+    if (!(efficiency > 0 && efficiency <= 1))
+    {
+        throw std::invalid_argument("DnnPlatform: planning efficiency must be in (0, 1]");
+    }
+    m_efficiency = efficiency;
+}
+
+uint32_t
+DnnPlatform::DeviceCount() const
+{
+    return static_cast<uint32_t>(m_devices.size());
+}
+
+const DnnDevice&
+DnnPlatform::Device(uint32_t index) const
+{
+    return m_devices.at(index);
+}
+
+uint32_t
+DnnPlatform::FindDevice(const std::string& name) const
+{
+    for (uint32_t i = 0; i < m_devices.size(); ++i)
+    {
+        if (m_devices[i].name == name)
+        {
+            return i;
+        }
+    }
+    return DnnNetwork::NONE;
+}
+
+const std::vector<DnnNetwork>&
+DnnPlatform::Networks() const
+{
+    return m_networks;
+}
+
+double
+DnnPlatform::PlanningEfficiency() const
+{
+    return m_efficiency;
+}
+
+DnnPlatform::Path
+DnnPlatform::Route(uint32_t from, uint32_t to) const
+{
+    const uint32_t none = DnnNetwork::NONE;
+    const uint32_t n = DeviceCount();
+    if (from >= n || to >= n)
+    {
+        throw std::out_of_range("DnnPlatform::Route: device out of range");
+    }
+    // Breadth-first search over one-hop links, neighbours in (network, member) order, so
+    // ties between equally short paths go to the lower-indexed network and device.
+    std::vector<uint32_t> previous(n, none);
+    std::vector<uint32_t> via(n, none);
+    std::vector<bool> seen(n, false);
+    std::deque<uint32_t> queue{from};
+    seen[from] = true;
+    while (!queue.empty() && !seen[to])
+    {
+        const uint32_t u = queue.front();
+        queue.pop_front();
+        for (uint32_t k = 0; k < m_networks.size(); ++k)
+        {
+            const DnnNetwork& net = m_networks[k];
+            if (std::find(net.members.begin(), net.members.end(), u) == net.members.end())
+            {
+                continue;
+            }
+            for (uint32_t v : net.members)
+            {
+                const bool oneHop = net.kind != DnnNetworkKind::Wifi || u == net.accessPoint ||
+                                    v == net.accessPoint;
+                if (v != u && oneHop && !seen[v])
+                {
+                    seen[v] = true;
+                    previous[v] = u;
+                    via[v] = k;
+                    queue.push_back(v);
+                }
+            }
+        }
+    }
+    if (!seen[to])
+    {
+        throw DnnInputError("", "",
+                            "device \"" + m_devices[to].name + "\" cannot be reached from \"" +
+                                m_devices[from].name + "\" over any network");
+    }
+    Path path;
+    for (uint32_t v = to; v != from; v = previous[v])
+    {
+        path.devices.push_back(v);
+        path.networks.push_back(via[v]);
+    }
+    path.devices.push_back(from);
+    std::reverse(path.devices.begin(), path.devices.end());
+    std::reverse(path.networks.begin(), path.networks.end());
+    std::map<uint32_t, uint32_t> crossings;
+    for (uint32_t k : path.networks)
+    {
+        ++crossings[k];
+    }
+    path.rate = from == to ? 0.0 : std::numeric_limits<double>::infinity();
+    for (uint32_t k : path.networks)
+    {
+        path.rate = std::min(path.rate, m_networks[k].dataRate / crossings[k]);
+        path.latency += m_networks[k].delay;
+    }
+    return path;
+}
+
+std::vector<DnnPlatform::Path>
+DnnPlatform::AllRoutes() const
+{
+    std::vector<Path> routes;
+    routes.reserve(static_cast<std::size_t>(DeviceCount()) * DeviceCount());
+    for (uint32_t p = 0; p < DeviceCount(); ++p)
+    {
+        for (uint32_t q = 0; q < DeviceCount(); ++q)
+        {
+            routes.push_back(p == q ? Path{{p}, {}, 0.0, 0.0} : Route(p, q));
+        }
+    }
+    return routes;
+}
+
+double
+DnnPlatform::PlanningBandwidth(const Path& path) const
+{
+    double goodput = path.networks.empty() ? 0.0 : std::numeric_limits<double>::infinity();
+    for (uint32_t k : path.networks)
+    {
+        const DnnNetwork& network = m_networks[k];
+        const auto crossings = std::count(path.networks.begin(), path.networks.end(), k);
+        const double efficiency = network.efficiency > 0 ? network.efficiency : m_efficiency;
+        goodput = std::min(goodput, network.dataRate / crossings * efficiency);
+    }
+    return goodput / 8.0;
+}
+
+double
+DnnPlatform::ExecutionTime(double flops, uint32_t device) const
+{
+    return flops / m_devices.at(device).profile.flops;
+}
+
+} // namespace ns3

@@ -1,0 +1,128 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "dnn-workload-problem.h"
+
+#include "ns3/dnn-input-error.h"
+
+#include <map>
+#include <string>
+#include <tuple>
+
+namespace ns3
+{
+
+std::vector<uint32_t>
+WorkloadWeightGroups(const DnnTaskGraph& graph)
+{
+    // What identifies a piece's weights.
+    using Key =
+        std::tuple<std::string, std::string, uint32_t, uint32_t, uint64_t, uint64_t, uint64_t>;
+    std::map<Key, uint32_t> labels;
+    std::vector<uint32_t> group(graph.TaskCount(), DnnSchedulingProblem::NONE);
+    for (std::size_t t = 0; t < graph.TaskCount(); ++t)
+    {
+        const DnnTask& task = graph.Task(t);
+        if (task.weightBytes == 0)
+        {
+            continue;
+        }
+        const Key key{task.model, task.layer, task.pieces,     task.piece,
+                      task.first, task.last,  task.weightBytes};
+        group[t] = labels.emplace(key, static_cast<uint32_t>(labels.size())).first->second;
+    }
+    return group;
+}
+
+DnnSchedulingProblem
+BuildWorkloadProblem(const DnnTaskGraph& graph, const DnnPlatform& platform,
+                     const std::vector<double>& available, const std::vector<uint8_t>& excluded)
+{
+    const auto n = static_cast<uint32_t>(graph.TaskCount());
+    const uint32_t m = platform.DeviceCount();
+    std::vector<std::string> tasks(n);
+    std::vector<std::string> devices(m);
+    for (uint32_t t = 0; t < n; ++t)
+    {
+        tasks[t] = graph.Task(t).name;
+    }
+    for (uint32_t p = 0; p < m; ++p)
+    {
+        devices[p] = platform.Device(p).name;
+    }
+    DnnSchedulingProblem problem(tasks, devices);
+    for (uint32_t p = 0; p < m; ++p)
+    {
+        const DnnDeviceProfile& profile = platform.Device(p).profile;
+        problem.SetCores(p, profile.cores);
+        problem.SetCapacity(p, profile.memory);
+        problem.SetPower(p, profile.idlePower, profile.busyPower, profile.txPower);
+        problem.SetRole(p, DnnRoleName(platform.Device(p).role));
+    }
+    if (!available.empty())
+    {
+        std::size_t core = 0;
+        for (uint32_t p = 0; p < m; ++p)
+        {
+            for (uint32_t c = 0; c < platform.Device(p).profile.cores; ++c)
+            {
+                problem.SetAvailable(p, c, available.at(core++));
+            }
+        }
+    }
+    const std::vector<uint32_t> weightGroups = WorkloadWeightGroups(graph);
+    const auto routes = platform.AllRoutes();
+    for (uint32_t p = 0; p < m; ++p)
+    {
+        for (uint32_t q = 0; q < m; ++q)
+        {
+            if (p != q)
+            {
+                const auto& path = routes[static_cast<std::size_t>(p) * m + q];
+                problem.SetLink(p, q, path.latency, platform.PlanningBandwidth(path));
+            }
+        }
+    }
+    for (uint32_t t = 0; t < n; ++t)
+    {
+        const DnnTask& task = graph.Task(t);
+        for (uint32_t p = 0; p < m; ++p)
+        {
+            problem.SetCost(t, p,
+                            p < excluded.size() && excluded[p]
+                                ? DnnSchedulingProblem::INF
+                                : platform.ExecutionTime(static_cast<double>(task.flops), p));
+        }
+        if (!task.pinnedDevice.empty())
+        {
+            const uint32_t device = platform.FindDevice(task.pinnedDevice);
+            if (device == DnnNetwork::NONE)
+            {
+                throw DnnInputError("", "",
+                                    "task \"" + task.name + "\" is pinned to unknown device \"" +
+                                        task.pinnedDevice + "\"");
+            }
+            problem.Pin(t, device);
+        }
+        problem.SetRelease(t, task.releaseTime);
+        problem.SetMemory(t, static_cast<double>(task.weightBytes));
+        if (weightGroups[t] != DnnSchedulingProblem::NONE)
+        {
+            problem.SetMemoryGroup(t, weightGroups[t]);
+        }
+        problem.SetRequest(t, task.request);
+        if (task.kind == DnnTaskKind::Sink)
+        {
+            problem.MarkSink(t);
+        }
+        for (DnnTaskGraph::TaskId s : graph.Successors(t))
+        {
+            problem.AddEdge(t, static_cast<uint32_t>(s),
+                            static_cast<double>(graph.EdgeBytes(t, s)));
+        }
+    }
+    problem.Finalize();
+    return problem;
+}
+
+} // namespace ns3
