@@ -4,6 +4,8 @@
 #ifndef DNN_JSON_READER_H
 #define DNN_JSON_READER_H
 
+#include "ns3/dnn-did-you-mean.h"
+
 #include <nlohmann/json.hpp>
 
 #include <array>
@@ -108,15 +110,6 @@ class DnnJsonReader
     std::string m_file;            //!< file name
     std::string m_path;            //!< JSON pointer
 };
-
-/**
- * \brief The candidate closest to \p word by edit distance, if it is close enough to be a
- *        plausible typo.
- * \param word what was written
- * \param candidates what was allowed
- * \return the suggestion, or "" when nothing is close
- */
-std::string DnnDidYouMean(const std::string& word, const std::vector<std::string>& candidates);
 
 } // namespace ns3
 

@@ -3,7 +3,7 @@
  */
 #include "dnn-scheduler.h"
 
-#include "ns3/dnn-json-reader.h"
+#include "ns3/dnn-did-you-mean.h"
 
 #include "ns3/object-factory.h"
 
