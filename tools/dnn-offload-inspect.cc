@@ -14,6 +14,7 @@
  * 1 on an unexpected internal error.
  */
 
+#include "dnn-tool.h"
 #include "ns3/dnn-offload-module.h"
 
 #include "ns3/command-line.h"
@@ -26,20 +27,6 @@ using namespace ns3;
 
 namespace
 {
-
-/** Bad command-line usage: reported like bad input files, exit status 2. */
-struct UsageError : std::runtime_error
-{
-    using std::runtime_error::runtime_error;
-};
-
-std::string
-Fixed(double value, int digits)
-{
-    std::ostringstream s;
-    s << std::fixed << std::setprecision(digits) << value;
-    return s.str();
-}
 
 void
 PrintTable(const DnnModel& model, const DnnTaskGraph* graph, const DnnPartitionConfig& config)
@@ -59,17 +46,17 @@ PrintTable(const DnnModel& model, const DnnTaskGraph* graph, const DnnPartitionC
             l.type == DnnLayerType::Activation ? l.function : DnnLayerTypeName(l.type);
         std::cout << std::left << std::setw(32) << l.name << std::setw(18) << type << std::setw(14)
                   << l.outputShape.ToString() << std::right << std::setw(12) << l.params
-                  << std::setw(12) << Fixed(l.flops / 1e6, 2) << std::setw(12)
-                  << Fixed(model.OutputBytes(i) / 1024.0, 1) << "\n";
+                  << std::setw(12) << DnnFormatFixed(l.flops / 1e6, 2) << std::setw(12)
+                  << DnnFormatFixed(model.OutputBytes(i) / 1024.0, 1) << "\n";
     }
     std::cout << "\ntotal: " << model.Params() << " params, " << model.ConvLinearMacs()
-              << " conv+linear MACs, " << Fixed(model.Flops() / 1e9, 3) << " GFLOPs\n";
+              << " conv+linear MACs, " << DnnFormatFixed(model.Flops() / 1e9, 3) << " GFLOPs\n";
     if (graph)
     {
         std::cout << "partition " << config.ToString() << ": " << graph->TaskCount() << " tasks, "
                   << graph->EdgeCount() << " edges, " << graph->TotalEdgeBytes()
-                  << " bytes crossing edges (" << Fixed(graph->TotalEdgeBytes() / 1048576.0, 2)
-                  << " MiB)\n";
+                  << " bytes crossing edges ("
+                  << DnnFormatFixed(graph->TotalEdgeBytes() / 1048576.0, 2) << " MiB)\n";
     }
 }
 
@@ -92,14 +79,14 @@ PrintZooTable(const std::vector<DnnModel>& models, const std::vector<DnnTaskGrap
         std::cout << std::left << std::setw(16) << m.Name() << std::setw(12)
                   << m.InputShape().ToString() << std::right << std::setw(8) << m.LayerCount()
                   << std::setw(14) << m.Params() << std::setw(10)
-                  << Fixed(m.ConvLinearMacs() / 1e9, 3) << std::setw(10)
-                  << Fixed(m.Flops() / 1e9, 3) << std::setw(12)
-                  << Fixed(m.InputBytes() / 1024.0, 1);
+                  << DnnFormatFixed(m.ConvLinearMacs() / 1e9, 3) << std::setw(10)
+                  << DnnFormatFixed(m.Flops() / 1e9, 3) << std::setw(12)
+                  << DnnFormatFixed(m.InputBytes() / 1024.0, 1);
         if (!graphs.empty())
         {
             std::cout << std::setw(8) << graphs[i].TaskCount() << std::setw(8)
                       << graphs[i].EdgeCount() << std::setw(11)
-                      << Fixed(graphs[i].TotalEdgeBytes() / 1048576.0, 2);
+                      << DnnFormatFixed(graphs[i].TotalEdgeBytes() / 1048576.0, 2);
         }
         std::cout << "\n";
     }
@@ -162,17 +149,18 @@ Run(int argc, char* argv[])
         DnnFindUnknownOption(argc, argv, {"model", "partition", "format", "dot", "graph-json"});
     if (!unknown.empty())
     {
-        throw UsageError(unknown);
+        throw DnnUsageError(unknown);
     }
     cmd.Parse(argc, argv);
 
     if (modelFile.empty())
     {
-        throw UsageError("--model=FILE is required (e.g. --model=scenarios/models/alexnet.json)");
+        throw DnnUsageError(
+            "--model=FILE is required (e.g. --model=scenarios/models/alexnet.json)");
     }
     if (format != "table" && format != "json")
     {
-        throw UsageError("--format: \"" + format + "\" is not table or json");
+        throw DnnUsageError("--format: \"" + format + "\" is not table or json");
     }
     DnnPartitionConfig config;
     const bool wantGraph = !partition.empty() || !dotFile.empty() || !graphJsonFile.empty();
@@ -184,7 +172,7 @@ Run(int argc, char* argv[])
         }
         catch (const std::invalid_argument& e)
         {
-            throw UsageError(std::string("--partition: ") + e.what());
+            throw DnnUsageError(std::string("--partition: ") + e.what());
         }
     }
 
@@ -200,11 +188,11 @@ Run(int argc, char* argv[])
     }
     if (modelFiles.empty())
     {
-        throw UsageError("--model: no file named in \"" + modelFile + "\"");
+        throw DnnUsageError("--model: no file named in \"" + modelFile + "\"");
     }
     if (modelFiles.size() > 1 && (!dotFile.empty() || !graphJsonFile.empty()))
     {
-        throw UsageError("--dot and --graph-json take a single --model");
+        throw DnnUsageError("--dot and --graph-json take a single --model");
     }
     std::vector<DnnModel> models;
     std::vector<DnnTaskGraph> graphs;
@@ -267,23 +255,5 @@ Run(int argc, char* argv[])
 int
 main(int argc, char* argv[])
 {
-    try
-    {
-        return Run(argc, argv);
-    }
-    catch (const DnnInputError& e)
-    {
-        std::cerr << "error: " << e.what() << "\n";
-    }
-    catch (const UsageError& e)
-    {
-        std::cerr << "error: " << e.what() << "\n";
-    }
-    catch (const std::exception& e)
-    {
-        // Not bad input: a bug or the machine (out of memory). Report it, do not abort.
-        std::cerr << "error: " << e.what() << "\n";
-        return 1;
-    }
-    return 2;
+    return DnnToolMain(argc, argv, Run);
 }

@@ -17,6 +17,7 @@
  * so a failed run leaves no folder that looks like a result.
  */
 
+#include "dnn-tool.h"
 #include "ns3/dnn-offload-module.h"
 
 #include "ns3/command-line.h"
@@ -37,28 +38,6 @@ namespace fs = std::filesystem;
 namespace
 {
 
-/** Bad command-line usage: reported like bad input files, exit status 2. */
-struct UsageError : std::runtime_error
-{
-    using std::runtime_error::runtime_error;
-};
-
-/** Split a comma-separated list, dropping empty items. */
-std::vector<std::string>
-SplitList(const std::string& list)
-{
-    std::vector<std::string> items;
-    std::istringstream in(list);
-    for (std::string item; std::getline(in, item, ',');)
-    {
-        if (!item.empty())
-        {
-            items.push_back(item);
-        }
-    }
-    return items;
-}
-
 /** Apply every --ns3::Type::Attribute=value now, so a bad one is a usage error (exit 2). */
 void
 CheckAttributeDefaults(int argc, char* argv[])
@@ -75,14 +54,14 @@ CheckAttributeDefaults(int argc, char* argv[])
         const std::string name = arg.substr(start, equals - start);
         if (equals == std::string::npos)
         {
-            throw UsageError("--" + name + " needs a value (--" + name + "=VALUE)");
+            throw DnnUsageError("--" + name + " needs a value (--" + name + "=VALUE)");
         }
         const std::string value = arg.substr(equals + 1);
         const std::size_t split = name.rfind("::");
         TypeId tid;
         if (!TypeId::LookupByNameFailSafe(name.substr(0, split), &tid))
         {
-            throw UsageError("--" + name + ": no type \"" + name.substr(0, split) + "\"");
+            throw DnnUsageError("--" + name + ": no type \"" + name.substr(0, split) + "\"");
         }
         TypeId::AttributeInformation info;
         if (!tid.LookupAttributeByName(name.substr(split + 2), &info))
@@ -93,14 +72,14 @@ CheckAttributeDefaults(int argc, char* argv[])
                 names.push_back(tid.GetAttribute(a).name);
             }
             const std::string guess = DnnDidYouMean(name.substr(split + 2), names);
-            throw UsageError("--" + name + ": " + tid.GetName() + " has no attribute \"" +
-                             name.substr(split + 2) + "\"" +
-                             (guess.empty() ? "" : " (did you mean \"" + guess + "\"?)"));
+            throw DnnUsageError("--" + name + ": " + tid.GetName() + " has no attribute \"" +
+                                name.substr(split + 2) + "\"" +
+                                (guess.empty() ? "" : " (did you mean \"" + guess + "\"?)"));
         }
         if (!DnnAttributeTextParses(info.checker->GetValueTypeName(), value) ||
             !Config::SetDefaultFailSafe(name, StringValue(value)))
         {
-            throw UsageError("--" + name + ": \"" + value + "\" is not a valid value");
+            throw DnnUsageError("--" + name + ": \"" + value + "\" is not a valid value");
         }
     }
 }
@@ -115,7 +94,7 @@ SelectSchedulers(const DnnScenario& scenario, const std::string& list)
         return scenario.schedulers;
     }
     std::vector<DnnSchedulerSpec> chosen;
-    for (const auto& name : SplitList(list))
+    for (const auto& name : DnnSplitList(list))
     {
         auto it = std::find_if(scenario.schedulers.begin(), scenario.schedulers.end(),
                                [&](const DnnSchedulerSpec& s) { return s.label == name; });
@@ -130,21 +109,21 @@ SelectSchedulers(const DnnScenario& scenario, const std::string& list)
             }
             catch (const std::exception& e)
             {
-                throw UsageError(std::string("--schedulers: ") + e.what());
+                throw DnnUsageError(std::string("--schedulers: ") + e.what());
             }
         }
         for (const auto& other : chosen)
         {
             if (other.label == spec.label)
             {
-                throw UsageError("--schedulers: \"" + name + "\" is listed twice");
+                throw DnnUsageError("--schedulers: \"" + name + "\" is listed twice");
             }
         }
         chosen.push_back(spec);
     }
     if (chosen.empty())
     {
-        throw UsageError("--schedulers: the list is empty");
+        throw DnnUsageError("--schedulers: the list is empty");
     }
     return chosen;
 }
@@ -175,13 +154,13 @@ CheckReplaceable(const fs::path& dir)
     }
     if (!fs::is_directory(dir, error))
     {
-        throw UsageError("--out: " + dir.string() + " exists and is not a folder");
+        throw DnnUsageError("--out: " + dir.string() + " exists and is not a folder");
     }
     if (!fs::is_empty(dir, error) && !fs::exists(dir / "comparison.csv", error))
     {
-        throw UsageError("--out: " + dir.string() +
-                         " is not empty and holds no earlier result (comparison.csv); "
-                         "choose another folder");
+        throw DnnUsageError("--out: " + dir.string() +
+                            " is not empty and holds no earlier result (comparison.csv); "
+                            "choose another folder");
     }
 }
 
@@ -210,7 +189,7 @@ Run(int argc, char* argv[])
         argc, argv, {"scenario", "out", "schedulers", "seed", "run", "netanim", "plan-only"});
     if (!unknown.empty())
     {
-        throw UsageError(unknown);
+        throw DnnUsageError(unknown);
     }
     const std::string badValue = DnnCheckOptionValues(argc, argv,
                                                       {{"seed", DnnOptionType::Uint32},
@@ -219,13 +198,14 @@ Run(int argc, char* argv[])
                                                        {"plan-only", DnnOptionType::Bool}});
     if (!badValue.empty())
     {
-        throw UsageError(badValue);
+        throw DnnUsageError(badValue);
     }
     CheckAttributeDefaults(argc, argv);
     cmd.Parse(argc, argv);
     if (scenarioFile.empty())
     {
-        throw UsageError("--scenario=FILE is required (e.g. --scenario=scenarios/smart-home.json)");
+        throw DnnUsageError(
+            "--scenario=FILE is required (e.g. --scenario=scenarios/smart-home.json)");
     }
 
     DnnScenario scenario = DnnScenarioReader::ReadFile(
@@ -243,7 +223,7 @@ Run(int argc, char* argv[])
     fs::remove_all(work.path, error);
     if (!fs::create_directories(work.path, error))
     {
-        throw UsageError("--out: cannot create " + work.path.string() + ": " + error.message());
+        throw DnnUsageError("--out: cannot create " + work.path.string() + ": " + error.message());
     }
 
     std::cout << "scenario " << scenario.name << " (" << scenarioFile
@@ -342,27 +322,5 @@ Run(int argc, char* argv[])
 int
 main(int argc, char* argv[])
 {
-    try
-    {
-        return Run(argc, argv);
-    }
-    catch (const DnnInputError& e)
-    {
-        std::cerr << "error: " << e.what() << "\n";
-    }
-    catch (const UsageError& e)
-    {
-        std::cerr << "error: " << e.what() << "\n";
-    }
-    catch (const DnnInvalidScheduleError& e)
-    {
-        std::cerr << "error: " << e.what() << "\n";
-        return 1;
-    }
-    catch (const std::exception& e)
-    {
-        std::cerr << "error: " << e.what() << "\n";
-        return 1;
-    }
-    return 2;
+    return DnnToolMain(argc, argv, Run);
 }

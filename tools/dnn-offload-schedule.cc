@@ -14,6 +14,7 @@
  * unexpected internal error.
  */
 
+#include "dnn-tool.h"
 #include "ns3/dnn-offload-module.h"
 
 #include "ns3/command-line.h"
@@ -32,18 +33,6 @@ using namespace ns3;
 namespace
 {
 
-/** Bad command-line usage: reported like bad input files, exit status 2. */
-struct UsageError : std::runtime_error
-{
-    using std::runtime_error::runtime_error;
-};
-
-/** A scheduler produced a schedule that fails validation: exit status 1. */
-struct InvalidScheduleError : std::runtime_error
-{
-    using std::runtime_error::runtime_error;
-};
-
 /** One scheduler's result. */
 struct Result
 {
@@ -51,43 +40,6 @@ struct Result
     DnnSchedule schedule;  //!< its plan
     double runtimeS{0};    //!< wall time of Plan(), s
 };
-
-/** \p value with up to 10 significant digits; integers without decimals (80, not 80.0). */
-std::string
-Num(double value)
-{
-    std::ostringstream s;
-    s << std::setprecision(10) << value;
-    return s.str();
-}
-
-/** \p value as JSON: an integer when it is one, else a double. */
-nlohmann::json
-JsonNum(double value)
-{
-    if (std::isfinite(value) && std::floor(value) == value && std::fabs(value) < 1e15)
-    {
-        return static_cast<int64_t>(value);
-    }
-    return value;
-}
-
-/** Split a comma-separated list, dropping empty items. */
-std::vector<std::string>
-SplitList(const std::string& list)
-{
-    std::vector<std::string> items;
-    for (std::size_t begin = 0; begin <= list.size();)
-    {
-        const std::size_t comma = std::min(list.find(',', begin), list.size());
-        if (comma > begin)
-        {
-            items.push_back(list.substr(begin, comma - begin));
-        }
-        begin = comma + 1;
-    }
-    return items;
-}
 
 void
 PrintTable(const DnnSchedulingProblem& problem, const std::vector<Result>& results)
@@ -99,7 +51,7 @@ PrintTable(const DnnSchedulingProblem& problem, const std::vector<Result>& resul
     }
     for (const auto& r : results)
     {
-        std::cout << r.scheduler << ": makespan " << Num(r.schedule.Makespan()) << " ("
+        std::cout << r.scheduler << ": makespan " << DnnFormatNumber(r.schedule.Makespan()) << " ("
                   << std::fixed << std::setprecision(6) << r.runtimeS << " s)\n";
         std::cout.unsetf(std::ios::floatfield);
         const auto order = r.schedule.ProcessorOrder(problem.ProcessorCount());
@@ -110,7 +62,8 @@ PrintTable(const DnnSchedulingProblem& problem, const std::vector<Result>& resul
             {
                 const uint32_t t = order[p][i];
                 std::cout << (i ? "  " : " ") << problem.TaskName(t) << " ["
-                          << Num(r.schedule.Start(t)) << ", " << Num(r.schedule.Finish(t)) << "]";
+                          << DnnFormatNumber(r.schedule.Start(t)) << ", "
+                          << DnnFormatNumber(r.schedule.Finish(t)) << "]";
             }
             std::cout << "\n";
         }
@@ -124,7 +77,8 @@ PrintTable(const DnnSchedulingProblem& problem, const std::vector<Result>& resul
         std::ostringstream runtime;
         runtime << std::fixed << std::setprecision(6) << r.runtimeS;
         std::cout << std::left << std::setw(width + 2) << r.scheduler << std::right << std::setw(14)
-                  << Num(r.schedule.Makespan()) << std::setw(14) << runtime.str() << "\n";
+                  << DnnFormatNumber(r.schedule.Makespan()) << std::setw(14) << runtime.str()
+                  << "\n";
     }
 }
 
@@ -140,11 +94,11 @@ ToJson(const std::string& instance, const DnnSchedulingProblem& problem,
         {
             tasks.push_back({{"name", problem.TaskName(t)},
                              {"processor", problem.ProcessorName(r.schedule.Processor(t))},
-                             {"start", JsonNum(r.schedule.Start(t))},
-                             {"finish", JsonNum(r.schedule.Finish(t))}});
+                             {"start", DnnJsonNumber(r.schedule.Start(t))},
+                             {"finish", DnnJsonNumber(r.schedule.Finish(t))}});
         }
         all.push_back({{"scheduler", r.scheduler},
-                       {"makespan", JsonNum(r.schedule.Makespan())},
+                       {"makespan", DnnJsonNumber(r.schedule.Makespan())},
                        {"runtime_s", r.runtimeS},
                        {"tasks", tasks}});
     }
@@ -174,26 +128,26 @@ Run(int argc, char* argv[])
         DnnFindUnknownOption(argc, argv, {"instance", "name", "scheduler", "format", "seed"});
     if (!unknown.empty())
     {
-        throw UsageError(unknown);
+        throw DnnUsageError(unknown);
     }
     const std::string badValue =
         DnnCheckOptionValues(argc, argv, {{"seed", DnnOptionType::Uint32}});
     if (!badValue.empty())
     {
-        throw UsageError(badValue);
+        throw DnnUsageError(badValue);
     }
     cmd.Parse(argc, argv);
 
     if (instanceFile.empty())
     {
-        throw UsageError(
+        throw DnnUsageError(
             "--instance=FILE is required (e.g. --instance=test/reference/canonical-graphs.json)");
     }
     if (format != "table" && format != "json")
     {
-        throw UsageError("--format: \"" + format + "\" is not table or json");
+        throw DnnUsageError("--format: \"" + format + "\" is not table or json");
     }
-    const std::vector<std::string> names = SplitList(schedulerList);
+    const std::vector<std::string> names = DnnSplitList(schedulerList);
     if (names.empty())
     {
         std::string known;
@@ -201,7 +155,7 @@ Run(int argc, char* argv[])
         {
             known += (known.empty() ? "" : ", ") + n;
         }
-        throw UsageError("--scheduler=NAME[,NAME...] is required (known: " + known + ")");
+        throw DnnUsageError("--scheduler=NAME[,NAME...] is required (known: " + known + ")");
     }
     // Create every scheduler before reading or planning, so a misspelt name fails fast.
     std::vector<Ptr<DnnScheduler>> schedulers;
@@ -213,7 +167,7 @@ Run(int argc, char* argv[])
         }
         catch (const std::invalid_argument& e)
         {
-            throw UsageError(std::string("--scheduler: ") + e.what());
+            throw DnnUsageError(std::string("--scheduler: ") + e.what());
         }
         schedulers.back()->SetAttributeFailSafe("Seed", UintegerValue(seed));
     }
@@ -246,7 +200,7 @@ Run(int argc, char* argv[])
             {
                 message += "\n  " + v;
             }
-            throw InvalidScheduleError(message);
+            throw DnnInvalidScheduleError(message);
         }
         results.push_back(
             {names[i], std::move(schedule), std::chrono::duration<double>(end - begin).count()});
@@ -270,28 +224,5 @@ Run(int argc, char* argv[])
 int
 main(int argc, char* argv[])
 {
-    try
-    {
-        return Run(argc, argv);
-    }
-    catch (const DnnInputError& e)
-    {
-        std::cerr << "error: " << e.what() << "\n";
-    }
-    catch (const UsageError& e)
-    {
-        std::cerr << "error: " << e.what() << "\n";
-    }
-    catch (const InvalidScheduleError& e)
-    {
-        std::cerr << "error: " << e.what() << "\n";
-        return 1;
-    }
-    catch (const std::exception& e)
-    {
-        // Not bad input: a bug or the machine (out of memory). Report it, do not abort.
-        std::cerr << "error: " << e.what() << "\n";
-        return 1;
-    }
-    return 2;
+    return DnnToolMain(argc, argv, Run);
 }

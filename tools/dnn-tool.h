@@ -1,0 +1,77 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DNN_TOOL_H
+#define DNN_TOOL_H
+
+#include <nlohmann/json.hpp>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+/**
+ * \file
+ * What the three command-line programs (dnn-offload-run, -schedule, -inspect) share: their
+ * main() (one catch ladder, one set of exit statuses), usage errors, option lists and number
+ * formatting.
+ *
+ * Exit status of every tool: 0 on success; 2 on bad input (DnnInputError: the message names
+ * the file and JSON path) or bad usage (DnnUsageError: it names the option); 1 when a
+ * scheduler produced an invalid schedule (DnnInvalidScheduleError, a bug) or on any other
+ * error (a bug or the machine, e.g. out of memory). Every error is one "error: ..." line on
+ * standard error; none aborts.
+ */
+
+namespace ns3
+{
+
+/**
+ * \ingroup dnn-offload
+ * \brief Bad command-line usage: reported like bad input files, exit status 2.
+ */
+struct DnnUsageError : std::runtime_error
+{
+    using std::runtime_error::runtime_error;
+};
+
+/**
+ * \ingroup dnn-offload
+ * \brief Run a tool's body and turn what it throws into a message and an exit status.
+ * \param argc argument count \param argv arguments
+ * \param run the tool's body; returns the exit status of a normal end
+ * \return the exit status (see the file's description)
+ */
+int DnnToolMain(int argc, char* argv[], int (*run)(int, char*[]));
+
+/**
+ * \ingroup dnn-offload
+ * \brief Split a comma-separated list, dropping empty items ("a,,b," gives a, b).
+ * \param list the text \return the items
+ */
+std::vector<std::string> DnnSplitList(const std::string& list);
+
+/**
+ * \ingroup dnn-offload
+ * \brief A number with up to 10 significant digits; integers without decimals (80, not 80.0).
+ * \param value the number \return its text
+ */
+std::string DnnFormatNumber(double value);
+
+/**
+ * \ingroup dnn-offload
+ * \brief A number with a fixed number of decimals.
+ * \param value the number \param digits decimals \return its text
+ */
+std::string DnnFormatFixed(double value, int digits);
+
+/**
+ * \ingroup dnn-offload
+ * \brief A number as JSON: an integer when it is one (|value| < 1e15), else a double.
+ * \param value the number \return its JSON value
+ */
+nlohmann::json DnnJsonNumber(double value);
+
+} // namespace ns3
+
+#endif /* DNN_TOOL_H */
