@@ -213,6 +213,7 @@ Run(int argc, char* argv[])
         run ? std::optional<uint32_t>(run) : std::nullopt);
     scenario.netanim = scenario.netanim || netanim;
     const std::vector<DnnSchedulerSpec> schedulers = SelectSchedulers(scenario, schedulerList);
+    const DnnExperiment experiment(scenario); // the workload, partitioned once
     const fs::path dir = out.empty() ? fs::path("results") / scenario.name : fs::path(out);
     CheckReplaceable(dir);
     std::error_code error;
@@ -235,7 +236,7 @@ Run(int argc, char* argv[])
     }
     else
     {
-        std::cout << scenario.problem.TaskCount() << " tasks";
+        std::cout << experiment.TaskCount() << " tasks";
     }
     std::cout << "; seed " << scenario.seed << ", run " << scenario.run
               << (planOnly ? ", plan only" : "") << "\n";
@@ -259,7 +260,7 @@ Run(int argc, char* argv[])
                           << std::setprecision(1) << now << " s of " << stop << " s" << std::flush;
             };
         }
-        rows.push_back(DnnExperiment::Run(scenario, spec, options));
+        rows.push_back(experiment.Run(spec, options));
         const DnnComparisonRow& row = rows.back();
         if (terminal)
         {

@@ -21,6 +21,7 @@
 #include "ns3/dnn-experiment.h"
 #include "ns3/dnn-failure-handler.h"
 #include "ns3/dnn-fault-injector.h"
+#include "ns3/dnn-fault.h"
 #include "ns3/dnn-ga-scheduler.h"
 #include "ns3/dnn-gene-encoding.h"
 #include "ns3/dnn-greedy-scheduler.h"
@@ -46,6 +47,7 @@
 #include "ns3/dnn-recovery-planner.h"
 #include "ns3/dnn-results-writer.h"
 #include "ns3/dnn-rolling-planner.h"
+#include "ns3/dnn-run-limits.h"
 #include "ns3/dnn-run-recorder.h"
 #include "ns3/dnn-runtime-plan.h"
 #include "ns3/dnn-scenario-reader.h"
@@ -59,7 +61,9 @@
 #include "ns3/dnn-task-graph.h"
 #include "ns3/dnn-topology-helper.h"
 #include "ns3/dnn-units.h"
+#include "ns3/dnn-wifi-rates.h"
 #include "ns3/dnn-worker-application.h"
+#include "ns3/dnn-workload-checks.h"
 #include "ns3/dnn-workload-problem.h"
 
 #endif /* DNN_OFFLOAD_MODULE_H */

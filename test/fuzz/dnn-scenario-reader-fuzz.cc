@@ -46,8 +46,12 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     {
         const ns3::DnnScenario scenario =
             ns3::DnnScenarioReader::ReadText(text, "fuzz.json", BaseDir());
-        (void) scenario.graph.TaskCount();
-        (void) scenario.problem.TaskCount();
+        if (scenario.horizon <= 0)
+        {
+            // The experiment's next step: every request partitioned, the problem built.
+            const ns3::DnnWorkload workload = ns3::DnnScenarioReader::BuildWorkload(scenario);
+            (void) workload.problem.TaskCount();
+        }
     }
     catch (const ns3::DnnInputError&)
     {

@@ -7,9 +7,10 @@
 #include "dnn-json-reader.h"
 #include "dnn-model-reader.h"
 #include "ns3/dnn-input-error.h"
-#include "ns3/dnn-offload-helper.h"
-#include "ns3/dnn-topology-helper.h"
+#include "ns3/dnn-run-limits.h"
 #include "ns3/dnn-units.h"
+#include "ns3/dnn-wifi-rates.h"
+#include "ns3/dnn-workload-checks.h"
 #include "ns3/dnn-workload-problem.h"
 
 #include "ns3/string.h"
@@ -98,17 +99,15 @@ ReadQuantity(const DnnJsonReader& reader, double (*parse)(const std::string&),
     }
 }
 
-/**
- * The latest time a scenario may name, s: ns-3 counts time in signed 64-bit nanoseconds
- * (up to 9.2e9 s), and a run adds the stop time, release times and task durations.
- */
-constexpr double MAX_TIME_S = 1e9;
-/** Most networks: each gets a 10.k.0.0/24 subnet (DnnTopologyHelper). */
-constexpr std::size_t MAX_NETWORKS = 254;
-/** Most devices on one network (DnnTopologyHelper's limit for a /24 subnet). */
-constexpr std::size_t MAX_NETWORK_MEMBERS = 253;
+/** The latest time a scenario may name, s: ns-3 counts time in signed 64-bit nanoseconds
+ *  (up to 9.2e9 s), and a run adds the stop time, release times and task durations. */
+constexpr double MAX_TIME_S = DnnRunLimits::MAX_TIME_S;
+/** Most networks (DnnRunLimits). */
+constexpr std::size_t MAX_NETWORKS = DnnRunLimits::MAX_NETWORKS;
+/** Most devices on one network (DnnRunLimits). */
+constexpr std::size_t MAX_NETWORK_MEMBERS = DnnRunLimits::MAX_NETWORK_MEMBERS;
 /** The text of MAX_TIME_S for messages. */
-const std::string MAX_TIME_TEXT = "1000000000s (about 31.7 years)";
+const std::string MAX_TIME_TEXT = DnnRunLimits::MAX_TIME_TEXT;
 /** The lowest data rate, bit/s: ns-3 keeps data rates in whole bits per second. */
 constexpr double MIN_DATA_RATE = 1;
 /** The highest data rate, bit/s (ns-3's 64-bit DataRate holds more; no link is faster). */
@@ -169,32 +168,6 @@ ReadEfficiency(const DnnJsonReader& reader)
     return e;
 }
 
-/** A byte count for messages ("1.2 MB"). */
-std::string
-BytesText(double bytes)
-{
-    std::ostringstream text;
-    text.precision(1);
-    text << std::fixed;
-    if (bytes >= 1e9)
-    {
-        text << bytes / 1e9 << " GB";
-    }
-    else if (bytes >= 1e6)
-    {
-        text << bytes / 1e6 << " MB";
-    }
-    else if (bytes >= 1e3)
-    {
-        text << bytes / 1e3 << " kB";
-    }
-    else
-    {
-        text << bytes << " B";
-    }
-    return text.str();
-}
-
 /** splitmix64's output function (Steele, Lea and Flood 2014; Vigna's reference code). */
 uint64_t
 SplitMix64(uint64_t x)
@@ -205,52 +178,23 @@ SplitMix64(uint64_t x)
     return x ^ (x >> 31);
 }
 
-/**
- * Nominal PHY rates of one spatial stream, 800 ns guard interval, in Mbit/s, as the
- * standard's MCS tables give them (IEEE Std 802.11-2020, 19.5 "Parameters for HT-MCSs" and
- * 21.5 "Parameters for VHT-MCSs"; IEEE Std 802.11ax-2021, 27.5 "Parameters for HE-MCSs",
- * 0.8 us GI). Each figure is N_SD x bits per subcarrier x coding rate / symbol time
- * (3.2 us + 0.8 us for HT/VHT, 12.8 us + 0.8 us for HE), rounded to 0.1 Mbit/s as in the
- * tables. -1: no such MCS (VHT MCS 9 at 20 MHz with one stream).
- */
-struct RateRow
+/** The JSON pointer of the scenario entry a workload error is about. */
+std::string
+WorkloadErrorPath(const DnnScenario& scenario, const DnnWorkloadError& error)
 {
-    const char* standard;      //!< "80211n", "80211ac", "80211ax"
-    uint32_t width;            //!< MHz
-    std::vector<double> rates; //!< Mbit/s by MCS index
-};
-
-const std::vector<RateRow>&
-RateTable()
-{
-    static const std::vector<RateRow> table = {
-        {"80211n", 20, {6.5, 13, 19.5, 26, 39, 52, 58.5, 65}},
-        {"80211n", 40, {13.5, 27, 40.5, 54, 81, 108, 121.5, 135}},
-        {"80211ac", 20, {6.5, 13, 19.5, 26, 39, 52, 58.5, 65, 78, -1}},
-        {"80211ac", 40, {13.5, 27, 40.5, 54, 81, 108, 121.5, 135, 162, 180}},
-        {"80211ac", 80, {29.3, 58.5, 87.8, 117, 175.5, 234, 263.3, 292.5, 351, 390}},
-        {"80211ac", 160, {58.5, 117, 175.5, 234, 351, 468, 526.5, 585, 702, 780}},
-        {"80211ax",
-         20,
-         {8.6, 17.2, 25.8, 34.4, 51.6, 68.8, 77.4, 86.0, 103.2, 114.7, 129.0, 143.4}},
-        {"80211ax",
-         40,
-         {17.2, 34.4, 51.6, 68.8, 103.2, 137.6, 154.9, 172.1, 206.5, 229.4, 258.1, 286.8}},
-        {"80211ax",
-         80,
-         {36.0, 72.1, 108.1, 144.1, 216.2, 288.2, 324.3, 360.3, 432.4, 480.4, 540.4, 600.5}},
-        {"80211ax",
-         160,
-         {72.1, 144.1, 216.2, 288.2, 432.4, 576.5, 648.5, 720.6, 864.7, 960.8, 1080.9, 1201.0}},
-    };
-    return table;
-}
-
-/** Highest MCS of one spatial stream per standard. */
-uint32_t
-MaxMcs(const std::string& standard)
-{
-    return standard == "80211n" ? 7 : standard == "80211ac" ? 9 : 11;
+    const uint32_t index = error.GetIndex();
+    switch (error.GetSubject())
+    {
+    case DnnWorkloadError::Subject::Request:
+        return index < scenario.requestPaths.size() ? scenario.requestPaths[index] : "/workload";
+    case DnnWorkloadError::Subject::Requests:
+        return "/workload/requests";
+    case DnnWorkloadError::Subject::Device:
+        return index < scenario.devicePaths.size() ? scenario.devicePaths[index] : "/devices";
+    case DnnWorkloadError::Subject::Workload:
+        break;
+    }
+    return "/workload";
 }
 
 /** The text of an attribute value (a string, number or boolean) for StringValue. */
@@ -414,8 +358,8 @@ class ScenarioLoader
     DnnFault ReadFault(const DnnJsonReader& entry) const;
     /** Check that no device can drain its node's energy source during the run. */
     void CheckEnergy() const;
-    /** Partition the workload, check memory, build the scheduling problem. */
-    void BuildProblem();
+    /** Check that the workload fits the platform (DnnCheckWorkload). */
+    void CheckWorkload() const;
 
     DnnJsonReader m_root;                                //!< the document
     std::string m_file;                                  //!< file name for messages
@@ -427,12 +371,10 @@ class ScenarioLoader
     std::map<std::string, DnnDeviceProfile> m_profiles;  //!< resolved profiles
     std::set<std::string> m_resolving;                   //!< profiles being resolved (cycles)
     std::vector<DnnDevice> m_devices;                    //!< devices, in order
-    std::vector<std::string> m_devicePaths;              //!< JSON pointer of each device's entry
     std::map<std::string, DeviceEntry> m_entries;        //!< device and group names
     std::map<std::string, uint32_t> m_replicas;          //!< replica names -> device
     std::vector<DnnNetwork> m_networks;                  //!< networks, in order
     std::vector<std::string> m_networkPaths;             //!< JSON pointer of each network
-    std::vector<std::string> m_requestPaths; //!< request id -> JSON pointer of its entry
     std::map<std::string, std::shared_ptr<const DnnModel>> m_models; //!< cache by path
 };
 
@@ -451,7 +393,7 @@ ScenarioLoader::Load()
     ReadSchedulers();
     ReadSimulation();
     CheckEnergy();
-    BuildProblem();
+    CheckWorkload();
     return std::move(m_scenario);
 }
 
@@ -686,7 +628,7 @@ ScenarioLoader::ReadDevices()
             }
             record.devices.push_back(static_cast<uint32_t>(m_devices.size()));
             m_devices.push_back({name, profile, role, position[0], position[1], position[2]});
-            m_devicePaths.push_back(entry.Path());
+            m_scenario.devicePaths.push_back(entry.Path());
         }
         else
         {
@@ -704,7 +646,7 @@ ScenarioLoader::ReadDevices()
                 m_replicas[replica] = static_cast<uint32_t>(m_devices.size());
                 m_devices.push_back({replica, profile, role, position[0] + k * spacing[0],
                                      position[1] + k * spacing[1], position[2] + k * spacing[2]});
-                m_devicePaths.push_back(entry.Path());
+                m_scenario.devicePaths.push_back(entry.Path());
             }
         }
         m_entries[name] = record;
@@ -891,7 +833,7 @@ ScenarioLoader::ReadNetwork(const DnnJsonReader& entry)
     network.rateManager = entry.Has("rate_manager")
                             ? entry["rate_manager"].AsChoice({"ideal", "minstrel", "constant"})
                             : "ideal";
-    uint32_t mcs = MaxMcs(network.wifiStandard);
+    uint32_t mcs = DnnWifiMaxMcs(network.wifiStandard);
     if (entry.Has("mcs"))
     {
         const DnnJsonReader reader = entry["mcs"];
@@ -900,7 +842,7 @@ ScenarioLoader::ReadNetwork(const DnnJsonReader& entry)
             reader.Fail("only with \"rate_manager\": \"constant\" (the " + network.rateManager +
                         " rate manager picks its own MCS)");
         }
-        mcs = static_cast<uint32_t>(reader.AsInt(0, MaxMcs(network.wifiStandard)));
+        mcs = static_cast<uint32_t>(reader.AsInt(0, DnnWifiMaxMcs(network.wifiStandard)));
         if (DnnWifiNominalRate(network.wifiStandard, network.channelWidth, mcs) <= 0)
         {
             reader.Fail(network.wifiStandard + " has no MCS " + std::to_string(mcs) + " at " +
@@ -938,7 +880,7 @@ ScenarioLoader::BuildPlatform()
         }
         catch (const std::invalid_argument& e)
         {
-            throw DnnInputError(m_file, m_devicePaths[d], e.what());
+            throw DnnInputError(m_file, m_scenario.devicePaths[d], e.what());
         }
     }
     for (std::size_t k = 0; k < m_networks.size(); ++k)
@@ -975,7 +917,7 @@ ScenarioLoader::BuildPlatform()
                 { return std::find(n.members.begin(), n.members.end(), d) != n.members.end(); });
             if (!connected)
             {
-                throw DnnInputError(m_file, m_devicePaths[d],
+                throw DnnInputError(m_file, m_scenario.devicePaths[d],
                                     "device \"" + m_devices[d].name + "\" is on no network");
             }
         }
@@ -1195,7 +1137,7 @@ ScenarioLoader::ReadWorkload()
         request.releaseTime = pending[id].time;
         m_scenario.requests.push_back(request);
         m_scenario.deadlines.push_back(pending[id].deadline);
-        m_requestPaths.push_back(entryPaths[pending[id].entry]);
+        m_scenario.requestPaths.push_back(entryPaths[pending[id].entry]);
     }
 }
 
@@ -1376,172 +1318,33 @@ ScenarioLoader::ReadFault(const DnnJsonReader& entry) const
 void
 ScenarioLoader::CheckEnergy() const
 {
-    // A run lasts until the stop time after plan time 0, which comes after the Wi-Fi
-    // association bound, plus one second (DnnSimulation). A device draws its compute power
-    // (idle or busy) and, on Wi-Fi, its radio's: at most 0.38 A at 5 V, the defaults of
-    // ns-3's WifiRadioEnergyModel and of the source's voltage.
-    const double seconds =
-        m_scenario.stopTime + DnnTopologyHelper::AssociationBound().GetSeconds() + 1.0;
-    const double radioWatts = 0.38 * 5.0;
-    for (std::size_t d = 0; d < m_devices.size(); ++d)
+    try
     {
-        const DnnDevice& device = m_devices[d];
-        const bool wifi = std::any_of(m_networks.begin(), m_networks.end(),
-                                      [d](const DnnNetwork& n)
-                                      {
-                                          return n.kind == DnnNetworkKind::Wifi &&
-                                                 std::find(n.members.begin(), n.members.end(), d) !=
-                                                     n.members.end();
-                                      });
-        const double watts = std::max(device.profile.idlePower, device.profile.busyPower) +
-                             (wifi ? radioWatts : 0.0);
-        if (watts * seconds > DnnOffloadHelper::SOURCE_ENERGY_J)
-        {
-            std::ostringstream detail;
-            detail << "device \"" << device.name << "\" may draw " << watts
-                   << " W (the larger of its profile's idle and busy power"
-                   << (wifi ? ", plus 1.9 W for its Wi-Fi radio" : "") << ") for the " << seconds
-                   << " s of a run (stop_time + " << seconds - m_scenario.stopTime
-                   << " s): " << watts * seconds << " J, more than the "
-                   << DnnOffloadHelper::SOURCE_ENERGY_J
-                   << " J energy source of a simulated node, which would run dry; lower the "
-                      "power or the stop time";
-            throw DnnInputError(m_file, m_devicePaths[d], detail.str());
-        }
+        DnnCheckEnergySources(m_scenario.platform, m_scenario.stopTime);
+    }
+    catch (const DnnWorkloadError& e)
+    {
+        throw DnnInputError(m_file, WorkloadErrorPath(m_scenario, e), e.what());
     }
 }
 
 void
-ScenarioLoader::BuildProblem()
+ScenarioLoader::CheckWorkload() const
 {
-    // Rolling-horizon planning partitions the requests window by window during the run;
-    // here one request per model is enough to check that the models fit the devices.
-    std::vector<DnnRequest> checked;
-    if (m_scenario.horizon > 0)
-    {
-        std::set<const DnnModel*> seen;
-        for (const DnnRequest& request : m_scenario.requests)
-        {
-            if (seen.insert(request.model.get()).second)
-            {
-                checked.push_back(request);
-            }
-        }
-    }
+    // One request per model checks the whole workload (DnnCheckWorkload); the experiment
+    // partitions all of them (DnnScenarioReader::BuildWorkload), or the rolling planner
+    // window by window.
     try
     {
-        m_scenario.graph =
-            DnnPartitioner(m_scenario.partition)
-                .PartitionWorkload(m_scenario.horizon > 0 ? checked : m_scenario.requests);
+        DnnCheckWorkload(m_scenario.requests, m_scenario.partition, m_scenario.platform);
     }
-    catch (const DnnInputError& e)
+    catch (const DnnWorkloadError& e)
     {
-        throw DnnInputError(m_file, "/workload", e.what());
-    }
-    catch (const std::invalid_argument& e)
-    {
-        throw DnnInputError(m_file, "/workload", e.what());
-    }
-    // Memory: a task holds its weights on its device for the whole run, shared with the
-    // tasks of other requests holding the same weights (the same model layer piece) there,
-    // so (1) every task must fit the largest memory and (2) all distinct weights together
-    // must fit all memories together. Both are necessary, not sufficient: packing the tasks
-    // is the schedulers' job, and the schedule validator checks what they did.
-    double largest = 0;
-    double totalMemory = 0;
-    for (const DnnDevice& device : m_devices)
-    {
-        largest = std::max(largest, device.profile.memory);
-        totalMemory += device.profile.memory;
-    }
-    double totalWeights = 0;
-    const std::vector<uint32_t> weightGroups = WorkloadWeightGroups(m_scenario.graph);
-    std::vector<uint8_t> counted(m_scenario.graph.TaskCount(), 0); // per weight group
-    for (std::size_t t = 0; t < m_scenario.graph.TaskCount(); ++t)
-    {
-        const DnnTask& task = m_scenario.graph.Task(t);
-        const auto weights = static_cast<double>(task.weightBytes);
-        if (weights > largest)
-        {
-            throw DnnInputError(
-                m_file, m_requestPaths.at(task.request),
-                "model \"" + task.model + "\": task \"" + task.name + "\" needs " +
-                    std::to_string(task.weightBytes) + " bytes of weights (" + BytesText(weights) +
-                    "), more than any device's memory (largest: " + BytesText(largest) + ")");
-        }
-        const uint32_t group = weightGroups[t];
-        if (group == DnnSchedulingProblem::NONE || !counted[group])
-        {
-            totalWeights += weights; // the same weights count once
-            if (group != DnnSchedulingProblem::NONE)
-            {
-                counted[group] = 1;
-            }
-        }
-    }
-    if (totalWeights > totalMemory)
-    {
-        throw DnnInputError(m_file, "/workload/requests",
-                            "the " + std::to_string(m_scenario.requests.size()) +
-                                " requests' tasks need " + BytesText(totalWeights) +
-                                " of distinct weights together (a device holds a model layer "
-                                "piece's weights once for all requests), more than all "
-                                "devices' memory together (" +
-                                BytesText(totalMemory) + ")");
-    }
-    try
-    {
-        m_scenario.problem = BuildWorkloadProblem(m_scenario.graph, m_scenario.platform);
-    }
-    catch (const DnnInputError& e)
-    {
-        throw DnnInputError(m_file, "/workload", e.Detail());
-    }
-    // A task's run is one ns-3 event: it must fit the time a run can simulate.
-    const DnnSchedulingProblem& problem = m_scenario.problem;
-    for (uint32_t t = 0; t < problem.TaskCount(); ++t)
-    {
-        for (uint32_t p = 0; p < problem.ProcessorCount(); ++p)
-        {
-            const double w = problem.Cost(t, p);
-            if (std::isfinite(w) && w > MAX_TIME_S)
-            {
-                const DnnTask& task = m_scenario.graph.Task(t);
-                std::ostringstream detail;
-                detail << "task \"" << task.name << "\" of model \"" << task.model << "\" ("
-                       << task.flops << " FLOPs) would take " << w << " s on device \""
-                       << m_devices[p].name << "\" (" << m_devices[p].profile.flops
-                       << " FLOP/s), longer than " << MAX_TIME_TEXT
-                       << ", the longest a run can simulate; is its profile's speed right?";
-                throw DnnInputError(m_file, m_devicePaths[p], detail.str());
-            }
-        }
-    }
-    if (m_scenario.horizon > 0)
-    {
-        m_scenario.graph = DnnTaskGraph();
-        m_scenario.problem = DnnSchedulingProblem({}, {"none"});
+        throw DnnInputError(m_file, WorkloadErrorPath(m_scenario, e), e.what());
     }
 }
 
 } // namespace
-
-double
-DnnWifiNominalRate(const std::string& standard, uint32_t channelWidth, uint32_t mcs)
-{
-    for (const RateRow& row : RateTable())
-    {
-        if (row.standard == standard && row.width == channelWidth)
-        {
-            if (mcs >= row.rates.size() || row.rates[mcs] < 0)
-            {
-                return 0;
-            }
-            return std::round(row.rates[mcs] * 10) * 1e5; // 0.1 Mbit/s steps, exactly
-        }
-    }
-    return 0;
-}
 
 Ptr<DnnScheduler>
 DnnSchedulerSpec::Create() const
@@ -1578,6 +1381,19 @@ DnnScenarioReader::ReadText(const std::string& text, const std::string& file,
 {
     const nlohmann::json doc = DnnJsonReader::ParseText(text, file);
     return ScenarioLoader(doc, file, baseDir, seed, run).Load();
+}
+
+DnnWorkload
+DnnScenarioReader::BuildWorkload(const DnnScenario& scenario)
+{
+    try
+    {
+        return DnnBuildWorkload(scenario.requests, scenario.partition, scenario.platform);
+    }
+    catch (const DnnWorkloadError& e)
+    {
+        throw DnnInputError(scenario.file, WorkloadErrorPath(scenario, e), e.what());
+    }
 }
 
 } // namespace ns3

@@ -4,12 +4,11 @@
 #ifndef DNN_SCENARIO_READER_H
 #define DNN_SCENARIO_READER_H
 
-#include "ns3/dnn-fault-injector.h"
+#include "ns3/dnn-fault.h"
 #include "ns3/dnn-partitioner.h"
 #include "ns3/dnn-platform.h"
 #include "ns3/dnn-scheduler.h"
-#include "ns3/dnn-scheduling-problem.h"
-#include "ns3/dnn-task-graph.h"
+#include "ns3/dnn-workload-checks.h"
 
 #include "ns3/ptr.h"
 
@@ -43,6 +42,9 @@ struct DnnSchedulerSpec
 /**
  * \ingroup dnn-offload
  * \brief A scenario file, resolved: the platform, the requests and how to run them.
+ *
+ * Configuration only: the workload's task graph and scheduling problem are the next stage's
+ * (DnnScenarioReader::BuildWorkload(), or the rolling planner window by window).
  */
 struct DnnScenario
 {
@@ -65,14 +67,11 @@ struct DnnScenario
     /** Rolling-horizon planning: plan the requests released in each window of this many
      *  seconds when the window opens (0: plan the whole workload before the run). */
     double horizon{0};
-    /** The partitioned workload (empty with a planning horizon: the windows are
-     *  partitioned as the run goes). */
-    DnnTaskGraph graph;
-    /** BuildWorkloadProblem(graph, platform) (a placeholder with a planning horizon).
-     *  DnnSchedulingProblem has no default
-     *  constructor: a default-constructed DnnScenario holds an empty placeholder problem
-     *  (no task, one processor "none"); the reader always sets the real one. */
-    DnnSchedulingProblem problem{{}, {"none"}};
+    /** Where each device came from: the JSON pointer of its entry (device index ->
+     *  "/devices/2", a group's replicas share their group's), for messages. */
+    std::vector<std::string> devicePaths;
+    /** Where each request came from: request id -> the JSON pointer of its entry. */
+    std::vector<std::string> requestPaths;
 };
 
 /**
@@ -82,7 +81,9 @@ struct DnnScenario
  * Strict: every key is checked (unknown keys are errors, with a did-you-mean), every value
  * type and range, every name (profiles, devices, groups, networks, models, schedulers and
  * their attributes, with did-you-mean), that every device is on a network and reachable,
- * and that every task of the workload fits some device's memory. Each problem throws one
+ * and, through the problem stage's checks (DnnCheckWorkload(), DnnCheckEnergySources()),
+ * that the workload fits the platform and no node's energy source runs dry. Each problem
+ * throws one
  * DnnInputError naming the file, the JSON path and what is wrong, e.g.
  * "scenarios/x.json: /networks/0/data_rate: \"100Mbs\" is not a data rate (e.g. \"100Mbps\")".
  *
@@ -116,18 +117,15 @@ class DnnScenarioReader
     static DnnScenario ReadText(const std::string& text, const std::string& file,
                                 const std::string& baseDir, std::optional<uint32_t> seed = {},
                                 std::optional<uint32_t> run = {});
-};
 
-/**
- * \ingroup dnn-offload
- * \brief The nominal PHY rate of one spatial stream with an 800 ns guard interval
- *        (IEEE 802.11 MCS tables), the default data_rate of a scenario's Wi-Fi network.
- * \param standard "80211n", "80211ac" or "80211ax"
- * \param channelWidth MHz (20, 40, 80, 160)
- * \param mcs the MCS index
- * \return bit/s, or 0 when the standard has no such width or MCS (e.g. VHT MCS 9 at 20 MHz)
- */
-double DnnWifiNominalRate(const std::string& standard, uint32_t channelWidth, uint32_t mcs);
+    /**
+     * \brief Partition a scenario's requests and build their scheduling problem
+     *        (DnnBuildWorkload()), with its errors pointing into the scenario's file.
+     * \param scenario a scenario this reader read
+     * \return the workload; throws DnnInputError (file, JSON path, what is wrong)
+     */
+    static DnnWorkload BuildWorkload(const DnnScenario& scenario);
+};
 
 } // namespace ns3
 

@@ -3,7 +3,7 @@
  */
 #include "dnn-experiment.h"
 
-#include "dnn-results-writer.h"
+#include "ns3/dnn-results-writer.h"
 #include "ns3/dnn-rolling-planner.h"
 #include "ns3/dnn-runtime-plan.h"
 #include "ns3/dnn-schedule-evaluator.h"
@@ -74,23 +74,41 @@ AddSimulated(DnnComparisonRow& row, const DnnScenario& scenario, const DnnSimula
 
 } // namespace
 
-DnnComparisonRow
-DnnExperiment::Run(const DnnScenario& scenario, const DnnSchedulerSpec& spec,
-                   const DnnExperimentOptions& options)
+DnnExperiment::DnnExperiment(const DnnScenario& scenario) : m_scenario(scenario)
 {
-    const DnnSchedulingProblem& problem = scenario.problem;
+    if (scenario.horizon <= 0)
+    {
+        m_workload.emplace(DnnScenarioReader::BuildWorkload(scenario));
+    }
+}
+
+uint32_t
+DnnExperiment::TaskCount() const
+{
+    return m_workload ? m_workload->problem.TaskCount() : 0;
+}
+
+DnnComparisonRow
+DnnExperiment::Run(const DnnSchedulerSpec& spec, const DnnExperimentOptions& options) const
+{
     Ptr<DnnScheduler> scheduler = spec.Create();
     const bool seedGiven = std::any_of(spec.attributes.begin(), spec.attributes.end(),
                                        [](const auto& a) { return a.first == "Seed"; });
     if (!seedGiven)
     {
-        scheduler->SetAttributeFailSafe("Seed",
-                                        UintegerValue(scenario.seed + 7919 * (scenario.run - 1)));
+        scheduler->SetAttributeFailSafe(
+            "Seed", UintegerValue(m_scenario.seed + 7919 * (m_scenario.run - 1)));
     }
-    if (scenario.horizon > 0)
-    {
-        return RunRolling(scenario, spec, scheduler, options);
-    }
+    return m_workload ? RunOffline(spec, scheduler, options) : RunRolling(spec, scheduler, options);
+}
+
+DnnComparisonRow
+DnnExperiment::RunOffline(const DnnSchedulerSpec& spec, Ptr<DnnScheduler> scheduler,
+                          const DnnExperimentOptions& options) const
+{
+    const DnnScenario& scenario = m_scenario;
+    const DnnSchedulingProblem& problem = m_workload->problem;
+    const DnnTaskGraph& graph = m_workload->graph;
     const auto begin = std::chrono::steady_clock::now();
     const DnnSchedule schedule = scheduler->Plan(problem);
     const double runtime =
@@ -132,7 +150,7 @@ DnnExperiment::Run(const DnnScenario& scenario, const DnnSchedulerSpec& spec,
     {
         if (!options.outputDir.empty())
         {
-            const DnnRuntimePlan plan(scenario.graph, problem, schedule);
+            const DnnRuntimePlan plan(graph, problem, schedule);
             DnnRunFacts facts;
             facts.scheduler = spec.label;
             facts.schedulerRuntime = runtime;
@@ -147,15 +165,16 @@ DnnExperiment::Run(const DnnScenario& scenario, const DnnSchedulerSpec& spec,
     DnnSimulationOptions sim = SimulationOptions(scenario, spec.label, options);
     sim.schedulerRuntime = runtime;
     const DnnSimulationResult result =
-        DnnSimulation::Run(scenario.graph, problem, schedule, scenario.platform, sim);
+        DnnSimulation::Run(graph, problem, schedule, scenario.platform, sim);
     AddSimulated(row, scenario, result);
     return row;
 }
 
 DnnComparisonRow
-DnnExperiment::RunRolling(const DnnScenario& scenario, const DnnSchedulerSpec& spec,
-                          Ptr<DnnScheduler> scheduler, const DnnExperimentOptions& options)
+DnnExperiment::RunRolling(const DnnSchedulerSpec& spec, Ptr<DnnScheduler> scheduler,
+                          const DnnExperimentOptions& options) const
 {
+    const DnnScenario& scenario = m_scenario;
     DnnRollingPlanner planner(scenario.platform, scenario.partition, scenario.requests,
                               scenario.horizon, scheduler);
     DnnComparisonRow row;

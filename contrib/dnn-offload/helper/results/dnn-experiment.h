@@ -8,6 +8,7 @@
 #include "ns3/dnn-scenario-reader.h"
 
 #include <functional>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -40,24 +41,44 @@ class DnnExperiment
 {
   public:
     /**
+     * \brief Prepare a scenario's runs: without a planning horizon, partition its requests
+     *        and build their scheduling problem once (DnnScenarioReader::BuildWorkload()),
+     *        for every scheduler to plan. Throws DnnInputError.
+     * \param scenario the scenario (kept by reference: it must outlive the experiment)
+     */
+    explicit DnnExperiment(const DnnScenario& scenario);
+
+    /**
      * \brief Run one scheduler. Throws DnnInputError (bad attribute), DnnInvalidScheduleError.
-     * \param scenario the scenario
      * \param spec which scheduler
      * \param options where and how
      * \return the row
      */
-    static DnnComparisonRow Run(const DnnScenario& scenario, const DnnSchedulerSpec& spec,
-                                const DnnExperimentOptions& options);
+    DnnComparisonRow Run(const DnnSchedulerSpec& spec, const DnnExperimentOptions& options) const;
+
+    /** \brief Tasks of the workload every scheduler plans. \return the count (0 with a
+     *  planning horizon: the windows are partitioned as the run goes) */
+    uint32_t TaskCount() const;
 
   private:
     /**
-     * \brief Run one scheduler window by window (the scenario has a planning horizon).
-     * \param scenario the scenario \param spec which scheduler \param scheduler it, seeded
-     * \param options where and how \return the row
+     * \brief Run one scheduler on the whole workload, planned before the run.
+     * \param spec which scheduler \param scheduler it, seeded \param options where and how
+     * \return the row
      */
-    static DnnComparisonRow RunRolling(const DnnScenario& scenario, const DnnSchedulerSpec& spec,
-                                       Ptr<DnnScheduler> scheduler,
-                                       const DnnExperimentOptions& options);
+    DnnComparisonRow RunOffline(const DnnSchedulerSpec& spec, Ptr<DnnScheduler> scheduler,
+                                const DnnExperimentOptions& options) const;
+
+    /**
+     * \brief Run one scheduler window by window (the scenario has a planning horizon).
+     * \param spec which scheduler \param scheduler it, seeded \param options where and how
+     * \return the row
+     */
+    DnnComparisonRow RunRolling(const DnnSchedulerSpec& spec, Ptr<DnnScheduler> scheduler,
+                                const DnnExperimentOptions& options) const;
+
+    const DnnScenario& m_scenario;         //!< the scenario
+    std::optional<DnnWorkload> m_workload; //!< its workload (none with a planning horizon)
 };
 
 } // namespace ns3

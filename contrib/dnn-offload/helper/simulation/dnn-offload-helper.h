@@ -6,6 +6,7 @@
 
 #include "ns3/dnn-compute-energy-model.h"
 #include "ns3/dnn-platform.h"
+#include "ns3/dnn-run-limits.h"
 #include "ns3/dnn-runtime-plan.h"
 
 #include "ns3/address.h"
@@ -28,14 +29,9 @@ namespace ns3
 class DnnOffloadHelper
 {
   public:
-    /**
-     * Energy of each node's BasicEnergySource, J: enough for 5.8 days at 200 W (the runs
-     * measure energy, they do not model batteries), and not more: WifiPhy compares the time
-     * the source could feed a transmission with the frame's duration, and with 10^12 J that
-     * time overflows ns3::Time, after which every frame is dropped. The scenario reader
-     * rejects a device that could drain it during a run.
-     */
-    static constexpr double SOURCE_ENERGY_J = 1e8;
+    /** Energy of each node's BasicEnergySource, J (DnnRunLimits::SOURCE_ENERGY_J: the
+     *  feasibility checks reject a device that could drain it during a run). */
+    static constexpr double SOURCE_ENERGY_J = DnnRunLimits::SOURCE_ENERGY_J;
 
     /** \brief TCP port of the workers. \param port the port */
     void SetPort(uint16_t port);

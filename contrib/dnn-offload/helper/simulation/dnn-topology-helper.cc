@@ -4,6 +4,7 @@
 #include "dnn-topology-helper.h"
 
 #include "ns3/dnn-ack-manager.h"
+#include "ns3/dnn-run-limits.h"
 
 #include "ns3/boolean.h"
 #include "ns3/config.h"
@@ -205,10 +206,11 @@ void
 DnnTopologyHelper::Validate(const DnnPlatform& platform) const
 {
     const auto& networks = platform.Networks();
-    if (networks.size() > 254)
+    if (networks.size() > DnnRunLimits::MAX_NETWORKS)
     {
-        throw std::invalid_argument("DnnTopologyHelper: at most 254 networks (one 10.k.0.0/24 "
-                                    "subnet each), the platform has " +
+        throw std::invalid_argument("DnnTopologyHelper: at most " +
+                                    std::to_string(DnnRunLimits::MAX_NETWORKS) +
+                                    " networks (one 10.k.0.0/24 subnet each), the platform has " +
                                     std::to_string(networks.size()));
     }
     for (uint32_t d = 0; d < platform.DeviceCount(); ++d)
@@ -232,9 +234,10 @@ DnnTopologyHelper::Validate(const DnnPlatform& platform) const
             throw std::invalid_argument("DnnTopologyHelper: network \"" + network.name +
                                         "\": " + what);
         };
-        if (network.members.size() > 253)
+        if (network.members.size() > DnnRunLimits::MAX_NETWORK_MEMBERS)
         {
-            bad("at most 253 members in a /24 subnet");
+            bad("at most " + std::to_string(DnnRunLimits::MAX_NETWORK_MEMBERS) +
+                " members in a /24 subnet");
         }
         std::set<uint32_t> seen;
         for (uint32_t member : network.members)
@@ -658,7 +661,7 @@ DnnTopologyHelper::SetAssociatedCallback(Callback<void> callback)
 Time
 DnnTopologyHelper::AssociationBound()
 {
-    return MilliSeconds(250);
+    return Seconds(DnnRunLimits::ASSOCIATION_BOUND_S);
 }
 
 std::map<std::string, std::string>

@@ -10,6 +10,7 @@
  */
 
 #include "dnn-test-util.h"
+#include "ns3/dnn-experiment.h"
 #include "ns3/dnn-input-error.h"
 #include "ns3/dnn-scenario-reader.h"
 #include "ns3/dnn-units.h"
@@ -263,11 +264,12 @@ TEST(ScenarioReaderTest, FullScenarioIsResolved)
     EXPECT_EQ(s.requests[0].model.get(), s.requests[8].model.get());
     EXPECT_EQ(s.requests[3].model.get(), s.requests[5].model.get());
 
-    // The workload: graph and problem agree with the platform.
-    EXPECT_GT(s.graph.TaskCount(), 9U * 3);
-    EXPECT_EQ(s.problem.TaskCount(), s.graph.TaskCount());
-    EXPECT_EQ(s.problem.ProcessorCount(), s.platform.DeviceCount());
-    EXPECT_EQ(s.problem.RequestCount(), 9U);
+    // The workload (the next stage's): graph and problem agree with the platform.
+    const DnnWorkload w = DnnScenarioReader::BuildWorkload(s);
+    EXPECT_GT(w.graph.TaskCount(), 9U * 3);
+    EXPECT_EQ(w.problem.TaskCount(), w.graph.TaskCount());
+    EXPECT_EQ(w.problem.ProcessorCount(), s.platform.DeviceCount());
+    EXPECT_EQ(w.problem.RequestCount(), 9U);
 
     // Schedulers, in file order, attributes applied by Create().
     ASSERT_EQ(s.schedulers.size(), 3U);
@@ -392,8 +394,9 @@ TEST(ScenarioReaderTest, DefaultsOfAMinimalScenario)
     EXPECT_TRUE(s.flowmon);
     EXPECT_FALSE(s.pcap);
     EXPECT_EQ(s.horizon, 0.0);
-    EXPECT_EQ(s.graph.TaskCount(), s.problem.TaskCount());
-    EXPECT_GT(s.graph.TaskCount(), 0U);
+    const DnnWorkload w = DnnScenarioReader::BuildWorkload(s);
+    EXPECT_EQ(w.graph.TaskCount(), w.problem.TaskCount());
+    EXPECT_GT(w.graph.TaskCount(), 0U);
 
     // The caller's seed and run replace the file's.
     const DnnScenario t = DnnScenarioReader::ReadText(doc.dump(), FILE_NAME, ScenarioDir(), 11, 4);
@@ -424,48 +427,6 @@ TEST(ScenarioReaderTest, ReadFileLooksUpModelsNextToTheFile)
     EXPECT_TRUE(test::ThrowsInputError([&]() { DnnScenarioReader::ReadFile(file + ".missing"); },
                                        "", "cannot open the file", file + ".missing"));
     std::filesystem::remove_all(dir);
-}
-
-TEST(ScenarioReaderTest, WifiNominalRates)
-{
-    EXPECT_EQ(DnnWifiNominalRate("80211ac", 20, 8), 78e6);
-    EXPECT_EQ(DnnWifiNominalRate("80211ac", 20, 9), 0.0); // no VHT MCS 9 at 20 MHz (1 SS)
-    EXPECT_EQ(DnnWifiNominalRate("80211ac", 80, 9), 390e6);
-    EXPECT_EQ(DnnWifiNominalRate("80211n", 40, 7), 135e6);
-    EXPECT_EQ(DnnWifiNominalRate("80211n", 20, 0), 6.5e6);
-    EXPECT_EQ(DnnWifiNominalRate("80211ax", 20, 11), 143.4e6);
-    EXPECT_EQ(DnnWifiNominalRate("80211ax", 160, 11), 1201e6);
-    EXPECT_EQ(DnnWifiNominalRate("80211n", 80, 0), 0.0);
-    EXPECT_EQ(DnnWifiNominalRate("80211n", 20, 8), 0.0);
-
-    // The figures are N_SD x bits x coding rate / symbol time (800 ns GI), to 0.1 Mbit/s.
-    const std::vector<int> bits = {1, 2, 2, 4, 4, 6, 6, 6, 8, 8, 10, 10};
-    const std::vector<double> rate = {1.0 / 2, 1.0 / 2, 3.0 / 4, 1.0 / 2, 3.0 / 4, 2.0 / 3,
-                                      3.0 / 4, 5.0 / 6, 3.0 / 4, 5.0 / 6, 3.0 / 4, 5.0 / 6};
-    struct Phy
-    {
-        std::string standard;
-        uint32_t width;
-        double subcarriers;
-        double symbol; // us
-        uint32_t maxMcs;
-    };
-    const std::vector<Phy> phys = {
-        {"80211n", 20, 52, 4.0, 7},     {"80211n", 40, 108, 4.0, 7},
-        {"80211ac", 20, 52, 4.0, 8},    {"80211ac", 40, 108, 4.0, 9},
-        {"80211ac", 80, 234, 4.0, 9},   {"80211ac", 160, 468, 4.0, 9},
-        {"80211ax", 20, 234, 13.6, 11}, {"80211ax", 40, 468, 13.6, 11},
-        {"80211ax", 80, 980, 13.6, 11}, {"80211ax", 160, 1960, 13.6, 11},
-    };
-    for (const Phy& phy : phys)
-    {
-        for (uint32_t mcs = 0; mcs <= phy.maxMcs; ++mcs)
-        {
-            const double mbps = phy.subcarriers * bits[mcs] * rate[mcs] / phy.symbol;
-            EXPECT_NEAR(DnnWifiNominalRate(phy.standard, phy.width, mcs) / 1e6, mbps, 0.051)
-                << phy.standard << " " << phy.width << " MHz MCS " << mcs;
-        }
-    }
 }
 
 /** A scenario with one tiny model and Poisson arrivals of a group of two devices. */
@@ -677,7 +638,8 @@ TEST(ScenarioReaderTest, BaseScenarioIsValid)
 }
 
 /** A planning horizon keeps the requests and leaves the partitioning to the run's windows:
- *  no workload graph or problem is built up front (that would hold every request). */
+ *  the reader builds no workload (it never does: DnnScenario is configuration), and the
+ *  experiment builds none up front (that would hold every request). */
 TEST(ScenarioReaderTest, PlanningHorizonLeavesTheWorkloadToTheWindows)
 {
     json doc = BaseScenario();
@@ -686,8 +648,7 @@ TEST(ScenarioReaderTest, PlanningHorizonLeavesTheWorkloadToTheWindows)
     const DnnScenario s = Read(doc);
     EXPECT_DOUBLE_EQ(s.horizon, 0.25);
     EXPECT_EQ(s.requests.size(), 100U);
-    EXPECT_EQ(s.graph.TaskCount(), 0U);
-    EXPECT_EQ(s.problem.TaskCount(), 0U);
+    EXPECT_EQ(DnnExperiment(s).TaskCount(), 0U);
 }
 
 TEST(ScenarioReaderTest, RequestsOfOneModelCountItsWeightsOnceInTheMemoryCheck)
@@ -700,11 +661,12 @@ TEST(ScenarioReaderTest, RequestsOfOneModelCountItsWeightsOnceInTheMemoryCheck)
                        {"cloud-server", {{"memory", "1MB"}}}};
     const DnnScenario s = Read(doc);
     ASSERT_EQ(s.requests.size(), 2U);
-    EXPECT_TRUE(s.problem.SharesMemory());
+    const DnnWorkload w = DnnScenarioReader::BuildWorkload(s);
+    EXPECT_TRUE(w.problem.SharesMemory());
     double held = 0;
-    for (uint32_t g = 0; g < s.problem.MemoryGroupCount(); ++g)
+    for (uint32_t g = 0; g < w.problem.MemoryGroupCount(); ++g)
     {
-        held += s.problem.GroupMemory(g);
+        held += w.problem.GroupMemory(g);
     }
     EXPECT_EQ(held, 244403360.0); // AlexNet's 61,100,840 fp32 parameters
 }

@@ -4,9 +4,9 @@
 #ifndef DNN_RESULTS_WRITER_H
 #define DNN_RESULTS_WRITER_H
 
-#include "ns3/dnn-fault-injector.h"
+#include "dnn-fault-injector.h"
+#include "dnn-run-recorder.h"
 #include "ns3/dnn-output-files.h"
-#include "ns3/dnn-run-recorder.h"
 #include "ns3/dnn-runtime-plan.h"
 
 #include <nlohmann/json.hpp>

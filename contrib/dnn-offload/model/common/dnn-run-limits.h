@@ -1,0 +1,47 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef DNN_RUN_LIMITS_H
+#define DNN_RUN_LIMITS_H
+
+#include <cstddef>
+
+namespace ns3
+{
+
+/**
+ * \ingroup dnn-offload
+ * \brief The limits of a simulated run that the readers and the feasibility checks enforce
+ *        before anything is built, so that the run cannot fail on them.
+ */
+struct DnnRunLimits
+{
+    /** Longest time a run can simulate, s (ns3::Time holds ~292 years; a task's run is one
+     *  event). */
+    static constexpr double MAX_TIME_S = 1e9;
+    /** MAX_TIME_S in words, for messages. */
+    static constexpr const char* MAX_TIME_TEXT = "1000000000s (about 31.7 years)";
+    /** Most networks: each gets a 10.k.0.0/24 subnet (DnnTopologyHelper). */
+    static constexpr std::size_t MAX_NETWORKS = 254;
+    /** Most devices on one network (a /24 subnet's host addresses). */
+    static constexpr std::size_t MAX_NETWORK_MEMBERS = 253;
+    /**
+     * Energy of each node's BasicEnergySource, J: enough for 5.8 days at 200 W (the runs
+     * measure energy, they do not model batteries), and not more: WifiPhy compares the time
+     * the source could feed a transmission with the frame's duration, and with 10^12 J that
+     * time overflows ns3::Time, after which every frame is dropped.
+     */
+    static constexpr double SOURCE_ENERGY_J = 1e8;
+    /** The most a Wi-Fi radio draws, W: 0.38 A at 5 V, the defaults of ns-3's
+     *  WifiRadioEnergyModel (transmit current) and BasicEnergySource (voltage). */
+    static constexpr double WIFI_RADIO_MAX_W = 0.38 * 5.0;
+    /** Plan time 0 after the start of the simulation, s: by then every Wi-Fi station has
+     *  associated (DnnTopologyHelper::AssociationBound()). */
+    static constexpr double ASSOCIATION_BOUND_S = 0.25;
+    /** Simulated time after the stop time that a run drains for, s (DnnSimulation). */
+    static constexpr double DRAIN_S = 1.0;
+};
+
+} // namespace ns3
+
+#endif /* DNN_RUN_LIMITS_H */
