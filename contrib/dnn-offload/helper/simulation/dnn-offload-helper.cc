@@ -4,22 +4,216 @@
 #include "dnn-offload-helper.h"
 
 #include "ns3/dnn-compute-model.h"
+#include "ns3/dnn-did-you-mean.h"
 #include "ns3/dnn-worker-application.h"
 
 #include "ns3/basic-energy-source.h"
 #include "ns3/double.h"
 #include "ns3/inet-socket-address.h"
+#include "ns3/string.h"
 #include "ns3/uinteger.h"
 
+#include <cxxabi.h>
+
+#include <cstdlib>
+#include <memory>
+#include <set>
+#include <sstream>
 #include <stdexcept>
+#include <typeinfo>
 
 namespace ns3
 {
 
+namespace
+{
+
+/** The C++ name of a value's dynamic type, e.g. "ns3::DoubleValue". */
+std::string
+ValueTypeName(const AttributeValue& value)
+{
+    const char* mangled = typeid(value).name();
+    int status = 0;
+    std::unique_ptr<char, void (*)(void*)> demangled(
+        abi::__cxa_demangle(mangled, nullptr, nullptr, &status), std::free);
+    return status == 0 && demangled ? demangled.get() : mangled;
+}
+
+/** The attributes of a type and its parents that can be set at construction, for
+ *  suggestions. */
+std::vector<std::string>
+ConstructionAttributes(TypeId tid)
+{
+    std::vector<std::string> names;
+    while (true)
+    {
+        for (std::size_t i = 0; i < tid.GetAttributeN(); ++i)
+        {
+            const TypeId::AttributeInformation info = tid.GetAttribute(i);
+            if ((info.flags & TypeId::ATTR_CONSTRUCT) && info.accessor->HasSetter())
+            {
+                names.push_back(info.name);
+            }
+        }
+        if (tid.GetParent() == tid)
+        {
+            break;
+        }
+        tid = tid.GetParent();
+    }
+    return names;
+}
+
+/**
+ * Whether ns-3 would abort reading \p text as a value of type \p valueType (the checker's
+ * GetValueTypeName()): the number values' DeserializeFromString() aborts when the text is
+ * not read to its end ("9100 ", "http"), and Time's when the unit is unknown ("5sec").
+ * These are the types of every attribute the helper's factories make; for another type the
+ * text is left to ns-3.
+ */
+bool
+TextAbortsNs3(const std::string& valueType, const std::string& text)
+{
+    std::istringstream iss(text);
+    if (valueType == "ns3::UintegerValue")
+    {
+        uint64_t value;
+        iss >> value;
+        return !iss.eof();
+    }
+    if (valueType == "ns3::IntegerValue")
+    {
+        int64_t value;
+        iss >> value;
+        return !iss.eof();
+    }
+    if (valueType == "ns3::DoubleValue")
+    {
+        double value;
+        iss >> value;
+        return !iss.eof();
+    }
+    if (valueType == "ns3::TimeValue")
+    {
+        std::string word;
+        iss >> word;
+        if (!iss.eof())
+        {
+            return true;
+        }
+        const auto unit = word.find_first_not_of("+-0123456789.eE");
+        static const std::set<std::string> units{"s",  "ms",  "us", "ns", "ps",
+                                                 "fs", "min", "h",  "d",  "y"};
+        return unit != std::string::npos && units.count(word.substr(unit)) == 0;
+    }
+    return false;
+}
+
+} // namespace
+
+DnnOffloadHelper::DnnOffloadHelper()
+{
+    m_workerFactory.SetTypeId(DnnWorkerApplication::GetTypeId());
+    m_computeFactory.SetTypeId(DnnComputeModel::GetTypeId());
+    m_computeEnergyFactory.SetTypeId(DnnComputeEnergyModel::GetTypeId());
+    m_sourceFactory.SetTypeId(BasicEnergySource::GetTypeId());
+    // A source that does not run dry (see SOURCE_ENERGY_J).
+    m_sourceFactory.Set("BasicEnergySourceInitialEnergyJ", DoubleValue(SOURCE_ENERGY_J));
+    m_sourceFactory.Set("BasicEnergySupplyVoltageV", DoubleValue(5.0));
+}
+
+Ptr<const AttributeValue>
+DnnOffloadHelper::SetChecked(ObjectFactory& factory, const std::string& name,
+                             const AttributeValue& value)
+{
+    const TypeId tid = factory.GetTypeId();
+    const std::string what = "DnnOffloadHelper: " + tid.GetName() + " attribute \"" + name + "\"";
+    TypeId::AttributeInformation info;
+    if (!tid.LookupAttributeByName(name, &info))
+    {
+        const std::vector<std::string> known = ConstructionAttributes(tid);
+        std::string message =
+            "DnnOffloadHelper: " + tid.GetName() + " has no attribute \"" + name + "\" (it has ";
+        for (std::size_t i = 0; i < known.size(); ++i)
+        {
+            message += (i ? ", " : "") + known[i];
+        }
+        message += ")";
+        const std::string suggestion = DnnDidYouMean(name, known);
+        if (!suggestion.empty())
+        {
+            message += "; did you mean \"" + suggestion + "\"?";
+        }
+        throw std::invalid_argument(message);
+    }
+    if (!(info.flags & TypeId::ATTR_CONSTRUCT) || !info.accessor->HasSetter())
+    {
+        throw std::invalid_argument(what + " cannot be set");
+    }
+    const auto* str = dynamic_cast<const StringValue*>(&value);
+    Ptr<const AttributeValue> checked;
+    if (!(str && TextAbortsNs3(info.checker->GetValueTypeName(), str->Get())))
+    {
+        checked = info.checker->CreateValidValue(value);
+    }
+    if (!checked)
+    {
+        // The value's text: safe to serialize with the checker only when it is of the
+        // checker's type (some SerializeToString() dereference the checker as theirs).
+        std::string text;
+        if (str)
+        {
+            text = "the value \"" + str->Get() + "\"";
+        }
+        else if (const Ptr<AttributeValue> blank = info.checker->Create();
+                 typeid(value) == typeid(*blank))
+        {
+            text = "the value " + value.SerializeToString(info.checker);
+        }
+        else
+        {
+            text = "a value of type " + ValueTypeName(value);
+        }
+        throw std::invalid_argument(what + ": " + text + " does not fit (it takes " +
+                                    info.checker->GetValueTypeName() + ", " +
+                                    info.checker->GetUnderlyingTypeInformation() + ")");
+    }
+    factory.Set(name, value);
+    return checked;
+}
+
+void
+DnnOffloadHelper::SetWorkerAttribute(const std::string& name, const AttributeValue& value)
+{
+    const Ptr<const AttributeValue> checked = SetChecked(m_workerFactory, name, value);
+    if (name == "Port")
+    {
+        m_port = static_cast<uint16_t>(DynamicCast<const UintegerValue>(checked)->Get());
+    }
+}
+
+void
+DnnOffloadHelper::SetComputeAttribute(const std::string& name, const AttributeValue& value)
+{
+    SetChecked(m_computeFactory, name, value);
+}
+
+void
+DnnOffloadHelper::SetComputeEnergyAttribute(const std::string& name, const AttributeValue& value)
+{
+    SetChecked(m_computeEnergyFactory, name, value);
+}
+
+void
+DnnOffloadHelper::SetEnergySourceAttribute(const std::string& name, const AttributeValue& value)
+{
+    SetChecked(m_sourceFactory, name, value);
+}
+
 void
 DnnOffloadHelper::SetPort(uint16_t port)
 {
-    m_port = port;
+    SetWorkerAttribute("Port", UintegerValue(port));
 }
 
 std::vector<Ptr<DnnComputeEnergyModel>>
@@ -33,16 +227,15 @@ DnnOffloadHelper::InstallCompute(const NodeContainer& nodes, const DnnPlatform& 
     for (uint32_t i = 0; i < nodes.GetN(); ++i)
     {
         const DnnDeviceProfile& profile = platform.Device(i).profile;
-        Ptr<DnnComputeModel> compute = CreateObject<DnnComputeModel>();
+        Ptr<DnnComputeModel> compute = m_computeFactory.Create<DnnComputeModel>();
+        // The profile wins over the factory.
         compute->SetAttribute("Flops", DoubleValue(profile.flops));
         compute->SetAttribute("Cores", UintegerValue(profile.cores));
         nodes.Get(i)->AggregateObject(compute);
-        // A source that does not run dry (see SOURCE_ENERGY_J).
-        Ptr<BasicEnergySource> source = CreateObject<BasicEnergySource>();
-        source->SetAttribute("BasicEnergySourceInitialEnergyJ", DoubleValue(SOURCE_ENERGY_J));
-        source->SetAttribute("BasicEnergySupplyVoltageV", DoubleValue(5.0));
+        Ptr<BasicEnergySource> source = m_sourceFactory.Create<BasicEnergySource>();
         source->SetNode(nodes.Get(i));
-        Ptr<DnnComputeEnergyModel> energy = DnnComputeEnergyModel::Install(nodes.Get(i), source);
+        Ptr<DnnComputeEnergyModel> energy =
+            DnnComputeEnergyModel::Install(nodes.Get(i), source, m_computeEnergyFactory);
         energy->SetIdlePowerW(profile.idlePower);
         energy->SetBusyPowerW(profile.busyPower);
         nodes.Get(i)->AggregateObject(source);
@@ -61,16 +254,21 @@ DnnOffloadHelper::InstallWorkers(std::shared_ptr<const DnnRuntimePlan> plan,
     {
         throw std::invalid_argument("DnnOffloadHelper: one node and one address per device");
     }
+    // The workers' port: the one set through the helper, else the attribute's default (as
+    // Config::SetDefault left it); every worker comes from the same factory.
+    TypeId::AttributeInformation info;
+    DnnWorkerApplication::GetTypeId().LookupAttributeByName("Port", &info);
+    const uint16_t port = m_port.value_or(
+        static_cast<uint16_t>(DynamicCast<const UintegerValue>(info.initialValue)->Get()));
     std::vector<Address> peers;
     for (const auto& address : addresses)
     {
-        peers.push_back(InetSocketAddress(address, m_port));
+        peers.push_back(InetSocketAddress(address, port));
     }
     ApplicationContainer apps;
     for (uint32_t i = 0; i < nodes.GetN(); ++i)
     {
-        Ptr<DnnWorkerApplication> worker = CreateObject<DnnWorkerApplication>();
-        worker->SetAttribute("Port", UintegerValue(m_port));
+        Ptr<DnnWorkerApplication> worker = m_workerFactory.Create<DnnWorkerApplication>();
         worker->Setup(plan, i, peers);
         worker->SetStartTime(start);
         worker->SetStopTime(stop);

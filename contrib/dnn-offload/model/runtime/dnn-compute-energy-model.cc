@@ -56,12 +56,22 @@ DnnComputeEnergyModel::~DnnComputeEnergyModel()
 Ptr<DnnComputeEnergyModel>
 DnnComputeEnergyModel::Install(Ptr<Node> node, Ptr<EnergySource> source)
 {
+    return Install(node, source, ObjectFactory(GetTypeId().GetName()));
+}
+
+Ptr<DnnComputeEnergyModel>
+DnnComputeEnergyModel::Install(Ptr<Node> node, Ptr<EnergySource> source,
+                               const ObjectFactory& factory)
+{
     NS_ABORT_MSG_IF(!node, "DnnComputeEnergyModel::Install: no node");
     NS_ABORT_MSG_IF(!source, "DnnComputeEnergyModel::Install: no energy source");
     Ptr<DnnComputeModel> compute = node->GetObject<DnnComputeModel>();
     NS_ABORT_MSG_IF(!compute, "DnnComputeEnergyModel::Install: node " << node->GetId()
                                                                       << " has no DnnComputeModel");
-    Ptr<DnnComputeEnergyModel> model = CreateObject<DnnComputeEnergyModel>();
+    Ptr<DnnComputeEnergyModel> model = factory.Create<DnnComputeEnergyModel>();
+    NS_ABORT_MSG_IF(!model, "DnnComputeEnergyModel::Install: the factory makes "
+                                << factory.GetTypeId().GetName()
+                                << ", not a DnnComputeEnergyModel");
     model->SetEnergySource(source);
     source->AppendDeviceEnergyModel(model);
     model->SetComputeModel(compute);

@@ -10,6 +10,7 @@
 #include "ns3/energy-source.h"
 #include "ns3/node.h"
 #include "ns3/nstime.h"
+#include "ns3/object-factory.h"
 #include "ns3/traced-value.h"
 
 namespace ns3
@@ -54,6 +55,16 @@ class DnnComputeEnergyModel : public DeviceEnergyModel
      * \return the new model (set IdlePower and BusyPower on it, or set them as defaults)
      */
     static Ptr<DnnComputeEnergyModel> Install(Ptr<Node> node, Ptr<EnergySource> source);
+    /**
+     * \brief As Install(node, source), with the model made by a factory (with its
+     *        attributes), e.g. DnnOffloadHelper's.
+     * \param node a node with a DnnComputeModel aggregated
+     * \param source the energy source to draw from
+     * \param factory a factory of ns3::DnnComputeEnergyModel (or a subclass)
+     * \return the new model
+     */
+    static Ptr<DnnComputeEnergyModel> Install(Ptr<Node> node, Ptr<EnergySource> source,
+                                              const ObjectFactory& factory);
 
     /**
      * \brief Set the energy source this model draws from.
