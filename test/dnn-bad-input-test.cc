@@ -658,7 +658,7 @@ ScenarioCases()
                  j["schedulers"][0] = {{"name", "psoga"}, {"attributes", {{"Particle", 4}}}};
              }),
          {InScenario("/schedulers/0/attributes/Particle"),
-          "no attribute \"Particle\" on ns3::PsoGaScheduler (did you mean \"Particles\"?)"}},
+          "no attribute \"Particle\" on ns3::DnnPsoGaScheduler (did you mean \"Particles\"?)"}},
         {"run_bad_scheduler_attribute_value",
          Tool::Run,
          Scenario(
@@ -666,7 +666,7 @@ ScenarioCases()
                  j["schedulers"][0] = {{"name", "psoga"}, {"attributes", {{"Iterations", "many"}}}};
              }),
          {InScenario("/schedulers/0/attributes/Iterations"),
-          "bad value \"many\" for attribute \"Iterations\" of ns3::PsoGaScheduler"}},
+          "bad value \"many\" for attribute \"Iterations\" of ns3::DnnPsoGaScheduler"}},
         {"run_scheduler_attribute_overflow",
          Tool::Run,
          Scenario(

@@ -195,6 +195,47 @@ TEST_F(RunCliTest, AttributeOverridesAreChecked)
     EXPECT_EQ(r.status, 0) << r.err;
 }
 
+/** The schedulers' TypeIds have the Dnn prefix; their names from before it stay aliases in
+ *  the --ns3::Type::Attribute options (and --PrintAttributes), and the value reaches the
+ *  scheduler under either name. */
+TEST_F(RunCliTest, AttributeOptionsTakeTheNewAndTheOldTypeIdNames)
+{
+    RunResult r = RunTiny("--plan-only --schedulers=psoga --ns3::DnnPsoGaScheduler::Particles=4");
+    EXPECT_EQ(r.status, 0) << r.err;
+    r = RunTiny("--plan-only --schedulers=psoga --ns3::PsoGaScheduler::Particles=4");
+    EXPECT_EQ(r.status, 0) << r.err;
+    r = RunTiny("--plan-only --schedulers=psoga --ns3::DnnPsoGaScheduler::Particle=4");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_TRUE(Contains(r.err, "--ns3::DnnPsoGaScheduler::Particle: ns3::DnnPsoGaScheduler has no "
+                                "attribute \"Particle\" (did you mean \"Particles\"?)"))
+        << r.err;
+    r = RunTiny("--plan-only --schedulers=psoga --ns3::PsoGaSchedulr::Particles=4");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_TRUE(Contains(r.err, "--ns3::PsoGaSchedulr::Particles: no type \"ns3::PsoGaSchedulr\""))
+        << r.err;
+
+    // Greedy's plan follows its BlockSize attribute (default 4), set under either name.
+    const auto plan = [this](const std::string& option)
+    {
+        const RunResult run = RunTiny("--plan-only --schedulers=greedy " + option);
+        EXPECT_EQ(run.status, 0) << option << ": " << run.err;
+        return ReadText(m_dir / "out" / "greedy" / "tasks.csv");
+    };
+    const std::string byDefault = plan("");
+    const std::string oneTask = plan("--ns3::DnnGreedyScheduler::BlockSize=1");
+    ASSERT_FALSE(byDefault.empty());
+    EXPECT_NE(oneTask, byDefault);
+    EXPECT_EQ(plan("--ns3::GreedyScheduler::BlockSize=1"), oneTask);
+    EXPECT_EQ(plan("--ns3::GreedyScheduler::BlockSize=4"), byDefault);
+
+    for (const char* type : {"ns3::DnnPsoGaScheduler", "ns3::PsoGaScheduler"})
+    {
+        r = Run(std::string("--PrintAttributes=") + type);
+        EXPECT_EQ(r.status, 0) << type << ": " << r.err;
+        EXPECT_TRUE(Contains(r.out, "Particles")) << type << ": " << r.out;
+    }
+}
+
 TEST_F(RunCliTest, BadInputExitsWithStatusTwoAndLeavesNoResults)
 {
     RunResult r = RunTiny("--schedulrs=heft");

@@ -179,3 +179,30 @@ TEST_F(DnnScheduleCliTest, EverySchedulerNameRunsAndSeedsReproduce)
     };
     EXPECT_EQ(withoutRuntime(), withoutRuntime());
 }
+
+// The schedulers' TypeIds have the Dnn prefix; their names from before it stay aliases in
+// the --ns3::Type::Attribute options, and the value reaches the scheduler under either name.
+TEST_F(DnnScheduleCliTest, AttributeOptionsTakeTheNewAndTheOldTypeIdNames)
+{
+    const auto plan = [this](const std::string& option)
+    {
+        const RunResult r =
+            Run(CANONICAL + " --name=topcuoglu-2002 --scheduler=greedy --format=json " + option);
+        EXPECT_EQ(r.status, 0) << option << ": " << r.err;
+        nlohmann::json out = nlohmann::json::parse(r.out, nullptr, false);
+        EXPECT_TRUE(out.is_object() && out.contains("results")) << option << ": " << r.out;
+        if (out.is_object() && out.contains("results"))
+        {
+            for (auto& result : out["results"])
+            {
+                result.erase("runtime_s");
+            }
+        }
+        return out;
+    };
+    const nlohmann::json byDefault = plan("");
+    const nlohmann::json oneTask = plan("--ns3::DnnGreedyScheduler::BlockSize=1");
+    EXPECT_NE(oneTask, byDefault);
+    EXPECT_EQ(plan("--ns3::GreedyScheduler::BlockSize=1"), oneTask);
+    EXPECT_EQ(plan("--ns3::GreedyScheduler::BlockSize=4"), byDefault);
+}

@@ -9,7 +9,7 @@
  * DIR/comparison.csv and DIR/comparison.json, one row per scheduler, and prints the table.
  *
  *   dnn-offload-run --scenario=FILE [--out=DIR] [--schedulers=a,b] [--seed=N] [--run=N]
- *                   [--netanim] [--plan-only] [--ns3::PsoGaScheduler::Particles=100 ...]
+ *                   [--netanim] [--plan-only] [--ns3::DnnPsoGaScheduler::Particles=100 ...]
  *
  * Exit status: 0 on success, 1 when a scheduler produced an invalid schedule (a bug), 2 on
  * bad input (the message names the file and JSON path, or the option). Results are written
@@ -38,30 +38,43 @@ namespace fs = std::filesystem;
 namespace
 {
 
-/** Apply every --ns3::Type::Attribute=value now, so a bad one is a usage error (exit 2). */
+/** Apply every --ns3::Type::Attribute=value now, so a bad one is a usage error (exit 2).
+ *  \p canonical: the arguments as given to ns-3 (DnnCanonicalArguments()), one for one with
+ *  \p written, the arguments as the user wrote them, which the messages name. */
 void
-CheckAttributeDefaults(int argc, char* argv[])
+CheckAttributeDefaults(const std::vector<std::string>& written,
+                       const std::vector<std::string>& canonical)
 {
-    for (int i = 1; i < argc; ++i)
+    for (std::size_t i = 1; i < canonical.size(); ++i)
     {
-        std::string arg = argv[i];
+        const std::string& arg = canonical[i];
         const std::size_t start = arg.find_first_not_of('-');
-        if (start == std::string::npos || arg.find("::") == std::string::npos)
+        if (start == std::string::npos)
         {
             continue;
         }
         const std::size_t equals = arg.find('=');
         const std::string name = arg.substr(start, equals - start);
+        if (name.find("::") == std::string::npos)
+        {
+            continue; // not an attribute, though its value may hold "::" (--PrintAttributes)
+        }
+        const std::string& asWritten = written[i];
+        const std::size_t writtenStart = asWritten.find_first_not_of('-');
+        const std::string writtenName =
+            asWritten.substr(writtenStart, asWritten.find('=') - writtenStart);
         if (equals == std::string::npos)
         {
-            throw DnnUsageError("--" + name + " needs a value (--" + name + "=VALUE)");
+            throw DnnUsageError("--" + writtenName + " needs a value (--" + writtenName +
+                                "=VALUE)");
         }
         const std::string value = arg.substr(equals + 1);
         const std::size_t split = name.rfind("::");
+        const std::string writtenType = writtenName.substr(0, writtenName.rfind("::"));
         TypeId tid;
         if (!TypeId::LookupByNameFailSafe(name.substr(0, split), &tid))
         {
-            throw DnnUsageError("--" + name + ": no type \"" + name.substr(0, split) + "\"");
+            throw DnnUsageError("--" + writtenName + ": no type \"" + writtenType + "\"");
         }
         TypeId::AttributeInformation info;
         if (!tid.LookupAttributeByName(name.substr(split + 2), &info))
@@ -72,14 +85,14 @@ CheckAttributeDefaults(int argc, char* argv[])
                 names.push_back(tid.GetAttribute(a).name);
             }
             const std::string guess = DnnDidYouMean(name.substr(split + 2), names);
-            throw DnnUsageError("--" + name + ": " + tid.GetName() + " has no attribute \"" +
+            throw DnnUsageError("--" + writtenName + ": " + writtenType + " has no attribute \"" +
                                 name.substr(split + 2) + "\"" +
                                 (guess.empty() ? "" : " (did you mean \"" + guess + "\"?)"));
         }
         if (!DnnAttributeTextParses(info.checker->GetValueTypeName(), value) ||
             !Config::SetDefaultFailSafe(name, StringValue(value)))
         {
-            throw DnnUsageError("--" + name + ": \"" + value + "\" is not a valid value");
+            throw DnnUsageError("--" + writtenName + ": \"" + value + "\" is not a valid value");
         }
     }
 }
@@ -200,8 +213,10 @@ Run(int argc, char* argv[])
     {
         throw DnnUsageError(badValue);
     }
-    CheckAttributeDefaults(argc, argv);
-    cmd.Parse(argc, argv);
+    // ns-3 knows the schedulers' current TypeId names only: both see the old ones replaced.
+    const std::vector<std::string> args = DnnCanonicalArguments(argc, argv);
+    CheckAttributeDefaults(std::vector<std::string>(argv, argv + argc), args);
+    cmd.Parse(args);
     if (scenarioFile.empty())
     {
         throw DnnUsageError(

@@ -136,7 +136,8 @@ Run(int argc, char* argv[])
     {
         throw DnnUsageError(badValue);
     }
-    cmd.Parse(argc, argv);
+    // ns-3 knows the schedulers' current TypeId names only (--ns3::DnnGaScheduler::Population).
+    cmd.Parse(DnnCanonicalArguments(argc, argv));
 
     if (instanceFile.empty())
     {

@@ -4,6 +4,7 @@
 #include "dnn-command-line.h"
 
 #include "dnn-json-reader.h"
+#include "ns3/dnn-scheduler.h"
 
 #include "ns3/global-value.h"
 
@@ -98,6 +99,37 @@ DnnCheckOptionValues(int argc, char* argv[], const std::map<std::string, DnnOpti
         }
     }
     return "";
+}
+
+std::vector<std::string>
+DnnCanonicalArguments(int argc, char* argv[])
+{
+    std::vector<std::string> args(argv, argv + argc);
+    for (std::size_t i = 1; i < args.size(); ++i)
+    {
+        std::string& arg = args[i];
+        const std::size_t start = arg.find_first_not_of('-');
+        if (start == std::string::npos)
+        {
+            continue;
+        }
+        const std::size_t equals = arg.find('=');
+        const std::string name = arg.substr(start, equals - start);
+        if (name == "PrintAttributes" && equals != std::string::npos)
+        {
+            arg =
+                arg.substr(0, equals + 1) + DnnScheduler::CanonicalTypeName(arg.substr(equals + 1));
+            continue;
+        }
+        const std::size_t split = name.rfind("::");
+        if (split == std::string::npos)
+        {
+            continue;
+        }
+        arg = arg.substr(0, start) + DnnScheduler::CanonicalTypeName(name.substr(0, split)) +
+              arg.substr(start + split);
+    }
+    return args;
 }
 
 bool

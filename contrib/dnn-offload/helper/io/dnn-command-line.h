@@ -30,6 +30,22 @@ std::string DnnFindUnknownOption(int argc, char* argv[], const std::vector<std::
 
 /**
  * \ingroup dnn-offload
+ * \brief The arguments with the old scheduler TypeId names replaced by the current ones
+ *        (DnnScheduler::CanonicalTypeName()), so that ns3::CommandLine and Config, which
+ *        know only the current names, accept both.
+ *
+ * Replaced: the type of an attribute option (--ns3::PsoGaScheduler::Particles=4 becomes
+ * --ns3::DnnPsoGaScheduler::Particles=4) and the value of --PrintAttributes. Every other
+ * argument is kept as it is, and argument i of the result stands for argv[i].
+ *
+ * \param argc argument count, as given to main
+ * \param argv arguments, as given to main
+ * \return the arguments, argv[0] included
+ */
+std::vector<std::string> DnnCanonicalArguments(int argc, char* argv[]);
+
+/**
+ * \ingroup dnn-offload
  * \brief Whether \p text reads as a value of an attribute of type \p valueType
  *        (AttributeChecker::GetValueTypeName(), e.g. "ns3::UintegerValue"). ns-3 aborts the
  *        program on some malformed values ("lots" for a number) and silently truncates

@@ -28,7 +28,8 @@ namespace ns3
 struct DnnSchedulerSpec
 {
     std::string label; //!< name of its output folder and table row (default: name)
-    std::string name;  //!< short name ("heft") or TypeId name ("ns3::HeftScheduler")
+    std::string name;  //!< short name ("heft") or TypeId name ("ns3::DnnHeftScheduler", or
+                       //!< the old "ns3::HeftScheduler": DnnScheduler::CanonicalTypeName)
     std::vector<std::pair<std::string, std::string>> attributes; //!< attribute, value text
 
     /**

@@ -23,12 +23,33 @@ const std::map<std::string, std::string>&
 ShortNameTable()
 {
     static const std::map<std::string, std::string> table = {
-        {"heft", "ns3::HeftScheduler"},     {"cpop", "ns3::CpopScheduler"},
-        {"peft", "ns3::PeftScheduler"},     {"ga", "ns3::GaScheduler"},
-        {"psoga", "ns3::PsoGaScheduler"},   {"memetic-psoga", "ns3::MemeticPsoGaScheduler"},
-        {"greedy", "ns3::GreedyScheduler"}, {"local", "ns3::LocalScheduler"},
-        {"edge", "ns3::EdgeScheduler"},     {"cloud", "ns3::CloudScheduler"},
-        {"random", "ns3::RandomScheduler"},
+        {"heft", "ns3::DnnHeftScheduler"},     {"cpop", "ns3::DnnCpopScheduler"},
+        {"peft", "ns3::DnnPeftScheduler"},     {"ga", "ns3::DnnGaScheduler"},
+        {"psoga", "ns3::DnnPsoGaScheduler"},   {"memetic-psoga", "ns3::DnnMemeticPsoGaScheduler"},
+        {"greedy", "ns3::DnnGreedyScheduler"}, {"local", "ns3::DnnLocalScheduler"},
+        {"edge", "ns3::DnnEdgeScheduler"},     {"cloud", "ns3::DnnCloudScheduler"},
+        {"random", "ns3::DnnRandomScheduler"},
+    };
+    return table;
+}
+
+/** The schedulers' TypeId names from before the Dnn prefix and their current names: the one
+ *  table of aliases (CanonicalTypeName). A scheduler added later needs no entry. */
+const std::map<std::string, std::string>&
+OldTypeNameTable()
+{
+    static const std::map<std::string, std::string> table = {
+        {"ns3::HeftScheduler", "ns3::DnnHeftScheduler"},
+        {"ns3::CpopScheduler", "ns3::DnnCpopScheduler"},
+        {"ns3::PeftScheduler", "ns3::DnnPeftScheduler"},
+        {"ns3::GaScheduler", "ns3::DnnGaScheduler"},
+        {"ns3::PsoGaScheduler", "ns3::DnnPsoGaScheduler"},
+        {"ns3::MemeticPsoGaScheduler", "ns3::DnnMemeticPsoGaScheduler"},
+        {"ns3::GreedyScheduler", "ns3::DnnGreedyScheduler"},
+        {"ns3::LocalScheduler", "ns3::DnnLocalScheduler"},
+        {"ns3::EdgeScheduler", "ns3::DnnEdgeScheduler"},
+        {"ns3::CloudScheduler", "ns3::DnnCloudScheduler"},
+        {"ns3::RandomScheduler", "ns3::DnnRandomScheduler"},
     };
     return table;
 }
@@ -55,11 +76,19 @@ DnnScheduler::ShortNames()
     return names;
 }
 
+std::string
+DnnScheduler::CanonicalTypeName(const std::string& name)
+{
+    const auto it = OldTypeNameTable().find(name);
+    return it != OldTypeNameTable().end() ? it->second : name;
+}
+
 Ptr<DnnScheduler>
 DnnScheduler::Create(const std::string& name)
 {
     const auto it = ShortNameTable().find(name);
-    const std::string typeName = it != ShortNameTable().end() ? it->second : name;
+    const std::string typeName =
+        it != ShortNameTable().end() ? it->second : CanonicalTypeName(name);
     TypeId tid;
     if (!TypeId::LookupByNameFailSafe(typeName, &tid) ||
         !tid.IsChildOf(DnnScheduler::GetTypeId()) || !tid.HasConstructor())

@@ -10,6 +10,7 @@
 #include "ns3/object.h"
 
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -33,14 +34,29 @@ class DnnScheduler : public Object
     virtual DnnSchedule Plan(const DnnSchedulingProblem& problem) = 0;
 
     /**
-     * \brief Create a scheduler by its short name (heft, cpop, peft, ...) or TypeId name.
+     * \brief Create a scheduler by its short name (heft, cpop, peft, ...) or TypeId name
+     *        ("ns3::DnnHeftScheduler", or the old "ns3::HeftScheduler": see
+     *        CanonicalTypeName()).
      * \param name the name
      * \return the scheduler; throws std::invalid_argument (with the known names and a
      *         did-you-mean) when the name is unknown
      */
     static Ptr<DnnScheduler> Create(const std::string& name);
-    /** \brief Short names Create() knows. \return the names */
+    /** \brief Short names Create() knows, in alphabetical order. \return the names */
     static std::vector<std::string> ShortNames();
+    /**
+     * \brief The TypeId name a scheduler's TypeId name stands for: the schedulers' names from
+     *        before the Dnn prefix are aliases ("ns3::HeftScheduler" ->
+     *        "ns3::DnnHeftScheduler", ..., "ns3::RandomScheduler" -> "ns3::DnnRandomScheduler").
+     *
+     * ns-3.37 has no TypeId aliases (no TypeId::AddDeprecatedName), so every place a
+     * user writes a TypeId name (Create(), the scenario files, the tools' --ns3::Type::Name
+     * options) maps it through this one table.
+     *
+     * \param name a TypeId name
+     * \return the current TypeId name for an old scheduler name, else \p name unchanged
+     */
+    static std::string CanonicalTypeName(const std::string& name);
 };
 
 } // namespace ns3

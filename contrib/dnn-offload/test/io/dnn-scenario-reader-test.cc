@@ -280,10 +280,10 @@ TEST(ScenarioReaderTest, FullScenarioIsResolved)
     EXPECT_EQ(s.schedulers[1].label, "psoga-fast");
     EXPECT_EQ(s.schedulers[1].attributes.size(), 3U);
     EXPECT_EQ(s.schedulers[2].label, "ns3::PeftScheduler");
-    EXPECT_EQ(s.schedulers[0].Create()->GetInstanceTypeId().GetName(), "ns3::HeftScheduler");
-    EXPECT_EQ(s.schedulers[2].Create()->GetInstanceTypeId().GetName(), "ns3::PeftScheduler");
+    EXPECT_EQ(s.schedulers[0].Create()->GetInstanceTypeId().GetName(), "ns3::DnnHeftScheduler");
+    EXPECT_EQ(s.schedulers[2].Create()->GetInstanceTypeId().GetName(), "ns3::DnnPeftScheduler");
     const Ptr<DnnScheduler> psoga = s.schedulers[1].Create();
-    EXPECT_EQ(psoga->GetInstanceTypeId().GetName(), "ns3::PsoGaScheduler");
+    EXPECT_EQ(psoga->GetInstanceTypeId().GetName(), "ns3::DnnPsoGaScheduler");
     UintegerValue iterations;
     psoga->GetAttribute("Iterations", iterations);
     EXPECT_EQ(iterations.Get(), 50U);
@@ -637,6 +637,42 @@ TEST(ScenarioReaderTest, BaseScenarioIsValid)
     EXPECT_EQ(s.requests.size(), 2U);
 }
 
+/** Schedulers by TypeId name: the current ones and the old ones from before the Dnn prefix
+ *  (DnnScheduler::CanonicalTypeName), with attributes; the label is the name as written. */
+TEST(ScenarioReaderTest, SchedulersByOldAndNewTypeIdNames)
+{
+    json doc = BaseScenario();
+    doc["schedulers"] = json::array(
+        {"ns3::HeftScheduler",
+         "ns3::DnnHeftScheduler",
+         {{"name", "ns3::PsoGaScheduler"}, {"attributes", {{"Iterations", 5}}}},
+         {{"name", "ns3::RandomScheduler"}, {"label", "rnd"}, {"attributes", {{"Seed", 9}}}}});
+    const DnnScenario s = Read(doc);
+    ASSERT_EQ(s.schedulers.size(), 4U);
+    EXPECT_EQ(s.schedulers[0].label, "ns3::HeftScheduler");
+    EXPECT_EQ(s.schedulers[0].Create()->GetInstanceTypeId().GetName(), "ns3::DnnHeftScheduler");
+    EXPECT_EQ(s.schedulers[1].label, "ns3::DnnHeftScheduler");
+    EXPECT_EQ(s.schedulers[1].Create()->GetInstanceTypeId().GetName(), "ns3::DnnHeftScheduler");
+    const Ptr<DnnScheduler> psoga = s.schedulers[2].Create();
+    EXPECT_EQ(psoga->GetInstanceTypeId().GetName(), "ns3::DnnPsoGaScheduler");
+    UintegerValue iterations;
+    psoga->GetAttribute("Iterations", iterations);
+    EXPECT_EQ(iterations.Get(), 5U);
+    const Ptr<DnnScheduler> random = s.schedulers[3].Create();
+    EXPECT_EQ(random->GetInstanceTypeId().GetName(), "ns3::DnnRandomScheduler");
+    UintegerValue seed;
+    random->GetAttribute("Seed", seed);
+    EXPECT_EQ(seed.Get(), 9U);
+
+    // A bad attribute of a scheduler named the old way names the scheduler's TypeId.
+    doc["schedulers"] =
+        json::array({{{"name", "ns3::PsoGaScheduler"}, {"attributes", {{"Particle", 4}}}}});
+    EXPECT_TRUE(test::ThrowsInputError([&]() { Read(doc); }, "/schedulers/0/attributes/Particle",
+                                       "no attribute \"Particle\" on ns3::DnnPsoGaScheduler "
+                                       "(did you mean \"Particles\"?)",
+                                       FILE_NAME));
+}
+
 /** A planning horizon keeps the requests and leaves the partitioning to the run's windows:
  *  the reader builds no workload (it never does: DnnScenario is configuration), and the
  *  experiment builds none up front (that would hold every request). */
@@ -975,11 +1011,11 @@ TEST(ScenarioReaderTest, BadScenariosAreRejectedWithPathAndMessage)
              j["schedulers"][1]["attributes"] = {{"Particle", 10}};
          },
          "/schedulers/1/attributes/Particle",
-         "no attribute \"Particle\" on ns3::PsoGaScheduler (did you mean \"Particles\"?)"},
+         "no attribute \"Particle\" on ns3::DnnPsoGaScheduler (did you mean \"Particles\"?)"},
         {"bad attribute value",
          [](json& j) { j["schedulers"][1]["attributes"]["Iterations"] = "many"; },
          "/schedulers/1/attributes/Iterations",
-         "bad value \"many\" for attribute \"Iterations\" of ns3::PsoGaScheduler"},
+         "bad value \"many\" for attribute \"Iterations\" of ns3::DnnPsoGaScheduler"},
         {"fractional integer attribute",
          [](json& j) { j["schedulers"][1]["attributes"]["Iterations"] = 5.5; },
          "/schedulers/1/attributes/Iterations", "bad value \"5.5\""},

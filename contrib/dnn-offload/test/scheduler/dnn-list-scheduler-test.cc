@@ -23,6 +23,8 @@
 #include <random>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 using namespace ns3;
 
@@ -532,7 +534,66 @@ TEST(ListSchedulerTest, UnknownSchedulerNameSuggestsOne)
             << e.what();
     }
     EXPECT_EQ(DnnScheduler::Create("ns3::PeftScheduler")->GetInstanceTypeId().GetName(),
-              "ns3::PeftScheduler");
+              "ns3::DnnPeftScheduler");
+}
+
+TEST(ListSchedulerTest, EveryShortNameIsADnnTypeId)
+{
+    const std::vector<std::string> names = DnnScheduler::ShortNames();
+    EXPECT_EQ(names.size(), 11U);
+    for (const auto& name : names)
+    {
+        const std::string typeName = DnnScheduler::Create(name)->GetInstanceTypeId().GetName();
+        EXPECT_EQ(typeName.rfind("ns3::Dnn", 0), 0U) << name << " -> " << typeName;
+        EXPECT_EQ(DnnScheduler::Create(typeName)->GetInstanceTypeId().GetName(), typeName);
+    }
+}
+
+TEST(ListSchedulerTest, OldTypeIdNamesAreAliases)
+{
+    // The TypeId names from before the Dnn prefix: each creates the renamed type.
+    const std::vector<std::pair<std::string, std::string>> renamed = {
+        {"ns3::HeftScheduler", "ns3::DnnHeftScheduler"},
+        {"ns3::CpopScheduler", "ns3::DnnCpopScheduler"},
+        {"ns3::PeftScheduler", "ns3::DnnPeftScheduler"},
+        {"ns3::GaScheduler", "ns3::DnnGaScheduler"},
+        {"ns3::PsoGaScheduler", "ns3::DnnPsoGaScheduler"},
+        {"ns3::MemeticPsoGaScheduler", "ns3::DnnMemeticPsoGaScheduler"},
+        {"ns3::GreedyScheduler", "ns3::DnnGreedyScheduler"},
+        {"ns3::LocalScheduler", "ns3::DnnLocalScheduler"},
+        {"ns3::EdgeScheduler", "ns3::DnnEdgeScheduler"},
+        {"ns3::CloudScheduler", "ns3::DnnCloudScheduler"},
+        {"ns3::RandomScheduler", "ns3::DnnRandomScheduler"},
+    };
+    for (const auto& [oldName, newName] : renamed)
+    {
+        EXPECT_EQ(DnnScheduler::CanonicalTypeName(oldName), newName);
+        EXPECT_EQ(DnnScheduler::CanonicalTypeName(newName), newName);
+        EXPECT_EQ(DnnScheduler::Create(oldName)->GetInstanceTypeId().GetName(), newName);
+        EXPECT_EQ(DnnScheduler::Create(oldName)->GetInstanceTypeId(),
+                  DnnScheduler::Create(newName)->GetInstanceTypeId());
+        // The old names are not registered TypeIds: the alias table is the only way in.
+        TypeId tid;
+        EXPECT_FALSE(TypeId::LookupByNameFailSafe(oldName, &tid)) << oldName;
+    }
+    // Any other name is left alone: short names, ns-3 core's event schedulers, typos.
+    for (const char* other :
+         {"heft", "ns3::ListScheduler", "ns3::MapScheduler", "ns3::HeftSchedulr", ""})
+    {
+        EXPECT_EQ(DnnScheduler::CanonicalTypeName(other), other);
+    }
+    EXPECT_THROW(DnnScheduler::Create("ns3::ListScheduler"), std::invalid_argument);
+    try
+    {
+        DnnScheduler::Create("ns3::HeftSchedulr");
+        FAIL() << "accepted";
+    }
+    catch (const std::invalid_argument& e)
+    {
+        EXPECT_NE(std::string(e.what()).find("unknown scheduler \"ns3::HeftSchedulr\""),
+                  std::string::npos)
+            << e.what();
+    }
 }
 
 } // namespace

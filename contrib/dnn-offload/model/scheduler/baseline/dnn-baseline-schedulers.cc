@@ -13,11 +13,11 @@ namespace ns3
 {
 
 NS_OBJECT_ENSURE_REGISTERED(DnnPlacementScheduler);
-NS_OBJECT_ENSURE_REGISTERED(LocalScheduler);
+NS_OBJECT_ENSURE_REGISTERED(DnnLocalScheduler);
 NS_OBJECT_ENSURE_REGISTERED(DnnRoleScheduler);
-NS_OBJECT_ENSURE_REGISTERED(EdgeScheduler);
-NS_OBJECT_ENSURE_REGISTERED(CloudScheduler);
-NS_OBJECT_ENSURE_REGISTERED(RandomScheduler);
+NS_OBJECT_ENSURE_REGISTERED(DnnEdgeScheduler);
+NS_OBJECT_ENSURE_REGISTERED(DnnCloudScheduler);
+NS_OBJECT_ENSURE_REGISTERED(DnnRandomScheduler);
 
 TypeId
 DnnPlacementScheduler::GetTypeId()
@@ -90,23 +90,23 @@ DnnPlacementScheduler::Plan(const DnnSchedulingProblem& problem)
 }
 
 TypeId
-LocalScheduler::GetTypeId()
+DnnLocalScheduler::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::LocalScheduler")
+    static TypeId tid = TypeId("ns3::DnnLocalScheduler")
                             .SetParent<DnnPlacementScheduler>()
                             .SetGroupName("DnnOffload")
-                            .AddConstructor<LocalScheduler>();
+                            .AddConstructor<DnnLocalScheduler>();
     return tid;
 }
 
 void
-LocalScheduler::Prepare(const DnnSchedulingProblem& problem)
+DnnLocalScheduler::Prepare(const DnnSchedulingProblem& problem)
 {
     m_fallback = FastestOverall(problem);
 }
 
 uint32_t
-LocalScheduler::Target(const DnnSchedulingProblem& problem, uint32_t task)
+DnnLocalScheduler::Target(const DnnSchedulingProblem& problem, uint32_t task)
 {
     const uint32_t home = problem.RequestHome(problem.Request(task));
     return home != DnnSchedulingProblem::NONE ? home : m_fallback;
@@ -138,55 +138,55 @@ DnnRoleScheduler::Target(const DnnSchedulingProblem& /* problem */, uint32_t /* 
 }
 
 TypeId
-EdgeScheduler::GetTypeId()
+DnnEdgeScheduler::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::EdgeScheduler")
+    static TypeId tid = TypeId("ns3::DnnEdgeScheduler")
                             .SetParent<DnnRoleScheduler>()
                             .SetGroupName("DnnOffload")
-                            .AddConstructor<EdgeScheduler>();
+                            .AddConstructor<DnnEdgeScheduler>();
     return tid;
 }
 
-EdgeScheduler::EdgeScheduler() : DnnRoleScheduler("edge")
+DnnEdgeScheduler::DnnEdgeScheduler() : DnnRoleScheduler("edge")
 {
 }
 
 TypeId
-CloudScheduler::GetTypeId()
+DnnCloudScheduler::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::CloudScheduler")
+    static TypeId tid = TypeId("ns3::DnnCloudScheduler")
                             .SetParent<DnnRoleScheduler>()
                             .SetGroupName("DnnOffload")
-                            .AddConstructor<CloudScheduler>();
+                            .AddConstructor<DnnCloudScheduler>();
     return tid;
 }
 
-CloudScheduler::CloudScheduler() : DnnRoleScheduler("cloud")
+DnnCloudScheduler::DnnCloudScheduler() : DnnRoleScheduler("cloud")
 {
 }
 
 TypeId
-RandomScheduler::GetTypeId()
+DnnRandomScheduler::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::RandomScheduler")
+        TypeId("ns3::DnnRandomScheduler")
             .SetParent<DnnPlacementScheduler>()
             .SetGroupName("DnnOffload")
-            .AddConstructor<RandomScheduler>()
+            .AddConstructor<DnnRandomScheduler>()
             .AddAttribute("Seed", "Seed of the scheduler's own random stream.", UintegerValue(1),
-                          MakeUintegerAccessor(&RandomScheduler::m_seed),
+                          MakeUintegerAccessor(&DnnRandomScheduler::m_seed),
                           MakeUintegerChecker<uint32_t>());
     return tid;
 }
 
 void
-RandomScheduler::Prepare(const DnnSchedulingProblem& /* problem */)
+DnnRandomScheduler::Prepare(const DnnSchedulingProblem& /* problem */)
 {
     m_rng.seed(m_seed);
 }
 
 uint32_t
-RandomScheduler::Target(const DnnSchedulingProblem& problem, uint32_t task)
+DnnRandomScheduler::Target(const DnnSchedulingProblem& problem, uint32_t task)
 {
     uint32_t feasible = 0;
     for (uint32_t p = 0; p < problem.ProcessorCount(); ++p)

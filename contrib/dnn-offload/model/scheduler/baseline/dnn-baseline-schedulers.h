@@ -42,7 +42,7 @@ class DnnPlacementScheduler : public DnnScheduler
 
 /** \ingroup dnn-offload \brief Local: every task on its request's home device (where its
  *  input lives); without one, on the processor with the least total execution time. */
-class LocalScheduler : public DnnPlacementScheduler
+class DnnLocalScheduler : public DnnPlacementScheduler
 {
   public:
     /** \brief Register this type. \return the TypeId */
@@ -77,27 +77,27 @@ class DnnRoleScheduler : public DnnPlacementScheduler
 
 /** \ingroup dnn-offload \brief Edge-only: every unpinned task on the first "edge"
  *  processor. */
-class EdgeScheduler : public DnnRoleScheduler
+class DnnEdgeScheduler : public DnnRoleScheduler
 {
   public:
     /** \brief Register this type. \return the TypeId */
     static TypeId GetTypeId();
-    EdgeScheduler();
+    DnnEdgeScheduler();
 };
 
 /** \ingroup dnn-offload \brief Cloud-only: every unpinned task on the first "cloud"
  *  processor. */
-class CloudScheduler : public DnnRoleScheduler
+class DnnCloudScheduler : public DnnRoleScheduler
 {
   public:
     /** \brief Register this type. \return the TypeId */
     static TypeId GetTypeId();
-    CloudScheduler();
+    DnnCloudScheduler();
 };
 
 /** \ingroup dnn-offload \brief Random: every unpinned task on a uniformly random processor
  *  that can run it (Seed attribute). */
-class RandomScheduler : public DnnPlacementScheduler
+class DnnRandomScheduler : public DnnPlacementScheduler
 {
   public:
     /** \brief Register this type. \return the TypeId */

@@ -10,20 +10,20 @@
 namespace ns3
 {
 
-NS_OBJECT_ENSURE_REGISTERED(CpopScheduler);
+NS_OBJECT_ENSURE_REGISTERED(DnnCpopScheduler);
 
 TypeId
-CpopScheduler::GetTypeId()
+DnnCpopScheduler::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::CpopScheduler")
+    static TypeId tid = TypeId("ns3::DnnCpopScheduler")
                             .SetParent<DnnScheduler>()
                             .SetGroupName("DnnOffload")
-                            .AddConstructor<CpopScheduler>();
+                            .AddConstructor<DnnCpopScheduler>();
     return tid;
 }
 
 DnnSchedule
-CpopScheduler::Plan(const DnnSchedulingProblem& problem)
+DnnCpopScheduler::Plan(const DnnSchedulingProblem& problem)
 {
     const uint32_t n = problem.TaskCount();
     const uint32_t m = problem.ProcessorCount();

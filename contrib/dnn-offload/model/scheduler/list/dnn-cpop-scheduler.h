@@ -15,7 +15,7 @@ namespace ns3
  * critical-path tasks on the one processor minimising the critical path's execution time, others on
  * their earliest-finish processor.
  */
-class CpopScheduler : public DnnScheduler
+class DnnCpopScheduler : public DnnScheduler
 {
   public:
     /** \brief Register this type. \return the TypeId */

@@ -8,20 +8,20 @@
 namespace ns3
 {
 
-NS_OBJECT_ENSURE_REGISTERED(HeftScheduler);
+NS_OBJECT_ENSURE_REGISTERED(DnnHeftScheduler);
 
 TypeId
-HeftScheduler::GetTypeId()
+DnnHeftScheduler::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::HeftScheduler")
+    static TypeId tid = TypeId("ns3::DnnHeftScheduler")
                             .SetParent<DnnScheduler>()
                             .SetGroupName("DnnOffload")
-                            .AddConstructor<HeftScheduler>();
+                            .AddConstructor<DnnHeftScheduler>();
     return tid;
 }
 
 DnnSchedule
-HeftScheduler::Plan(const DnnSchedulingProblem& problem)
+DnnHeftScheduler::Plan(const DnnSchedulingProblem& problem)
 {
     return DnnListScheduling::Run(
         problem, DnnListScheduling::UpwardRanks(problem),

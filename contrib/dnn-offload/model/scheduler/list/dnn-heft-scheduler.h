@@ -14,7 +14,7 @@ namespace ns3
  * \brief HEFT (Topcuoglu, Hariri, Wu, IEEE TPDS 2002): tasks by decreasing mean upward rank, each
  * on the processor giving its earliest finish, with insertion into idle gaps.
  */
-class HeftScheduler : public DnnScheduler
+class DnnHeftScheduler : public DnnScheduler
 {
   public:
     /** \brief Register this type. \return the TypeId */

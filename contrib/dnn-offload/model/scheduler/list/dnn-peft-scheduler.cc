@@ -8,20 +8,20 @@
 namespace ns3
 {
 
-NS_OBJECT_ENSURE_REGISTERED(PeftScheduler);
+NS_OBJECT_ENSURE_REGISTERED(DnnPeftScheduler);
 
 TypeId
-PeftScheduler::GetTypeId()
+DnnPeftScheduler::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::PeftScheduler")
+    static TypeId tid = TypeId("ns3::DnnPeftScheduler")
                             .SetParent<DnnScheduler>()
                             .SetGroupName("DnnOffload")
-                            .AddConstructor<PeftScheduler>();
+                            .AddConstructor<DnnPeftScheduler>();
     return tid;
 }
 
 DnnSchedule
-PeftScheduler::Plan(const DnnSchedulingProblem& problem)
+DnnPeftScheduler::Plan(const DnnSchedulingProblem& problem)
 {
     const uint32_t m = problem.ProcessorCount();
     const std::vector<double> oct = DnnListScheduling::OptimisticCostTable(problem);

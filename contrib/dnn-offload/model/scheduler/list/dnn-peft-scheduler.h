@@ -14,7 +14,7 @@ namespace ns3
  * \brief PEFT (Arabnejad, Barbosa, IEEE TPDS 2014): tasks by decreasing mean optimistic cost, each
  * on the processor minimising earliest finish plus its optimistic cost (OCT), with insertion.
  */
-class PeftScheduler : public DnnScheduler
+class DnnPeftScheduler : public DnnScheduler
 {
   public:
     /** \brief Register this type. \return the TypeId */

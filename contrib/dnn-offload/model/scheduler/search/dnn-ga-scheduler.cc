@@ -14,36 +14,36 @@
 namespace ns3
 {
 
-NS_OBJECT_ENSURE_REGISTERED(GaScheduler);
+NS_OBJECT_ENSURE_REGISTERED(DnnGaScheduler);
 
 TypeId
-GaScheduler::GetTypeId()
+DnnGaScheduler::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::GaScheduler")
+        TypeId("ns3::DnnGaScheduler")
             .SetParent<DnnMetaheuristicScheduler>()
             .SetGroupName("DnnOffload")
-            .AddConstructor<GaScheduler>()
+            .AddConstructor<DnnGaScheduler>()
             .AddAttribute("Population", "Chromosomes per generation.", UintegerValue(50),
-                          MakeUintegerAccessor(&GaScheduler::m_population),
+                          MakeUintegerAccessor(&DnnGaScheduler::m_population),
                           MakeUintegerChecker<uint32_t>(2))
             .AddAttribute("Generations", "Most generations.", UintegerValue(600),
-                          MakeUintegerAccessor(&GaScheduler::m_generations),
+                          MakeUintegerAccessor(&DnnGaScheduler::m_generations),
                           MakeUintegerChecker<uint32_t>())
             .AddAttribute("Patience", "Stop after this many generations without a better best.",
-                          UintegerValue(50), MakeUintegerAccessor(&GaScheduler::m_patience),
+                          UintegerValue(50), MakeUintegerAccessor(&DnnGaScheduler::m_patience),
                           MakeUintegerChecker<uint32_t>(1))
             .AddAttribute("CrossoverRate", "Probability that a child gets a two-point crossover.",
-                          DoubleValue(0.9), MakeDoubleAccessor(&GaScheduler::m_crossover),
+                          DoubleValue(0.9), MakeDoubleAccessor(&DnnGaScheduler::m_crossover),
                           MakeDoubleChecker<double>(0, 1))
             .AddAttribute("MutationRate", "Probability that a child has one gene mutated.",
-                          DoubleValue(0.1), MakeDoubleAccessor(&GaScheduler::m_mutation),
+                          DoubleValue(0.1), MakeDoubleAccessor(&DnnGaScheduler::m_mutation),
                           MakeDoubleChecker<double>(0, 1));
     return tid;
 }
 
 void
-GaScheduler::Search(DnnSearchContext& context, const std::vector<std::vector<uint32_t>>& seeds)
+DnnGaScheduler::Search(DnnSearchContext& context, const std::vector<std::vector<uint32_t>>& seeds)
 {
     const uint32_t genes = context.GeneCount();
     const uint32_t size = m_population;

@@ -17,7 +17,7 @@ namespace ns3
  *        children together, the best survive); up to 600 generations, stop after 50
  *        without a better best.
  */
-class GaScheduler : public DnnMetaheuristicScheduler
+class DnnGaScheduler : public DnnMetaheuristicScheduler
 {
   public:
     /** \brief Register this type. \return the TypeId */

@@ -8,41 +8,41 @@
 namespace ns3
 {
 
-NS_OBJECT_ENSURE_REGISTERED(GreedyScheduler);
+NS_OBJECT_ENSURE_REGISTERED(DnnGreedyScheduler);
 
 TypeId
-GreedyScheduler::GetTypeId()
+DnnGreedyScheduler::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::GreedyScheduler")
+        TypeId("ns3::DnnGreedyScheduler")
             .SetParent<DnnMetaheuristicScheduler>()
             .SetGroupName("DnnOffload")
-            .AddConstructor<GreedyScheduler>()
+            .AddConstructor<DnnGreedyScheduler>()
             .AddAttribute("BlockSize", "Most tasks per block (1: one task at a time).",
-                          UintegerValue(4), MakeUintegerAccessor(&GreedyScheduler::m_blockSize),
+                          UintegerValue(4), MakeUintegerAccessor(&DnnGreedyScheduler::m_blockSize),
                           MakeUintegerChecker<uint32_t>(1))
             .AddAttribute("MaxPasses", "Most passes over all blocks.", UintegerValue(20),
-                          MakeUintegerAccessor(&GreedyScheduler::m_maxPasses),
+                          MakeUintegerAccessor(&DnnGreedyScheduler::m_maxPasses),
                           MakeUintegerChecker<uint32_t>(1));
     return tid;
 }
 
 DnnGeneEncoding
-GreedyScheduler::MakeEncoding(const DnnSchedulingProblem& problem,
-                              const std::vector<uint32_t>& /* incumbent */) const
+DnnGreedyScheduler::MakeEncoding(const DnnSchedulingProblem& problem,
+                                 const std::vector<uint32_t>& /* incumbent */) const
 {
     return DnnGeneEncoding::Blocks(problem, m_blockSize);
 }
 
 bool
-GreedyScheduler::UseHeftFallback() const
+DnnGreedyScheduler::UseHeftFallback() const
 {
     return false;
 }
 
 void
-GreedyScheduler::Search(DnnSearchContext& context,
-                        const std::vector<std::vector<uint32_t>>& /* seeds */)
+DnnGreedyScheduler::Search(DnnSearchContext& context,
+                           const std::vector<std::vector<uint32_t>>& /* seeds */)
 {
     const DnnSchedulingProblem& problem = context.Problem();
     const DnnGeneEncoding& encoding = context.Encoding();

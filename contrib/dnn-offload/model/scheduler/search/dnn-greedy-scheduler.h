@@ -19,7 +19,7 @@ namespace ns3
  * objective most, until a whole pass improves nothing or MaxPasses is reached. No HEFT
  * fallback: what it finds is what it returns.
  */
-class GreedyScheduler : public DnnMetaheuristicScheduler
+class DnnGreedyScheduler : public DnnMetaheuristicScheduler
 {
   public:
     /** \brief Register this type. \return the TypeId */

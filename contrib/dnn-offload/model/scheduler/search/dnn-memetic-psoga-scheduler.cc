@@ -6,37 +6,38 @@
 namespace ns3
 {
 
-NS_OBJECT_ENSURE_REGISTERED(MemeticPsoGaScheduler);
+NS_OBJECT_ENSURE_REGISTERED(DnnMemeticPsoGaScheduler);
 
 TypeId
-MemeticPsoGaScheduler::GetTypeId()
+DnnMemeticPsoGaScheduler::GetTypeId()
 {
     static TypeId tid =
-        AddPsoGaAttributes<MemeticPsoGaScheduler>(TypeId("ns3::MemeticPsoGaScheduler")
-                                                      .SetParent<DnnMetaheuristicScheduler>()
-                                                      .SetGroupName("DnnOffload")
-                                                      .AddConstructor<MemeticPsoGaScheduler>(),
-                                                  300)
+        AddPsoGaAttributes<DnnMemeticPsoGaScheduler>(
+            TypeId("ns3::DnnMemeticPsoGaScheduler")
+                .SetParent<DnnMetaheuristicScheduler>()
+                .SetGroupName("DnnOffload")
+                .AddConstructor<DnnMemeticPsoGaScheduler>(),
+            300)
             .AddAttribute("BlockSize", "Most tasks per block (1: no coarsening).", UintegerValue(4),
-                          MakeUintegerAccessor(&MemeticPsoGaScheduler::m_blockSize),
+                          MakeUintegerAccessor(&DnnMemeticPsoGaScheduler::m_blockSize),
                           MakeUintegerChecker<uint32_t>(1))
             .AddAttribute(
                 "LocalSearchBlocks", "Blocks per particle and iteration tried on every device.",
-                UintegerValue(2), MakeUintegerAccessor(&MemeticPsoGaScheduler::localSearchGenes),
+                UintegerValue(2), MakeUintegerAccessor(&DnnMemeticPsoGaScheduler::localSearchGenes),
                 MakeUintegerChecker<uint32_t>());
     return tid;
 }
 
 DnnGeneEncoding
-MemeticPsoGaScheduler::MakeEncoding(const DnnSchedulingProblem& problem,
-                                    const std::vector<uint32_t>& incumbent) const
+DnnMemeticPsoGaScheduler::MakeEncoding(const DnnSchedulingProblem& problem,
+                                       const std::vector<uint32_t>& incumbent) const
 {
     return DnnGeneEncoding::Blocks(problem, m_blockSize, incumbent.data());
 }
 
 void
-MemeticPsoGaScheduler::Search(DnnSearchContext& context,
-                              const std::vector<std::vector<uint32_t>>& seeds)
+DnnMemeticPsoGaScheduler::Search(DnnSearchContext& context,
+                                 const std::vector<std::vector<uint32_t>>& seeds)
 {
     DnnPsoGaOptimizer::Run(context, seeds, *this);
 }

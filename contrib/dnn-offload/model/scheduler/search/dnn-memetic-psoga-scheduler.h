@@ -16,7 +16,7 @@ namespace ns3
  *        particle and iteration, try every device, keep improvements); up to 300
  *        iterations.
  */
-class MemeticPsoGaScheduler : public DnnMetaheuristicScheduler, public DnnPsoGaParameters
+class DnnMemeticPsoGaScheduler : public DnnMetaheuristicScheduler, public DnnPsoGaParameters
 {
   public:
     /** \brief Register this type. \return the TypeId */

@@ -66,9 +66,9 @@ DnnSchedule
 DnnMetaheuristicScheduler::Plan(const DnnSchedulingProblem& problem)
 {
     const uint32_t n = problem.TaskCount();
-    const std::vector<DnnSchedule> lists = {CreateObject<HeftScheduler>()->Plan(problem),
-                                            CreateObject<PeftScheduler>()->Plan(problem),
-                                            CreateObject<CpopScheduler>()->Plan(problem)};
+    const std::vector<DnnSchedule> lists = {CreateObject<DnnHeftScheduler>()->Plan(problem),
+                                            CreateObject<DnnPeftScheduler>()->Plan(problem),
+                                            CreateObject<DnnCpopScheduler>()->Plan(problem)};
     std::vector<std::vector<uint32_t>> assignments(lists.size(), std::vector<uint32_t>(n));
     for (std::size_t k = 0; k < lists.size(); ++k)
     {

@@ -6,22 +6,23 @@
 namespace ns3
 {
 
-NS_OBJECT_ENSURE_REGISTERED(PsoGaScheduler);
+NS_OBJECT_ENSURE_REGISTERED(DnnPsoGaScheduler);
 
 TypeId
-PsoGaScheduler::GetTypeId()
+DnnPsoGaScheduler::GetTypeId()
 {
     static TypeId tid =
-        AddPsoGaAttributes<PsoGaScheduler>(TypeId("ns3::PsoGaScheduler")
-                                               .SetParent<DnnMetaheuristicScheduler>()
-                                               .SetGroupName("DnnOffload")
-                                               .AddConstructor<PsoGaScheduler>(),
-                                           600);
+        AddPsoGaAttributes<DnnPsoGaScheduler>(TypeId("ns3::DnnPsoGaScheduler")
+                                                  .SetParent<DnnMetaheuristicScheduler>()
+                                                  .SetGroupName("DnnOffload")
+                                                  .AddConstructor<DnnPsoGaScheduler>(),
+                                              600);
     return tid;
 }
 
 void
-PsoGaScheduler::Search(DnnSearchContext& context, const std::vector<std::vector<uint32_t>>& seeds)
+DnnPsoGaScheduler::Search(DnnSearchContext& context,
+                          const std::vector<std::vector<uint32_t>>& seeds)
 {
     DnnPsoGaParameters parameters = *this;
     parameters.localSearchGenes = 0;

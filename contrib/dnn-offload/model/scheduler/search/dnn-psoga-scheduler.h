@@ -55,7 +55,7 @@ AddPsoGaAttributes(TypeId tid, uint32_t iterations)
  *        iterations, w 0.8 -> 0.2, c1 0.9 -> 0.2, c2 0.4 -> 0.9, stop after 50 iterations
  *        without improvement; one gene per task. See DnnPsoGaOptimizer.
  */
-class PsoGaScheduler : public DnnMetaheuristicScheduler, public DnnPsoGaParameters
+class DnnPsoGaScheduler : public DnnMetaheuristicScheduler, public DnnPsoGaParameters
 {
   public:
     /** \brief Register this type. \return the TypeId */
