@@ -4,9 +4,11 @@
 #ifndef DNN_TEST_UTIL_H
 #define DNN_TEST_UTIL_H
 
+#include "ns3/dnn-device-profile.h"
 #include "ns3/dnn-input-error.h"
 #include "ns3/dnn-model-reader.h"
 #include "ns3/dnn-model.h"
+#include "ns3/dnn-platform.h"
 
 #include <gtest/gtest.h>
 
@@ -20,6 +22,26 @@ namespace ns3
 {
 namespace test
 {
+
+/** \brief Two devices, a (IoT, rpi4) and b (edge, edge-server), on one point-to-point
+ *  link. \param rate the link's bit/s \param delay its latency, s \return the platform */
+inline DnnPlatform
+TwoDevicePlatform(double rate, double delay)
+{
+    DnnPlatform platform;
+    DnnDevice a;
+    a.name = "a";
+    a.profile = *DnnDeviceProfile::FindBuiltin("rpi4");
+    a.role = DnnDeviceRole::Iot;
+    DnnDevice b = a;
+    b.name = "b";
+    b.profile = *DnnDeviceProfile::FindBuiltin("edge-server");
+    b.role = DnnDeviceRole::Edge;
+    platform.AddDevice(a);
+    platform.AddDevice(b);
+    platform.AddNetwork({"link", DnnNetworkKind::P2p, {0, 1}, DnnNetwork::NONE, rate, delay});
+    return platform;
+}
 
 /** \brief Path of a file in the source tree. \param relative path from the repository root
  *  \return the absolute path */

@@ -3,6 +3,7 @@
  */
 #include "dnn-seed-setting.h"
 #include "dnn-test-util.h"
+#include "dnn-two-nodes.h"
 #include "ns3/dnn-offload-helper.h"
 #include "ns3/dnn-run-recorder.h"
 #include "ns3/dnn-runtime-plan.h"
@@ -22,46 +23,6 @@ namespace
 {
 
 using namespace ns3;
-
-/** Two devices, a (IoT) and b (edge), on one point-to-point link. */
-DnnPlatform
-TwoDevices(double rate, double delay)
-{
-    DnnPlatform platform;
-    DnnDevice a;
-    a.name = "a";
-    a.profile = *DnnDeviceProfile::FindBuiltin("rpi4");
-    a.role = DnnDeviceRole::Iot;
-    DnnDevice b = a;
-    b.name = "b";
-    b.profile = *DnnDeviceProfile::FindBuiltin("edge-server");
-    b.role = DnnDeviceRole::Edge;
-    platform.AddDevice(a);
-    platform.AddDevice(b);
-    platform.AddNetwork({"link", DnnNetworkKind::P2p, {0, 1}, DnnNetwork::NONE, rate, delay});
-    return platform;
-}
-
-/** The ns-3 side of TwoDevices: nodes, the link, IPv4, TCP segments of 1448 bytes. */
-struct TwoNodes
-{
-    NodeContainer nodes;
-    std::vector<Ipv4Address> addresses;
-
-    TwoNodes(const std::string& rate, const std::string& delay)
-    {
-        Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
-        nodes.Create(2);
-        PointToPointHelper p2p;
-        p2p.SetDeviceAttribute("DataRate", StringValue(rate));
-        p2p.SetChannelAttribute("Delay", StringValue(delay));
-        NetDeviceContainer devices = p2p.Install(nodes);
-        InternetStackHelper().Install(nodes);
-        Ipv4AddressHelper ipv4("10.1.1.0", "255.255.255.0");
-        Ipv4InterfaceContainer interfaces = ipv4.Assign(devices);
-        addresses = {interfaces.GetAddress(0), interfaces.GetAddress(1)};
-    }
-};
 
 /** One request: a's input (\p bytes) goes to b, which computes a little and answers a. */
 DnnTaskGraph
@@ -97,7 +58,7 @@ OneTransfer(uint64_t bytes)
 TEST(WorkerTest, FramingCostsNothing)
 {
     const uint64_t bytes = 10'000'000;
-    const DnnPlatform platform = TwoDevices(100e6, 0.001);
+    const DnnPlatform platform = test::TwoDevicePlatform(100e6, 0.001);
     const DnnTaskGraph graph = OneTransfer(bytes);
     const DnnSchedulingProblem problem = BuildWorkloadProblem(graph, platform);
     const DnnSchedule schedule = DnnScheduler::Create("edge")->Plan(problem);
@@ -105,7 +66,7 @@ TEST(WorkerTest, FramingCostsNothing)
     auto plan = std::make_shared<const DnnRuntimePlan>(graph, problem, schedule);
     double worker = 0;
     {
-        TwoNodes world("100Mbps", "1ms");
+        test::TwoNodes world("100Mbps", "1ms");
         DnnOffloadHelper helper;
         helper.InstallCompute(world.nodes, platform);
         ApplicationContainer apps =
@@ -123,7 +84,7 @@ TEST(WorkerTest, FramingCostsNothing)
     }
     double bulk = -1;
     {
-        TwoNodes world("100Mbps", "1ms");
+        test::TwoNodes world("100Mbps", "1ms");
         BulkSendHelper send("ns3::TcpSocketFactory", InetSocketAddress(world.addresses[1], 9000));
         send.SetAttribute("MaxBytes", UintegerValue(bytes + DnnMessageHeader::SERIALIZED_SIZE));
         send.Install(world.nodes.Get(0)).Start(Seconds(0));
@@ -159,14 +120,14 @@ TEST(WorkerTest, FramingCostsNothing)
  */
 TEST(WorkerTest, EveryTaskRunsOnceWhereItWasPlanned)
 {
-    const DnnPlatform platform = TwoDevices(100e6, 0.001);
+    const DnnPlatform platform = test::TwoDevicePlatform(100e6, 0.001);
     const DnnTaskGraph graph =
         DnnPartitioner(DnnPartitionConfig::Parse("piecewise:3"))
             .PartitionWorkload({{0, test::LoadZooModel("alexnet"), "a", 0.0}});
     const DnnSchedulingProblem problem = BuildWorkloadProblem(graph, platform);
     const DnnSchedule schedule = DnnScheduler::Create("heft")->Plan(problem);
     auto plan = std::make_shared<const DnnRuntimePlan>(graph, problem, schedule);
-    TwoNodes world("100Mbps", "1ms");
+    test::TwoNodes world("100Mbps", "1ms");
     DnnOffloadHelper helper;
     helper.InstallCompute(world.nodes, platform);
     ApplicationContainer apps =

@@ -1,6 +1,8 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
+#include "dnn-test-util.h"
+#include "dnn-two-nodes.h"
 #include "ns3/dnn-compute-energy-model.h"
 #include "ns3/dnn-compute-model.h"
 #include "ns3/dnn-offload-helper.h"
@@ -30,45 +32,6 @@ using namespace ns3;
 struct SimulationGuard
 {
     ~SimulationGuard() { Simulator::Destroy(); }
-};
-
-/** Two devices, a (rpi4) and b (edge-server), on a 100 Mbit/s, 1 ms point-to-point link. */
-DnnPlatform
-TwoDevices()
-{
-    DnnPlatform platform;
-    DnnDevice a;
-    a.name = "a";
-    a.profile = *DnnDeviceProfile::FindBuiltin("rpi4");
-    a.role = DnnDeviceRole::Iot;
-    DnnDevice b = a;
-    b.name = "b";
-    b.profile = *DnnDeviceProfile::FindBuiltin("edge-server");
-    b.role = DnnDeviceRole::Edge;
-    platform.AddDevice(a);
-    platform.AddDevice(b);
-    platform.AddNetwork({"link", DnnNetworkKind::P2p, {0, 1}, DnnNetwork::NONE, 100e6, 0.001});
-    return platform;
-}
-
-/** The ns-3 side of TwoDevices: two nodes on the link, with IPv4. */
-struct TwoNodes
-{
-    NodeContainer nodes;                //!< a, b
-    std::vector<Ipv4Address> addresses; //!< their addresses on the link
-
-    TwoNodes()
-    {
-        nodes.Create(2);
-        PointToPointHelper p2p;
-        p2p.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
-        p2p.SetChannelAttribute("Delay", StringValue("1ms"));
-        NetDeviceContainer devices = p2p.Install(nodes);
-        InternetStackHelper().Install(nodes);
-        Ipv4AddressHelper ipv4("10.1.1.0", "255.255.255.0");
-        Ipv4InterfaceContainer interfaces = ipv4.Assign(devices);
-        addresses = {interfaces.GetAddress(0), interfaces.GetAddress(1)};
-    }
 };
 
 /** One request: a's input (100 kB) goes to b, which computes a little and answers a; the
@@ -130,10 +93,10 @@ InvalidArgumentMessage(Action action)
 TEST(OffloadHelperTest, WorkerAttributeReachesTheWorkers)
 {
     SimulationGuard guard;
-    const DnnPlatform platform = TwoDevices();
+    const DnnPlatform platform = test::TwoDevicePlatform(100e6, 0.001);
     const auto plan = OneTransferPlan(platform);
     ASSERT_EQ(plan->GetTask(1).node, 1u) << "the work must run on b";
-    TwoNodes world;
+    test::TwoNodes world;
     DnnOffloadHelper helper;
     helper.SetWorkerAttribute("Port", UintegerValue(9100));
     helper.InstallCompute(world.nodes, platform);
@@ -162,9 +125,9 @@ TEST(OffloadHelperTest, ConfigDefaultPortReachesTheWorkers)
         }
     } restore;
     Config::SetDefault("ns3::DnnWorkerApplication::Port", UintegerValue(9400));
-    const DnnPlatform platform = TwoDevices();
+    const DnnPlatform platform = test::TwoDevicePlatform(100e6, 0.001);
     const auto plan = OneTransferPlan(platform);
-    TwoNodes world;
+    test::TwoNodes world;
     DnnOffloadHelper helper;
     helper.InstallCompute(world.nodes, platform);
     ApplicationContainer apps =
@@ -190,9 +153,9 @@ TEST(OffloadHelperTest, ConfigDefaultPortReachesTheWorkers)
 TEST(OffloadHelperTest, PortDefaultSetPortAndStringValue)
 {
     SimulationGuard guard;
-    const DnnPlatform platform = TwoDevices();
+    const DnnPlatform platform = test::TwoDevicePlatform(100e6, 0.001);
     const auto plan = OneTransferPlan(platform);
-    TwoNodes world;
+    test::TwoNodes world;
     DnnOffloadHelper plain;
     EXPECT_EQ(
         PortOf(plain.InstallWorkers(plan, world.nodes, world.addresses, Seconds(0), Seconds(1))
@@ -217,9 +180,9 @@ TEST(OffloadHelperTest, PortDefaultSetPortAndStringValue)
 TEST(OffloadHelperTest, ProfileAndInstallArgumentsWinOverFactoryValues)
 {
     SimulationGuard guard;
-    const DnnPlatform platform = TwoDevices();
+    const DnnPlatform platform = test::TwoDevicePlatform(100e6, 0.001);
     const auto plan = OneTransferPlan(platform);
-    TwoNodes world;
+    test::TwoNodes world;
     DnnOffloadHelper helper;
     helper.SetComputeAttribute("Flops", DoubleValue(1.0));
     helper.SetComputeAttribute("Cores", UintegerValue(99));
@@ -258,7 +221,7 @@ TEST(OffloadHelperTest, ProfileAndInstallArgumentsWinOverFactoryValues)
 TEST(OffloadHelperTest, EnergySourceAttributesReachTheSource)
 {
     SimulationGuard guard;
-    const DnnPlatform platform = TwoDevices();
+    const DnnPlatform platform = test::TwoDevicePlatform(100e6, 0.001);
     NodeContainer plainNodes(2);
     DnnOffloadHelper plain;
     plain.InstallCompute(plainNodes, platform);
@@ -339,8 +302,8 @@ TEST(OffloadHelperTest, BadAttributeThrowsNamingTypeAndAttribute)
     EXPECT_THROW(helper.SetWorkerAttribute("", UintegerValue(1)), std::invalid_argument);
 
     // Nothing was taken: the workers keep the default port.
-    const DnnPlatform platform = TwoDevices();
-    TwoNodes world;
+    const DnnPlatform platform = test::TwoDevicePlatform(100e6, 0.001);
+    test::TwoNodes world;
     EXPECT_EQ(PortOf(helper
                          .InstallWorkers(OneTransferPlan(platform), world.nodes, world.addresses,
                                          Seconds(0), Seconds(1))
