@@ -56,6 +56,7 @@
 #include "ns3/dnn-scheduler.h"
 #include "ns3/dnn-scheduling-problem.h"
 #include "ns3/dnn-search-context.h"
+#include "ns3/dnn-simulation-steps.h"
 #include "ns3/dnn-simulation.h"
 #include "ns3/dnn-task-graph-writer.h"
 #include "ns3/dnn-task-graph.h"

@@ -102,7 +102,7 @@ class DnnSimulation
 
   private:
     /**
-     * \brief The run itself.
+     * \brief The run itself: the steps of a DnnSimulationRun, in order.
      * \param plan the plan (complete, or empty and filled by \p rolling)
      * \param rolling the rolling planner, or null
      * \param graph the workload (empty when rolling) \param problem its problem

@@ -142,9 +142,9 @@ DnnWorkerApplication::StopApplication()
             peer.socket->Close();
         }
     }
-    for (auto& [socket, reassembler] : m_in)
+    for (auto& incoming : m_in)
     {
-        socket->Close();
+        incoming.socket->Close();
     }
     if (m_listener)
     {
@@ -448,18 +448,19 @@ DnnWorkerApplication::CanSend(Ptr<Socket> socket, uint32_t /* available */)
 void
 DnnWorkerApplication::Accepted(Ptr<Socket> socket, const Address& /* from */)
 {
-    socket->SetRecvCallback(MakeCallback(&DnnWorkerApplication::Received, this));
-    m_in.emplace(socket, DnnMessageReassembler());
+    const auto connection = static_cast<uint32_t>(m_in.size());
+    socket->SetRecvCallback(MakeCallback(&DnnWorkerApplication::Received, this, connection));
+    m_in.push_back({socket, DnnMessageReassembler()});
 }
 
 void
-DnnWorkerApplication::Received(Ptr<Socket> socket)
+DnnWorkerApplication::Received(uint32_t connection, Ptr<Socket> socket)
 {
-    auto it = m_in.find(socket);
-    if (it == m_in.end() || m_failed)
+    if (connection >= m_in.size() || m_failed)
     {
         return;
     }
+    DnnMessageReassembler& reassembler = m_in[connection].reassembler;
     Address from;
     while (Ptr<Packet> packet = socket->RecvFrom(from))
     {
@@ -468,9 +469,9 @@ DnnWorkerApplication::Received(Ptr<Socket> socket)
             break;
         }
         m_scratch.clear();
-        if (!it->second.Feed(packet, m_scratch) && m_error.empty())
+        if (!reassembler.Feed(packet, m_scratch) && m_error.empty())
         {
-            m_error = "framing error from a peer: " + it->second.Error();
+            m_error = "framing error from a peer: " + reassembler.Error();
             NS_LOG_WARN(m_error);
         }
         for (const DnnMessage& message : m_scratch)

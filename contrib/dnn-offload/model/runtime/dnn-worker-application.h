@@ -122,6 +122,13 @@ class DnnWorkerApplication : public Application
         std::deque<Outgoing> pending; //!< messages not yet fully written
     };
 
+    /** \brief An incoming connection. */
+    struct Incoming
+    {
+        Ptr<Socket> socket;                //!< the accepted socket
+        DnnMessageReassembler reassembler; //!< messages from its byte stream
+    };
+
     /** \brief A task may go to its compute model. \param task task */
     void Ready(uint32_t task);
     /** \brief Hand a ready, released task to the compute model. \param task task */
@@ -148,18 +155,23 @@ class DnnWorkerApplication : public Application
     void CanSend(Ptr<Socket> socket, uint32_t available);
     /** \brief A peer connected to us. \param socket the new socket \param from its address */
     void Accepted(Ptr<Socket> socket, const Address& from);
-    /** \brief Data arrived. \param socket the socket */
-    void Received(Ptr<Socket> socket);
+    /** \brief Data arrived. \param connection index of the connection in m_in
+     *  \param socket its socket */
+    void Received(uint32_t connection, Ptr<Socket> socket);
 
-    std::shared_ptr<const DnnRuntimePlan> m_plan;      //!< the plan
-    uint32_t m_node{0};                                //!< this node
-    Time m_origin;                                     //!< plan time 0: when the worker started
-    std::vector<Address> m_peers;                      //!< worker address per node
-    uint16_t m_port{9000};                             //!< Port attribute
-    Ptr<DnnComputeModel> m_compute;                    //!< the node's compute model
-    Ptr<Socket> m_listener;                            //!< listening socket
-    std::map<uint32_t, Peer> m_out;                    //!< outgoing connections by node
-    std::map<Ptr<Socket>, DnnMessageReassembler> m_in; //!< incoming connections
+    std::shared_ptr<const DnnRuntimePlan> m_plan; //!< the plan
+    uint32_t m_node{0};                           //!< this node
+    Time m_origin;                                //!< plan time 0: when the worker started
+    std::vector<Address> m_peers;                 //!< worker address per node
+    uint16_t m_port{9000};                        //!< Port attribute
+    Ptr<DnnComputeModel> m_compute;               //!< the node's compute model
+    Ptr<Socket> m_listener;                       //!< listening socket
+    std::map<uint32_t, Peer> m_out;               //!< outgoing connections by node
+
+    /** Incoming connections in accept order (each receive callback carries its index):
+     *  never ordered by socket address, so closing them at the stop goes the same way every
+     *  run. */
+    std::vector<Incoming> m_in;
     /** \brief A hosted task's progress. */
     struct TaskState
     {
