@@ -161,12 +161,13 @@ DnnOffloadHelper::SetChecked(ObjectFactory& factory, const std::string& name,
         // The value's text: safe to serialize with the checker only when it is of the
         // checker's type (some SerializeToString() dereference the checker as theirs).
         std::string text;
+        const Ptr<AttributeValue> blank = info.checker->Create();
+        const AttributeValue& blankValue = *blank;
         if (str)
         {
             text = "the value \"" + str->Get() + "\"";
         }
-        else if (const Ptr<AttributeValue> blank = info.checker->Create();
-                 typeid(value) == typeid(*blank))
+        else if (typeid(value) == typeid(blankValue))
         {
             text = "the value " + value.SerializeToString(info.checker);
         }

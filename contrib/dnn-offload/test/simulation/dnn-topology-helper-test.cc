@@ -478,7 +478,7 @@ TEST(TopologyHelperTest, BusyCellDropsNoMpduForTheRetryLimit)
                                             [&](WifiMacDropReason reason, Ptr<const WifiMpdu>)
                                             { ++drops[reason]; }));
     }
-    const uint64_t bytes = 2000000;
+    constexpr uint64_t bytes = 2000000;
     std::vector<Ptr<PacketSink>> sinks;
     for (uint32_t s = 0; s < stations; ++s)
     {
@@ -492,7 +492,7 @@ TEST(TopologyHelperTest, BusyCellDropsNoMpduForTheRetryLimit)
         // the sink alive from inside its own trace source, a cycle that leaks it.
         sinks[s]->TraceConnectWithoutContext(
             "Rx", Callback<void, Ptr<const Packet>, const Address&>(
-                      [&last, &sinks, s, bytes](Ptr<const Packet>, const Address&)
+                      [&last, &sinks, s](Ptr<const Packet>, const Address&)
                       {
                           if (sinks[s]->GetTotalRx() == bytes)
                           {
