@@ -6,6 +6,8 @@
 #include "dnn-json-reader.h"
 #include "ns3/dnn-input-error.h"
 
+#include "ns3/log.h"
+
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -16,6 +18,8 @@
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("DnnInstanceReader");
 
 namespace
 {
@@ -422,6 +426,10 @@ ReadCostMatrix(const DnnJsonReader& r)
         }
     }
     Finalize(problem, r, edges);
+    NS_LOG_INFO(r.File() << ": " << (r.Path().empty() ? "" : r.Path() + ": ")
+                         << "cost-matrix instance \"" << DnnInstanceReader::InstanceName(r.Value())
+                         << "\", " << problem.TaskCount() << " tasks, " << problem.ProcessorCount()
+                         << " processors, " << problem.EdgeCount() << " edges");
     return problem;
 }
 
@@ -521,6 +529,10 @@ ReadSaga(const DnnJsonReader& r)
         }
     }
     Finalize(problem, r, dependencies);
+    NS_LOG_INFO(r.File() << ": " << (r.Path().empty() ? "" : r.Path() + ": ") << "SAGA instance \""
+                         << DnnInstanceReader::InstanceName(r.Value()) << "\", "
+                         << problem.TaskCount() << " tasks, " << problem.ProcessorCount()
+                         << " processors, " << problem.EdgeCount() << " edges");
     return problem;
 }
 
@@ -559,6 +571,7 @@ DnnInstanceReader::ReadFile(const std::string& file)
 DnnSchedulingProblem
 DnnInstanceReader::ReadFile(const std::string& file, const std::string& instanceName)
 {
+    NS_LOG_FUNCTION(file << instanceName);
     const nlohmann::json doc = DnnJsonReader::ParseFile(file);
     return Read(doc, file, instanceName);
 }
@@ -581,6 +594,7 @@ DnnSchedulingProblem
 DnnInstanceReader::Read(const nlohmann::json& doc, const std::string& file,
                         const std::string& instanceName)
 {
+    NS_LOG_FUNCTION(&doc << file << instanceName);
     const DnnJsonReader root(doc, file);
     if (!doc.is_object())
     {
@@ -610,6 +624,7 @@ DnnInstanceReader::Read(const nlohmann::json& doc, const std::string& file,
     }
     const DnnJsonReader list = root["instances"];
     const auto items = list.Elements(1);
+    NS_LOG_LOGIC(file << ": " << items.size() << " instances");
     NameTable names;
     for (const auto& item : items)
     {

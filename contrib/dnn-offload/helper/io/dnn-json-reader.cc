@@ -5,6 +5,8 @@
 
 #include "ns3/dnn-input-error.h"
 
+#include "ns3/log.h"
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -14,6 +16,9 @@
 
 namespace ns3
 {
+
+// Logged: the files read and parsed; not the value accessors (called per JSON value read).
+NS_LOG_COMPONENT_DEFINE("DnnJsonReader");
 
 namespace
 {
@@ -87,6 +92,7 @@ QuoteList(const std::vector<std::string>& items)
 nlohmann::json
 DnnJsonReader::ParseFile(const std::string& file)
 {
+    NS_LOG_FUNCTION(file);
     std::error_code error;
     if (std::filesystem::is_directory(file, error))
     {
@@ -103,6 +109,7 @@ DnnJsonReader::ParseFile(const std::string& file)
     {
         throw DnnInputError(file, "", "cannot read the file");
     }
+    NS_LOG_LOGIC(file << ": " << text.str().size() << " bytes read");
     return ParseText(text.str(), file);
 }
 

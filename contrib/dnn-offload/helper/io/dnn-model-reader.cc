@@ -6,11 +6,15 @@
 #include "dnn-json-reader.h"
 #include "ns3/dnn-input-error.h"
 
+#include "ns3/log.h"
+
 #include <map>
 #include <set>
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("DnnModelReader");
 
 namespace
 {
@@ -178,6 +182,7 @@ DnnModelReader::LayerTypeNames()
 DnnModel
 DnnModelReader::ReadFile(const std::string& file)
 {
+    NS_LOG_FUNCTION(file);
     return Read(DnnJsonReader::ParseFile(file), file);
 }
 
@@ -190,6 +195,7 @@ DnnModelReader::ReadText(const std::string& text, const std::string& file)
 DnnModel
 DnnModelReader::Read(const nlohmann::json& document, const std::string& file)
 {
+    NS_LOG_FUNCTION(&document << file);
     const DnnJsonReader root(document, file);
     root.ExpectObject({"name", "input", "layers"}, {"source", "description", "element_bytes"});
     const std::string name = root["name"].AsName();
@@ -279,6 +285,8 @@ DnnModelReader::Read(const nlohmann::json& document, const std::string& file)
             layers[i].inputs.push_back(it->second);
         }
     }
+    NS_LOG_INFO(file << ": model \"" << name << "\", input " << inputShape.ToString() << ", "
+                     << layers.size() << " layers");
     return DnnModel(name, inputShape, inputBytes, activationBytes, std::move(layers), file);
 }
 

@@ -13,6 +13,7 @@
 #include "ns3/dnn-workload-checks.h"
 #include "ns3/dnn-workload-problem.h"
 
+#include "ns3/log.h"
 #include "ns3/string.h"
 
 #include <algorithm>
@@ -29,6 +30,8 @@
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("DnnScenarioReader");
 
 namespace
 {
@@ -394,6 +397,13 @@ ScenarioLoader::Load()
     ReadSimulation();
     CheckEnergy();
     CheckWorkload();
+    NS_LOG_INFO(
+        m_file << ": scenario \"" << m_scenario.name << "\": " << m_scenario.platform.DeviceCount()
+               << " devices, " << m_networks.size() << " networks, " << m_models.size()
+               << " models, " << m_scenario.requests.size() << " requests, "
+               << m_scenario.schedulers.size() << " schedulers, " << m_scenario.faults.size()
+               << " faults; seed " << m_scenario.seed << ", run " << m_scenario.run << ", horizon "
+               << m_scenario.horizon << " s, stop time " << m_scenario.stopTime << " s");
     return std::move(m_scenario);
 }
 
@@ -962,8 +972,10 @@ ScenarioLoader::LoadModel(const DnnJsonReader& reader)
     const auto cached = m_models.find(key);
     if (cached != m_models.end())
     {
+        NS_LOG_LOGIC("model \"" << model << "\": " << key << ", read already");
         return cached->second;
     }
+    NS_LOG_LOGIC("model \"" << model << "\": reading " << path.string());
     std::shared_ptr<const DnnModel> loaded;
     try
     {
@@ -1369,6 +1381,7 @@ DnnScenario
 DnnScenarioReader::ReadFile(const std::string& file, std::optional<uint32_t> seed,
                             std::optional<uint32_t> run)
 {
+    NS_LOG_FUNCTION(file << seed.value_or(0) << run.value_or(0));
     const nlohmann::json doc = DnnJsonReader::ParseFile(file);
     const fs::path folder = fs::path(file).parent_path();
     return ScenarioLoader(doc, file, folder.empty() ? "." : folder.string(), seed, run).Load();
@@ -1379,6 +1392,7 @@ DnnScenarioReader::ReadText(const std::string& text, const std::string& file,
                             const std::string& baseDir, std::optional<uint32_t> seed,
                             std::optional<uint32_t> run)
 {
+    NS_LOG_FUNCTION(text.size() << file << baseDir << seed.value_or(0) << run.value_or(0));
     const nlohmann::json doc = DnnJsonReader::ParseText(text, file);
     return ScenarioLoader(doc, file, baseDir, seed, run).Load();
 }
@@ -1386,6 +1400,7 @@ DnnScenarioReader::ReadText(const std::string& text, const std::string& file,
 DnnWorkload
 DnnScenarioReader::BuildWorkload(const DnnScenario& scenario)
 {
+    NS_LOG_FUNCTION(&scenario);
     try
     {
         return DnnBuildWorkload(scenario.requests, scenario.partition, scenario.platform);

@@ -3,6 +3,8 @@
  */
 #include "dnn-comparison.h"
 
+#include "ns3/log.h"
+
 #include <nlohmann/json.hpp>
 
 #include <iomanip>
@@ -10,6 +12,8 @@
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("DnnComparison");
 
 namespace
 {
@@ -86,6 +90,7 @@ DnnComparison::Columns()
 std::string
 DnnComparison::Csv(const std::vector<DnnComparisonRow>& rows)
 {
+    NS_LOG_FUNCTION(rows.size());
     std::ostringstream out;
     const auto& columns = Columns();
     for (std::size_t c = 0; c < columns.size(); ++c)
@@ -95,6 +100,8 @@ DnnComparison::Csv(const std::vector<DnnComparisonRow>& rows)
     out << '\n';
     for (const auto& row : rows)
     {
+        NS_LOG_LOGIC("row " << row.scheduler << ": "
+                            << (row.simulated ? "planned and simulated" : "planned only"));
         const auto cells = Cells(row);
         for (std::size_t c = 0; c < cells.size(); ++c)
         {
@@ -108,6 +115,7 @@ DnnComparison::Csv(const std::vector<DnnComparisonRow>& rows)
 std::string
 DnnComparison::Json(const std::vector<DnnComparisonRow>& rows)
 {
+    NS_LOG_FUNCTION(rows.size());
     const auto& columns = Columns();
     std::ostringstream out;
     out << "[\n";
@@ -130,6 +138,7 @@ DnnComparison::Json(const std::vector<DnnComparisonRow>& rows)
 std::string
 DnnComparison::Table(const std::vector<DnnComparisonRow>& rows)
 {
+    NS_LOG_FUNCTION(rows.size());
     const std::vector<std::string> header = {
         "scheduler", "planned_s", "simulated_s", "diff_%", "mean_lat_s", "p95_lat_s",
         "missed",    "done",      "energy_J",    "net_MB", "plan_s",     "sim_wall_s"};
@@ -180,6 +189,7 @@ DnnComparison::Table(const std::vector<DnnComparisonRow>& rows)
     }
     if (planned)
     {
+        NS_LOG_LOGIC("some rows are planned only: their energy and latency are the planner's");
         out << "* planned (not simulated): mean latency and the planner's energy\n";
     }
     return out.str();

@@ -9,6 +9,7 @@
 #include "ns3/dnn-schedule-evaluator.h"
 #include "ns3/dnn-simulation.h"
 
+#include "ns3/log.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
@@ -18,6 +19,8 @@
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("DnnExperiment");
 
 namespace
 {
@@ -76,9 +79,19 @@ AddSimulated(DnnComparisonRow& row, const DnnScenario& scenario, const DnnSimula
 
 DnnExperiment::DnnExperiment(const DnnScenario& scenario) : m_scenario(scenario)
 {
+    NS_LOG_FUNCTION(this << &scenario);
     if (scenario.horizon <= 0)
     {
         m_workload.emplace(DnnScenarioReader::BuildWorkload(scenario));
+        NS_LOG_INFO("scenario " << scenario.name << ": offline planning of "
+                                << scenario.requests.size() << " requests, "
+                                << m_workload->problem.TaskCount() << " tasks");
+    }
+    else
+    {
+        NS_LOG_INFO("scenario " << scenario.name << ": rolling-horizon planning of "
+                                << scenario.requests.size() << " requests, horizon "
+                                << scenario.horizon << " s");
     }
 }
 
@@ -91,11 +104,14 @@ DnnExperiment::TaskCount() const
 DnnComparisonRow
 DnnExperiment::Run(const DnnSchedulerSpec& spec, const DnnExperimentOptions& options) const
 {
+    NS_LOG_FUNCTION(this << spec.label << options.planOnly);
     Ptr<DnnScheduler> scheduler = spec.Create();
     const bool seedGiven = std::any_of(spec.attributes.begin(), spec.attributes.end(),
                                        [](const auto& a) { return a.first == "Seed"; });
     if (!seedGiven)
     {
+        NS_LOG_LOGIC(spec.label << ": Seed " << m_scenario.seed + 7919 * (m_scenario.run - 1)
+                                << " (from the scenario's seed and run), if it has one");
         scheduler->SetAttributeFailSafe(
             "Seed", UintegerValue(m_scenario.seed + 7919 * (m_scenario.run - 1)));
     }
@@ -145,6 +161,9 @@ DnnExperiment::RunOffline(const DnnSchedulerSpec& spec, Ptr<DnnScheduler> schedu
         plannedLatency += plannedCompletion.at(request.id) - request.releaseTime;
     }
     row.plannedMeanLatency = scenario.requests.empty() ? 0 : plannedLatency / row.requests;
+    NS_LOG_INFO(spec.label << ": planned makespan " << row.plannedMakespan << " s in " << runtime
+                           << " s, energy " << row.plannedEnergy << " J, mean latency "
+                           << row.plannedMeanLatency << " s");
 
     if (options.planOnly)
     {
@@ -218,6 +237,8 @@ DnnExperiment::RunRolling(const DnnSchedulerSpec& spec, Ptr<DnnScheduler> schedu
             }
         }
         fillPlanned();
+        NS_LOG_INFO(spec.label << ": " << planner.Windows() << " windows, planned makespan "
+                               << row.plannedMakespan << " s in " << row.schedulerRuntime << " s");
         if (writer)
         {
             DnnRunFacts facts;
@@ -233,9 +254,12 @@ DnnExperiment::RunRolling(const DnnSchedulerSpec& spec, Ptr<DnnScheduler> schedu
         }
         return row;
     }
+    NS_LOG_LOGIC(spec.label << ": simulating, planning window by window");
     const DnnSimulationResult result = DnnSimulation::RunRolling(
         planner, scenario.platform, SimulationOptions(scenario, spec.label, options));
     fillPlanned();
+    NS_LOG_INFO(spec.label << ": " << planner.Windows() << " windows, planned makespan "
+                           << row.plannedMakespan << " s in " << row.schedulerRuntime << " s");
     AddSimulated(row, scenario, result);
     return row;
 }

@@ -10,6 +10,7 @@
 #include "ns3/basic-energy-source.h"
 #include "ns3/double.h"
 #include "ns3/inet-socket-address.h"
+#include "ns3/log.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 
@@ -24,6 +25,8 @@
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("DnnOffloadHelper");
 
 namespace
 {
@@ -113,6 +116,7 @@ TextAbortsNs3(const std::string& valueType, const std::string& text)
 
 DnnOffloadHelper::DnnOffloadHelper()
 {
+    NS_LOG_FUNCTION(this);
     m_workerFactory.SetTypeId(DnnWorkerApplication::GetTypeId());
     m_computeFactory.SetTypeId(DnnComputeModel::GetTypeId());
     m_computeEnergyFactory.SetTypeId(DnnComputeEnergyModel::GetTypeId());
@@ -126,6 +130,7 @@ Ptr<const AttributeValue>
 DnnOffloadHelper::SetChecked(ObjectFactory& factory, const std::string& name,
                              const AttributeValue& value)
 {
+    NS_LOG_FUNCTION(&factory << name << &value);
     const TypeId tid = factory.GetTypeId();
     const std::string what = "DnnOffloadHelper: " + tid.GetName() + " attribute \"" + name + "\"";
     TypeId::AttributeInformation info;
@@ -180,6 +185,8 @@ DnnOffloadHelper::SetChecked(ObjectFactory& factory, const std::string& name,
                                     info.checker->GetUnderlyingTypeInformation() + ")");
     }
     factory.Set(name, value);
+    NS_LOG_LOGIC(tid.GetName() << "::" << name << " = "
+                               << checked->SerializeToString(info.checker));
     return checked;
 }
 
@@ -220,6 +227,7 @@ DnnOffloadHelper::SetPort(uint16_t port)
 std::vector<Ptr<DnnComputeEnergyModel>>
 DnnOffloadHelper::InstallCompute(const NodeContainer& nodes, const DnnPlatform& platform) const
 {
+    NS_LOG_FUNCTION(this << nodes.GetN() << &platform);
     if (nodes.GetN() != platform.DeviceCount())
     {
         throw std::invalid_argument("DnnOffloadHelper: one node per device is needed");
@@ -241,7 +249,11 @@ DnnOffloadHelper::InstallCompute(const NodeContainer& nodes, const DnnPlatform& 
         energy->SetBusyPowerW(profile.busyPower);
         nodes.Get(i)->AggregateObject(source);
         models.push_back(energy);
+        NS_LOG_LOGIC("node " << nodes.Get(i)->GetId() << " (" << platform.Device(i).name << "): "
+                             << profile.flops << " FLOP/s on " << profile.cores << " cores, idle "
+                             << profile.idlePower << " W, busy " << profile.busyPower << " W");
     }
+    NS_LOG_INFO("compute and energy models on " << nodes.GetN() << " nodes");
     return models;
 }
 
@@ -251,6 +263,7 @@ DnnOffloadHelper::InstallWorkers(std::shared_ptr<const DnnRuntimePlan> plan,
                                  const std::vector<Ipv4Address>& addresses, Time start,
                                  Time stop) const
 {
+    NS_LOG_FUNCTION(this << plan.get() << nodes.GetN() << start << stop);
     if (nodes.GetN() != plan->NodeCount() || addresses.size() != plan->NodeCount())
     {
         throw std::invalid_argument("DnnOffloadHelper: one node and one address per device");
@@ -276,6 +289,9 @@ DnnOffloadHelper::InstallWorkers(std::shared_ptr<const DnnRuntimePlan> plan,
         nodes.Get(i)->AddApplication(worker);
         apps.Add(worker);
     }
+    NS_LOG_INFO(nodes.GetN() << " workers on port " << port << ", from " << start.As(Time::S)
+                             << " to " << stop.As(Time::S) << ", " << plan->TaskCount()
+                             << " tasks planned");
     return apps;
 }
 

@@ -3,6 +3,8 @@
  */
 #include "dnn-results-writer.h"
 
+#include "ns3/log.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -14,6 +16,8 @@
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("DnnResultsWriter");
 
 namespace
 {
@@ -100,6 +104,7 @@ DnnResultsWriter::DnnResultsWriter(const std::string& directory, bool simulated)
     : m_directory(directory), m_simulated(simulated), m_tasks(nullptr), m_transfers(nullptr),
       m_requests(nullptr), m_unfinished(nlohmann::json::array()), m_failed(nlohmann::json::array())
 {
+    NS_LOG_FUNCTION(this << directory << simulated);
     std::error_code error;
     std::filesystem::create_directories(directory, error);
     if (error)
@@ -208,6 +213,8 @@ void
 DnnResultsWriter::WriteRequest(const DnnRuntimePlan& plan, const DnnRunRecorder& recorder,
                                uint32_t request, double deadline)
 {
+    NS_LOG_LOGIC("request " << request << ": " << plan.TasksOf(request).size()
+                            << " tasks written as it finishes");
     for (uint32_t t : plan.TasksOf(request))
     {
         TaskRow(plan, recorder, t);
@@ -226,6 +233,7 @@ void
 DnnResultsWriter::Finish(const DnnRuntimePlan& plan, const DnnRunRecorder& recorder,
                          const DnnRunFacts& facts)
 {
+    NS_LOG_FUNCTION(this << &plan << &recorder);
     auto written = [this](uint32_t request)
     {
         return request < m_written.size() && m_written[request];
@@ -331,6 +339,10 @@ DnnResultsWriter::Finish(const DnnRuntimePlan& plan, const DnnRunRecorder& recor
     }
     m_files.Add(m_directory + "/summary.json", summary.dump(1) + "\n");
     m_files.Commit();
+    NS_LOG_INFO(m_directory << ": results of " << facts.scheduler << " ("
+                            << (m_simulated ? "simulated" : "planned") << "): "
+                            << plan.Requests().size() << " requests, " << m_latencies.size()
+                            << " completed, planned makespan " << plan.PlannedMakespan() << " s");
 }
 
 } // namespace ns3

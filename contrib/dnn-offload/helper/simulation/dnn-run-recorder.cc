@@ -4,6 +4,7 @@
 #include "dnn-run-recorder.h"
 
 #include "ns3/callback.h"
+#include "ns3/log.h"
 #include "ns3/simulator.h"
 
 #include <algorithm>
@@ -12,10 +13,15 @@
 namespace ns3
 {
 
+// Logged: attaching, failures and recoveries, request completions; not the per-task and
+// per-message trace sinks (TaskStarted ... Received), whose events the worker logs already.
+NS_LOG_COMPONENT_DEFINE("DnnRunRecorder");
+
 DnnRunRecorder::DnnRunRecorder(std::shared_ptr<const DnnRuntimePlan> plan)
     : m_plan(std::move(plan)), m_completion(m_plan->Requests().size(), -1.0),
       m_failures(m_plan->Requests().size())
 {
+    NS_LOG_FUNCTION(this << m_plan.get());
 }
 
 std::size_t
@@ -32,6 +38,7 @@ DnnRunRecorder::Slot(uint32_t request)
 void
 DnnRunRecorder::Forget(uint32_t request)
 {
+    NS_LOG_FUNCTION(this << request);
     for (uint32_t t : m_plan->TasksOf(request))
     {
         m_tasks.erase(t);
@@ -59,6 +66,8 @@ DnnRunRecorder::RecordFailure(uint32_t request, const std::string& reason, doubl
     {
         failure.time = at >= 0 ? at : Now();
         failure.reason = reason;
+        NS_LOG_INFO("request " << request << " hit at plan time " << failure.time
+                               << " s: " << reason);
     }
 }
 
@@ -66,12 +75,18 @@ void
 DnnRunRecorder::RecordRecovery(uint32_t request)
 {
     ++m_failures.at(Slot(request)).recoveries;
+    NS_LOG_INFO("request " << request << " recovered (recovery "
+                           << m_failures.at(request).recoveries << ")");
 }
 
 void
 DnnRunRecorder::RecordUnrecovered(uint32_t request, const std::string& why)
 {
     m_failures.at(Slot(request)).unrecovered = why;
+    if (!why.empty()) // "" clears it after a recovery
+    {
+        NS_LOG_INFO("request " << request << " not recovered: " << why);
+    }
 }
 
 const DnnRunRecorder::Failure&
@@ -90,6 +105,7 @@ DnnRunRecorder::Now() const
 void
 DnnRunRecorder::Attach(const ApplicationContainer& workers, Time origin)
 {
+    NS_LOG_FUNCTION(this << workers.GetN() << origin);
     m_origin = origin;
     for (uint32_t node = 0; node < workers.GetN(); ++node)
     {
@@ -158,6 +174,8 @@ void
 DnnRunRecorder::Completed(DnnRunRecorder* self, uint32_t /* node */, uint32_t request)
 {
     self->m_completion.at(self->Slot(request)) = self->Now();
+    NS_LOG_LOGIC("request " << request << " completed at " << self->m_completion[request]
+                            << " s after plan time 0");
 }
 
 double

@@ -33,6 +33,7 @@ enum class DnnLayerType
 };
 
 /**
+ * \ingroup dnn-offload
  * \brief The canonical file name of a layer type ("conv", "maxpool", ...).
  * \param type the type
  * \return its name in model files
@@ -40,6 +41,7 @@ enum class DnnLayerType
 std::string DnnLayerTypeName(DnnLayerType type);
 
 /**
+ * \ingroup dnn-offload
  * \brief Whether layers of this type are fused into their producer when tasks are formed
  *        (activation, batchnorm, dropout: elementwise; flatten: a view).
  * \param type the type

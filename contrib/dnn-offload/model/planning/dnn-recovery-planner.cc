@@ -5,6 +5,8 @@
 
 #include "ns3/dnn-scheduler.h"
 
+#include "ns3/log.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -13,21 +15,26 @@
 namespace ns3
 {
 
+NS_LOG_COMPONENT_DEFINE("DnnRecoveryPlanner");
+
 DnnRecoveryPlanner::DnnRecoveryPlanner(const DnnTaskGraph& graph,
                                        const DnnSchedulingProblem& problem)
     : m_graph(graph), m_problem(problem)
 {
+    NS_LOG_FUNCTION(this << &graph << &problem);
 }
 
 DnnRecovery
 DnnRecoveryPlanner::Recover(DnnRuntimePlan& plan, uint32_t request, const std::vector<bool>& failed,
                             const std::function<bool(uint32_t)>& finished, double now) const
 {
+    NS_LOG_FUNCTION(this << &plan << request << now);
     DnnRecovery out;
     const DnnRuntimePlan::Request& info = plan.Requests().at(request);
     if (failed.at(info.home))
     {
         out.reason = "its device " + plan.NodeName(info.home) + " failed";
+        NS_LOG_INFO("request " << request << " not recovered: " << out.reason);
         return out;
     }
     // Where each workload output is available: a finished attempt on a live node.
@@ -46,6 +53,7 @@ DnnRecoveryPlanner::Recover(DnnRuntimePlan& plan, uint32_t request, const std::v
     if (holder.count(sink) != 0)
     {
         out.reason = "it has completed";
+        NS_LOG_INFO("request " << request << " not recovered: " << out.reason);
         return out;
     }
     // Walk back from the sink: redo what is not available, resend what is.
@@ -168,6 +176,7 @@ DnnRecoveryPlanner::Recover(DnnRuntimePlan& plan, uint32_t request, const std::v
     catch (const std::exception& e)
     {
         out.reason = std::string("no surviving device can take over: ") + e.what();
+        NS_LOG_INFO("request " << request << " not recovered: " << out.reason);
         return out;
     }
     for (uint32_t i = resends; i < workload.size(); ++i)
@@ -175,6 +184,7 @@ DnnRecoveryPlanner::Recover(DnnRuntimePlan& plan, uint32_t request, const std::v
         if (schedule.Processor(i) >= m || failed[schedule.Processor(i)])
         {
             out.reason = "no surviving device can run " + m_graph.Task(workload[i]).name;
+            NS_LOG_INFO("request " << request << " not recovered: " << out.reason);
             return out;
         }
     }
@@ -239,6 +249,11 @@ DnnRecoveryPlanner::Recover(DnnRuntimePlan& plan, uint32_t request, const std::v
     }
     plan.SetSink(request, base + redoIndex.at(sink));
     out.planned = true;
+    NS_LOG_INFO("request " << request << " re-planned at plan time " << now << " s (attempt "
+                           << attempt << "): " << workload.size() - resends << " tasks redone, "
+                           << resends << " outputs resent, " << out.abandoned.size()
+                           << " tasks abandoned; planned completion "
+                           << schedule.Finish(redoIndex.at(sink)) << " s");
     return out;
 }
 

@@ -8,6 +8,8 @@
 #include "ns3/dnn-schedule.h"
 #include "ns3/dnn-workload-problem.h"
 
+#include "ns3/log.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -17,12 +19,15 @@
 namespace ns3
 {
 
+NS_LOG_COMPONENT_DEFINE("DnnRollingPlanner");
+
 DnnRollingPlanner::DnnRollingPlanner(const DnnPlatform& platform, DnnPartitionConfig partition,
                                      const std::vector<DnnRequest>& requests, double horizon,
                                      Ptr<DnnScheduler> scheduler)
     : m_platform(platform), m_partition(partition), m_requests(requests), m_horizon(horizon),
       m_scheduler(scheduler)
 {
+    NS_LOG_FUNCTION(this << &platform << requests.size() << horizon << scheduler);
     if (!(horizon > 0) || !std::isfinite(horizon))
     {
         throw std::invalid_argument("DnnRollingPlanner: the horizon must be positive");
@@ -34,12 +39,19 @@ DnnRollingPlanner::DnnRollingPlanner(const DnnPlatform& platform, DnnPartitionCo
     }
     m_available.assign(cores, 0.0);
     m_excluded.assign(platform.DeviceCount(), 0);
+    NS_LOG_INFO("rolling horizon "
+                << horizon << " s over " << requests.size() << " requests, "
+                << platform.DeviceCount() << " devices, scheduler "
+                << (scheduler ? scheduler->GetInstanceTypeId().GetName() : std::string("none")));
 }
 
 void
 DnnRollingPlanner::ExcludeDevice(uint32_t device)
 {
+    NS_LOG_FUNCTION(this << device);
     m_excluded.at(device) = 1;
+    NS_LOG_INFO("device " << m_platform.Device(device).name
+                          << " excluded from the windows planned from now on");
 }
 
 std::vector<std::pair<uint32_t, std::string>>
@@ -91,6 +103,7 @@ DnnRollingPlanner::WindowOf(double release) const
 std::vector<uint32_t>
 DnnRollingPlanner::PlanNext(DnnRuntimePlan& plan)
 {
+    NS_LOG_FUNCTION(this << &plan);
     std::vector<uint32_t> ids;
     if (Done())
     {
@@ -109,6 +122,7 @@ DnnRollingPlanner::PlanNext(DnnRuntimePlan& plan)
             m_skipped.emplace_back(request.id, "device " + request.device +
                                                    " failed before the request's window "
                                                    "was planned");
+            NS_LOG_INFO("request " << request.id << " skipped: " << m_skipped.back().second);
             continue;
         }
         window.push_back(request);
@@ -116,6 +130,8 @@ DnnRollingPlanner::PlanNext(DnnRuntimePlan& plan)
     }
     if (window.empty())
     {
+        NS_LOG_INFO("window " << k << " (opens at " << opens
+                              << " s): every request skipped, nothing to plan");
         return ids;
     }
     const DnnTaskGraph graph = DnnPartitioner(m_partition).PartitionWorkload(window);
@@ -136,13 +152,17 @@ DnnRollingPlanner::PlanNext(DnnRuntimePlan& plan)
         {
             m_skipped.emplace_back(id, std::string("not planned: ") + e.Detail());
         }
+        NS_LOG_INFO("window " << k << " (opens at " << opens << " s): " << ids.size()
+                              << " requests not planned: " << e.Detail());
         ids.clear();
         return ids;
     }
     const DnnSchedulingProblem& problem = *built;
     const auto begin = std::chrono::steady_clock::now();
     const DnnSchedule schedule = m_scheduler->Plan(problem);
-    m_runtime += std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+    const double planning =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+    m_runtime += planning;
     const auto violations = ValidateSchedule(problem, schedule);
     if (!violations.empty())
     {
@@ -184,6 +204,10 @@ DnnRollingPlanner::PlanNext(DnnRuntimePlan& plan)
         m_latencySum += completion.at(request.id) - request.releaseTime;
     }
     m_planned += static_cast<uint32_t>(window.size());
+    NS_LOG_INFO("window " << k << " (opens at " << opens << " s): " << window.size()
+                          << " requests (ids " << ids.front() << ".." << ids.back() << "), "
+                          << problem.TaskCount() << " tasks planned in " << planning
+                          << " s; makespan " << schedule.Makespan() << " s");
     return ids;
 }
 

@@ -5,6 +5,8 @@
 
 #include "ns3/dnn-input-error.h"
 
+#include "ns3/log.h"
+
 #include <algorithm>
 #include <deque>
 #include <map>
@@ -12,6 +14,8 @@
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("DnnPlatform");
 
 std::string
 DnnRoleName(DnnDeviceRole role)
@@ -63,6 +67,7 @@ DnnNetworkKindName(DnnNetworkKind kind)
 uint32_t
 DnnPlatform::AddDevice(DnnDevice device)
 {
+    NS_LOG_FUNCTION(this << device.name);
     if (FindDevice(device.name) != DnnNetwork::NONE)
     {
         throw std::invalid_argument("DnnPlatform: duplicate device \"" + device.name + "\"");
@@ -72,6 +77,10 @@ DnnPlatform::AddDevice(DnnDevice device)
         throw std::invalid_argument("DnnPlatform: device \"" + device.name +
                                     "\" needs a positive speed and at least one core");
     }
+    NS_LOG_INFO("device " << m_devices.size() << ": " << device.name << " ("
+                          << DnnRoleName(device.role) << "), " << device.profile.flops
+                          << " FLOP/s on " << device.profile.cores << " cores, "
+                          << device.profile.memory << " bytes of memory");
     m_devices.push_back(std::move(device));
     return static_cast<uint32_t>(m_devices.size() - 1);
 }
@@ -79,6 +88,7 @@ DnnPlatform::AddDevice(DnnDevice device)
 uint32_t
 DnnPlatform::AddNetwork(DnnNetwork network)
 {
+    NS_LOG_FUNCTION(this << network.name);
     const auto bad = [&](const std::string& what)
     {
         throw std::invalid_argument("DnnPlatform: network \"" + network.name + "\": " + what);
@@ -108,6 +118,10 @@ DnnPlatform::AddNetwork(DnnNetwork network)
     {
         bad("a Wi-Fi network needs its access point among its members");
     }
+    NS_LOG_INFO("network " << m_networks.size() << ": " << network.name << " ("
+                           << DnnNetworkKindName(network.kind) << "), " << network.members.size()
+                           << " devices, " << network.dataRate << " bit/s, delay " << network.delay
+                           << " s");
     m_networks.push_back(std::move(network));
     return static_cast<uint32_t>(m_networks.size() - 1);
 }
@@ -115,6 +129,7 @@ DnnPlatform::AddNetwork(DnnNetwork network)
 void
 DnnPlatform::SetPlanningEfficiency(double efficiency)
 {
+    NS_LOG_FUNCTION(this << efficiency);
     if (!(efficiency > 0 && efficiency <= 1))
     {
         throw std::invalid_argument("DnnPlatform: planning efficiency must be in (0, 1]");
@@ -232,6 +247,7 @@ DnnPlatform::Route(uint32_t from, uint32_t to) const
 std::vector<DnnPlatform::Path>
 DnnPlatform::AllRoutes() const
 {
+    NS_LOG_FUNCTION(this);
     std::vector<Path> routes;
     routes.reserve(static_cast<std::size_t>(DeviceCount()) * DeviceCount());
     for (uint32_t p = 0; p < DeviceCount(); ++p)
@@ -239,6 +255,9 @@ DnnPlatform::AllRoutes() const
         for (uint32_t q = 0; q < DeviceCount(); ++q)
         {
             routes.push_back(p == q ? Path{{p}, {}, 0.0, 0.0} : Route(p, q));
+            NS_LOG_LOGIC("route " << m_devices[p].name << " -> " << m_devices[q].name << ": "
+                                  << routes.back().networks.size() << " hops, latency "
+                                  << routes.back().latency << " s");
         }
     }
     return routes;

@@ -23,12 +23,12 @@ enum class DnnDeviceRole
     Cloud,  //!< cloud server behind a WAN link
 };
 
-/** \brief Name of a role ("iot", "helper", "edge", "cloud"). \param role the role
- *  \return the name */
+/** \ingroup dnn-offload \brief Name of a role ("iot", "helper", "edge", "cloud").
+ *  \param role the role \return the name */
 std::string DnnRoleName(DnnDeviceRole role);
 
-/** \brief Role by name. \param name "iot", "helper", "edge" or "cloud" \param role set on
- *  success \return false when the name is unknown */
+/** \ingroup dnn-offload \brief Role by name. \param name "iot", "helper", "edge" or "cloud"
+ *  \param role set on success \return false when the name is unknown */
 bool DnnParseRole(const std::string& name, DnnDeviceRole& role);
 
 /** \ingroup dnn-offload \brief One device of a platform. */
@@ -50,8 +50,8 @@ enum class DnnNetworkKind
     P2p,  //!< point-to-point link between two devices (e.g. the WAN to the cloud)
 };
 
-/** \brief Name of a network kind ("wifi", "csma", "p2p"). \param kind the kind
- *  \return the name */
+/** \ingroup dnn-offload \brief Name of a network kind ("wifi", "csma", "p2p").
+ *  \param kind the kind \return the name */
 std::string DnnNetworkKindName(DnnNetworkKind kind);
 
 /** \ingroup dnn-offload \brief One network of a platform. */

@@ -5,6 +5,8 @@
 
 #include "ns3/dnn-input-error.h"
 
+#include "ns3/log.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -14,6 +16,10 @@
 
 namespace ns3
 {
+
+// Logged: construction and Finalize(); not the setters (called per task, edge and link while
+// a problem is built) nor the accessors the schedulers call in their loops.
+NS_LOG_COMPONENT_DEFINE("DnnSchedulingProblem");
 
 namespace
 {
@@ -94,6 +100,7 @@ DnnSchedulingProblem::DnnSchedulingProblem(std::vector<std::string> tasks,
                                            std::vector<std::string> processors)
     : m_tasks(std::move(tasks)), m_processors(std::move(processors))
 {
+    NS_LOG_FUNCTION(this << m_tasks.size() << m_processors.size());
     if (m_processors.empty())
     {
         throw std::invalid_argument("DnnSchedulingProblem: at least one processor is needed");
@@ -268,6 +275,7 @@ DnnSchedulingProblem::SetPower(uint32_t processor, double idleWatts, double busy
 void
 DnnSchedulingProblem::Finalize()
 {
+    NS_LOG_FUNCTION(this);
     const std::size_t n = m_tasks.size();
     const std::size_t m = m_processors.size();
     // Memory groups, numbered in the order of their lowest-index task.
@@ -296,6 +304,7 @@ DnnSchedulingProblem::Finalize()
             detail << "tasks \"" << m_tasks[firstOfGroup[group]] << "\" and \"" << m_tasks[t]
                    << "\" share memory group " << m_groupLabel[t] << " but need different memory ("
                    << m_groupMemory[group] << " and " << m_memory[t] << " bytes)";
+            NS_LOG_LOGIC("not finalized: " << detail.str());
             throw DnnInputError("", "", detail.str());
         }
     }
@@ -314,6 +323,7 @@ DnnSchedulingProblem::Finalize()
         }
         if (!runnable)
         {
+            NS_LOG_LOGIC("not finalized: task \"" << m_tasks[t] << "\" can run on no processor");
             throw DnnInputError("", "",
                                 "task \"" + m_tasks[t] +
                                     "\" can run on no processor (pinned elsewhere, too little "
@@ -406,8 +416,14 @@ DnnSchedulingProblem::Finalize()
         {
             cycle.push_back(m_tasks[walk[i]]);
         }
+        NS_LOG_LOGIC("not finalized: a cycle through " << cycle.size() << " tasks, from \""
+                                                       << cycle.front() << "\"");
         throw DnnCycleError("", "", cycle);
     }
+    NS_LOG_INFO("finalized: " << n << " tasks, " << m << " processors, " << m_edges.size()
+                              << " edges, " << m_home.size() << " requests, "
+                              << m_groupMemory.size() << " memory groups"
+                              << (m_uniformLinks ? ", uniform links" : ""));
 }
 
 uint32_t

@@ -7,6 +7,8 @@
 #include "ns3/dnn-input-error.h"
 #include "ns3/dnn-run-limits.h"
 
+#include "ns3/log.h"
+
 #include <algorithm>
 #include <cmath>
 #include <optional>
@@ -15,6 +17,8 @@
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("DnnWorkloadChecks");
 
 DnnWorkloadError::DnnWorkloadError(Subject subject, uint32_t index, const std::string& detail)
     : std::runtime_error(detail), m_subject(subject), m_index(index)
@@ -70,12 +74,15 @@ DnnOneRequestPerModel(const std::vector<DnnRequest>& requests)
             chosen.push_back(request);
         }
     }
+    NS_LOG_LOGIC(chosen.size() << " of " << requests.size()
+                               << " requests, one per model, stand for the workload");
     return chosen;
 }
 
 void
 DnnCheckWeightsFit(const DnnTaskGraph& graph, const DnnPlatform& platform, std::size_t requests)
 {
+    NS_LOG_FUNCTION(&graph << &platform << requests);
     double largest = 0;
     double totalMemory = 0;
     for (uint32_t d = 0; d < platform.DeviceCount(); ++d)
@@ -109,6 +116,9 @@ DnnCheckWeightsFit(const DnnTaskGraph& graph, const DnnPlatform& platform, std::
             }
         }
     }
+    NS_LOG_LOGIC("distinct weights " << DnnBytesText(totalWeights) << ", all devices' memory "
+                                     << DnnBytesText(totalMemory) << ", largest "
+                                     << DnnBytesText(largest));
     if (totalWeights > totalMemory)
     {
         throw DnnWorkloadError(DnnWorkloadError::Subject::Requests, 0,
@@ -125,6 +135,7 @@ void
 DnnCheckTaskDurations(const DnnTaskGraph& graph, const DnnSchedulingProblem& problem,
                       const DnnPlatform& platform)
 {
+    NS_LOG_FUNCTION(&graph << &problem << &platform);
     for (uint32_t t = 0; t < problem.TaskCount(); ++t)
     {
         for (uint32_t p = 0; p < problem.ProcessorCount(); ++p)
@@ -149,6 +160,7 @@ DnnCheckTaskDurations(const DnnTaskGraph& graph, const DnnSchedulingProblem& pro
 void
 DnnCheckEnergySources(const DnnPlatform& platform, double stopTime)
 {
+    NS_LOG_FUNCTION(&platform << stopTime);
     // A run lasts until the stop time after plan time 0, which comes after the Wi-Fi
     // association bound, plus the drain (DnnSimulation).
     const double seconds = stopTime + DnnRunLimits::ASSOCIATION_BOUND_S + DnnRunLimits::DRAIN_S;
@@ -165,6 +177,8 @@ DnnCheckEnergySources(const DnnPlatform& platform, double stopTime)
                                       });
         const double watts = std::max(device.profile.idlePower, device.profile.busyPower) +
                              (wifi ? DnnRunLimits::WIFI_RADIO_MAX_W : 0.0);
+        NS_LOG_LOGIC("device " << device.name << " may draw " << watts << " W for " << seconds
+                               << " s: " << watts * seconds << " J");
         if (watts * seconds > DnnRunLimits::SOURCE_ENERGY_J)
         {
             std::ostringstream detail;
@@ -190,6 +204,7 @@ DnnWorkload
 BuildChecked(const std::vector<DnnRequest>& requests, std::size_t requestCount,
              const DnnPartitionConfig& config, const DnnPlatform& platform)
 {
+    NS_LOG_FUNCTION(requests.size() << requestCount << &platform);
     DnnTaskGraph graph;
     try
     {
@@ -214,6 +229,13 @@ BuildChecked(const std::vector<DnnRequest>& requests, std::size_t requestCount,
         throw DnnWorkloadError(DnnWorkloadError::Subject::Workload, 0, e.Detail());
     }
     DnnCheckTaskDurations(graph, *problem, platform);
+    NS_LOG_INFO("workload of " << requests.size() << " requests"
+                               << (requestCount == requests.size()
+                                       ? std::string()
+                                       : " (one per model of " + std::to_string(requestCount) + ")")
+                               << " checked: " << graph.TaskCount() << " tasks, "
+                               << problem->EdgeCount() << " edges on " << platform.DeviceCount()
+                               << " devices");
     return DnnWorkload{std::move(graph), std::move(*problem)};
 }
 

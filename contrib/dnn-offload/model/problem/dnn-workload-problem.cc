@@ -5,12 +5,17 @@
 
 #include "ns3/dnn-input-error.h"
 
+#include "ns3/log.h"
+
+#include <algorithm>
 #include <map>
 #include <string>
 #include <tuple>
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("DnnWorkloadProblem");
 
 std::vector<uint32_t>
 WorkloadWeightGroups(const DnnTaskGraph& graph)
@@ -31,6 +36,7 @@ WorkloadWeightGroups(const DnnTaskGraph& graph)
                       task.first, task.last,  task.weightBytes};
         group[t] = labels.emplace(key, static_cast<uint32_t>(labels.size())).first->second;
     }
+    NS_LOG_LOGIC(labels.size() << " weight groups among " << graph.TaskCount() << " tasks");
     return group;
 }
 
@@ -38,6 +44,7 @@ DnnSchedulingProblem
 BuildWorkloadProblem(const DnnTaskGraph& graph, const DnnPlatform& platform,
                      const std::vector<double>& available, const std::vector<uint8_t>& excluded)
 {
+    NS_LOG_FUNCTION(&graph << &platform << available.size() << excluded.size());
     const auto n = static_cast<uint32_t>(graph.TaskCount());
     const uint32_t m = platform.DeviceCount();
     std::vector<std::string> tasks(n);
@@ -122,6 +129,10 @@ BuildWorkloadProblem(const DnnTaskGraph& graph, const DnnPlatform& platform,
         }
     }
     problem.Finalize();
+    NS_LOG_INFO("workload problem: "
+                << n << " tasks on " << m << " devices ("
+                << std::count(excluded.begin(), excluded.end(), 1) << " excluded)"
+                << (available.empty() ? "" : ", cores busy until given times"));
     return problem;
 }
 

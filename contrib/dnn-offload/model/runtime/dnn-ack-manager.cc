@@ -4,6 +4,7 @@
 #include "dnn-ack-manager.h"
 
 #include "ns3/ctrl-headers.h"
+#include "ns3/log.h"
 #include "ns3/packet.h"
 #include "ns3/qos-txop.h"
 #include "ns3/wifi-acknowledgment.h"
@@ -16,6 +17,8 @@
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("DnnAckManager");
 
 NS_OBJECT_ENSURE_REGISTERED(DnnAckManager);
 
@@ -32,6 +35,7 @@ DnnAckManager::GetTypeId()
 std::unique_ptr<WifiAcknowledgment>
 DnnAckManager::TryAddMpdu(Ptr<const WifiMpdu> mpdu, const WifiTxParameters& txParams)
 {
+    NS_LOG_FUNCTION(this << *mpdu << &txParams);
     std::unique_ptr<WifiAcknowledgment> acknowledgment =
         WifiDefaultAckManager::TryAddMpdu(mpdu, txParams);
     // WifiDefaultAckManager answers BLOCK_ACK (an immediate Block Ack) for the second and
@@ -58,12 +62,15 @@ DnnAckManager::TryAddMpdu(Ptr<const WifiMpdu> mpdu, const WifiTxParameters& txPa
     bar->barType = edca->GetBlockAckReqType(receiver, tid);
     bar->baType = edca->GetBlockAckType(receiver, tid);
     bar->SetQosAckPolicy(receiver, tid, WifiMacHeader::BLOCK_ACK);
+    NS_LOG_LOGIC("no Block Ack from " << receiver << " for TID " << +tid
+                                      << " yet: explicit BlockAckReq instead of implicit BAR");
     return bar;
 }
 
 void
 DnnAckManager::ObservePhy(Ptr<WifiPhy> phy)
 {
+    NS_LOG_FUNCTION(this << phy);
     phy->TraceConnectWithoutContext("MonitorSnifferRx",
                                     MakeCallback(&DnnAckManager::NotifyRx, this));
 }
@@ -94,7 +101,11 @@ DnnAckManager::NotifyRx(Ptr<const Packet> packet, uint16_t, WifiTxVector, MpduIn
     copy->RemoveHeader(header);
     CtrlBAckResponseHeader blockAck;
     copy->PeekHeader(blockAck);
-    m_answered.insert({header.GetAddr2(), blockAck.GetTidInfo()});
+    if (m_answered.insert({header.GetAddr2(), blockAck.GetTidInfo()}).second)
+    {
+        NS_LOG_DEBUG("first Block Ack from " << header.GetAddr2() << " for TID "
+                                             << +blockAck.GetTidInfo());
+    }
 }
 
 } // namespace ns3

@@ -4,6 +4,7 @@
 #include "dnn-message-reassembler.h"
 
 #include "ns3/buffer.h"
+#include "ns3/log.h"
 
 #include <algorithm>
 #include <sstream>
@@ -11,10 +12,15 @@
 namespace ns3
 {
 
+// Logged: each message completed and framing errors (NS_LOG_LOGIC per message at most);
+// nothing per chunk fed.
+NS_LOG_COMPONENT_DEFINE("DnnMessageReassembler");
+
 DnnMessageReassembler::DnnMessageReassembler()
     : m_header{}, m_headerFill(0), m_current{0, 0, 0}, m_payloadLeft(0), m_inPayload(false),
       m_consumed(0)
 {
+    NS_LOG_FUNCTION(this);
 }
 
 bool
@@ -39,6 +45,9 @@ DnnMessageReassembler::Feed(Ptr<const Packet> chunk, std::vector<DnnMessage>& co
             if (m_payloadLeft == 0)
             {
                 m_inPayload = false;
+                NS_LOG_LOGIC("message of request "
+                             << m_current.request << " from task " << m_current.producer
+                             << " complete: " << m_current.payload << " payload bytes");
                 completed.push_back(m_current);
             }
             continue;
@@ -77,11 +86,14 @@ DnnMessageReassembler::Feed(Ptr<const Packet> chunk, std::vector<DnnMessage>& co
                << ") in the header at stream byte "
                << m_consumed - DnnMessageHeader::SERIALIZED_SIZE;
             m_error = os.str();
+            NS_LOG_WARN(m_error);
             return false;
         }
         m_current = {header.GetRequest(), header.GetProducer(), header.GetPayloadSize()};
         if (m_current.payload == 0)
         {
+            NS_LOG_LOGIC("message of request " << m_current.request << " from task "
+                                               << m_current.producer << " complete: no payload");
             completed.push_back(m_current);
         }
         else

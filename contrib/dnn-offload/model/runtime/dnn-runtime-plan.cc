@@ -3,6 +3,8 @@
  */
 #include "dnn-runtime-plan.h"
 
+#include "ns3/log.h"
+
 #include <algorithm>
 #include <map>
 #include <stdexcept>
@@ -10,9 +12,12 @@
 namespace ns3
 {
 
+NS_LOG_COMPONENT_DEFINE("DnnRuntimePlan");
+
 DnnRuntimePlan::DnnRuntimePlan(const DnnTaskGraph& graph, const DnnSchedulingProblem& problem,
                                const DnnSchedule& schedule)
 {
+    NS_LOG_FUNCTION(this << &graph << &problem << &schedule);
     for (uint32_t p = 0; p < problem.ProcessorCount(); ++p)
     {
         m_nodeNames.push_back(problem.ProcessorName(p));
@@ -32,11 +37,13 @@ DnnRuntimePlan::DnnRuntimePlan(const DnnTaskGraph& graph, const DnnSchedulingPro
 DnnRuntimePlan::DnnRuntimePlan(std::vector<std::string> nodeNames)
     : m_hosted(nodeNames.size()), m_nodeNames(std::move(nodeNames))
 {
+    NS_LOG_FUNCTION(this << m_nodeNames.size());
 }
 
 void
 DnnRuntimePlan::DeclareRequest(Request request)
 {
+    NS_LOG_FUNCTION(this << request.id << request.home << request.release);
     if (request.home >= m_hosted.size())
     {
         throw std::invalid_argument("DnnRuntimePlan::DeclareRequest: request " +
@@ -54,6 +61,7 @@ uint32_t
 DnnRuntimePlan::Append(const DnnTaskGraph& graph, const DnnSchedulingProblem& problem,
                        const DnnSchedule& schedule)
 {
+    NS_LOG_FUNCTION(this << &graph << &problem << &schedule);
     const uint32_t n = problem.TaskCount();
     if (graph.TaskCount() != n || schedule.TaskCount() != n ||
         problem.ProcessorCount() != m_hosted.size())
@@ -142,15 +150,20 @@ DnnRuntimePlan::Append(const DnnTaskGraph& graph, const DnnSchedulingProblem& pr
     m_nextTask += n;
     m_originals = m_nextTask;
     m_peakTasks = std::max(m_peakTasks, static_cast<uint32_t>(m_tasks.size()));
+    NS_LOG_INFO("appended " << n << " tasks of " << batchRequests.size() << " requests as tasks ["
+                            << base << ", " << m_nextTask << "); " << m_tasks.size()
+                            << " tasks held, planned makespan " << m_makespan << " s");
     return base;
 }
 
 void
 DnnRuntimePlan::Retire(uint32_t request)
 {
+    NS_LOG_FUNCTION(this << request);
     Request& info = m_requests.at(request);
     if (info.retired)
     {
+        NS_LOG_LOGIC("request " << request << " was retired already");
         return;
     }
     std::vector<uint32_t> tasks;
@@ -167,6 +180,8 @@ DnnRuntimePlan::Retire(uint32_t request)
         m_tasks.erase(it);
     }
     info.retired = true;
+    NS_LOG_LOGIC("request " << request << " retired: " << tasks.size() << " tasks released, "
+                            << m_tasks.size() << " held");
 }
 
 uint32_t
@@ -203,6 +218,8 @@ DnnRuntimePlan::AddTask(Task task)
                                     "\" names no request, node or workload task of the plan");
     }
     const uint32_t id = m_nextTask++;
+    NS_LOG_LOGIC("task " << id << " (" << task.name << ") of request " << task.request
+                         << " added on node " << m_nodeNames[task.node]);
     m_hosted[task.node].push_back(id);
     m_byRequest[task.request].push_back(id);
     m_tasks.emplace(id, std::move(task));
@@ -219,11 +236,13 @@ DnnRuntimePlan::SetSink(uint32_t request, uint32_t sink)
                                     " is not a sink of request " + std::to_string(request));
     }
     m_requests.at(request).sink = sink;
+    NS_LOG_LOGIC("request " << request << ": sink now task " << sink);
 }
 
 void
 DnnRuntimePlan::Abandon(uint32_t task)
 {
+    NS_LOG_LOGIC("task " << task << " abandoned");
     m_tasks.at(task).abandoned = true;
 }
 

@@ -3,6 +3,8 @@
  */
 #include "dnn-schedule-evaluator.h"
 
+#include "ns3/log.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -10,6 +12,10 @@
 
 namespace ns3
 {
+
+// Logged: construction and Decode() (once per Plan() of a metaheuristic), never Evaluate(),
+// Repair() or Feasible(): the search calls them per chromosome, millions of times a second.
+NS_LOG_COMPONENT_DEFINE("DnnScheduleEvaluator");
 
 DnnScheduleEvaluator::DnnScheduleEvaluator(const DnnSchedulingProblem& problem)
     : m_problem(problem), m_tasks(problem.TaskCount()), m_processors(problem.ProcessorCount()),
@@ -19,6 +25,7 @@ DnnScheduleEvaluator::DnnScheduleEvaluator(const DnnSchedulingProblem& problem)
       m_group(m_tasks), m_epoch(0), m_used(m_processors, 0.0), m_start(m_tasks, 0.0),
       m_finish(m_tasks, 0.0), m_core(m_tasks, 0), m_placements(0)
 {
+    NS_LOG_FUNCTION(this << &problem);
     if (problem.TopologicalOrder().size() != m_tasks)
     {
         throw std::invalid_argument("DnnScheduleEvaluator: the problem is not finalized");
@@ -66,6 +73,10 @@ DnnScheduleEvaluator::DnnScheduleEvaluator(const DnnSchedulingProblem& problem)
             m_completionWeight[t] = 1.0 / (sinks ? sinks : m_tasks);
         }
     }
+    NS_LOG_LOGIC(m_tasks << " tasks, " << m_processors << " processors, "
+                         << m_coreBase[m_processors] << " cores, " << sinks << " sinks"
+                         << (m_memoryBound ? ", memory bound" : "")
+                         << (m_sharedMemory ? ", shared memory groups" : ""));
 }
 
 bool
@@ -182,6 +193,7 @@ DnnScheduleEvaluator::Evaluate(const uint32_t* assignment, const uint32_t* order
 DnnSchedule
 DnnScheduleEvaluator::Decode(const uint32_t* assignment, const uint32_t* order)
 {
+    NS_LOG_FUNCTION(this << assignment << order);
     // Check the order: a permutation in which every task comes after its predecessors.
     std::vector<uint32_t> position(m_tasks, DnnSchedulingProblem::NONE);
     for (uint32_t i = 0; i < m_tasks; ++i)
@@ -216,6 +228,7 @@ DnnScheduleEvaluator::Decode(const uint32_t* assignment, const uint32_t* order)
     {
         schedule.Place(t, assignment[t], m_core[t], m_start[t], m_finish[t]);
     }
+    NS_LOG_LOGIC("decoded: makespan " << schedule.Makespan() << " s");
     return schedule;
 }
 

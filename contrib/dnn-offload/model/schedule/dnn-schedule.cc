@@ -3,12 +3,18 @@
  */
 #include "dnn-schedule.h"
 
+#include "ns3/log.h"
+
 #include <algorithm>
 #include <cmath>
 #include <sstream>
 
 namespace ns3
 {
+
+// Logged: ValidateSchedule(), the schedule validator; a schedule's own methods are too
+// small and too frequent (Place() per task placed) to log.
+NS_LOG_COMPONENT_DEFINE("DnnSchedule");
 
 DnnSchedule::DnnSchedule(uint32_t tasks)
     : m_processor(tasks, DnnSchedulingProblem::NONE), m_core(tasks, 0), m_start(tasks, 0.0),
@@ -112,9 +118,11 @@ DnnSchedule::RequestCompletion(const DnnSchedulingProblem& problem) const
 std::vector<std::string>
 ValidateSchedule(const DnnSchedulingProblem& problem, const DnnSchedule& schedule, double tolerance)
 {
+    NS_LOG_FUNCTION(&problem << &schedule << tolerance);
     std::vector<std::string> violations;
     auto report = [&](const std::string& text)
     {
+        NS_LOG_DEBUG("violation: " << text);
         violations.push_back(text);
     };
     const uint32_t n = problem.TaskCount();
@@ -277,6 +285,10 @@ ValidateSchedule(const DnnSchedulingProblem& problem, const DnnSchedule& schedul
                    " bytes of task memory, more than its capacity " + num(problem.Capacity(p)));
         }
     }
+    NS_LOG_LOGIC("schedule of " << n << " tasks, makespan " << schedule.Makespan() << " s: "
+                                << (violations.empty()
+                                        ? std::string("valid")
+                                        : std::to_string(violations.size()) + " violations"));
     return violations;
 }
 

@@ -5,6 +5,7 @@
 
 #include "ns3/dnn-did-you-mean.h"
 
+#include "ns3/log.h"
 #include "ns3/object-factory.h"
 
 #include <map>
@@ -12,6 +13,8 @@
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("DnnScheduler");
 
 NS_OBJECT_ENSURE_REGISTERED(DnnScheduler);
 
@@ -86,6 +89,7 @@ DnnScheduler::CanonicalTypeName(const std::string& name)
 Ptr<DnnScheduler>
 DnnScheduler::Create(const std::string& name)
 {
+    NS_LOG_FUNCTION(name);
     const auto it = ShortNameTable().find(name);
     const std::string typeName =
         it != ShortNameTable().end() ? it->second : CanonicalTypeName(name);
@@ -105,8 +109,10 @@ DnnScheduler::Create(const std::string& name)
         {
             message += "; did you mean \"" + suggestion + "\"?";
         }
+        NS_LOG_LOGIC(message);
         throw std::invalid_argument(message);
     }
+    NS_LOG_LOGIC("\"" << name << "\" is " << tid.GetName());
     ObjectFactory factory;
     factory.SetTypeId(tid);
     return factory.Create<DnnScheduler>();

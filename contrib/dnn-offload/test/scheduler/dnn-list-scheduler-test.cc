@@ -6,7 +6,7 @@
  * HEFT, CPOP and PEFT against the published examples (test/reference/canonical-graphs.json):
  * Topcuoglu, Hariri, Wu, IEEE TPDS 13(3) 2002, Fig. 2-3 (HEFT 80 with its schedule and mean
  * upward ranks, CPOP 86); Arabnejad, Barbosa, IEEE TPDS 25(3) 2014 (PEFT 122 with its
- * optimistic cost table and schedule). Plus validity on 200 random DAGs.
+ * optimistic cost table and schedule). Plus validity on 200 random DAGs, and HEFT's log.
  */
 
 #include "dnn-random-problem.h"
@@ -17,10 +17,14 @@
 #include "ns3/dnn-schedule.h"
 #include "ns3/dnn-scheduler.h"
 
+#include "ns3/log.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <iostream>
 #include <random>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -81,6 +85,56 @@ TEST(ListSchedulerTest, HeftOnTopcuoglu2002)
     EXPECT_DOUBLE_EQ(schedule.Makespan(), 80.0);
     ExpectSchedule(problem, schedule, expected["schedule"]);
     EXPECT_TRUE(ValidateSchedule(problem, schedule).empty());
+}
+
+/** Sends std::clog (where ns-3 logs) to a string and enables a log component, both until
+ *  destroyed, also when a test fails or throws. */
+class ClogCapture
+{
+  public:
+    /** \param component the log component to enable \param level its levels */
+    ClogCapture(const char* component, LogLevel level)
+        : m_component(component), m_saved(std::clog.rdbuf(m_text.rdbuf()))
+    {
+        LogComponentEnable(m_component, level);
+    }
+
+    ~ClogCapture()
+    {
+        LogComponentDisable(m_component, LOG_LEVEL_ALL);
+        std::clog.rdbuf(m_saved);
+    }
+
+    ClogCapture(const ClogCapture&) = delete;
+    ClogCapture& operator=(const ClogCapture&) = delete;
+
+    /** \return what was logged so far */
+    std::string Text() const { return m_text.str(); }
+
+  private:
+    const char* m_component;   //!< the component enabled
+    std::ostringstream m_text; //!< what was logged
+    std::streambuf* m_saved;   //!< std::clog's own buffer
+};
+
+TEST(ListSchedulerTest, HeftLogsTheProblemSizeAndTheMakespan)
+{
+    const auto problem = DnnInstanceReader::ReadFile(test::SourcePath(REFERENCE), "topcuoglu-2002");
+    Ptr<DnnScheduler> heft = DnnScheduler::Create("heft");
+    std::string text;
+    {
+        const ClogCapture capture("DnnHeftScheduler", LOG_LEVEL_INFO);
+        EXPECT_DOUBLE_EQ(heft->Plan(problem).Makespan(), 80.0);
+        text = capture.Text();
+    }
+    EXPECT_NE(text.find("HEFT on 10 tasks, 3 processors"), std::string::npos) << text;
+    EXPECT_NE(text.find("HEFT makespan 80 s"), std::string::npos) << text;
+    // Disabled again: nothing more is logged.
+    std::ostringstream after;
+    std::streambuf* saved = std::clog.rdbuf(after.rdbuf());
+    heft->Plan(problem);
+    std::clog.rdbuf(saved);
+    EXPECT_EQ(after.str(), "");
 }
 
 TEST(ListSchedulerTest, CpopOnTopcuoglu2002)

@@ -5,12 +5,15 @@
 
 #include "ns3/dnn-list-scheduling.h"
 
+#include "ns3/log.h"
 #include "ns3/uinteger.h"
 
 #include <cmath>
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("DnnPlacementScheduler");
 
 NS_OBJECT_ENSURE_REGISTERED(DnnPlacementScheduler);
 NS_OBJECT_ENSURE_REGISTERED(DnnLocalScheduler);
@@ -70,8 +73,12 @@ DnnPlacementScheduler::ProcessorOfRole(const DnnSchedulingProblem& problem, cons
 DnnSchedule
 DnnPlacementScheduler::Plan(const DnnSchedulingProblem& problem)
 {
+    NS_LOG_FUNCTION(this << &problem);
+    NS_LOG_INFO(GetInstanceTypeId().GetName()
+                << " on " << problem.TaskCount() << " tasks, " << problem.ProcessorCount()
+                << " processors, " << problem.EdgeCount() << " edges");
     Prepare(problem);
-    return DnnListScheduling::Run(
+    DnnSchedule planned = DnnListScheduling::Run(
         problem, DnnListScheduling::UpwardRanks(problem),
         [&](uint32_t t, const DnnProcessorTimeline& timeline, const DnnSchedule& schedule)
         {
@@ -87,6 +94,8 @@ DnnPlacementScheduler::Plan(const DnnSchedulingProblem& problem)
             }
             return DnnListScheduling::BestFinish(problem, timeline, schedule, t, nullptr);
         });
+    NS_LOG_INFO(GetInstanceTypeId().GetName() << " makespan " << planned.Makespan() << " s");
+    return planned;
 }
 
 TypeId
@@ -103,6 +112,8 @@ void
 DnnLocalScheduler::Prepare(const DnnSchedulingProblem& problem)
 {
     m_fallback = FastestOverall(problem);
+    NS_LOG_LOGIC("requests without a home processor run on the fastest overall, "
+                 << problem.ProcessorName(m_fallback));
 }
 
 uint32_t
@@ -129,6 +140,10 @@ void
 DnnRoleScheduler::Prepare(const DnnSchedulingProblem& problem)
 {
     m_target = ProcessorOfRole(problem, m_role);
+    NS_LOG_LOGIC("target of role \"" << m_role << "\": " << problem.ProcessorName(m_target)
+                                     << (problem.Role(m_target) == m_role
+                                             ? ""
+                                             : " (no processor has the role: the fastest)"));
 }
 
 uint32_t
@@ -182,6 +197,7 @@ DnnRandomScheduler::GetTypeId()
 void
 DnnRandomScheduler::Prepare(const DnnSchedulingProblem& /* problem */)
 {
+    NS_LOG_LOGIC("seed " << m_seed);
     m_rng.seed(m_seed);
 }
 

@@ -5,10 +5,14 @@
 
 #include "dnn-list-scheduling.h"
 
+#include "ns3/log.h"
+
 #include <cmath>
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("DnnCpopScheduler");
 
 NS_OBJECT_ENSURE_REGISTERED(DnnCpopScheduler);
 
@@ -25,6 +29,9 @@ DnnCpopScheduler::GetTypeId()
 DnnSchedule
 DnnCpopScheduler::Plan(const DnnSchedulingProblem& problem)
 {
+    NS_LOG_FUNCTION(this << &problem);
+    NS_LOG_INFO("CPOP on " << problem.TaskCount() << " tasks, " << problem.ProcessorCount()
+                           << " processors, " << problem.EdgeCount() << " edges");
     const uint32_t n = problem.TaskCount();
     const uint32_t m = problem.ProcessorCount();
     const std::vector<double> up = DnnListScheduling::UpwardRanks(problem);
@@ -86,7 +93,10 @@ DnnCpopScheduler::Plan(const DnnSchedulingProblem& problem)
             bestSum = sum;
         }
     }
-    return DnnListScheduling::Run(
+    NS_LOG_DEBUG("critical path: length " << length << " s (mean costs), " << bestRunnable
+                                          << " tasks runnable on processor "
+                                          << problem.ProcessorName(cpProcessor));
+    DnnSchedule planned = DnnListScheduling::Run(
         problem, priority,
         [&](uint32_t t, const DnnProcessorTimeline& timeline, const DnnSchedule& schedule)
         {
@@ -97,6 +107,8 @@ DnnCpopScheduler::Plan(const DnnSchedulingProblem& problem)
             }
             return DnnListScheduling::BestFinish(problem, timeline, schedule, t, nullptr);
         });
+    NS_LOG_INFO("CPOP makespan " << planned.Makespan() << " s");
+    return planned;
 }
 
 } // namespace ns3

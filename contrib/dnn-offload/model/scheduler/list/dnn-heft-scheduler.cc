@@ -5,8 +5,12 @@
 
 #include "dnn-list-scheduling.h"
 
+#include "ns3/log.h"
+
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("DnnHeftScheduler");
 
 NS_OBJECT_ENSURE_REGISTERED(DnnHeftScheduler);
 
@@ -23,10 +27,15 @@ DnnHeftScheduler::GetTypeId()
 DnnSchedule
 DnnHeftScheduler::Plan(const DnnSchedulingProblem& problem)
 {
-    return DnnListScheduling::Run(
+    NS_LOG_FUNCTION(this << &problem);
+    NS_LOG_INFO("HEFT on " << problem.TaskCount() << " tasks, " << problem.ProcessorCount()
+                           << " processors, " << problem.EdgeCount() << " edges");
+    DnnSchedule planned = DnnListScheduling::Run(
         problem, DnnListScheduling::UpwardRanks(problem),
         [&](uint32_t t, const DnnProcessorTimeline& timeline, const DnnSchedule& schedule)
         { return DnnListScheduling::BestFinish(problem, timeline, schedule, t, nullptr); });
+    NS_LOG_INFO("HEFT makespan " << planned.Makespan() << " s");
+    return planned;
 }
 
 } // namespace ns3

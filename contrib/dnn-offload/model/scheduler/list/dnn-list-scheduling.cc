@@ -3,11 +3,15 @@
  */
 #include "dnn-list-scheduling.h"
 
+#include "ns3/log.h"
+
 #include <algorithm>
 #include <cmath>
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("DnnListScheduling");
 
 namespace
 {
@@ -29,6 +33,7 @@ DnnProcessorTimeline::DnnProcessorTimeline(const DnnSchedulingProblem& problem)
     : m_problem(problem), m_coreBase(problem.ProcessorCount() + 1, 0),
       m_memoryUsed(problem.ProcessorCount(), 0.0)
 {
+    NS_LOG_FUNCTION(this << &problem);
     for (uint32_t p = 0; p < problem.ProcessorCount(); ++p)
     {
         m_coreBase[p + 1] = m_coreBase[p] + problem.Cores(p);
@@ -46,6 +51,9 @@ DnnProcessorTimeline::DnnProcessorTimeline(const DnnSchedulingProblem& problem)
         m_groupPresent.assign(
             static_cast<std::size_t>(problem.ProcessorCount()) * problem.MemoryGroupCount(), 0);
     }
+    NS_LOG_LOGIC("timelines of " << m_cores.size() << " cores on " << problem.ProcessorCount()
+                                 << " processors"
+                                 << (problem.SharesMemory() ? ", memory groups shared" : ""));
 }
 
 double
@@ -243,6 +251,7 @@ DnnProcessorTimeline::Fits(uint32_t processor, uint32_t task) const
 std::vector<double>
 DnnListScheduling::UpwardRanks(const DnnSchedulingProblem& problem)
 {
+    NS_LOG_FUNCTION(&problem);
     const auto& order = problem.TopologicalOrder();
     std::vector<double> rank(problem.TaskCount(), 0.0);
     for (auto it = order.rbegin(); it != order.rend(); ++it)
@@ -255,12 +264,15 @@ DnnListScheduling::UpwardRanks(const DnnSchedulingProblem& problem)
         }
         rank[t] = problem.MeanCost(t) + tail;
     }
+    NS_LOG_LOGIC("highest upward rank "
+                 << (rank.empty() ? 0.0 : *std::max_element(rank.begin(), rank.end())) << " s");
     return rank;
 }
 
 std::vector<double>
 DnnListScheduling::DownwardRanks(const DnnSchedulingProblem& problem)
 {
+    NS_LOG_FUNCTION(&problem);
     const uint32_t n = problem.TaskCount();
     std::vector<double> meanCost(n);
     for (uint32_t t = 0; t < n; ++t)
@@ -284,6 +296,7 @@ DnnListScheduling::DownwardRanks(const DnnSchedulingProblem& problem)
 std::vector<double>
 DnnListScheduling::OptimisticCostTable(const DnnSchedulingProblem& problem)
 {
+    NS_LOG_FUNCTION(&problem);
     // OCT(t, p) = max over successors s of min over q of OCT(s, q) + W(s, q) + c(s) [q != p],
     // c(s) the edge's mean communication time. With x_q = OCT(s, q) + W(s, q) (finite W
     // only), the inner minimum is min(x_p, min_{q != p} x_q + c): the smallest x_q, or the

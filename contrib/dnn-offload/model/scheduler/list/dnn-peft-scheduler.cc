@@ -5,8 +5,12 @@
 
 #include "dnn-list-scheduling.h"
 
+#include "ns3/log.h"
+
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("DnnPeftScheduler");
 
 NS_OBJECT_ENSURE_REGISTERED(DnnPeftScheduler);
 
@@ -23,6 +27,9 @@ DnnPeftScheduler::GetTypeId()
 DnnSchedule
 DnnPeftScheduler::Plan(const DnnSchedulingProblem& problem)
 {
+    NS_LOG_FUNCTION(this << &problem);
+    NS_LOG_INFO("PEFT on " << problem.TaskCount() << " tasks, " << problem.ProcessorCount()
+                           << " processors, " << problem.EdgeCount() << " edges");
     const uint32_t m = problem.ProcessorCount();
     const std::vector<double> oct = DnnListScheduling::OptimisticCostTable(problem);
     std::vector<double> rank(problem.TaskCount(), 0.0);
@@ -34,13 +41,15 @@ DnnPeftScheduler::Plan(const DnnSchedulingProblem& problem)
         }
         rank[t] /= m;
     }
-    return DnnListScheduling::Run(
+    DnnSchedule planned = DnnListScheduling::Run(
         problem, rank,
         [&](uint32_t t, const DnnProcessorTimeline& timeline, const DnnSchedule& schedule)
         {
             return DnnListScheduling::BestFinish(problem, timeline, schedule, t,
                                                  oct.data() + static_cast<std::size_t>(t) * m);
         });
+    NS_LOG_INFO("PEFT makespan " << planned.Makespan() << " s");
+    return planned;
 }
 
 } // namespace ns3

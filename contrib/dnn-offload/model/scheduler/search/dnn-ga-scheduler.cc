@@ -6,6 +6,7 @@
 #include "dnn-psoga-optimizer.h"
 
 #include "ns3/double.h"
+#include "ns3/log.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
@@ -13,6 +14,8 @@
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("DnnGaScheduler");
 
 NS_OBJECT_ENSURE_REGISTERED(DnnGaScheduler);
 
@@ -45,10 +48,16 @@ DnnGaScheduler::GetTypeId()
 void
 DnnGaScheduler::Search(DnnSearchContext& context, const std::vector<std::vector<uint32_t>>& seeds)
 {
+    NS_LOG_FUNCTION(this << &context);
     const uint32_t genes = context.GeneCount();
     const uint32_t size = m_population;
+    NS_LOG_INFO("GA on " << context.Problem().TaskCount() << " tasks, "
+                         << context.Problem().ProcessorCount() << " processors, " << genes
+                         << " genes; population " << size << ", at most " << m_generations
+                         << " generations, patience " << m_patience);
     if (genes == 0)
     {
+        NS_LOG_INFO("GA: no gene to search (every task is pinned)");
         context.Score(seeds[0].data());
         return;
     }
@@ -68,8 +77,10 @@ DnnGaScheduler::Search(DnnSearchContext& context, const std::vector<std::vector<
     std::vector<uint32_t> survivors(pool.size() / 2);
     std::vector<double> survivorScore(size);
     double best = context.BestScore();
+    NS_LOG_DEBUG("initial population: best objective value " << best);
     uint32_t stale = 0;
-    for (uint32_t gen = 0; gen < m_generations && stale < m_patience; ++gen)
+    uint32_t gen = 0;
+    for (; gen < m_generations && stale < m_patience; ++gen)
     {
         for (uint32_t c = size; c < 2 * size; ++c)
         {
@@ -99,9 +110,20 @@ DnnGaScheduler::Search(DnnSearchContext& context, const std::vector<std::vector<
         }
         std::copy(survivors.begin(), survivors.end(), pool.begin());
         std::copy(survivorScore.begin(), survivorScore.end(), score.begin());
+        if (context.BestScore() < best)
+        {
+            NS_LOG_DEBUG("generation " << gen << ": best objective value " << context.BestScore()
+                                       << " (" << context.Evaluations() << " evaluations)");
+        }
         stale = context.BestScore() < best ? 0 : stale + 1;
         best = context.BestScore();
     }
+    NS_LOG_INFO("GA stopped after "
+                << gen << " generations ("
+                << (stale >= m_patience ? "no better best for the last " : "the generation limit; ")
+                << (stale >= m_patience ? stale : m_generations)
+                << (stale >= m_patience ? " generations)" : ")") << ": best objective value "
+                << best << ", " << context.Evaluations() << " evaluations");
 }
 
 } // namespace ns3

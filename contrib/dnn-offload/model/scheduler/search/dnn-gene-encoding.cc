@@ -3,11 +3,15 @@
  */
 #include "dnn-gene-encoding.h"
 
+#include "ns3/log.h"
+
 #include <cmath>
 #include <numeric>
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("DnnGeneEncoding");
 
 namespace
 {
@@ -31,6 +35,7 @@ Root(std::vector<uint32_t>& parent, uint32_t x)
 DnnGeneEncoding
 DnnGeneEncoding::PerTask(const DnnSchedulingProblem& problem)
 {
+    NS_LOG_FUNCTION(&problem);
     std::vector<uint32_t> block(problem.TaskCount(), NONE);
     for (uint32_t t = 0; t < problem.TaskCount(); ++t)
     {
@@ -46,6 +51,7 @@ DnnGeneEncoding
 DnnGeneEncoding::Blocks(const DnnSchedulingProblem& problem, uint32_t maxBlockSize,
                         const uint32_t* together)
 {
+    NS_LOG_FUNCTION(&problem << maxBlockSize << together);
     const uint32_t n = problem.TaskCount();
     const uint32_t m = problem.ProcessorCount();
     std::vector<uint32_t> parent(n);
@@ -164,6 +170,9 @@ DnnGeneEncoding::DnnGeneEncoding(const DnnSchedulingProblem& problem,
         m_allowedStart.push_back(m_allowed.size());
     }
     m_votes.assign(m_processors, 0);
+    NS_LOG_LOGIC(GeneCount() << " genes for " << n << " tasks (" << m_tasks.size() << " searched, "
+                             << n - m_tasks.size() << " pinned), " << m_allowed.size()
+                             << " allowed (gene, processor) pairs");
 }
 
 uint32_t

@@ -3,10 +3,13 @@
  */
 #include "dnn-greedy-scheduler.h"
 
+#include "ns3/log.h"
 #include "ns3/uinteger.h"
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("DnnGreedyScheduler");
 
 NS_OBJECT_ENSURE_REGISTERED(DnnGreedyScheduler);
 
@@ -44,8 +47,12 @@ void
 DnnGreedyScheduler::Search(DnnSearchContext& context,
                            const std::vector<std::vector<uint32_t>>& /* seeds */)
 {
+    NS_LOG_FUNCTION(this << &context);
     const DnnSchedulingProblem& problem = context.Problem();
     const DnnGeneEncoding& encoding = context.Encoding();
+    NS_LOG_INFO("Greedy on " << problem.TaskCount() << " tasks, " << problem.ProcessorCount()
+                             << " processors, " << context.GeneCount() << " blocks of at most "
+                             << m_blockSize << " tasks; at most " << m_maxPasses << " passes");
     std::vector<uint32_t> genes(context.GeneCount());
     for (uint32_t g = 0; g < genes.size(); ++g)
     {
@@ -70,6 +77,8 @@ DnnGreedyScheduler::Search(DnnSearchContext& context,
         genes[g] = start;
     }
     double score = context.Score(genes.data());
+    NS_LOG_DEBUG("start (each block at its request's home or fastest processor): objective value "
+                 << score);
     for (uint32_t pass = 0; pass < m_maxPasses; ++pass)
     {
         const double before = score;
@@ -89,11 +98,17 @@ DnnGreedyScheduler::Search(DnnSearchContext& context,
             }
             genes[g] = best;
         }
+        NS_LOG_DEBUG("pass " << pass << ": objective value " << score);
         if (!(score < before))
         {
-            break;
+            NS_LOG_INFO("Greedy stopped after " << pass + 1
+                                                << " passes: the last improved nothing; "
+                                                << "objective value " << score);
+            return;
         }
     }
+    NS_LOG_INFO("Greedy stopped after the pass limit " << m_maxPasses << ": objective value "
+                                                       << score);
 }
 
 } // namespace ns3

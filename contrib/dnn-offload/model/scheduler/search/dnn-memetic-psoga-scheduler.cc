@@ -3,8 +3,12 @@
  */
 #include "dnn-memetic-psoga-scheduler.h"
 
+#include "ns3/log.h"
+
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("DnnMemeticPsoGaScheduler");
 
 NS_OBJECT_ENSURE_REGISTERED(DnnMemeticPsoGaScheduler);
 
@@ -32,13 +36,22 @@ DnnGeneEncoding
 DnnMemeticPsoGaScheduler::MakeEncoding(const DnnSchedulingProblem& problem,
                                        const std::vector<uint32_t>& incumbent) const
 {
-    return DnnGeneEncoding::Blocks(problem, m_blockSize, incumbent.data());
+    NS_LOG_FUNCTION(this << &problem);
+    DnnGeneEncoding encoding = DnnGeneEncoding::Blocks(problem, m_blockSize, incumbent.data());
+    NS_LOG_INFO("memetic PSO-GA: " << problem.TaskCount() << " tasks in " << encoding.GeneCount()
+                                   << " blocks of at most " << m_blockSize
+                                   << " tasks (each on one incumbent processor)");
+    return encoding;
 }
 
 void
 DnnMemeticPsoGaScheduler::Search(DnnSearchContext& context,
                                  const std::vector<std::vector<uint32_t>>& seeds)
 {
+    NS_LOG_FUNCTION(this << &context);
+    NS_LOG_INFO("memetic PSO-GA: " << particles << " particles, at most " << iterations
+                                   << " iterations, " << localSearchGenes
+                                   << " blocks per particle and iteration tried on every device");
     DnnPsoGaOptimizer::Run(context, seeds, *this);
 }
 

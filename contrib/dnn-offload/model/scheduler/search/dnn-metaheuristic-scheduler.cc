@@ -9,10 +9,21 @@
 
 #include "ns3/double.h"
 #include "ns3/enum.h"
+#include "ns3/log.h"
 #include "ns3/uinteger.h"
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("DnnMetaheuristicScheduler");
+
+namespace
+{
+
+/** Names of the list schedulers Plan() runs, in its order (for the log). */
+const char* const LIST_SCHEDULERS[] = {"HEFT", "PEFT", "CPOP"};
+
+} // namespace
 
 NS_OBJECT_ENSURE_REGISTERED(DnnMetaheuristicScheduler);
 
@@ -65,6 +76,14 @@ DnnMetaheuristicScheduler::LastEvaluations() const
 DnnSchedule
 DnnMetaheuristicScheduler::Plan(const DnnSchedulingProblem& problem)
 {
+    NS_LOG_FUNCTION(this << &problem);
+    NS_LOG_INFO(GetInstanceTypeId().GetName()
+                << " on " << problem.TaskCount() << " tasks, " << problem.ProcessorCount()
+                << " processors, " << problem.EdgeCount() << " edges; objective "
+                << (m_objective == OBJECTIVE_MAKESPAN ? "makespan"
+                    : m_objective == OBJECTIVE_ENERGY ? "energy"
+                                                      : "weighted")
+                << ", seed " << m_seed);
     const uint32_t n = problem.TaskCount();
     const std::vector<DnnSchedule> lists = {CreateObject<DnnHeftScheduler>()->Plan(problem),
                                             CreateObject<DnnPeftScheduler>()->Plan(problem),
@@ -87,6 +106,8 @@ DnnMetaheuristicScheduler::Plan(const DnnSchedulingProblem& problem)
         for (std::size_t k = 0; k < lists.size(); ++k)
         {
             const double value = judge.ValueOf(lists[k]);
+            NS_LOG_DEBUG(LIST_SCHEDULERS[k] << ": makespan " << lists[k].Makespan()
+                                            << " s, objective value " << value);
             if (value < incumbentValue)
             {
                 incumbent = k;
@@ -94,6 +115,8 @@ DnnMetaheuristicScheduler::Plan(const DnnSchedulingProblem& problem)
             }
         }
     }
+    NS_LOG_DEBUG("incumbent " << LIST_SCHEDULERS[incumbent] << " (objective value "
+                              << incumbentValue << ")");
     std::swap(assignments[0], assignments[incumbent]);
     DnnSearchContext context(problem, MakeEncoding(problem, assignments[0]),
                              DnnScheduleEvaluator::StartOrder(problem, lists[incumbent]),
@@ -106,12 +129,22 @@ DnnMetaheuristicScheduler::Plan(const DnnSchedulingProblem& problem)
     }
     Search(context, seeds);
     m_lastEvaluations = context.Evaluations();
+    NS_LOG_DEBUG("search: " << context.Evaluations() << " evaluations, best objective value "
+                            << context.BestScore());
     if (context.BestScore() == DnnSchedulingProblem::INF ||
         (UseHeftFallback() && incumbentValue <= context.BestScore()))
     {
+        NS_LOG_INFO(GetInstanceTypeId().GetName()
+                    << ": the search found "
+                    << (context.BestScore() == DnnSchedulingProblem::INF ? "no feasible chromosome"
+                                                                         : "nothing better")
+                    << ": " << LIST_SCHEDULERS[incumbent] << "'s schedule, makespan "
+                    << lists[incumbent].Makespan() << " s");
         return lists[incumbent];
     }
-    return context.Decode(context.Best().data());
+    DnnSchedule planned = context.Decode(context.Best().data());
+    NS_LOG_INFO(GetInstanceTypeId().GetName() << " makespan " << planned.Makespan() << " s");
+    return planned;
 }
 
 } // namespace ns3

@@ -3,10 +3,14 @@
  */
 #include "dnn-psoga-optimizer.h"
 
+#include "ns3/log.h"
+
 #include <algorithm>
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("DnnPsoGaOptimizer");
 
 void
 DnnPsoGaOptimizer::TwoPointCrossover(DnnSearchContext& context, const uint32_t* from, uint32_t* to,
@@ -54,10 +58,18 @@ void
 DnnPsoGaOptimizer::Run(DnnSearchContext& context, const std::vector<std::vector<uint32_t>>& seeds,
                        const DnnPsoGaParameters& parameters)
 {
+    NS_LOG_FUNCTION(&context);
     const uint32_t genes = context.GeneCount();
     const uint32_t count = std::max<uint32_t>(1, parameters.particles);
+    NS_LOG_INFO("PSO-GA on " << context.Problem().TaskCount() << " tasks, "
+                             << context.Problem().ProcessorCount() << " processors, " << genes
+                             << " genes; " << count << " particles, at most "
+                             << parameters.iterations << " iterations, patience "
+                             << parameters.patience << ", local search on "
+                             << parameters.localSearchGenes << " genes per particle");
     if (genes == 0)
     {
+        NS_LOG_INFO("PSO-GA: no gene to search (every task is pinned)");
         context.Score(seeds[0].data());
         return;
     }
@@ -81,9 +93,11 @@ DnnPsoGaOptimizer::Run(DnnSearchContext& context, const std::vector<std::vector<
             std::copy(row(position, i), row(position, i) + genes, global.begin());
         }
     }
+    NS_LOG_DEBUG("initial swarm: best objective value " << globalScore);
     const double last = std::max<double>(1, parameters.iterations - 1);
     uint32_t stale = 0;
-    for (uint32_t it = 0; it < parameters.iterations && stale < parameters.patience; ++it)
+    uint32_t it = 0;
+    for (; it < parameters.iterations && stale < parameters.patience; ++it)
     {
         const double f = it / last;
         const double w =
@@ -131,8 +145,20 @@ DnnPsoGaOptimizer::Run(DnnSearchContext& context, const std::vector<std::vector<
                 improved = true;
             }
         }
+        if (improved)
+        {
+            NS_LOG_DEBUG("iteration " << it << ": best objective value " << globalScore << " ("
+                                      << context.Evaluations() << " evaluations)");
+        }
         stale = improved ? 0 : stale + 1;
     }
+    const bool patient = stale >= parameters.patience;
+    NS_LOG_INFO("PSO-GA stopped after "
+                << it << " iterations ("
+                << (patient ? "no better global best for the last " : "the iteration limit; ")
+                << (patient ? stale : parameters.iterations) << (patient ? " iterations)" : ")")
+                << ": best objective value " << globalScore << ", " << context.Evaluations()
+                << " evaluations");
 }
 
 } // namespace ns3

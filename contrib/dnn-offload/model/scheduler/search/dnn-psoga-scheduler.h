@@ -14,6 +14,7 @@ namespace ns3
 {
 
 /**
+ * \ingroup dnn-offload
  * \brief Register the PSO-GA parameters as Attributes of a scheduler class \p T that
  *        derives publicly from DnnPsoGaParameters.
  * \param tid the scheduler's TypeId \param iterations default of the Iterations attribute

@@ -3,10 +3,14 @@
  */
 #include "dnn-search-context.h"
 
+#include "ns3/log.h"
+
 #include <algorithm>
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("DnnSearchContext");
 
 DnnSearchContext::DnnSearchContext(const DnnSchedulingProblem& problem, DnnGeneEncoding encoding,
                                    std::vector<uint32_t> order, DnnObjective objective,
@@ -16,6 +20,7 @@ DnnSearchContext::DnnSearchContext(const DnnSchedulingProblem& problem, DnnGeneE
       m_makespanScale(1.0), m_energyScale(1.0), m_rng(seed), m_assignment(problem.TaskCount()),
       m_best(m_encoding.GeneCount()), m_bestScore(DnnSchedulingProblem::INF)
 {
+    NS_LOG_FUNCTION(this << &problem << objective << energyWeight << seed);
     std::vector<uint32_t> assignment(problem.TaskCount());
     for (uint32_t t = 0; t < problem.TaskCount(); ++t)
     {
@@ -30,6 +35,9 @@ DnnSearchContext::DnnSearchContext(const DnnSchedulingProblem& problem, DnnGeneE
     {
         m_energyScale = energy;
     }
+    NS_LOG_LOGIC(m_encoding.GeneCount()
+                 << " genes for " << problem.TaskCount() << " tasks; reference makespan "
+                 << m_makespanScale << " s, energy " << m_energyScale << " J");
 }
 
 const DnnSchedulingProblem&
@@ -88,6 +96,7 @@ DnnSearchContext::Score(const uint32_t* genes)
 double
 DnnSearchContext::ValueOf(const DnnSchedule& schedule)
 {
+    NS_LOG_FUNCTION(this << &schedule);
     for (uint32_t t = 0; t < m_problem.TaskCount(); ++t)
     {
         m_assignment[t] = schedule.Processor(t);
@@ -160,6 +169,7 @@ DnnSearchContext::Evaluations() const
 DnnSchedule
 DnnSearchContext::Decode(const uint32_t* genes)
 {
+    NS_LOG_FUNCTION(this << genes);
     m_encoding.Expand(genes, m_assignment.data());
     m_evaluator.Repair(m_assignment.data());
     return m_evaluator.Decode(m_assignment.data(), m_order.data());
