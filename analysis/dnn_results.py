@@ -11,17 +11,25 @@ import os
 import re
 import sys
 
+#: Plan-error columns (newer runners, after p95_latency_s): median and 95th percentile of the
+#: requests' |simulated - planned| / planned latency, as fractions. Optional: older result
+#: folders lack them.
+LATENCY_ERROR_COLUMNS = ["latency_error_median", "latency_error_p95"]
+#: comparison.csv's columns in the runner's order.
 COMPARISON_COLUMNS = [
     "scheduler", "planned_makespan_s", "simulated_makespan_s", "makespan_difference_pct",
-    "planned_mean_latency_s", "mean_latency_s", "p95_latency_s", "deadline_misses",
-    "completed", "requests", "planned_energy_j", "energy_j", "network_bytes",
-    "scheduler_runtime_s", "simulation_wall_s",
+    "planned_mean_latency_s", "mean_latency_s", "p95_latency_s"] + LATENCY_ERROR_COLUMNS + [
+    "deadline_misses", "completed", "requests", "planned_energy_j", "energy_j",
+    "network_bytes", "scheduler_runtime_s", "simulation_wall_s",
 ]
+#: The columns every comparison.csv has (older ones lack the plan-error columns).
+REQUIRED_COMPARISON_COLUMNS = [c for c in COMPARISON_COLUMNS
+                               if c not in LATENCY_ERROR_COLUMNS]
 TASK_COLUMNS = ["task", "request", "model", "layer", "piece", "node", "planned_start",
                 "planned_finish", "sim_start", "sim_finish"]
 TRANSFER_COLUMNS = ["producer", "source", "destination", "bytes", "send_start", "arrival"]
 REQUEST_COLUMNS = ["request", "model", "source", "release", "completion", "latency", "deadline",
-                   "met", "planned_completion", "status"]
+                   "met", "planned_completion", "planned_latency", "latency_error", "status"]
 
 #: Resolution of every PNG the scripts write (pixels = inches x DPI).
 DPI = 100
@@ -101,9 +109,11 @@ def read_csv(path, required, numeric=(), optional=False):
 
 
 def read_comparison(folder):
-    """DIR/comparison.csv with every numeric column as float (NaN where empty)."""
+    """DIR/comparison.csv with every numeric column as float (NaN where empty); the
+    plan-error columns (LATENCY_ERROR_COLUMNS) are converted when present."""
     numeric = [c for c in COMPARISON_COLUMNS if c != "scheduler"]
-    frame = read_csv(os.path.join(folder, "comparison.csv"), COMPARISON_COLUMNS, numeric)
+    frame = read_csv(os.path.join(folder, "comparison.csv"), REQUIRED_COMPARISON_COLUMNS,
+                     numeric)
     if frame.empty:
         fail(f"{os.path.join(folder, 'comparison.csv')}: no scheduler rows")
     return frame
@@ -129,9 +139,11 @@ def read_transfers(folder):
 
 
 def read_requests(folder):
-    """DIR/<scheduler>/requests.csv; release/completion/latency/planned_completion as float."""
+    """DIR/<scheduler>/requests.csv; release/completion/latency/planned_completion (and, when
+    present, planned_latency/latency_error) as float."""
     return read_csv(os.path.join(folder, "requests.csv"), ["request", "latency", "status"],
-                    ["release", "completion", "latency", "deadline", "planned_completion"])
+                    ["release", "completion", "latency", "deadline", "planned_completion",
+                     "planned_latency", "latency_error"])
 
 
 def read_node_order(folder):

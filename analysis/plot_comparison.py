@@ -5,7 +5,11 @@ Reads DIR/comparison.csv (written by build/tools/dnn-offload-run) and writes
   DIR/comparison_makespan.png  planned and simulated makespan (bars labelled with the
                                simulated-vs-planned difference in %),
   DIR/comparison_latency.png   planned mean, simulated mean and simulated p95 latency,
-  DIR/comparison_energy.png    planned and simulated energy.
+  DIR/comparison_energy.png    planned and simulated energy,
+  DIR/comparison_latency_error.png  median and p95 of the requests' relative latency error
+                               |simulated - planned| / planned, in % (only when comparison.csv
+                               has the latency_error_* columns; y linear to 10 %, logarithmic
+                               above; ">=": lower bounds, some request did not finish).
 Where a simulated value is missing the bar is left out and its slot says why: "not
 simulated" (a --plan-only run) or "unfinished k/n" (some request did not complete).
 Prints the paths written.
@@ -90,6 +94,14 @@ def percent(row):
     return "" if math.isnan(value) else f"{value:+.1f}%"
 
 
+def error_label(row):
+    """">=" when some request did not finish (its error counts as if it finished at the stop)."""
+    if math.isnan(row["latency_error_median"]):
+        return ""
+    bound = ">=" if row["completed"] < row["requests"] else ""
+    return f"{bound}{row['latency_error_median']:.0f}%"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -124,6 +136,23 @@ def main():
                          notes_for=["energy_j"])
     written.append(finish(fig, ax, f"Energy, all devices ({label})", "energy (J)", noted,
                           os.path.join(args.dir, "comparison_energy.png")))
+
+    if all(c in frame for c in R.LATENCY_ERROR_COLUMNS):
+        errors = frame.copy()
+        for column in R.LATENCY_ERROR_COLUMNS:
+            errors[column] = 100.0 * errors[column]
+        fig, ax = plt.subplots(figsize=FIGSIZE)
+        noted = grouped_bars(ax, errors, [("median", "latency_error_median", SIMULATED),
+                                          ("p95", "latency_error_p95", P95)],
+                             notes_for=["latency_error_median"],
+                             labels={"latency_error_median": error_label})
+        # one scheduler far off its plan would flatten the rest: linear to 10 %, log above
+        top = ax.get_ylim()[1]
+        ax.set_yscale("symlog", linthresh=10.0)
+        ax.set_ylim(0, max(top, 10.0) * 1.5)
+        written.append(finish(fig, ax, f"Did the plan hold? Request latency error ({label})",
+                              "|simulated - planned| / planned (%)", noted,
+                              os.path.join(args.dir, "comparison_latency_error.png")))
 
     for path in written:
         print(path)

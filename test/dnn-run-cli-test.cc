@@ -12,6 +12,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <vector>
 
@@ -98,7 +100,8 @@ TEST_F(RunCliTest, ComparesPlannedWithSimulatedForEveryScheduler)
     // The table and one line per scheduler.
     EXPECT_TRUE(Contains(r.out, "[1/3] heft: planned")) << r.out;
     EXPECT_TRUE(Contains(r.out, "[3/3] edge: planned")) << r.out;
-    EXPECT_TRUE(Contains(r.out, "scheduler  planned_s")) << r.out;
+    EXPECT_TRUE(Contains(r.out, "scheduler  err_med_%")) << r.out;
+    EXPECT_TRUE(Contains(r.out, "rank agreement, planned vs simulated mean latency")) << r.out;
     EXPECT_TRUE(Contains(r.out, "results: " + (m_dir / "out").string())) << r.out;
     EXPECT_EQ(ReadText(m_dir / "out" / "scenario.json"), TinyScenario());
 }
@@ -154,6 +157,8 @@ TEST_F(RunCliTest, ResultsDoNotDependOnTheOutputPath)
                   SimulatedSummary(outs[1] / scheduler / "summary.json"))
             << scheduler;
     }
+    EXPECT_EQ(ReadText(outs[0] / "comparison-summary.json"),
+              ReadText(outs[1] / "comparison-summary.json"));
 }
 
 TEST_F(RunCliTest, PlanOnlyWritesThePlanAndNoSimulatedColumns)
@@ -167,13 +172,20 @@ TEST_F(RunCliTest, PlanOnlyWritesThePlanAndNoSimulatedColumns)
         EXPECT_FALSE(row.at("planned_makespan_s").empty());
         EXPECT_TRUE(row.at("simulated_makespan_s").empty());
         EXPECT_TRUE(row.at("energy_j").empty());
+        EXPECT_TRUE(row.at("latency_error_median").empty());
+        EXPECT_TRUE(row.at("latency_error_p95").empty());
     }
+    const auto rank = nlohmann::json::parse(ReadText(m_dir / "out" / "comparison-summary.json"));
+    EXPECT_TRUE(rank["rank_agreement"]["kendall_tau_b"].is_null());
+    EXPECT_EQ(rank["rank_agreement"]["schedulers"], 0);
     const fs::path heft = m_dir / "out" / "heft";
     EXPECT_TRUE(fs::exists(heft / "tasks.csv"));
     EXPECT_FALSE(fs::exists(heft / "transfers.csv"));
     const auto requests = ReadCsv(heft / "requests.csv");
     ASSERT_EQ(requests.size(), 2u);
     EXPECT_EQ(requests[0].at("status"), "planned");
+    EXPECT_FALSE(requests[0].at("planned_latency").empty());
+    EXPECT_TRUE(requests[0].at("latency_error").empty());
     const auto summary = nlohmann::json::parse(ReadText(heft / "summary.json"));
     EXPECT_EQ(summary["simulated"], false);
     EXPECT_TRUE(summary["simulated_makespan_s"].is_null());
@@ -210,8 +222,68 @@ TEST_F(RunCliTest, PlanningHorizonPlansWindowByWindow)
     EXPECT_EQ(summary["settings"]["planning.windows"], "2"); // arrivals at 0 s and 1 s
     const auto requests = ReadCsv(m_dir / "out" / "heft" / "requests.csv");
     ASSERT_EQ(requests.size(), 2u);
-    EXPECT_EQ(requests[0].at("status"), "completed");
-    EXPECT_EQ(requests[1].at("status"), "completed");
+    for (const auto& request : requests)
+    {
+        EXPECT_EQ(request.at("status"), "completed");
+        // Streamed rows carry the plan error too.
+        const double planned = std::stod(request.at("planned_latency"));
+        EXPECT_NEAR(planned,
+                    std::stod(request.at("planned_completion")) - std::stod(request.at("release")),
+                    2e-6);
+        EXPECT_NEAR(std::stod(request.at("latency_error")),
+                    (std::stod(request.at("latency")) - planned) / planned, 1e-4);
+    }
+    EXPECT_FALSE(ReadCsv(m_dir / "out" / "comparison.csv")[0].at("latency_error_median").empty());
+}
+
+/** Smart-home with HEFT and local: local runs everything on the requesting device, so its
+ *  simulated latencies are its planned ones; HEFT's makespan is within 2 % of the plan, but
+ *  its requests take 1.3-2.2 times their planned latency (median error 0.58 measured). The
+ *  comparison's median and p95 are those of requests.csv's absolute errors. */
+TEST_F(RunCliTest, LatencyErrorsShowWhetherThePlanHeld)
+{
+    const RunResult r = Run("--scenario=scenarios/smart-home.json --schedulers=heft,local --out=" +
+                            ShellQuote((m_dir / "out").string()));
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto rows = ReadCsv(m_dir / "out" / "comparison.csv");
+    ASSERT_EQ(rows.size(), 2u);
+    for (const auto& row : rows)
+    {
+        const auto requests = ReadCsv(m_dir / "out" / row.at("scheduler") / "requests.csv");
+        ASSERT_EQ(requests.size(), 18u);
+        std::vector<double> errors;
+        for (const auto& request : requests)
+        {
+            ASSERT_EQ(request.at("status"), "completed");
+            const double planned = std::stod(request.at("planned_latency"));
+            const double error = std::stod(request.at("latency_error"));
+            EXPECT_NEAR(error, (std::stod(request.at("latency")) - planned) / planned, 1e-4);
+            errors.push_back(std::abs(error));
+        }
+        std::sort(errors.begin(), errors.end());
+        // Nearest rank: the 9th of 18 and the 18th (ceil(0.95 x 18) = 18).
+        EXPECT_NEAR(std::stod(row.at("latency_error_median")), errors[8], 2e-6)
+            << row.at("scheduler");
+        EXPECT_NEAR(std::stod(row.at("latency_error_p95")), errors[17], 2e-6)
+            << row.at("scheduler");
+    }
+    EXPECT_EQ(rows[0].at("scheduler"), "heft");
+    EXPECT_LT(std::abs(std::stod(rows[0].at("makespan_difference_pct"))), 5.0);
+    EXPECT_GT(std::stod(rows[0].at("latency_error_median")), 0.3);
+    EXPECT_GT(std::stod(rows[0].at("latency_error_p95")), 0.8);
+    EXPECT_EQ(rows[1].at("scheduler"), "local");
+    EXPECT_LT(std::stod(rows[1].at("latency_error_median")), 1e-5);
+    EXPECT_LT(std::stod(rows[1].at("latency_error_p95")), 1e-5);
+    // HEFT plans and simulates lower mean latencies than local: the ranks agree.
+    const auto summary = nlohmann::json::parse(ReadText(m_dir / "out" / "comparison-summary.json"));
+    EXPECT_EQ(summary["rank_agreement"]["schedulers"], 2);
+    EXPECT_DOUBLE_EQ(summary["rank_agreement"]["kendall_tau_b"].get<double>(), 1.0);
+    EXPECT_TRUE(Contains(r.out, "(Kendall's tau-b, 2 schedulers): 1.000")) << r.out;
+    // comparison.json keeps its list of rows, with the new keys.
+    const auto json = nlohmann::json::parse(ReadText(m_dir / "out" / "comparison.json"));
+    ASSERT_TRUE(json.is_array());
+    EXPECT_NEAR(json[0]["latency_error_median"].get<double>(),
+                std::stod(rows[0].at("latency_error_median")), 1e-9);
 }
 
 TEST_F(RunCliTest, SchedulersOptionPicksByLabelOrName)

@@ -6,7 +6,8 @@
  * dnn-offload-run: the main job. Reads a scenario, and for each of its schedulers plans,
  * validates and simulates the plan in ns-3, writing DIR/<scheduler>/ (summary.json,
  * tasks.csv, transfers.csv, requests.csv, energy.csv, flowmon.xml, netanim.xml) and then
- * DIR/comparison.csv and DIR/comparison.json, one row per scheduler, and prints the table.
+ * DIR/comparison.csv and DIR/comparison.json, one row per scheduler, and
+ * DIR/comparison-summary.json (the rank agreement), and prints the table.
  *
  *   dnn-offload-run --scenario=FILE [--out=DIR] [--schedulers=a,b] [--seed=N] [--run=N]
  *                   [--netanim] [--plan-only] [--ns3::DnnPsoGaScheduler::Particles=100 ...]
@@ -308,6 +309,7 @@ Run(int argc, char* argv[])
     DnnOutputFiles files;
     files.Add((work.path / "comparison.csv").string(), DnnComparison::Csv(rows));
     files.Add((work.path / "comparison.json").string(), DnnComparison::Json(rows));
+    files.Add((work.path / "comparison-summary.json").string(), DnnComparison::SummaryJson(rows));
     std::ifstream source(scenarioFile, std::ios::binary);
     std::ostringstream text;
     text << source.rdbuf();
@@ -324,7 +326,7 @@ Run(int argc, char* argv[])
 
     std::cout << "\n"
               << DnnComparison::Table(rows) << "\nresults: " << dir.string() << "/ ("
-              << "comparison.csv, comparison.json, <scheduler>/)\n";
+              << "comparison.csv, comparison.json, comparison-summary.json, <scheduler>/)\n";
     if (scenario.netanim && !planOnly)
     {
         std::cout << "netanim: " << (dir / schedulers.front().label / "netanim.xml").string()

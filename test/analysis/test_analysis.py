@@ -23,9 +23,9 @@ ENV = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")  # keep analysis/ free of __
 
 COMPARISON_COLUMNS = [
     "scheduler", "planned_makespan_s", "simulated_makespan_s", "makespan_difference_pct",
-    "planned_mean_latency_s", "mean_latency_s", "p95_latency_s", "deadline_misses",
-    "completed", "requests", "planned_energy_j", "energy_j", "network_bytes",
-    "scheduler_runtime_s", "simulation_wall_s",
+    "planned_mean_latency_s", "mean_latency_s", "p95_latency_s", "latency_error_median",
+    "latency_error_p95", "deadline_misses", "completed", "requests", "planned_energy_j",
+    "energy_j", "network_bytes", "scheduler_runtime_s", "simulation_wall_s",
 ]
 DEVICES = ["iot0", "edge", "cloud"]
 LAYERS = ["source", "conv1", "conv2", "pool", "fc1", "fc2", "sink"]
@@ -100,9 +100,15 @@ def make_scheduler(folder, seed, simulate, unfinished_request=None):
         done = simulate and r != unfinished_request
         completion = previous[0][3] if done else None
         latency = completion - release if done else None
+        planned_latency = planned_completion - release
+        # the runner's plan error; an unfinished request's is its lower bound (stop at 1 s)
+        error = None
+        if simulate:
+            error = ((latency if done else 1.0 - release) - planned_latency) / planned_latency
         requests.append([r, "alexnet", "iot0", cell(release), cell(completion), cell(latency),
                          "0.500000" if r == 0 else "", "yes" if done else "no",
-                         cell(planned_completion), "completed" if done else "unfinished"])
+                         cell(planned_completion), cell(planned_latency), cell(error),
+                         "completed" if done else "unfinished"])
     write_csv(os.path.join(folder, "tasks.csv"),
               ["task", "request", "model", "layer", "piece", "node", "planned_start",
                "planned_finish", "sim_start", "sim_finish"], tasks)
@@ -110,7 +116,8 @@ def make_scheduler(folder, seed, simulate, unfinished_request=None):
               ["producer", "source", "destination", "bytes", "send_start", "arrival"], transfers)
     write_csv(os.path.join(folder, "requests.csv"),
               ["request", "model", "source", "release", "completion", "latency", "deadline",
-               "met", "planned_completion", "status"], requests)
+               "met", "planned_completion", "planned_latency", "latency_error", "status"],
+              requests)
     write_csv(os.path.join(folder, "energy.csv"), ["node", "compute_j", "radio_j", "total_j"],
               [[d, 1.0, 0.5, 1.5] for d in DEVICES])
     return len(tasks), len(transfers)
@@ -124,9 +131,11 @@ def make_results(root):
     make_scheduler(os.path.join(root, "cpop"), 2, True, unfinished_request=3)
     make_scheduler(os.path.join(root, "random"), 3, False)
     rows = [
-        ["heft", 0.61, 0.66, 8.2, 0.21, 0.23, 0.31, 0, 4, 4, 12.5, 13.1, 90112, 0.002, 0.8],
-        ["cpop", 0.70, None, None, 0.25, 0.27, 0.33, 0, 3, 4, 13.0, 13.4, 81920, 0.003, 0.9],
-        ["random", 0.95] + [None] * 2 + [0.4] + [None] * 4 + [4, 20.0] + [None] * 2
+        ["heft", 0.61, 0.66, 8.2, 0.21, 0.23, 0.31, 0.12, 0.35, 0, 4, 4, 12.5, 13.1, 90112,
+         0.002, 0.8],
+        ["cpop", 0.70, None, None, 0.25, 0.27, 0.33, 0.2, 0.9, 0, 3, 4, 13.0, 13.4, 81920,
+         0.003, 0.9],
+        ["random", 0.95] + [None] * 2 + [0.4] + [None] * 6 + [4, 20.0] + [None] * 2
         + [0.001, None],
     ]
     write_csv(os.path.join(root, "comparison.csv"), COMPARISON_COLUMNS,
@@ -185,10 +194,23 @@ class AnalysisTestCase(unittest.TestCase):
 
     def test_plot_comparison(self):
         done = self.run_script("plot_comparison.py", self.results)
-        for name in ("makespan", "latency", "energy"):
+        for name in ("makespan", "latency", "energy", "latency_error"):
             path = os.path.join(self.results, f"comparison_{name}.png")
             self.assertIn(path, done.stdout)
             self.check_png(path, 1000, 500)
+
+    def test_plot_comparison_without_latency_error_columns(self):
+        # a result folder from before the plan-error columns: no error panel, the rest as is
+        out = os.path.join(self.tmp, "older")
+        shutil.copytree(self.results, out)
+        path = os.path.join(out, "comparison.csv")
+        with open(path, newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        old = [c for c in COMPARISON_COLUMNS if not c.startswith("latency_error")]
+        write_csv(path, old, [[row[c] for c in old] for row in rows])
+        done = self.run_script("plot_comparison.py", out)
+        self.assertNotIn("comparison_latency_error.png", done.stdout)
+        self.check_png(os.path.join(out, "comparison_latency.png"), 1000, 500)
 
     def test_plot_comparison_is_reproducible(self):
         out = os.path.join(self.tmp, "again")

@@ -3,10 +3,14 @@
  */
 #include "dnn-comparison.h"
 
+#include "ns3/dnn-results-writer.h"
+
 #include "ns3/log.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <iomanip>
 #include <sstream>
 
@@ -43,6 +47,7 @@ Cells(const DnnComparisonRow& row)
     const bool sim = row.simulated;
     const bool finished = sim && row.simulatedMakespan >= 0;
     const bool someDone = sim && row.completed > 0;
+    const bool errors = sim && row.latencyErrors > 0;
     const double difference =
         finished && row.plannedMakespan > 0
             ? 100.0 * (row.simulatedMakespan - row.plannedMakespan) / row.plannedMakespan
@@ -54,6 +59,8 @@ Cells(const DnnComparisonRow& row)
             Number(row.plannedMeanLatency),
             someDone ? Number(row.meanLatency) : "",
             someDone ? Number(row.p95Latency) : "",
+            errors ? Fixed(row.latencyErrorMedian, 6) : "",
+            errors ? Fixed(row.latencyErrorP95, 6) : "",
             sim ? std::to_string(row.deadlineMisses) : "",
             sim ? std::to_string(row.completed) : "",
             std::to_string(row.requests),
@@ -76,6 +83,8 @@ DnnComparison::Columns()
                                                      "planned_mean_latency_s",
                                                      "mean_latency_s",
                                                      "p95_latency_s",
+                                                     "latency_error_median",
+                                                     "latency_error_p95",
                                                      "deadline_misses",
                                                      "completed",
                                                      "requests",
@@ -85,6 +94,114 @@ DnnComparison::Columns()
                                                      "scheduler_runtime_s",
                                                      "simulation_wall_s"};
     return columns;
+}
+
+void
+DnnComparison::LatencyErrors(DnnComparisonRow& row, const std::vector<double>& release,
+                             const std::vector<double>& plannedCompletion,
+                             const std::vector<double>& completion, double stopTime)
+{
+    std::vector<double> errors;
+    double latencySum = 0;
+    for (std::size_t r = 0; r < release.size(); ++r)
+    {
+        if (r >= plannedCompletion.size() || plannedCompletion[r] < 0)
+        {
+            continue; // never planned: no planned latency to compare with
+        }
+        const bool done = r < completion.size() && completion[r] >= 0;
+        const double latency = (done ? completion[r] : stopTime) - release[r];
+        const double error =
+            DnnResultsWriter::LatencyError(plannedCompletion[r] - release[r], latency);
+        if (std::isnan(error))
+        {
+            continue; // a planned latency of 0: no relative error
+        }
+        errors.push_back(done ? std::abs(error) : std::max(error, 0.0));
+        latencySum += latency;
+    }
+    row.latencyErrors = static_cast<uint32_t>(errors.size());
+    row.latencyErrorMedian = DnnResultsWriter::Percentile(errors, 50);
+    row.latencyErrorP95 = DnnResultsWriter::Percentile(errors, 95);
+    row.boundedMeanLatency = errors.empty() ? 0 : latencySum / errors.size();
+}
+
+std::optional<double>
+DnnComparison::KendallTauB(const std::vector<double>& x, const std::vector<double>& y)
+{
+    const std::size_t n = std::min(x.size(), y.size());
+    int64_t concordant = 0;
+    int64_t discordant = 0;
+    int64_t tiedX = 0;
+    int64_t tiedY = 0;
+    for (std::size_t i = 0; i < n; ++i)
+    {
+        for (std::size_t j = i + 1; j < n; ++j)
+        {
+            const int sx = (x[i] < x[j]) - (x[j] < x[i]);
+            const int sy = (y[i] < y[j]) - (y[j] < y[i]);
+            tiedX += sx == 0;
+            tiedY += sy == 0;
+            concordant += sx * sy > 0;
+            discordant += sx * sy < 0;
+        }
+    }
+    const auto pairs = static_cast<int64_t>(n * (n - 1) / 2);
+    const double denominator =
+        std::sqrt(static_cast<double>(pairs - tiedX) * static_cast<double>(pairs - tiedY));
+    if (n < 2 || denominator <= 0)
+    {
+        return std::nullopt;
+    }
+    return static_cast<double>(concordant - discordant) / denominator;
+}
+
+DnnRankAgreement
+DnnComparison::RankAgreement(const std::vector<DnnComparisonRow>& rows)
+{
+    std::vector<double> planned;
+    std::vector<double> simulated;
+    for (const auto& row : rows)
+    {
+        if (row.simulated && row.latencyErrors > 0)
+        {
+            planned.push_back(row.plannedMeanLatency);
+            simulated.push_back(row.boundedMeanLatency);
+        }
+    }
+    DnnRankAgreement agreement;
+    agreement.schedulers = static_cast<uint32_t>(planned.size());
+    agreement.kendallTauB = KendallTauB(planned, simulated);
+    return agreement;
+}
+
+std::string
+DnnComparison::SummaryJson(const std::vector<DnnComparisonRow>& rows)
+{
+    const DnnRankAgreement agreement = RankAgreement(rows);
+    nlohmann::ordered_json ranked = nlohmann::ordered_json::array();
+    for (const auto& row : rows)
+    {
+        if (row.simulated && row.latencyErrors > 0)
+        {
+            nlohmann::ordered_json entry;
+            entry["scheduler"] = row.scheduler;
+            entry["planned_mean_latency_s"] =
+                nlohmann::ordered_json::parse(Number(row.plannedMeanLatency));
+            entry["simulated_mean_latency_s"] =
+                nlohmann::ordered_json::parse(Number(row.boundedMeanLatency));
+            ranked.push_back(entry);
+        }
+    }
+    nlohmann::ordered_json rank;
+    rank["kendall_tau_b"] = agreement.kendallTauB
+                              ? nlohmann::ordered_json::parse(Fixed(*agreement.kendallTauB, 6))
+                              : nlohmann::ordered_json();
+    rank["schedulers"] = agreement.schedulers;
+    rank["ranked"] = ranked;
+    nlohmann::ordered_json summary;
+    summary["rank_agreement"] = rank;
+    return summary.dump(1) + "\n";
 }
 
 std::string
@@ -140,23 +257,28 @@ DnnComparison::Table(const std::vector<DnnComparisonRow>& rows)
 {
     NS_LOG_FUNCTION(rows.size());
     const std::vector<std::string> header = {
-        "scheduler", "planned_s", "simulated_s", "diff_%", "mean_lat_s", "p95_lat_s",
-        "missed",    "done",      "energy_J",    "net_MB", "plan_s",     "sim_wall_s"};
+        "scheduler", "err_med_%", "err_p95_%", "plan_lat_s", "mean_lat_s", "p95_lat_s", "mksp_%",
+        "missed",    "done",      "energy_J",  "net_MB",     "plan_s",     "sim_wall_s"};
     std::vector<std::vector<std::string>> table = {header};
+    bool bounds = false;
     for (const auto& row : rows)
     {
         const auto c = Cells(row);
         const bool sim = row.simulated;
-        table.push_back(
-            {c[0], Fixed(row.plannedMakespan, 4),
-             c[2].empty() ? (sim ? "unfinished" : "-") : Fixed(row.simulatedMakespan, 4),
-             c[3].empty() ? "-" : c[3],
-             c[5].empty() ? Fixed(row.plannedMeanLatency, 4) + "*" : Fixed(row.meanLatency, 4),
-             c[6].empty() ? "-" : Fixed(row.p95Latency, 4), sim ? c[7] : "-",
-             sim ? c[8] + "/" + c[9] : "-/" + c[9],
-             sim ? Fixed(row.energy, 1) : Fixed(row.plannedEnergy, 1) + "*",
-             sim ? Fixed(row.networkBytes / 1e6, 2) : "-", Fixed(row.schedulerRuntime, 3),
-             sim ? Fixed(row.simulationWall, 2) : "-"});
+        const bool errors = sim && row.latencyErrors > 0;
+        // Some planned request unfinished: the errors are lower bounds.
+        const std::string bound = errors && row.completed < row.latencyErrors ? ">=" : "";
+        bounds = bounds || !bound.empty();
+        table.push_back({c[0], errors ? bound + Fixed(100 * row.latencyErrorMedian, 1) : "-",
+                         errors ? bound + Fixed(100 * row.latencyErrorP95, 1) : "-",
+                         Fixed(row.plannedMeanLatency, 4),
+                         c[5].empty() ? "-" : Fixed(row.meanLatency, 4),
+                         c[6].empty() ? "-" : Fixed(row.p95Latency, 4),
+                         c[3].empty() ? "-" : c[3], // unfinished: "done" says so
+                         sim ? c[9] : "-", sim ? c[10] + "/" + c[11] : "-/" + c[11],
+                         sim ? Fixed(row.energy, 1) : Fixed(row.plannedEnergy, 1) + "*",
+                         sim ? Fixed(row.networkBytes / 1e6, 2) : "-",
+                         Fixed(row.schedulerRuntime, 3), sim ? Fixed(row.simulationWall, 2) : "-"});
     }
     std::vector<std::size_t> width(header.size(), 0);
     for (const auto& line : table)
@@ -183,15 +305,32 @@ DnnComparison::Table(const std::vector<DnnComparisonRow>& rows)
         out << '\n';
     }
     bool planned = false;
+    bool simulated = false;
     for (const auto& row : rows)
     {
         planned = planned || !row.simulated;
+        simulated = simulated || row.simulated;
+    }
+    if (simulated)
+    {
+        out << "err_med_%, err_p95_%: median and 95th percentile over the requests of "
+               "|simulated - planned latency| / planned\n";
     }
     if (planned)
     {
-        NS_LOG_LOGIC("some rows are planned only: their energy and latency are the planner's");
-        out << "* planned (not simulated): mean latency and the planner's energy\n";
+        NS_LOG_LOGIC("some rows are planned only: their energy is the planner's");
+        out << "* planned (not simulated): the planner's energy\n";
     }
+    if (bounds)
+    {
+        out << ">= some request did not finish: its error counts as if it finished at the stop\n";
+    }
+    const DnnRankAgreement agreement = RankAgreement(rows);
+    out << "rank agreement, planned vs simulated mean latency (Kendall's tau-b, "
+        << agreement.schedulers << " schedulers): "
+        << (agreement.kendallTauB ? Fixed(*agreement.kendallTauB, 3)
+                                  : std::string("undefined (fewer than 2, or all tied)"))
+        << '\n';
     return out.str();
 }
 

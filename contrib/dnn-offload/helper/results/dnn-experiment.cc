@@ -70,6 +70,13 @@ AddSimulated(DnnComparisonRow& row, const DnnScenario& scenario, const DnnSimula
                                         : std::accumulate(latencies.begin(), latencies.end(), 0.0) /
                                               latencies.size();
     row.p95Latency = DnnResultsWriter::Percentile(latencies, 95);
+    std::vector<double> release(result.completion.size(), 0.0);
+    for (const auto& request : scenario.requests)
+    {
+        release.at(request.id) = request.releaseTime;
+    }
+    DnnComparison::LatencyErrors(row, release, result.plannedCompletion, result.completion,
+                                 scenario.stopTime);
     row.energy = result.energy;
     row.networkBytes = result.bytesSent;
     row.simulationWall = result.wallClock;

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <filesystem>
 #include <iomanip>
+#include <limits>
 #include <sstream>
 #include <stdexcept>
 
@@ -32,6 +33,19 @@ TimeCell(double seconds)
     }
     std::ostringstream out;
     out << std::fixed << std::setprecision(6) << seconds;
+    return out.str();
+}
+
+/** A relative error for the CSV files: 6 decimals, empty when there is none (NaN). */
+std::string
+ErrorCell(double error)
+{
+    if (std::isnan(error))
+    {
+        return "";
+    }
+    std::ostringstream out;
+    out << std::fixed << std::setprecision(6) << error;
     return out.str();
 }
 
@@ -83,6 +97,12 @@ DnnResultsWriter::Percentile(std::vector<double> values, double p)
     return values[std::min(values.size(), std::max<std::size_t>(rank, 1)) - 1];
 }
 
+double
+DnnResultsWriter::LatencyError(double planned, double simulated)
+{
+    return planned > 0 ? (simulated - planned) / planned : std::numeric_limits<double>::quiet_NaN();
+}
+
 void
 DnnResultsWriter::WritePlan(const std::string& directory, const DnnRuntimePlan& plan,
                             DnnRunFacts facts)
@@ -100,11 +120,12 @@ DnnResultsWriter::Write(const std::string& directory, const DnnRuntimePlan& plan
     writer.Finish(plan, recorder, facts);
 }
 
-DnnResultsWriter::DnnResultsWriter(const std::string& directory, bool simulated)
-    : m_directory(directory), m_simulated(simulated), m_tasks(nullptr), m_transfers(nullptr),
-      m_requests(nullptr), m_unfinished(nlohmann::json::array()), m_failed(nlohmann::json::array())
+DnnResultsWriter::DnnResultsWriter(const std::string& directory, bool simulated, double stopTime)
+    : m_directory(directory), m_simulated(simulated), m_stopTime(stopTime), m_tasks(nullptr),
+      m_transfers(nullptr), m_requests(nullptr), m_unfinished(nlohmann::json::array()),
+      m_failed(nlohmann::json::array())
 {
-    NS_LOG_FUNCTION(this << directory << simulated);
+    NS_LOG_FUNCTION(this << directory << simulated << stopTime);
     std::error_code error;
     std::filesystem::create_directories(directory, error);
     if (error)
@@ -120,8 +141,9 @@ DnnResultsWriter::DnnResultsWriter(const std::string& directory, bool simulated)
         *m_transfers << "producer,source,destination,bytes,send_start,arrival\n";
     }
     m_requests = &m_files.Stream(directory + "/requests.csv");
-    *m_requests << "request,model,source,release,completion,latency,deadline,met,"
-                   "planned_completion,status,failure_time,failure_reason\n";
+    *m_requests
+        << "request,model,source,release,completion,latency,deadline,met,"
+           "planned_completion,planned_latency,latency_error,status,failure_time,failure_reason\n";
 }
 
 void
@@ -193,6 +215,15 @@ DnnResultsWriter::RequestRow(const DnnRuntimePlan& plan, const DnnRunRecorder& r
         }
         m_failed.push_back(entry);
     }
+    // Planned latency and its error: none for a request never planned (a rolling window
+    // after the stop); an unfinished request's error is a lower bound, as if it had
+    // completed at the stop; a plan that was not simulated has no error.
+    const bool planned = request.sink != DnnRuntimePlan::NONE;
+    const double plannedLatency = planned ? request.plannedCompletion - request.release : -1;
+    const double error =
+        planned && m_simulated
+            ? LatencyError(plannedLatency, done ? latency : m_stopTime - request.release)
+            : std::numeric_limits<double>::quiet_NaN();
     const std::string status = !m_simulated ? "planned"
                              : done         ? (wasHit ? "recovered" : "completed")
                              : wasHit       ? "failed"
@@ -203,9 +234,9 @@ DnnResultsWriter::RequestRow(const DnnRuntimePlan& plan, const DnnRunRecorder& r
                 << (!m_simulated ? ""
                     : met        ? "yes"
                                  : "no")
-                << ','
-                << (request.sink == DnnRuntimePlan::NONE ? "" : TimeCell(request.plannedCompletion))
-                << ',' << status << ',' << (wasHit ? TimeCell(failure.time) : "") << ','
+                << ',' << (planned ? TimeCell(request.plannedCompletion) : "") << ','
+                << (planned ? TimeCell(plannedLatency) : "") << ',' << ErrorCell(error) << ','
+                << status << ',' << (wasHit ? TimeCell(failure.time) : "") << ','
                 << (wasHit ? CsvCell(failure.reason) : "") << '\n';
 }
 
@@ -234,6 +265,7 @@ DnnResultsWriter::Finish(const DnnRuntimePlan& plan, const DnnRunRecorder& recor
                          const DnnRunFacts& facts)
 {
     NS_LOG_FUNCTION(this << &plan << &recorder);
+    m_stopTime = facts.stopTime;
     auto written = [this](uint32_t request)
     {
         return request < m_written.size() && m_written[request];

@@ -69,8 +69,10 @@ class DnnResultsWriter
      * \param directory output folder (created)
      * \param simulated false for a plan that is not simulated: no transfers.csv or
      *        energy.csv, requests have status "planned"
+     * \param stopTime plan time the workers stop, s: an unfinished request's latency
+     *        error is bounded with it (Finish() takes DnnRunFacts::stopTime instead)
      */
-    DnnResultsWriter(const std::string& directory, bool simulated);
+    DnnResultsWriter(const std::string& directory, bool simulated, double stopTime = 0);
 
     /**
      * \brief Write out a finished request (its tasks, transfers and row) now.
@@ -104,6 +106,14 @@ class DnnResultsWriter
      */
     static void WritePlan(const std::string& directory, const DnnRuntimePlan& plan,
                           DnnRunFacts facts);
+    /**
+     * \brief A request's signed relative latency error, (simulated - planned) / planned.
+     * \param planned planned latency, s (planned completion - release)
+     * \param simulated simulated latency, s; for a request that did not complete, the
+     *        stop time - release, which makes the result a lower bound
+     * \return the error (0.12: 12 % slower than planned); NaN when planned <= 0
+     */
+    static double LatencyError(double planned, double simulated);
     /** \brief Nearest-rank percentile. \param values values (any order) \param p in [0, 100]
      *  \return the value, 0 when there are none */
     static double Percentile(std::vector<double> values, double p);
@@ -121,6 +131,7 @@ class DnnResultsWriter
 
     std::string m_directory;                              //!< output folder
     bool m_simulated;                                     //!< a simulated run
+    double m_stopTime;                                    //!< plan time the workers stop, s
     DnnOutputFiles m_files;                               //!< the files, all or nothing
     std::ostream* m_tasks;                                //!< tasks.csv
     std::ostream* m_transfers;                            //!< transfers.csv (simulated runs)

@@ -487,7 +487,8 @@ DnnSimulationRun::OpenResults()
     Advance(Step::TracesInstalled, Step::ResultsOpened);
     if (!m_options.outputDir.empty())
     {
-        m_writer = std::make_unique<DnnResultsWriter>(m_options.outputDir, true);
+        m_writer =
+            std::make_unique<DnnResultsWriter>(m_options.outputDir, true, m_options.stopTime);
         NS_LOG_INFO("results go to " << m_options.outputDir);
     }
 }
@@ -599,6 +600,8 @@ DnnSimulationRun::Summarize()
         const double completion = m_recorder.Completion(request.id);
         const auto& failure = m_recorder.FailureOf(request.id);
         result.completion.push_back(completion);
+        result.plannedCompletion.push_back(
+            request.sink != DnnRuntimePlan::NONE ? request.plannedCompletion : -1.0);
         result.recovered += completion >= 0 && failure.recoveries > 0;
         result.failed += completion < 0 && failure.time >= 0;
         completed += completion >= 0;

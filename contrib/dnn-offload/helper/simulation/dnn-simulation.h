@@ -45,9 +45,12 @@ struct DnnSimulationOptions
 /** \ingroup dnn-offload \brief What a run gave, in short (the files hold the rest). */
 struct DnnSimulationResult
 {
-    double plannedMakespan{0};           //!< s
-    double simulatedMakespan{-1};        //!< s, -1 if some request did not complete
-    std::vector<double> completion;      //!< per request, s after plan time 0 (-1: unfinished)
+    double plannedMakespan{0};      //!< s
+    double simulatedMakespan{-1};   //!< s, -1 if some request did not complete
+    std::vector<double> completion; //!< per request, s after plan time 0 (-1: unfinished)
+    /** Per request, its planned sink finish, s (-1: never planned, a rolling window after
+     *  the stop). */
+    std::vector<double> plannedCompletion;
     std::vector<std::string> unfinished; //!< per request: why it did not finish ("")
     uint32_t failed{0};                  //!< requests a failure hit that did not complete
     uint32_t recovered{0};               //!< requests a failure hit that completed after a

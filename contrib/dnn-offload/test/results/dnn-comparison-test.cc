@@ -1,0 +1,246 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "dnn-seed-setting.h"
+#include "dnn-test-util.h"
+#include "ns3/dnn-comparison.h"
+#include "ns3/dnn-results-writer.h"
+#include "ns3/dnn-runtime-plan.h"
+#include "ns3/dnn-scheduler.h"
+#include "ns3/dnn-workload-problem.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <sstream>
+
+namespace
+{
+
+using namespace ns3;
+
+/** The cells of one CSV line (no quoting needed here). */
+std::vector<std::string>
+Split(const std::string& line)
+{
+    std::vector<std::string> cells;
+    std::string cell;
+    std::istringstream in(line);
+    while (std::getline(in, cell, ','))
+    {
+        cells.push_back(cell);
+    }
+    if (!line.empty() && line.back() == ',')
+    {
+        cells.emplace_back();
+    }
+    return cells;
+}
+
+/** requests.csv as rows keyed by column name. */
+std::vector<std::map<std::string, std::string>>
+ReadRequests(const std::filesystem::path& file)
+{
+    std::istringstream in(test::ReadTextFile(file.string()));
+    std::string line;
+    std::getline(in, line);
+    const auto header = Split(line);
+    std::vector<std::map<std::string, std::string>> rows;
+    while (std::getline(in, line))
+    {
+        const auto cells = Split(line);
+        std::map<std::string, std::string> row;
+        for (std::size_t c = 0; c < header.size(); ++c)
+        {
+            row[header[c]] = c < cells.size() ? cells[c] : "";
+        }
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+/** Signed relative error: (simulated - planned) / planned; none without a planned latency. */
+TEST(ComparisonTest, LatencyErrorIsSignedAndRelative)
+{
+    EXPECT_DOUBLE_EQ(DnnResultsWriter::LatencyError(0.2, 0.3), 0.5);
+    EXPECT_DOUBLE_EQ(DnnResultsWriter::LatencyError(0.4, 0.3), -0.25);
+    EXPECT_DOUBLE_EQ(DnnResultsWriter::LatencyError(0.4, 0.4), 0.0);
+    EXPECT_TRUE(std::isnan(DnnResultsWriter::LatencyError(0.0, 0.3)));
+}
+
+/** Five completed requests planned at 1 s with latencies 1.1, 0.8, 1.5, 1.0, 2.0 s: absolute
+ *  errors sorted 0, 0.1, 0.2, 0.5, 1.0; nearest rank: median = 3rd = 0.2, p95 = 5th = 1.0.
+ *  An unfinished one (release 1, planned completion 2, stop 4) adds its lower bound
+ *  ((4 - 1) - 1) / 1 = 2: six values, median = 3rd = 0.2, p95 = ceil(5.7) = 6th = 2.0.
+ *  A request never planned is left out. */
+TEST(ComparisonTest, MedianAndP95OfKnownErrors)
+{
+    DnnComparisonRow row;
+    row.simulated = true;
+    std::vector<double> release = {0, 0, 0, 0, 0};
+    std::vector<double> planned = {1, 1, 1, 1, 1};
+    std::vector<double> completion = {1.1, 0.8, 1.5, 1.0, 2.0};
+    DnnComparison::LatencyErrors(row, release, planned, completion, 4.0);
+    EXPECT_EQ(row.latencyErrors, 5u);
+    EXPECT_NEAR(row.latencyErrorMedian, 0.2, 1e-12);
+    EXPECT_NEAR(row.latencyErrorP95, 1.0, 1e-12);
+    EXPECT_NEAR(row.boundedMeanLatency, 6.4 / 5, 1e-12);
+
+    release.push_back(1.0); // unfinished
+    planned.push_back(2.0);
+    completion.push_back(-1);
+    release.push_back(3.0); // never planned (a window after the stop)
+    planned.push_back(-1);
+    completion.push_back(-1);
+    DnnComparison::LatencyErrors(row, release, planned, completion, 4.0);
+    EXPECT_EQ(row.latencyErrors, 6u);
+    EXPECT_NEAR(row.latencyErrorMedian, 0.2, 1e-12);
+    EXPECT_NEAR(row.latencyErrorP95, 2.0, 1e-12);
+    EXPECT_NEAR(row.boundedMeanLatency, (6.4 + 3.0) / 6, 1e-12);
+
+    // The CSV holds the fractions with 6 decimals, after p95_latency_s.
+    row.scheduler = "x";
+    row.completed = 5;
+    row.requests = 7;
+    const std::string csv = DnnComparison::Csv({row});
+    std::istringstream lines(csv);
+    std::string header;
+    std::string cells;
+    std::getline(lines, header);
+    std::getline(lines, cells);
+    const auto names = Split(header);
+    const auto values = Split(cells);
+    ASSERT_EQ(names.size(), values.size());
+    const auto at = std::find(names.begin(), names.end(), "latency_error_median") - names.begin();
+    ASSERT_LT(static_cast<std::size_t>(at), names.size());
+    EXPECT_EQ(names[at - 1], "p95_latency_s");
+    EXPECT_EQ(values[at], "0.200000");
+    EXPECT_EQ(names[at + 1], "latency_error_p95");
+    EXPECT_EQ(values[at + 1], "2.000000");
+    // The table marks them as lower bounds.
+    const std::string table = DnnComparison::Table({row});
+    EXPECT_NE(table.find(">=20.0"), std::string::npos) << table;
+    EXPECT_NE(table.find(">=200.0"), std::string::npos) << table;
+}
+
+/** An unfinished request planned to complete after the stop has a negative lower bound
+ *  ((4 - 0) - 5) / 5 = -0.2; its absolute error is only known to be >= 0. */
+TEST(ComparisonTest, NegativeLowerBoundCountsAsZero)
+{
+    DnnComparisonRow row;
+    DnnComparison::LatencyErrors(row, {0, 0}, {5, 1}, {-1, 1.5}, 4.0);
+    EXPECT_EQ(row.latencyErrors, 2u);
+    EXPECT_NEAR(row.latencyErrorMedian, 0.0, 1e-12); // values 0 and 0.5
+    EXPECT_NEAR(row.latencyErrorP95, 0.5, 1e-12);
+}
+
+/** Kendall's tau-b on rankings worked out by hand. */
+TEST(ComparisonTest, KendallTauBOnKnownRankings)
+{
+    const std::vector<double> x = {1, 2, 3, 4};
+    EXPECT_NEAR(*DnnComparison::KendallTauB(x, {10, 20, 30, 40}), 1.0, 1e-12);
+    EXPECT_NEAR(*DnnComparison::KendallTauB(x, {40, 30, 20, 10}), -1.0, 1e-12);
+    // One adjacent swap: 5 concordant pairs, 1 discordant, (5 - 1) / 6.
+    EXPECT_NEAR(*DnnComparison::KendallTauB(x, {1, 3, 2, 4}), 2.0 / 3.0, 1e-12);
+    // x = 1, 2, 2, 3 against y = 1, 2, 3, 4: pairs (2,3) tied in x, the other 5 concordant;
+    // n0 = 6, n1 = 1, n2 = 0: 5 / sqrt(5 x 6) = 0.912870929...
+    EXPECT_NEAR(*DnnComparison::KendallTauB({1, 2, 2, 3}, {1, 2, 3, 4}), 5.0 / std::sqrt(30.0),
+                1e-12);
+    // x = 1, 1, 2, 3 against y = 2, 1, 3, 3: (1,2) tied in x, (3,4) tied in y, 4 concordant:
+    // 4 / sqrt(5 x 5) = 0.8.
+    EXPECT_NEAR(*DnnComparison::KendallTauB({1, 1, 2, 3}, {2, 1, 3, 3}), 0.8, 1e-12);
+    // Undefined: fewer than 2 values, or one side all ties.
+    EXPECT_FALSE(DnnComparison::KendallTauB({1}, {2}).has_value());
+    EXPECT_FALSE(DnnComparison::KendallTauB({}, {}).has_value());
+    EXPECT_FALSE(DnnComparison::KendallTauB({1, 1, 1}, {1, 2, 3}).has_value());
+}
+
+/** The rank agreement ranks the simulated schedulers only; with fewer than 2 it is null. */
+TEST(ComparisonTest, RankAgreementOverSimulatedSchedulers)
+{
+    auto row = [](const std::string& name, double planned, double simulated, bool sim)
+    {
+        DnnComparisonRow r;
+        r.scheduler = name;
+        r.simulated = sim;
+        r.plannedMeanLatency = planned;
+        r.boundedMeanLatency = simulated;
+        r.latencyErrors = sim ? 4 : 0;
+        return r;
+    };
+    std::vector<DnnComparisonRow> rows = {row("a", 1, 1.5, true), row("b", 2, 1.2, true),
+                                          row("c", 3, 3.5, true), row("d", 0.5, 0, false)};
+    const DnnRankAgreement agreement = DnnComparison::RankAgreement(rows);
+    EXPECT_EQ(agreement.schedulers, 3u);
+    // a-b discordant, a-c and b-c concordant: (2 - 1) / 3.
+    EXPECT_NEAR(*agreement.kendallTauB, 1.0 / 3.0, 1e-12);
+    const auto json = nlohmann::json::parse(DnnComparison::SummaryJson(rows));
+    EXPECT_NEAR(json["rank_agreement"]["kendall_tau_b"].get<double>(), 1.0 / 3.0, 1e-6);
+    EXPECT_EQ(json["rank_agreement"]["schedulers"], 3);
+    ASSERT_EQ(json["rank_agreement"]["ranked"].size(), 3u);
+    EXPECT_EQ(json["rank_agreement"]["ranked"][1]["scheduler"], "b");
+    EXPECT_NE(DnnComparison::Table(rows).find("(Kendall's tau-b, 3 schedulers): 0.333"),
+              std::string::npos);
+
+    rows.resize(1);
+    const auto one = nlohmann::json::parse(DnnComparison::SummaryJson(rows));
+    EXPECT_TRUE(one["rank_agreement"]["kendall_tau_b"].is_null());
+    EXPECT_EQ(one["rank_agreement"]["schedulers"], 1);
+    EXPECT_NE(DnnComparison::Table(rows).find("undefined"), std::string::npos);
+}
+
+/** A simulated run in which nothing completed: every request's latency error in
+ *  requests.csv is its lower bound ((stop - release) - planned) / planned, never empty; a
+ *  plan that was not simulated has planned latencies but no errors. */
+TEST(ComparisonTest, RequestsCsvBoundsUnfinishedRequests)
+{
+    const DnnTaskGraph graph = test::SeedWorkload(3, "piecewise:3");
+    const DnnSchedulingProblem problem = BuildWorkloadProblem(graph, test::SeedPlatform(3, 3));
+    const DnnSchedule schedule = DnnScheduler::Create("heft")->Plan(problem);
+    const DnnRuntimePlan plan(graph, problem, schedule);
+    const DnnRunRecorder nothing(std::shared_ptr<const DnnRuntimePlan>(&plan, [](auto*) {}));
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("dnn-comparison-test-" + std::to_string(::getpid()));
+    DnnRunFacts facts;
+    facts.scheduler = "heft";
+    facts.stopTime = 10.0;
+    DnnResultsWriter::Write((dir / "sim").string(), plan, nothing, facts);
+    DnnResultsWriter::WritePlan((dir / "plan").string(), plan, facts);
+    const auto simulated = ReadRequests(dir / "sim" / "requests.csv");
+    const auto planned = ReadRequests(dir / "plan" / "requests.csv");
+    ASSERT_EQ(simulated.size(), 3u);
+    ASSERT_EQ(planned.size(), 3u);
+    for (const auto& request : plan.Requests())
+    {
+        const auto& row = simulated.at(request.id);
+        const double plannedLatency = request.plannedCompletion - request.release;
+        EXPECT_EQ(row.at("status"), "unfinished");
+        EXPECT_EQ(row.at("latency"), "");
+        EXPECT_NEAR(std::stod(row.at("planned_latency")), plannedLatency, 1e-6);
+        ASSERT_FALSE(row.at("latency_error").empty());
+        EXPECT_NEAR(std::stod(row.at("latency_error")),
+                    ((10.0 - request.release) - plannedLatency) / plannedLatency, 1e-6);
+        EXPECT_EQ(planned.at(request.id).at("planned_latency"), row.at("planned_latency"));
+        EXPECT_EQ(planned.at(request.id).at("latency_error"), "");
+    }
+
+    // A request declared but never planned (a rolling window after the stop): empty.
+    DnnRuntimePlan empty(std::vector<std::string>{"iot0"});
+    DnnRuntimePlan::Request request;
+    request.id = 0;
+    request.model = "m";
+    request.release = 11.0;
+    empty.DeclareRequest(request);
+    const DnnRunRecorder none(std::shared_ptr<const DnnRuntimePlan>(&empty, [](auto*) {}));
+    DnnResultsWriter::Write((dir / "never").string(), empty, none, facts);
+    const auto never = ReadRequests(dir / "never" / "requests.csv");
+    ASSERT_EQ(never.size(), 1u);
+    EXPECT_EQ(never[0].at("planned_completion"), "");
+    EXPECT_EQ(never[0].at("planned_latency"), "");
+    EXPECT_EQ(never[0].at("latency_error"), "");
+    std::filesystem::remove_all(dir);
+}
+
+} // namespace
