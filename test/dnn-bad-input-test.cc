@@ -1020,8 +1020,7 @@ class BadInputTest : public DnnCliTest, public ::testing::WithParamInterface<Bad
     {
         DnnCliTest::SetUp();
         const char* tools[] = {"dnn-offload-run", "dnn-offload-schedule", "dnn-offload-inspect"};
-        m_tool =
-            std::string(DNN_BINARY_DIR) + "/tools/" + tools[static_cast<int>(GetParam().tool)];
+        m_tool = std::string(DNN_BINARY_DIR) + "/tools/" + tools[static_cast<int>(GetParam().tool)];
     }
 };
 
