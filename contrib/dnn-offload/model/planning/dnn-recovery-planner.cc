@@ -126,14 +126,8 @@ DnnRecoveryPlanner::Recover(DnnRuntimePlan& plan, uint32_t request, const std::v
         }
         sub.SetRole(a, m_problem.Role(a));
         sub.SetPower(a, m_problem.IdlePower(a), m_problem.BusyPower(a), m_problem.TransmitPower(a));
-        for (uint32_t b = 0; b < m; ++b)
-        {
-            if (a != b && m_problem.Bandwidth(a, b) > 0)
-            {
-                sub.SetLink(a, b, m_problem.Latency(a, b), m_problem.Bandwidth(a, b));
-            }
-        }
     }
+    sub.CopyNetwork(m_problem);
     for (uint32_t i = 0; i < workload.size(); ++i)
     {
         const uint32_t g = workload[i];

@@ -96,6 +96,26 @@ RepeatedSum(double v, uint64_t count)
 
 } // namespace
 
+std::string
+DnnNetworkModelName(DnnNetworkModel model)
+{
+    return model == DnnNetworkModel::Shared ? "shared" : "contention-free";
+}
+
+bool
+DnnParseNetworkModel(const std::string& name, DnnNetworkModel& model)
+{
+    for (auto candidate : {DnnNetworkModel::ContentionFree, DnnNetworkModel::Shared})
+    {
+        if (DnnNetworkModelName(candidate) == name)
+        {
+            model = candidate;
+            return true;
+        }
+    }
+    return false;
+}
+
 DnnSchedulingProblem::DnnSchedulingProblem(std::vector<std::string> tasks,
                                            std::vector<std::string> processors)
     : m_tasks(std::move(tasks)), m_processors(std::move(processors))
@@ -171,6 +191,74 @@ DnnSchedulingProblem::SetUniformLinks(double latency, double bandwidth)
             SetLink(p, q, latency, bandwidth);
         }
     }
+}
+
+uint32_t
+DnnSchedulingProblem::AddMedium(std::string name)
+{
+    m_mediumNames.push_back(std::move(name));
+    return static_cast<uint32_t>(m_mediumNames.size() - 1);
+}
+
+void
+DnnSchedulingProblem::SetRoute(uint32_t from, uint32_t to, std::vector<MediumUse> uses)
+{
+    const std::size_t m = m_processors.size();
+    if (from >= m || to >= m || from == to)
+    {
+        throw std::invalid_argument("DnnSchedulingProblem::SetRoute: a route joins two "
+                                    "distinct processors");
+    }
+    for (std::size_t i = 0; i < uses.size(); ++i)
+    {
+        if (uses[i].medium >= m_mediumNames.size() ||
+            !(uses[i].secondsPerUnit >= 0 && std::isfinite(uses[i].secondsPerUnit)))
+        {
+            throw std::invalid_argument("DnnSchedulingProblem::SetRoute: unknown medium or bad "
+                                        "time per data unit");
+        }
+        for (std::size_t j = 0; j < i; ++j)
+        {
+            if (uses[j].medium == uses[i].medium)
+            {
+                throw std::invalid_argument("DnnSchedulingProblem::SetRoute: medium repeated "
+                                            "(add its crossings up)");
+            }
+        }
+    }
+    m_routesSet[from * m + to] = std::move(uses);
+}
+
+void
+DnnSchedulingProblem::SetNetworkModel(DnnNetworkModel model)
+{
+    m_networkModel = model;
+}
+
+void
+DnnSchedulingProblem::CopyNetwork(const DnnSchedulingProblem& other)
+{
+    if (other.m_processors.size() != m_processors.size())
+    {
+        throw std::invalid_argument("DnnSchedulingProblem::CopyNetwork: processor counts differ");
+    }
+    m_latency = other.m_latency;
+    m_bandwidth = other.m_bandwidth;
+    m_mediumNames = other.m_mediumNames;
+    m_routesSet = other.m_routesSet;
+    m_networkModel = other.m_networkModel;
+    m_uniformLinks = false; // until Finalize() looks again
+}
+
+std::string
+DnnSchedulingProblem::MediumName(uint32_t medium) const
+{
+    if (medium < m_mediumNames.size())
+    {
+        return m_mediumNames[medium];
+    }
+    const auto& [from, to] = m_ownMedium.at(medium - m_mediumNames.size());
+    return m_processors[from] + "->" + m_processors[to];
 }
 
 void
@@ -337,6 +425,26 @@ DnnSchedulingProblem::Finalize()
         m_uniformLinks =
             k / m == k % m || (m_latency[k] == m_latency[1] && m_bandwidth[k] == m_bandwidth[1]);
     }
+    // Routes over media, CSR by pair; a pair with none set gets a medium of its own.
+    m_ownMedium.clear();
+    m_routeStart.assign(m * m + 1, 0);
+    m_routeUses.clear();
+    for (std::size_t k = 0; k < m * m; ++k)
+    {
+        const auto set = m_routesSet.find(k);
+        if (set != m_routesSet.end())
+        {
+            m_routeUses.insert(m_routeUses.end(), set->second.begin(), set->second.end());
+        }
+        else if (k / m != k % m)
+        {
+            m_ownMedium.emplace_back(static_cast<uint32_t>(k / m), static_cast<uint32_t>(k % m));
+            m_routeUses.push_back(
+                MediumUse{static_cast<uint32_t>(m_mediumNames.size() + m_ownMedium.size() - 1),
+                          1.0 / m_bandwidth[k]});
+        }
+        m_routeStart[k + 1] = m_routeUses.size();
+    }
     m_home.assign(RequestCount(), NONE);
     for (std::size_t t = 0; t < n; ++t)
     {
@@ -423,7 +531,8 @@ DnnSchedulingProblem::Finalize()
     NS_LOG_INFO("finalized: " << n << " tasks, " << m << " processors, " << m_edges.size()
                               << " edges, " << m_home.size() << " requests, "
                               << m_groupMemory.size() << " memory groups"
-                              << (m_uniformLinks ? ", uniform links" : ""));
+                              << (m_uniformLinks ? ", uniform links" : "") << ", " << MediumCount()
+                              << " media");
 }
 
 uint32_t

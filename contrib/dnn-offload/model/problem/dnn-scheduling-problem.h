@@ -6,11 +6,35 @@
 
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <string>
 #include <vector>
 
 namespace ns3
 {
+
+/**
+ * \ingroup dnn-offload
+ * \brief How a planner sees the network.
+ */
+enum class DnnNetworkModel
+{
+    /** Every processor pair owns its link: a transfer takes latency + data / bandwidth
+     *  whatever else is sent (the classic model of HEFT, PEFT and their kin). */
+    ContentionFree,
+    /** Transfers occupy media (a Wi-Fi cell, an Ethernet segment, one direction of a
+     *  point-to-point link) one at a time, as tasks occupy cores (Sinnen and Sousa, "Communication
+     *  contention in task scheduling", IEEE TPDS 16(6), 2005). */
+    Shared,
+};
+
+/** \ingroup dnn-offload \brief Name of a network model ("contention-free", "shared").
+ *  \param model the model \return the name */
+std::string DnnNetworkModelName(DnnNetworkModel model);
+
+/** \ingroup dnn-offload \brief Network model by name. \param name "contention-free" or
+ *  "shared" \param model set on success \return false when the name is unknown */
+bool DnnParseNetworkModel(const std::string& name, DnnNetworkModel& model);
 
 /**
  * \ingroup dnn-offload
@@ -23,6 +47,16 @@ namespace ns3
  * and the papers' canonical graphs (abstract units) are both problems of this shape.
  * A core may be busy with work outside the problem until a time (SetAvailable(); what
  * rolling-horizon planning uses): no task starts on it earlier.
+ *
+ * Under the shared-medium network model (SetNetworkModel()) a transfer between processors
+ * also occupies media: the route from p to q (SetRoute()) names the distinct media it
+ * crosses and, for each, the seconds per data unit it keeps that medium busy (a route
+ * crossing one medium twice, e.g. a Wi-Fi station-to-station transfer relayed by the access
+ * point, adds both crossings up). A transfer of \c data units starting at s keeps medium k
+ * busy over [s, s + data * secondsPerUnit_k) and arrives at s + Latency(p, q) + data *
+ * max_k secondsPerUnit_k: hops on different media are pipelined, packet by packet, as IP
+ * forwarding does. A pair given no route gets a medium of its own (Finalize()), so that the
+ * shared model of a fully connected instance is Sinnen's one link per direction.
  *
  * Memory: a task needs Memory(t) bytes on its processor for the whole schedule, and the
  * tasks on a processor may need at most its Capacity(). Tasks put in one memory group
@@ -41,6 +75,13 @@ class DnnSchedulingProblem
     static constexpr double INF = std::numeric_limits<double>::infinity();
     /** No processor (an unpinned task). */
     static constexpr uint32_t NONE = std::numeric_limits<uint32_t>::max();
+
+    /** \brief A medium a route crosses, and for how long per data unit. */
+    struct MediumUse
+    {
+        uint32_t medium;       //!< the medium
+        double secondsPerUnit; //!< time the medium is busy per data unit sent
+    };
 
     /** \brief One end of a dependency. */
     struct Adjacent
@@ -68,6 +109,25 @@ class DnnSchedulingProblem
     /** \brief Same bandwidth and latency between every pair of processors.
      *  \param latency seconds \param bandwidth data units per second */
     void SetUniformLinks(double latency, double bandwidth);
+    /**
+     * \brief Add a medium transfers may share (shared-medium network model).
+     * \param name its name (e.g. the network's)
+     * \return its index
+     */
+    uint32_t AddMedium(std::string name);
+    /**
+     * \brief The media a transfer from one processor to another occupies.
+     * \param from source processor \param to destination processor (another one)
+     * \param uses distinct media, each with the seconds per data unit it is busy (>= 0)
+     * \throw std::invalid_argument for an unknown or repeated medium or a bad time
+     */
+    void SetRoute(uint32_t from, uint32_t to, std::vector<MediumUse> uses);
+    /** \brief The network model planners use (default: contention-free). May be changed
+     *  after Finalize(). \param model the model */
+    void SetNetworkModel(DnnNetworkModel model);
+    /** \brief Copy another problem's network: links, media, routes and model (both
+     *  problems must have the same processors). \param other the problem */
+    void CopyNetwork(const DnnSchedulingProblem& other);
     /** \brief Earliest start of a task. \param task task \param time seconds */
     void SetRelease(uint32_t task, double time);
     /** \brief Pin a task to a processor (W becomes INF elsewhere at Finalize()).
@@ -161,6 +221,28 @@ class DnnSchedulingProblem
     double Latency(uint32_t from, uint32_t to) const
     {
         return m_latency[static_cast<std::size_t>(from) * m_processors.size() + to];
+    }
+    /** \brief The network model. \return the model */
+    DnnNetworkModel NetworkModel() const { return m_networkModel; }
+    /** \brief Number of media (after Finalize(), including the pairs' own). \return the count */
+    uint32_t MediumCount() const
+    {
+        return static_cast<uint32_t>(m_mediumNames.size() + m_ownMedium.size());
+    }
+    /** \brief A medium's name: as added, or "p->q" for a pair's own.
+     *  \param medium the medium \return the name */
+    std::string MediumName(uint32_t medium) const;
+    /** \brief Media of the route between two distinct processors (after Finalize()).
+     *  \param from source \param to destination \return pointer to the first */
+    const MediumUse* RouteBegin(uint32_t from, uint32_t to) const
+    {
+        return m_routeUses.data() + m_routeStart[static_cast<std::size_t>(from) * m_processors.size() + to];
+    }
+    /** \brief End of a route's media. \param from source \param to destination
+     *  \return past-the-end pointer */
+    const MediumUse* RouteEnd(uint32_t from, uint32_t to) const
+    {
+        return m_routeUses.data() + m_routeStart[static_cast<std::size_t>(from) * m_processors.size() + to + 1];
     }
     /** \brief Mean communication time over distinct processor pairs (HEFT's c-bar).
      *  \param data data units \return seconds */
@@ -260,6 +342,12 @@ class DnnSchedulingProblem
     std::vector<std::size_t> m_succStart;               //!< CSR offsets
     std::vector<uint32_t> m_order;                      //!< topological order
     bool m_uniformLinks{false}; //!< all links between distinct processors alike (Finalize())
+    DnnNetworkModel m_networkModel{DnnNetworkModel::ContentionFree}; //!< the planners' model
+    std::vector<std::string> m_mediumNames;             //!< per medium added (AddMedium())
+    std::vector<std::pair<uint32_t, uint32_t>> m_ownMedium; //!< pairs given a medium of their own
+    std::map<std::size_t, std::vector<MediumUse>> m_routesSet; //!< per pair, as set (SetRoute())
+    std::vector<std::size_t> m_routeStart;              //!< CSR offsets per pair (Finalize())
+    std::vector<MediumUse> m_routeUses;                 //!< CSR media of the routes (Finalize())
 };
 
 } // namespace ns3

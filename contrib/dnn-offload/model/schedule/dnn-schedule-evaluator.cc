@@ -23,7 +23,8 @@ DnnScheduleEvaluator::DnnScheduleEvaluator(const DnnSchedulingProblem& problem)
       m_busyPower(m_processors), m_transmitPower(m_processors), m_coreBase(m_processors + 1, 0),
       m_sharedMemory(problem.SharesMemory()), m_groups(problem.MemoryGroupCount()),
       m_group(m_tasks), m_epoch(0), m_used(m_processors, 0.0), m_start(m_tasks, 0.0),
-      m_finish(m_tasks, 0.0), m_core(m_tasks, 0), m_placements(0)
+      m_finish(m_tasks, 0.0), m_core(m_tasks, 0), m_placements(0),
+      m_shared(problem.NetworkModel() == DnnNetworkModel::Shared), m_record(nullptr)
 {
     NS_LOG_FUNCTION(this << &problem);
     if (problem.TopologicalOrder().size() != m_tasks)
@@ -53,6 +54,10 @@ DnnScheduleEvaluator::DnnScheduleEvaluator(const DnnSchedulingProblem& problem)
         }
     }
     m_coreFree.assign(m_coreBase[m_processors], 0.0);
+    if (m_shared)
+    {
+        m_mediumFree.assign(problem.MediumCount(), 0.0);
+    }
     if (m_sharedMemory && m_memoryBound)
     {
         const std::size_t slots = static_cast<std::size_t>(m_processors) * m_groups;
@@ -141,6 +146,7 @@ DnnScheduleEvaluator::Evaluate(const uint32_t* assignment, const uint32_t* order
         return {INF, INF, INF};
     }
     std::copy(m_coreAvailable.begin(), m_coreAvailable.end(), m_coreFree.begin());
+    std::fill(m_mediumFree.begin(), m_mediumFree.end(), 0.0);
     const DnnSchedulingProblem& problem = m_problem;
     double* const finish = m_finish.data();
     double* const coreFree = m_coreFree.data();
@@ -159,7 +165,8 @@ DnnScheduleEvaluator::Evaluate(const uint32_t* assignment, const uint32_t* order
             if (q != p)
             {
                 const double transmit = a->data / problem.Bandwidth(q, p);
-                arrival += problem.Latency(q, p) + transmit;
+                arrival = m_shared ? Transfer(a->task, t, a->data, q, p, arrival)
+                                   : arrival + problem.Latency(q, p) + transmit;
                 energy += m_transmitPower[q] * transmit;
             }
             ready = std::max(ready, arrival);
@@ -188,6 +195,38 @@ DnnScheduleEvaluator::Evaluate(const uint32_t* assignment, const uint32_t* order
     }
     m_placements += m_tasks;
     return {makespan, energy, completion};
+}
+
+double
+DnnScheduleEvaluator::Transfer(uint32_t from, uint32_t to, double data, uint32_t source,
+                               uint32_t target, double ready)
+{
+    const auto* begin = m_problem.RouteBegin(source, target);
+    const auto* end = m_problem.RouteEnd(source, target);
+    double* const free = m_mediumFree.data();
+    double start = ready;
+    if (data > 0)
+    {
+        for (auto use = begin; use != end; ++use)
+        {
+            start = std::max(start, free[use->medium]);
+        }
+    }
+    double longest = 0.0;
+    for (auto use = begin; use != end; ++use)
+    {
+        const double duration = data * use->secondsPerUnit;
+        longest = std::max(longest, duration);
+        if (duration > 0)
+        {
+            free[use->medium] = start + duration;
+        }
+        if (m_record)
+        {
+            m_record->push_back({from, to, use->medium, start, start + duration});
+        }
+    }
+    return start + m_problem.Latency(source, target) + longest;
 }
 
 DnnSchedule
@@ -219,7 +258,11 @@ DnnScheduleEvaluator::Decode(const uint32_t* assignment, const uint32_t* order)
             }
         }
     }
-    if (!std::isfinite(Evaluate(assignment, order).makespan))
+    std::vector<DnnSchedule::Transfer> transfers;
+    m_record = &transfers;
+    const bool feasible = std::isfinite(Evaluate(assignment, order).makespan);
+    m_record = nullptr;
+    if (!feasible)
     {
         throw std::invalid_argument("DnnScheduleEvaluator::Decode: infeasible assignment");
     }
@@ -227,6 +270,10 @@ DnnScheduleEvaluator::Decode(const uint32_t* assignment, const uint32_t* order)
     for (uint32_t t = 0; t < m_tasks; ++t)
     {
         schedule.Place(t, assignment[t], m_core[t], m_start[t], m_finish[t]);
+    }
+    for (const auto& transfer : transfers)
+    {
+        schedule.AddTransfer(transfer);
     }
     NS_LOG_LOGIC("decoded: makespan " << schedule.Makespan() << " s");
     return schedule;

@@ -25,6 +25,13 @@ namespace ns3
  * free from its availability (DnnSchedulingProblem::Available()) on. There is no
  * insertion into idle gaps: a core's tasks run in the order given.
  *
+ * Under the shared-medium network model an input from another processor instead goes on
+ * the media of its route, in the order the decoding meets it (a consumer's inputs in the
+ * problem's predecessor order): it starts at max(finish(u), the time each of those media
+ * is free), keeps each medium busy for data * its time per unit from then on (no insertion
+ * either), and arrives at start + Latency(q, p) + the longest of those times. An input
+ * carrying no data occupies nothing.
+ *
  * Makespan is the latest finish. Energy is the sum over tasks of BusyPower(p) * Cost(t, p)
  * plus, for every dependency u -> v between two different processors, TransmitPower(p_u) *
  * data / Bandwidth(p_u, p_v) (the transmit time excludes the latency).
@@ -112,6 +119,12 @@ class DnnScheduleEvaluator
     /** \brief Whether an assignment is feasible (costs and memory); uses m_used.
      *  \param assignment processor of each task \return true if feasible */
     bool Feasible(const uint32_t* assignment);
+    /** \brief Put an input on the media of its route (shared-medium model), recording
+     *  the transfer when m_record is set. \param from producer \param to consumer
+     *  \param data data carried \param source producer's processor \param target
+     *  consumer's processor \param ready producer's finish \return the arrival time */
+    double Transfer(uint32_t from, uint32_t to, double data, uint32_t source, uint32_t target,
+                    double ready);
 
     const DnnSchedulingProblem& m_problem;  //!< the problem
     uint32_t m_tasks;                       //!< task count
@@ -141,6 +154,9 @@ class DnnScheduleEvaluator
     std::vector<double> m_finish;       //!< finish per task (scratch)
     std::vector<uint32_t> m_core;       //!< core per task (scratch)
     uint64_t m_placements;              //!< tasks placed so far
+    bool m_shared;                      //!< whether the problem's model is shared-medium
+    std::vector<double> m_mediumFree;   //!< per medium: free from (scratch)
+    std::vector<DnnSchedule::Transfer>* m_record; //!< Decode()'s transfers, else nullptr
 };
 
 } // namespace ns3

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <sstream>
+#include <tuple>
 
 namespace ns3
 {
@@ -29,6 +30,18 @@ DnnSchedule::Place(uint32_t task, uint32_t processor, uint32_t core, double star
     m_core[task] = core;
     m_start[task] = start;
     m_finish[task] = finish;
+}
+
+void
+DnnSchedule::AddTransfer(const Transfer& transfer)
+{
+    m_transfers.push_back(transfer);
+}
+
+const std::vector<DnnSchedule::Transfer>&
+DnnSchedule::Transfers() const
+{
+    return m_transfers;
 }
 
 uint32_t
@@ -115,6 +128,170 @@ DnnSchedule::RequestCompletion(const DnnSchedulingProblem& problem) const
     return sinkFinish;
 }
 
+namespace
+{
+
+/** \brief A number with ten significant digits. \param v the number \return the text */
+std::string
+Num(double v)
+{
+    std::ostringstream s;
+    s.precision(10);
+    s << v;
+    return s.str();
+}
+
+/**
+ * \brief ValidateSchedule()'s checks of the transfers under the shared-medium model.
+ * \param problem the problem \param schedule the schedule
+ * \param placed per task: whether it is on a processor that exists
+ * \param slack time tolerance \param report called with each violation
+ */
+template<typename Report>
+void
+CheckTransfers(const DnnSchedulingProblem& problem, const DnnSchedule& schedule,
+               const std::vector<uint8_t>& placed, double slack, Report report)
+{
+    const auto& transfers = schedule.Transfers();
+    const uint32_t n = problem.TaskCount();
+    // The transfers of each dependency, by (from, to).
+    std::vector<std::size_t> byEdge(transfers.size());
+    for (std::size_t i = 0; i < transfers.size(); ++i)
+    {
+        byEdge[i] = i;
+    }
+    auto edgeKey = [&](std::size_t i)
+    {
+        return std::make_pair(transfers[i].from, transfers[i].to);
+    };
+    std::sort(byEdge.begin(), byEdge.end(),
+              [&](std::size_t a, std::size_t b)
+              { return edgeKey(a) < edgeKey(b) || (edgeKey(a) == edgeKey(b) && a < b); });
+    auto edgeName = [&](uint32_t from, uint32_t to)
+    {
+        return "the transfer " + problem.TaskName(from) + " -> " + problem.TaskName(to);
+    };
+    for (const auto& transfer : transfers)
+    {
+        if (transfer.from >= n || transfer.to >= n || transfer.medium >= problem.MediumCount())
+        {
+            report("a transfer names a task or medium that does not exist");
+            return;
+        }
+    }
+    for (uint32_t t = 0; t < n; ++t)
+    {
+        for (auto a = problem.SuccBegin(t); a != problem.SuccEnd(t); ++a)
+        {
+            const uint32_t s = a->task;
+            const auto first = std::lower_bound(byEdge.begin(), byEdge.end(), std::make_pair(t, s),
+                                                [&](std::size_t i, const std::pair<uint32_t, uint32_t>& key)
+                                                { return edgeKey(i) < key; });
+            auto last = first;
+            while (last != byEdge.end() && edgeKey(*last) == std::make_pair(t, s))
+            {
+                ++last;
+            }
+            if (!placed[t] || !placed[s])
+            {
+                continue;
+            }
+            const uint32_t p = schedule.Processor(t);
+            const uint32_t q = schedule.Processor(s);
+            if (p == q)
+            {
+                if (first != last)
+                {
+                    report(edgeName(t, s) + " crosses a medium though both run on " +
+                           problem.ProcessorName(p));
+                }
+                continue;
+            }
+            const auto uses = problem.RouteEnd(p, q) - problem.RouteBegin(p, q);
+            if (last - first != uses)
+            {
+                report(edgeName(t, s) + " is on " + std::to_string(last - first) +
+                       " media, its route from " + problem.ProcessorName(p) + " to " +
+                       problem.ProcessorName(q) + " crosses " + std::to_string(uses));
+                continue;
+            }
+            const double start = transfers[*first].start;
+            double longest = 0.0;
+            for (auto use = problem.RouteBegin(p, q); use != problem.RouteEnd(p, q); ++use)
+            {
+                const double duration = a->data * use->secondsPerUnit;
+                longest = std::max(longest, duration);
+                const auto on = std::find_if(first, last, [&](std::size_t i)
+                                             { return transfers[i].medium == use->medium; });
+                if (on == last)
+                {
+                    report(edgeName(t, s) + " is not on medium " +
+                           problem.MediumName(use->medium) + " of its route");
+                    continue;
+                }
+                const auto& transfer = transfers[*on];
+                if (std::fabs(transfer.start - start) > slack)
+                {
+                    report(edgeName(t, s) + " starts at different times on its media");
+                }
+                if (std::fabs(transfer.finish - transfer.start - duration) > slack)
+                {
+                    report(edgeName(t, s) + " lasts " + Num(transfer.finish - transfer.start) +
+                           " on " + problem.MediumName(use->medium) + " instead of " +
+                           Num(duration));
+                }
+            }
+            if (start + slack < schedule.Finish(t))
+            {
+                report(edgeName(t, s) + " starts at " + Num(start) + " before " +
+                       problem.TaskName(t) + " finishes at " + Num(schedule.Finish(t)));
+            }
+            const double arrival = start + problem.Latency(p, q) + longest;
+            if (schedule.Start(s) + slack < arrival)
+            {
+                report("task " + problem.TaskName(s) + " starts at " + Num(schedule.Start(s)) +
+                       " but its input from " + problem.TaskName(t) + " arrives at " +
+                       Num(arrival));
+            }
+        }
+    }
+    // No overlap on a medium.
+    std::vector<std::size_t> byMedium(byEdge);
+    std::sort(byMedium.begin(), byMedium.end(),
+              [&](std::size_t a, std::size_t b)
+              {
+                  const auto& x = transfers[a];
+                  const auto& y = transfers[b];
+                  return std::make_tuple(x.medium, x.start, x.finish, a) <
+                         std::make_tuple(y.medium, y.start, y.finish, b);
+              });
+    std::size_t latest = SIZE_MAX; // the transfer so far on this medium that ends last
+    for (std::size_t i : byMedium)
+    {
+        const auto& cur = transfers[i];
+        if (!(cur.finish > cur.start))
+        {
+            continue; // no data: occupies nothing
+        }
+        if (latest != SIZE_MAX && transfers[latest].medium == cur.medium)
+        {
+            const auto& prev = transfers[latest];
+            if (cur.start + slack < prev.finish)
+            {
+                report(edgeName(cur.from, cur.to) + " overlaps " + edgeName(prev.from, prev.to) +
+                       " on medium " + problem.MediumName(cur.medium));
+            }
+            if (cur.finish <= prev.finish)
+            {
+                continue;
+            }
+        }
+        latest = i;
+    }
+}
+
+} // namespace
+
 std::vector<std::string>
 ValidateSchedule(const DnnSchedulingProblem& problem, const DnnSchedule& schedule, double tolerance)
 {
@@ -187,15 +364,20 @@ ValidateSchedule(const DnnSchedulingProblem& problem, const DnnSchedule& schedul
                    num(problem.Release(t)));
         }
     }
+    const bool shared = problem.NetworkModel() == DnnNetworkModel::Shared;
+    if (shared)
+    {
+        CheckTransfers(problem, schedule, placed, slack, report);
+    }
     // Precedence with communication delays.
     for (uint32_t t = 0; t < n; ++t)
     {
         for (auto a = problem.SuccBegin(t); a != problem.SuccEnd(t); ++a)
         {
             const uint32_t s = a->task;
-            if (!placed[t] || !placed[s])
+            if (!placed[t] || !placed[s] || (shared && schedule.Processor(t) != schedule.Processor(s)))
             {
-                continue;
+                continue; // under the shared model, CheckTransfers() checked it
             }
             const double ready =
                 schedule.Finish(t) +

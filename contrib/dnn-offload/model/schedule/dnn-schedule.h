@@ -25,17 +25,33 @@ struct DnnInvalidScheduleError : std::logic_error
 
 /**
  * \ingroup dnn-offload
- * \brief A plan: for each task a processor, a core, a planned start and finish.
+ * \brief A plan: for each task a processor, a core, a planned start and finish; under the
+ *        shared-medium network model also each transfer's time on each medium it crosses.
  */
 class DnnSchedule
 {
   public:
+    /** \brief A dependency's data on one medium (shared-medium model). */
+    struct Transfer
+    {
+        uint32_t from;   //!< producing task
+        uint32_t to;     //!< consuming task
+        uint32_t medium; //!< the medium
+        double start;    //!< planned start on it, s
+        double finish;   //!< end of its time on it, s
+    };
+
     /** \brief An empty schedule for \p tasks tasks. \param tasks task count */
     explicit DnnSchedule(uint32_t tasks = 0);
 
     /** \brief Place a task. \param task task \param processor processor \param core core
      *  \param start planned start, s \param finish planned finish, s */
     void Place(uint32_t task, uint32_t processor, uint32_t core, double start, double finish);
+
+    /** \brief Record a transfer's time on a medium. \param transfer the transfer */
+    void AddTransfer(const Transfer& transfer);
+    /** \brief The transfers recorded, in the order planned. \return them */
+    const std::vector<Transfer>& Transfers() const;
 
     /** \brief Number of tasks. \return the count */
     uint32_t TaskCount() const;
@@ -61,6 +77,7 @@ class DnnSchedule
     std::vector<uint32_t> m_core;      //!< per task
     std::vector<double> m_start;       //!< per task
     std::vector<double> m_finish;      //!< per task
+    std::vector<Transfer> m_transfers; //!< shared-medium model: per dependency and medium
 };
 
 /**
@@ -73,6 +90,12 @@ class DnnSchedule
  * communication delays (start >= predecessor finish + comm time), no overlap of two tasks on
  * one core, and memory (the tasks on a processor need at most its capacity, the tasks of one
  * memory group counted once per processor).
+ *
+ * Under the shared-medium network model it also checks the transfers: each dependency
+ * between two processors has one on every medium of its route and on no other, all
+ * starting together, no earlier than the producer's finish, each lasting data times the
+ * medium's time per unit; the consumer starts no earlier than the start plus the latency
+ * plus the longest of them; and no two transfers overlap on a medium.
  *
  * \param problem the problem
  * \param schedule the schedule

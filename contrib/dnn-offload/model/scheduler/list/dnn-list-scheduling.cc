@@ -31,7 +31,8 @@ GapBound(double finish, double start)
 
 DnnProcessorTimeline::DnnProcessorTimeline(const DnnSchedulingProblem& problem)
     : m_problem(problem), m_coreBase(problem.ProcessorCount() + 1, 0),
-      m_memoryUsed(problem.ProcessorCount(), 0.0)
+      m_memoryUsed(problem.ProcessorCount(), 0.0),
+      m_shared(problem.NetworkModel() == DnnNetworkModel::Shared)
 {
     NS_LOG_FUNCTION(this << &problem);
     for (uint32_t p = 0; p < problem.ProcessorCount(); ++p)
@@ -45,6 +46,10 @@ DnnProcessorTimeline::DnnProcessorTimeline(const DnnSchedulingProblem& problem)
         {
             m_cores[m_coreBase[p] + c].available = problem.Available(p, c);
         }
+    }
+    if (m_shared)
+    {
+        m_media.resize(problem.MediumCount());
     }
     if (problem.SharesMemory())
     {
@@ -204,11 +209,120 @@ DnnProcessorTimeline::UpdateFit(Core& core, std::size_t pos)
     }
 }
 
+double
+DnnProcessorTimeline::InputsReady(const DnnSchedule& schedule, uint32_t task,
+                                  uint32_t processor) const
+{
+    if (!m_shared)
+    {
+        return DnnListScheduling::ReadyTime(m_problem, schedule, task, processor);
+    }
+    m_tentative.clear();
+    m_inputs.clear();
+    for (auto a = m_problem.PredBegin(task); a != m_problem.PredEnd(task); ++a)
+    {
+        m_inputs.emplace_back(schedule.Finish(a->task),
+                              static_cast<uint32_t>(a - m_problem.PredBegin(task)));
+    }
+    std::sort(m_inputs.begin(), m_inputs.end(),
+              [&](const auto& x, const auto& y)
+              {
+                  const uint32_t u = m_problem.PredBegin(task)[x.second].task;
+                  const uint32_t v = m_problem.PredBegin(task)[y.second].task;
+                  return x.first < y.first || (x.first == y.first && u < v);
+              });
+    double ready = m_problem.Release(task);
+    for (const auto& [finish, index] : m_inputs)
+    {
+        const auto& input = m_problem.PredBegin(task)[index];
+        const uint32_t from = schedule.Processor(input.task);
+        if (from == processor)
+        {
+            ready = std::max(ready, finish);
+            continue;
+        }
+        const auto* uses = m_problem.RouteBegin(from, processor);
+        const auto* end = m_problem.RouteEnd(from, processor);
+        const double start = EarliestTransfer(uses, end, input.data, finish);
+        double longest = 0.0;
+        for (auto use = uses; use != end; ++use)
+        {
+            const double duration = input.data * use->secondsPerUnit;
+            longest = std::max(longest, duration);
+            m_tentative.push_back({input.task, task, use->medium, start, start + duration});
+        }
+        ready = std::max(ready, start + m_problem.Latency(from, processor) + longest);
+    }
+    return ready;
+}
+
+double
+DnnProcessorTimeline::EarliestTransfer(const DnnSchedulingProblem::MediumUse* uses,
+                                       const DnnSchedulingProblem::MediumUse* end, double data,
+                                       double ready) const
+{
+    double start = ready;
+    for (bool moved = true; moved;)
+    {
+        moved = false;
+        for (auto use = uses; use != end; ++use)
+        {
+            const double duration = data * use->secondsPerUnit;
+            if (!(duration > 0))
+            {
+                continue; // occupies nothing
+            }
+            double earliest = CoreEarliestStart(m_media[use->medium], start, duration);
+            for (const auto& other : m_tentative)
+            {
+                if (other.medium == use->medium && other.start < earliest + duration &&
+                    earliest < other.finish)
+                {
+                    earliest = std::max(earliest, other.finish); // the task's own input
+                }
+            }
+            if (earliest > start)
+            {
+                start = earliest;
+                moved = true;
+            }
+        }
+    }
+    return start;
+}
+
+double
+DnnProcessorTimeline::PlaceInputs(DnnSchedule& schedule, uint32_t task, uint32_t processor)
+{
+    const double ready = InputsReady(schedule, task, processor);
+    for (const auto& transfer : m_tentative)
+    {
+        if (transfer.finish > transfer.start)
+        {
+            Insert(m_media[transfer.medium], transfer.start, transfer.finish);
+        }
+        schedule.AddTransfer(transfer);
+    }
+    m_tentative.clear();
+    return ready;
+}
+
 void
 DnnProcessorTimeline::Occupy(uint32_t processor, uint32_t core, double start, double finish,
                              uint32_t task)
 {
-    Core& slot = m_cores[m_coreBase[processor] + core];
+    Insert(m_cores[m_coreBase[processor] + core], start, finish);
+    m_memoryUsed[processor] += AddedMemory(processor, task);
+    if (!m_groupPresent.empty())
+    {
+        m_groupPresent[static_cast<std::size_t>(processor) * m_problem.MemoryGroupCount() +
+                       m_problem.MemoryGroup(task)] = 1;
+    }
+}
+
+void
+DnnProcessorTimeline::Insert(Core& slot, double start, double finish)
+{
     auto& busy = slot.busy;
     const auto it = std::upper_bound(busy.begin(), busy.end(), std::make_pair(start, finish));
     const auto pos = static_cast<std::size_t>(it - busy.begin());
@@ -221,12 +335,6 @@ DnnProcessorTimeline::Occupy(uint32_t processor, uint32_t core, double start, do
     if (!slot.linear)
     {
         UpdateFit(slot, pos);
-    }
-    m_memoryUsed[processor] += AddedMemory(processor, task);
-    if (!m_groupPresent.empty())
-    {
-        m_groupPresent[static_cast<std::size_t>(processor) * m_problem.MemoryGroupCount() +
-                       m_problem.MemoryGroup(task)] = 1;
     }
 }
 
@@ -392,10 +500,17 @@ DnnListScheduling::BestFinish(const DnnSchedulingProblem& problem,
             continue; // prefer processors with memory left
         }
         double ready = release;
-        for (const Input& input : inputs)
+        if (problem.NetworkModel() == DnnNetworkModel::Shared)
         {
-            ready =
-                std::max(ready, input.finish + problem.CommTime(input.data, input.processor, p));
+            ready = timeline.InputsReady(schedule, task, p);
+        }
+        else
+        {
+            for (const Input& input : inputs)
+            {
+                ready = std::max(ready,
+                                 input.finish + problem.CommTime(input.data, input.processor, p));
+            }
         }
         uint32_t core = 0;
         const double finish = timeline.EarliestStart(p, ready, w, core) + w;

@@ -15,8 +15,15 @@ namespace ns3
 
 /**
  * \ingroup dnn-offload
- * \brief Busy intervals of every core of every processor, for insertion-based list
- *        scheduling (a task may fill an idle gap between two scheduled tasks).
+ * \brief Busy intervals of every core of every processor, and under the shared-medium
+ *        network model of every medium, for insertion-based list scheduling (a task or a
+ *        transfer may fill an idle gap between two scheduled ones).
+ *
+ * Under the shared-medium model a task's inputs reach a processor over the media of their
+ * routes: each input from another processor takes, in the order its producers finish (ties:
+ * lower task), the earliest time from that finish at which every medium of its route has a
+ * gap long enough for it, among the transfers already placed and those of the task's other
+ * inputs (Sinnen and Sousa's insertion policy for edges).
  */
 class DnnProcessorTimeline
 {
@@ -25,6 +32,21 @@ class DnnProcessorTimeline
      *  (DnnSchedulingProblem::Available()) on. \param problem the problem */
     explicit DnnProcessorTimeline(const DnnSchedulingProblem& problem);
 
+    /**
+     * \brief Time a task's inputs are all on a processor and it is released, their
+     *        transfers fitted into the media's gaps under the shared-medium model (under the
+     *        contention-free one, DnnListScheduling::ReadyTime()). Changes nothing.
+     * \param schedule placements so far (every predecessor placed)
+     * \param task the task \param processor the processor \return seconds
+     */
+    double InputsReady(const DnnSchedule& schedule, uint32_t task, uint32_t processor) const;
+    /**
+     * \brief InputsReady(), and under the shared-medium model put the transfers on their
+     *        media and record them in the schedule.
+     * \param schedule placements so far, gains the transfers
+     * \param task the task \param processor the processor \return seconds
+     */
+    double PlaceInputs(DnnSchedule& schedule, uint32_t task, uint32_t processor);
     /** \brief Earliest start on a processor, on none of its cores before the core's
      *  availability. \param processor the processor
      *  \param ready earliest time the task may start \param duration its execution time
@@ -68,6 +90,17 @@ class DnnProcessorTimeline
      *  \param pos index of the inserted interval */
     static void UpdateFit(Core& core, std::size_t pos);
 
+    /** \brief Mark an interval busy on one core or medium. \param core it \param start
+     *  start \param finish finish */
+    static void Insert(Core& core, double start, double finish);
+    /** \brief Earliest start at which every medium of a route is free for its share of a
+     *  transfer, among the placed transfers and m_tentative. \param uses the route's media
+     *  \param end past the last \param data data carried \param ready earliest start
+     *  \return the start */
+    double EarliestTransfer(const DnnSchedulingProblem::MediumUse* uses,
+                            const DnnSchedulingProblem::MediumUse* end, double data,
+                            double ready) const;
+
     /** \brief Memory a task adds to a processor's used memory. \param processor processor
      *  \param task the task \return bytes: 0 when its group is there already */
     double AddedMemory(uint32_t processor, uint32_t task) const;
@@ -75,6 +108,12 @@ class DnnProcessorTimeline
     const DnnSchedulingProblem& m_problem; //!< the problem
     std::vector<std::size_t> m_coreBase;   //!< first core slot per processor
     std::vector<Core> m_cores;             //!< per core
+    std::vector<Core> m_media;             //!< per medium (shared-medium model only)
+    bool m_shared;                         //!< whether the problem's model is shared-medium
+    /** The transfers InputsReady() fitted last (scratch) */
+    mutable std::vector<DnnSchedule::Transfer> m_tentative;
+    /** A task's predecessors by finish (scratch) */
+    mutable std::vector<std::pair<double, uint32_t>> m_inputs;
     std::vector<double> m_memoryUsed;      //!< per processor
     /** Whether a memory group has a task on a processor, [processor * groups + group];
      *  empty when no group has two tasks */
