@@ -1173,13 +1173,24 @@ ScenarioLoader::ReadSchedulers()
             if (!entry.Value().is_object())
             {
                 entry.Fail("must be a scheduler name or an object {\"name\", \"label\", "
-                           "\"attributes\"}, got " +
+                           "\"network_model\", \"attributes\"}, got " +
                            entry.Quote());
             }
-            entry.ExpectObject({"name"}, {"label", "attributes"});
+            entry.ExpectObject({"name"}, {"label", "network_model", "attributes"});
             nameReader = entry["name"];
             spec.name = nameReader.AsName();
-            spec.label = entry.Has("label") ? ReadSafeName(entry["label"]) : spec.name;
+            if (entry.Has("network_model"))
+            {
+                const DnnJsonReader model = entry["network_model"];
+                if (!model.Value().is_string() ||
+                    !DnnParseNetworkModel(model.Value().get<std::string>(), spec.networkModel))
+                {
+                    model.Fail("must be \"contention-free\" or \"shared\", got " + model.Quote());
+                }
+            }
+            spec.label = entry.Has("label") ? ReadSafeName(entry["label"])
+                         : spec.networkModel == DnnNetworkModel::Shared ? spec.name + "-shared"
+                                                                        : spec.name;
             if (entry.Has("attributes"))
             {
                 const DnnJsonReader attributes = entry["attributes"];

@@ -31,6 +31,9 @@ struct DnnSchedulerSpec
     std::string name;  //!< short name ("heft") or TypeId name ("ns3::DnnHeftScheduler", or
                        //!< the old "ns3::HeftScheduler": DnnScheduler::CanonicalTypeName)
     std::vector<std::pair<std::string, std::string>> attributes; //!< attribute, value text
+    /** How it sees the network ("network_model"; default label: name + "-shared" when
+     *  shared) */
+    DnnNetworkModel networkModel{DnnNetworkModel::ContentionFree};
 
     /**
      * \brief Create the scheduler and set its attributes.

@@ -28,7 +28,7 @@ namespace
 /** The simulation options of a scenario. */
 DnnSimulationOptions
 SimulationOptions(const DnnScenario& scenario, const std::string& label,
-                  const DnnExperimentOptions& options)
+                  DnnNetworkModel networkModel, const DnnExperimentOptions& options)
 {
     DnnSimulationOptions sim;
     sim.outputDir = options.outputDir;
@@ -43,6 +43,7 @@ SimulationOptions(const DnnScenario& scenario, const std::string& label,
     sim.progress = options.progress;
     sim.faults = scenario.faults;
     sim.onFailure = scenario.onFailure;
+    sim.settings["planning.network_model"] = DnnNetworkModelName(networkModel);
     return sim;
 }
 
@@ -130,7 +131,8 @@ DnnExperiment::RunOffline(const DnnSchedulerSpec& spec, Ptr<DnnScheduler> schedu
                           const DnnExperimentOptions& options) const
 {
     const DnnScenario& scenario = m_scenario;
-    const DnnSchedulingProblem& problem = m_workload->problem;
+    DnnSchedulingProblem problem = m_workload->problem; // a copy: the model is this run's
+    problem.SetNetworkModel(spec.networkModel);
     const DnnTaskGraph& graph = m_workload->graph;
     const auto begin = std::chrono::steady_clock::now();
     const DnnSchedule schedule = scheduler->Plan(problem);
@@ -183,12 +185,13 @@ DnnExperiment::RunOffline(const DnnSchedulerSpec& spec, Ptr<DnnScheduler> schedu
             facts.deadlines = scenario.deadlines;
             facts.settings["planning.efficiency"] =
                 std::to_string(scenario.platform.PlanningEfficiency());
+            facts.settings["planning.network_model"] = DnnNetworkModelName(spec.networkModel);
             DnnResultsWriter::WritePlan(options.outputDir, plan, facts);
         }
         return row;
     }
 
-    DnnSimulationOptions sim = SimulationOptions(scenario, spec.label, options);
+    DnnSimulationOptions sim = SimulationOptions(scenario, spec.label, spec.networkModel, options);
     sim.schedulerRuntime = runtime;
     const DnnSimulationResult result =
         DnnSimulation::Run(graph, problem, schedule, scenario.platform, sim);
@@ -203,6 +206,7 @@ DnnExperiment::RunRolling(const DnnSchedulerSpec& spec, Ptr<DnnScheduler> schedu
     const DnnScenario& scenario = m_scenario;
     DnnRollingPlanner planner(scenario.platform, scenario.partition, scenario.requests,
                               scenario.horizon, scheduler);
+    planner.SetNetworkModel(spec.networkModel);
     DnnComparisonRow row;
     row.scheduler = spec.label;
     row.requests = static_cast<uint32_t>(scenario.requests.size());
@@ -256,6 +260,7 @@ DnnExperiment::RunRolling(const DnnSchedulerSpec& spec, Ptr<DnnScheduler> schedu
             facts.settings["planning.efficiency"] =
                 std::to_string(scenario.platform.PlanningEfficiency());
             facts.settings["planning.horizon"] = std::to_string(scenario.horizon);
+            facts.settings["planning.network_model"] = DnnNetworkModelName(spec.networkModel);
             facts.settings["planning.windows"] = std::to_string(planner.Windows());
             writer->Finish(plan, nothing, facts);
         }
@@ -263,7 +268,7 @@ DnnExperiment::RunRolling(const DnnSchedulerSpec& spec, Ptr<DnnScheduler> schedu
     }
     NS_LOG_LOGIC(spec.label << ": simulating, planning window by window");
     const DnnSimulationResult result = DnnSimulation::RunRolling(
-        planner, scenario.platform, SimulationOptions(scenario, spec.label, options));
+        planner, scenario.platform, SimulationOptions(scenario, spec.label, spec.networkModel, options));
     fillPlanned();
     NS_LOG_INFO(spec.label << ": " << planner.Windows() << " windows, planned makespan "
                            << row.plannedMakespan << " s in " << row.schedulerRuntime << " s");

@@ -560,6 +560,10 @@ DnnSimulationRun::Summarize()
     m_facts.deadlines = m_options.deadlines;
     m_facts.settings = m_topology.Settings();
     m_facts.settings["planning.efficiency"] = std::to_string(m_platform.PlanningEfficiency());
+    for (const auto& [key, value] : m_options.settings)
+    {
+        m_facts.settings[key] = value;
+    }
     if (m_rolling)
     {
         m_facts.schedulerRuntime = m_rolling->SchedulerRuntime();

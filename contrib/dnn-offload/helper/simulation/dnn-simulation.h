@@ -40,6 +40,7 @@ struct DnnSimulationOptions
     double progressInterval{0.1};                         //!< simulated s between progress calls
     std::vector<DnnFault> faults;                         //!< device and network faults to inject
     DnnFailurePolicy onFailure{DnnFailurePolicy::Report}; //!< what to do about lost work
+    std::map<std::string, std::string> settings; //!< more to record in results.json's settings
 };
 
 /** \ingroup dnn-offload \brief What a run gave, in short (the files hold the rest). */

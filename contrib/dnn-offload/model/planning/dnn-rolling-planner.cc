@@ -63,6 +63,13 @@ DnnRollingPlanner::TakeSkipped()
 }
 
 void
+DnnRollingPlanner::SetNetworkModel(DnnNetworkModel model)
+{
+    NS_LOG_FUNCTION(this << DnnNetworkModelName(model));
+    m_networkModel = model;
+}
+
+void
 DnnRollingPlanner::Declare(DnnRuntimePlan& plan) const
 {
     for (const DnnRequest& request : m_requests)
@@ -157,6 +164,7 @@ DnnRollingPlanner::PlanNext(DnnRuntimePlan& plan)
         ids.clear();
         return ids;
     }
+    built->SetNetworkModel(m_networkModel);
     const DnnSchedulingProblem& problem = *built;
     const auto begin = std::chrono::steady_clock::now();
     const DnnSchedule schedule = m_scheduler->Plan(problem);

@@ -46,6 +46,10 @@ class DnnRollingPlanner
                       const std::vector<DnnRequest>& requests, double horizon,
                       Ptr<DnnScheduler> scheduler);
 
+    /** \brief The network model the windows are planned under (default: contention-free;
+     *  each window finds the media free). \param model the model */
+    void SetNetworkModel(DnnNetworkModel model);
+
     /** \brief Declare every request in a plan (before the first window).
      *  \param plan the plan */
     void Declare(DnnRuntimePlan& plan) const;
@@ -94,6 +98,7 @@ class DnnRollingPlanner
     const std::vector<DnnRequest>& m_requests; //!< all requests, by release time
     double m_horizon;                          //!< window length, s
     Ptr<DnnScheduler> m_scheduler;             //!< plans each window
+    DnnNetworkModel m_networkModel{DnnNetworkModel::ContentionFree}; //!< the windows' model
     std::size_t m_next{0};                     //!< first request not planned
     std::vector<double> m_available;           //!< per core: planned busy until, s
     std::vector<uint8_t> m_excluded;           //!< per device: failed

@@ -8,6 +8,7 @@
 #include "ns3/log.h"
 
 #include <algorithm>
+#include <cmath>
 #include <deque>
 #include <map>
 #include <stdexcept>
@@ -135,6 +136,87 @@ DnnPlatform::SetPlanningEfficiency(double efficiency)
         throw std::invalid_argument("DnnPlatform: planning efficiency must be in (0, 1]");
     }
     m_efficiency = efficiency;
+}
+
+void
+DnnPlatform::SetHopModel(uint32_t network, uint32_t from, uint32_t to, DnnHopModel model)
+{
+    NS_LOG_FUNCTION(this << network << from << to << model.fixed << model.rate);
+    const auto& members = m_networks.at(network).members;
+    if (from == to || std::find(members.begin(), members.end(), from) == members.end() ||
+        std::find(members.begin(), members.end(), to) == members.end())
+    {
+        throw std::invalid_argument("DnnPlatform::SetHopModel: a hop joins two members");
+    }
+    if (!(model.fixed >= 0 && std::isfinite(model.fixed) && model.rate > 0 &&
+          std::isfinite(model.rate)))
+    {
+        throw std::invalid_argument("DnnPlatform::SetHopModel: fixed cost >= 0 and rate > 0");
+    }
+    m_measured[{network, from, to}] = model;
+}
+
+DnnHopModel
+DnnPlatform::HopModel(uint32_t network, uint32_t from, uint32_t to) const
+{
+    const auto it = m_measured.find({network, from, to});
+    if (it != m_measured.end())
+    {
+        return it->second;
+    }
+    const DnnNetwork& net = m_networks.at(network);
+    const double efficiency = net.efficiency > 0 ? net.efficiency : m_efficiency;
+    return {net.delay, net.dataRate * efficiency / 8.0};
+}
+
+bool
+DnnPlatform::HasMeasuredHops() const
+{
+    return !m_measured.empty();
+}
+
+uint32_t
+DnnPlatform::MediumCount() const
+{
+    uint32_t count = 0;
+    for (const auto& network : m_networks)
+    {
+        count += network.kind == DnnNetworkKind::P2p ? 2 : 1;
+    }
+    return count;
+}
+
+uint32_t
+DnnPlatform::Medium(uint32_t network, uint32_t from, uint32_t /* to */) const
+{
+    uint32_t base = 0;
+    for (uint32_t k = 0; k < network; ++k)
+    {
+        base += m_networks[k].kind == DnnNetworkKind::P2p ? 2 : 1;
+    }
+    const DnnNetwork& net = m_networks.at(network);
+    return base + (net.kind == DnnNetworkKind::P2p && from != net.members[0] ? 1 : 0);
+}
+
+std::string
+DnnPlatform::MediumName(uint32_t medium) const
+{
+    for (const auto& network : m_networks)
+    {
+        const uint32_t media = network.kind == DnnNetworkKind::P2p ? 2 : 1;
+        if (medium < media)
+        {
+            if (network.kind != DnnNetworkKind::P2p)
+            {
+                return network.name;
+            }
+            const uint32_t a = network.members[medium];
+            const uint32_t b = network.members[1 - medium];
+            return network.name + "/" + m_devices[a].name + "->" + m_devices[b].name;
+        }
+        medium -= media;
+    }
+    throw std::out_of_range("DnnPlatform::MediumName: no such medium");
 }
 
 uint32_t

@@ -8,7 +8,9 @@
 
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace ns3
@@ -77,6 +79,17 @@ struct DnnNetwork
 
 /**
  * \ingroup dnn-offload
+ * \brief How long a message takes over one hop of a network, from one device to another:
+ *        fixed + bytes / rate.
+ */
+struct DnnHopModel
+{
+    double fixed{0}; //!< seconds a message costs whatever its size (latency, handshakes)
+    double rate{0};  //!< bytes per second once it flows
+};
+
+/**
+ * \ingroup dnn-offload
  * \brief Devices and the networks between them, and the contention-free cost model the
  *        planners use on them.
  *
@@ -85,7 +98,16 @@ struct DnnNetwork
  * index), its rate the slowest hop's, where a hop over a network the path crosses k times
  * counts at 1/k of that network's rate (a Wi-Fi station-to-station transfer is relayed by
  * the access point over the same air), times the planning efficiency; its latency the sum
- * of the hops' delays. Nothing here models contention: that is what the simulation adds.
+ * of the hops' delays.
+ *
+ * A hop's model (HopModel()) is the nominal one, the network's delay and its rate times
+ * the planning efficiency, unless a measured one was set (SetHopModel(), e.g. from ns-3
+ * probes): then a path's latency is the sum of its hops' fixed costs and its rate that of
+ * its busiest medium (the one its hops keep busy longest per byte).
+ *
+ * The media (Medium()) are what transfers share under the shared-medium planning model: a
+ * Wi-Fi network is one (stations and access point take turns on the air), a CSMA segment
+ * one, a point-to-point link two, one per direction (full duplex).
  */
 class DnnPlatform
 {
@@ -108,6 +130,28 @@ class DnnPlatform
     /** \brief Fraction of the nominal rate the planner expects to get (TCP/IP and MAC
      *  overheads). \param efficiency in (0, 1] */
     void SetPlanningEfficiency(double efficiency);
+
+    /**
+     * \brief Set a hop's measured model, which replaces the nominal one.
+     * \param network the network \param from sending member \param to receiving member
+     * \param model fixed >= 0 s, rate > 0 B/s
+     * \throw std::invalid_argument for devices not on the network or a bad model
+     */
+    void SetHopModel(uint32_t network, uint32_t from, uint32_t to, DnnHopModel model);
+    /** \brief A hop's model: measured if set, else the network's delay and nominal rate
+     *  times its planning efficiency. \param network the network \param from sender
+     *  \param to receiver \return the model */
+    DnnHopModel HopModel(uint32_t network, uint32_t from, uint32_t to) const;
+    /** \brief Whether some hop has a measured model. \return true if so */
+    bool HasMeasuredHops() const;
+    /** \brief Number of media. \return the count */
+    uint32_t MediumCount() const;
+    /** \brief The medium a hop occupies. \param network the network \param from sender
+     *  \param to receiver \return the medium */
+    uint32_t Medium(uint32_t network, uint32_t from, uint32_t to) const;
+    /** \brief A medium's name: the network's, with "/a->b" for a direction of a
+     *  point-to-point link. \param medium the medium \return the name */
+    std::string MediumName(uint32_t medium) const;
 
     /** \brief Number of devices. \return the count */
     uint32_t DeviceCount() const;
@@ -137,6 +181,7 @@ class DnnPlatform
     std::vector<DnnDevice> m_devices;   //!< devices
     std::vector<DnnNetwork> m_networks; //!< networks
     double m_efficiency{1.0};           //!< planning efficiency
+    std::map<std::tuple<uint32_t, uint32_t, uint32_t>, DnnHopModel> m_measured; //!< by hop
 };
 
 } // namespace ns3

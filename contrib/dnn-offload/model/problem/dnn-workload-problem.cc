@@ -40,6 +40,56 @@ WorkloadWeightGroups(const DnnTaskGraph& graph)
     return group;
 }
 
+void
+SetWorkloadNetwork(DnnSchedulingProblem& problem, const DnnPlatform& platform)
+{
+    const uint32_t m = platform.DeviceCount();
+    for (uint32_t k = 0; k < platform.MediumCount(); ++k)
+    {
+        problem.AddMedium(platform.MediumName(k));
+    }
+    const auto routes = platform.AllRoutes();
+    const bool measured = platform.HasMeasuredHops();
+    std::vector<DnnSchedulingProblem::MediumUse> uses;
+    for (uint32_t p = 0; p < m; ++p)
+    {
+        for (uint32_t q = 0; q < m; ++q)
+        {
+            if (p == q)
+            {
+                continue;
+            }
+            const auto& path = routes[static_cast<std::size_t>(p) * m + q];
+            // Each medium's time per byte, its hops' added up; the fixed costs add up too.
+            uses.clear();
+            double latency = 0.0;
+            double busiest = 0.0;
+            for (std::size_t h = 0; h < path.networks.size(); ++h)
+            {
+                const uint32_t k = path.networks[h];
+                const uint32_t from = path.devices[h];
+                const uint32_t to = path.devices[h + 1];
+                const DnnHopModel hop = platform.HopModel(k, from, to);
+                const uint32_t medium = platform.Medium(k, from, to);
+                latency += hop.fixed;
+                auto use = std::find_if(uses.begin(), uses.end(),
+                                        [&](const auto& u) { return u.medium == medium; });
+                if (use == uses.end())
+                {
+                    uses.push_back({medium, 0.0});
+                    use = uses.end() - 1;
+                }
+                use->secondsPerUnit += 1.0 / hop.rate;
+                busiest = std::max(busiest, use->secondsPerUnit);
+            }
+            // Without measurements, the nominal figures exactly as before media existed.
+            problem.SetLink(p, q, measured ? latency : path.latency,
+                            measured ? 1.0 / busiest : platform.PlanningBandwidth(path));
+            problem.SetRoute(p, q, uses);
+        }
+    }
+}
+
 DnnSchedulingProblem
 BuildWorkloadProblem(const DnnTaskGraph& graph, const DnnPlatform& platform,
                      const std::vector<double>& available, const std::vector<uint8_t>& excluded)
@@ -78,18 +128,7 @@ BuildWorkloadProblem(const DnnTaskGraph& graph, const DnnPlatform& platform,
         }
     }
     const std::vector<uint32_t> weightGroups = WorkloadWeightGroups(graph);
-    const auto routes = platform.AllRoutes();
-    for (uint32_t p = 0; p < m; ++p)
-    {
-        for (uint32_t q = 0; q < m; ++q)
-        {
-            if (p != q)
-            {
-                const auto& path = routes[static_cast<std::size_t>(p) * m + q];
-                problem.SetLink(p, q, path.latency, platform.PlanningBandwidth(path));
-            }
-        }
-    }
+    SetWorkloadNetwork(problem, platform);
     for (uint32_t t = 0; t < n; ++t)
     {
         const DnnTask& task = graph.Task(t);

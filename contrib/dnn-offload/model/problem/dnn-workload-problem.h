@@ -42,6 +42,17 @@ DnnSchedulingProblem BuildWorkloadProblem(const DnnTaskGraph& graph, const DnnPl
 
 /**
  * \ingroup dnn-offload
+ * \brief Give a problem whose processors are a platform's devices the platform's network:
+ *        each pair's link (latency, bandwidth) and route over the platform's media, from
+ *        the hops' models (DnnPlatform::HopModel()). Throws DnnInputError when two devices
+ *        cannot reach each other.
+ * \param problem the problem (not finalized)
+ * \param platform the platform
+ */
+void SetWorkloadNetwork(DnnSchedulingProblem& problem, const DnnPlatform& platform);
+
+/**
+ * \ingroup dnn-offload
  * \brief Which tasks of a workload hold the same weights: those of one model, layer group
  *        and piece (the same piece count, the same output rows or neurons) with the same
  *        weight bytes, e.g. the layer's copy in every request of that model.
