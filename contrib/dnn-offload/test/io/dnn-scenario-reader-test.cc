@@ -124,7 +124,9 @@ const char* FULL_SCENARIO = R"({
     "heft",
     {"name": "psoga", "label": "psoga-fast",
      "attributes": {"Iterations": 50, "Seed": 3, "InertiaStart": 0.7}},
-    {"name": "ns3::PeftScheduler"}
+    {"name": "ns3::PeftScheduler"},
+    {"name": "heft", "network_model": "shared"},
+    {"name": "heft", "network_model": "contention-free", "label": "heft-free"}
   ],
   "simulation": {"stop_time": "2min", "netanim": true, "flowmon": false, "pcap": true}
 })";
@@ -272,8 +274,17 @@ TEST(ScenarioReaderTest, FullScenarioIsResolved)
     EXPECT_EQ(w.problem.RequestCount(), 9U);
 
     // Schedulers, in file order, attributes applied by Create().
-    ASSERT_EQ(s.schedulers.size(), 3U);
+    ASSERT_EQ(s.schedulers.size(), 5U);
     EXPECT_EQ(s.schedulers[0].name, "heft");
+    EXPECT_EQ(s.schedulers[0].networkModel, DnnNetworkModel::ContentionFree);
+    // The same scheduler under the shared-medium model, labelled apart by default.
+    EXPECT_EQ(s.schedulers[3].name, "heft");
+    EXPECT_EQ(s.schedulers[3].label, "heft-shared");
+    EXPECT_EQ(s.schedulers[3].networkModel, DnnNetworkModel::Shared);
+    EXPECT_EQ(s.schedulers[4].label, "heft-free");
+    EXPECT_EQ(s.schedulers[4].networkModel, DnnNetworkModel::ContentionFree);
+    // The workload's problem carries the platform's media for either model.
+    EXPECT_EQ(w.problem.MediumCount(), s.platform.MediumCount());
     EXPECT_EQ(s.schedulers[0].label, "heft");
     EXPECT_TRUE(s.schedulers[0].attributes.empty());
     EXPECT_EQ(s.schedulers[1].name, "psoga");
@@ -1031,6 +1042,15 @@ TEST(ScenarioReaderTest, BadScenariosAreRejectedWithPathAndMessage)
          "the label \"heft\" is already used by /schedulers/0"},
         {"scheduler as a number", [](json& j) { j["schedulers"][0] = 3; }, "/schedulers/0",
          "must be a scheduler name or an object"},
+        {"unknown network model",
+         [](json& j) { j["schedulers"][1]["network_model"] = "contended"; },
+         "/schedulers/1/network_model", "must be \"contention-free\" or \"shared\", got \"contended\""},
+        {"network model twice under one label",
+         [](json& j) {
+             j["schedulers"][1] = {{"name", "heft"}, {"network_model", "shared"}};
+             j["schedulers"][2] = {{"name", "heft"}, {"network_model", "shared"}};
+         },
+         "/schedulers/2", "the label \"heft-shared\" is already used by /schedulers/1"},
         {"scheduler key typo", [](json& j) { j["schedulers"][1]["lable"] = "x"; },
          "/schedulers/1/lable", "(did you mean \"label\"?)"},
         {"negative stop time",
