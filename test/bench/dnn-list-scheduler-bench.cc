@@ -16,6 +16,11 @@
  *   W[t][p] = b_t / s_p * u with u uniform in [0.75, 1.25] (heterogeneous, unrelated);
  * - links are uniform: latency 1, bandwidth 2 (so a mean edge costs about 28, about half a
  *   mean task: communication-to-computation ratio about 0.5); one core per processor.
+ *
+ * HEFT-shared and PEFT-shared plan a copy of the same problems under the shared-medium
+ * network model: with no routes set, every ordered processor pair has a medium of its own
+ * (Sinnen's one link per direction), and a task's inputs from other processors are fitted
+ * into the gaps of those media.
  */
 
 #include "ns3/dnn-schedule.h"
@@ -30,6 +35,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -94,28 +100,39 @@ LayeredProblem(uint32_t n, uint32_t m)
     return problem;
 }
 
-/** \brief One problem per size, built on first use. \param n tasks \param m processors
- *  \return the problem */
+/** \brief One problem per size and network model, built on first use (the shared one is a
+ *  copy of the contention-free one). \param n tasks \param m processors \param shared
+ *  whether under the shared-medium network model \return the problem */
 const DnnSchedulingProblem&
-CachedProblem(uint32_t n, uint32_t m)
+CachedProblem(uint32_t n, uint32_t m, bool shared)
 {
-    static std::map<std::pair<uint32_t, uint32_t>, std::unique_ptr<DnnSchedulingProblem>> cache;
-    auto& slot = cache[{n, m}];
+    static std::map<std::tuple<uint32_t, uint32_t, bool>, std::unique_ptr<DnnSchedulingProblem>>
+        cache;
+    auto& slot = cache[{n, m, shared}];
     if (!slot)
     {
-        slot = LayeredProblem(n, m);
+        if (shared)
+        {
+            slot = std::make_unique<DnnSchedulingProblem>(CachedProblem(n, m, false));
+            slot->SetNetworkModel(DnnNetworkModel::Shared);
+        }
+        else
+        {
+            slot = LayeredProblem(n, m);
+        }
     }
     return *slot;
 }
 
 /** \brief Plan a problem with a scheduler, once per iteration.
- *  \param state range(0) tasks, range(1) processors \param scheduler short name */
+ *  \param state range(0) tasks, range(1) processors \param scheduler short name
+ *  \param shared whether under the shared-medium network model */
 void
-BenchPlan(benchmark::State& state, const std::string& scheduler)
+BenchPlan(benchmark::State& state, const std::string& scheduler, bool shared)
 {
     const auto n = static_cast<uint32_t>(state.range(0));
     const auto m = static_cast<uint32_t>(state.range(1));
-    const DnnSchedulingProblem& problem = CachedProblem(n, m);
+    const DnnSchedulingProblem& problem = CachedProblem(n, m, shared);
     const Ptr<DnnScheduler> planner = DnnScheduler::Create(scheduler);
     double makespan = 0.0;
     for (auto _ : state)
@@ -136,15 +153,22 @@ BenchPlan(benchmark::State& state, const std::string& scheduler)
 int
 main(int argc, char** argv)
 {
-    for (const std::string name : {"heft", "cpop", "peft"})
+    const std::vector<std::pair<std::string, bool>> variants = {
+        {"heft", false}, {"cpop", false}, {"peft", false}, {"heft", true}, {"peft", true},
+    };
+    for (const auto& [name, shared] : variants)
     {
         std::string label = name;
         std::transform(label.begin(), label.end(), label.begin(), ::toupper);
+        if (shared)
+        {
+            label += "-shared";
+        }
         for (const int64_t n : {1000, 10000, 100000})
         {
             for (const int64_t m : {8, 32, 64})
             {
-                auto* bench = benchmark::RegisterBenchmark(label.c_str(), BenchPlan, name);
+                auto* bench = benchmark::RegisterBenchmark(label.c_str(), BenchPlan, name, shared);
                 bench->Args({n, m})->Unit(benchmark::kMillisecond);
                 if (n >= 100000)
                 {

@@ -10,6 +10,11 @@
  *
  * - Evaluate/<helpers>: DnnScheduleEvaluator::Evaluate on 64 random feasible assignments in
  *   turn, decoded in HEFT's start order; items = task placements.
+ * - EvaluateShared/<helpers>: the same assignments and order on a copy of the problem under
+ *   the shared-medium network model (the seed's one CSMA segment: every input between two
+ *   devices goes on that one medium).
+ * - Heft/<helpers>, Peft/<helpers> and HeftShared/<helpers>, PeftShared/<helpers>: one
+ *   Plan() of the list scheduler under the contention-free and the shared-medium model.
  * - PsoGa/<helpers>, MemeticPsoGa/<helpers>, Ga/<helpers>: one full Plan() with the seed's
  *   defaults (seed 1), list schedulers and encoding included.
  */
@@ -28,6 +33,8 @@ using namespace ns3;
 namespace
 {
 
+/** \brief The seed's problem, built once per helper count.
+ *  \param helpers 3 or 6 \return the problem (contention-free network model) */
 const DnnSchedulingProblem&
 SeedProblem(uint32_t helpers)
 {
@@ -36,14 +43,40 @@ SeedProblem(uint32_t helpers)
     return helpers == 3 ? three : six;
 }
 
-void
-BM_Evaluate(benchmark::State& state)
+/** \brief A copy of the seed's problem under the shared-medium network model (media and
+ *  routes from the seed platform's CSMA segment). \param helpers 3 or 6 \return the copy */
+const DnnSchedulingProblem&
+SharedSeedProblem(uint32_t helpers)
 {
-    const DnnSchedulingProblem& problem = SeedProblem(static_cast<uint32_t>(state.range(0)));
+    static const DnnSchedulingProblem three = []
+    {
+        DnnSchedulingProblem problem = SeedProblem(3);
+        problem.SetNetworkModel(DnnNetworkModel::Shared);
+        return problem;
+    }();
+    static const DnnSchedulingProblem six = []
+    {
+        DnnSchedulingProblem problem = SeedProblem(6);
+        problem.SetNetworkModel(DnnNetworkModel::Shared);
+        return problem;
+    }();
+    return helpers == 3 ? three : six;
+}
+
+/** \brief Evaluate 64 random feasible assignments in turn, in HEFT's (contention-free)
+ *  start order. \param state range(0) helpers \param shared whether to evaluate under the
+ *  shared-medium model */
+void
+BM_Evaluate(benchmark::State& state, bool shared)
+{
+    const auto helpers = static_cast<uint32_t>(state.range(0));
+    const DnnSchedulingProblem& base = SeedProblem(helpers);
+    const DnnSchedulingProblem& problem = shared ? SharedSeedProblem(helpers) : base;
     const uint32_t n = problem.TaskCount();
     const uint32_t m = problem.ProcessorCount();
+    // The same order and assignments under both models.
     const std::vector<uint32_t> order =
-        DnnScheduleEvaluator::StartOrder(problem, DnnScheduler::Create("heft")->Plan(problem));
+        DnnScheduleEvaluator::StartOrder(base, DnnScheduler::Create("heft")->Plan(base));
     std::mt19937_64 rng(1);
     std::vector<std::vector<uint32_t>> assignments(64, std::vector<uint32_t>(n));
     DnnScheduleEvaluator evaluator(problem);
@@ -67,12 +100,17 @@ BM_Evaluate(benchmark::State& state)
     state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * n);
     state.counters["tasks"] = n;
     state.counters["processors"] = m;
+    state.counters["media"] = problem.MediumCount();
 }
 
+/** \brief One Plan() per iteration. \param state range(0) helpers \param name scheduler
+ *  \param shared whether to plan under the shared-medium model */
 void
-BM_Plan(benchmark::State& state, const std::string& name)
+BM_Plan(benchmark::State& state, const std::string& name, bool shared)
 {
-    const DnnSchedulingProblem& problem = SeedProblem(static_cast<uint32_t>(state.range(0)));
+    const auto helpers = static_cast<uint32_t>(state.range(0));
+    const DnnSchedulingProblem& problem =
+        shared ? SharedSeedProblem(helpers) : SeedProblem(helpers);
     double makespan = 0;
     for (auto _ : state)
     {
@@ -83,20 +121,41 @@ BM_Plan(benchmark::State& state, const std::string& name)
 
 } // namespace
 
-BENCHMARK(BM_Evaluate)->Name("Evaluate")->Arg(3)->Arg(6);
-BENCHMARK_CAPTURE(BM_Plan, psoga, "psoga")
+BENCHMARK_CAPTURE(BM_Evaluate, contention_free, false)->Name("Evaluate")->Arg(3)->Arg(6);
+BENCHMARK_CAPTURE(BM_Evaluate, shared, true)->Name("EvaluateShared")->Arg(3)->Arg(6);
+BENCHMARK_CAPTURE(BM_Plan, heft, "heft", false)
+    ->Name("Heft")
+    ->Arg(3)
+    ->Arg(6)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Plan, heft_shared, "heft", true)
+    ->Name("HeftShared")
+    ->Arg(3)
+    ->Arg(6)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Plan, peft, "peft", false)
+    ->Name("Peft")
+    ->Arg(3)
+    ->Arg(6)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Plan, peft_shared, "peft", true)
+    ->Name("PeftShared")
+    ->Arg(3)
+    ->Arg(6)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Plan, psoga, "psoga", false)
     ->Name("PsoGa")
     ->Arg(3)
     ->Arg(6)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(3);
-BENCHMARK_CAPTURE(BM_Plan, ga, "ga")
+BENCHMARK_CAPTURE(BM_Plan, ga, "ga", false)
     ->Name("Ga")
     ->Arg(3)
     ->Arg(6)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(3);
-BENCHMARK_CAPTURE(BM_Plan, memetic, "memetic-psoga")
+BENCHMARK_CAPTURE(BM_Plan, memetic, "memetic-psoga", false)
     ->Name("MemeticPsoGa")
     ->Arg(3)
     ->Arg(6)
