@@ -161,6 +161,42 @@ TEST_F(RunCliTest, ResultsDoNotDependOnTheOutputPath)
               ReadText(outs[1] / "comparison-summary.json"));
 }
 
+/** Without a pinned efficiency the Wi-Fi cell is calibrated before planning; the second run
+ *  reads the calibration from the cache (next to the results) and gives the same results,
+ *  byte for byte, as the first, which measured it. */
+TEST_F(RunCliTest, CalibrationIsCachedAndACacheHitChangesNothing)
+{
+    std::string text = TinyScenario(R"(["heft"])");
+    const std::string pinned = R"(,
+     "efficiency": 0.6)";
+    ASSERT_NE(text.find(pinned), std::string::npos);
+    text.replace(text.find(pinned), pinned.size(), "");
+    std::map<std::string, std::string> first;
+    for (const char* expected : {"hops measured in", "hops cached in"})
+    {
+        const RunResult r = RunTiny("", text);
+        ASSERT_EQ(r.status, 0) << r.err;
+        EXPECT_TRUE(Contains(r.out, std::string("calibration: 2 ") + expected)) << r.out;
+        const auto calibration =
+            nlohmann::json::parse(ReadText(m_dir / "out" / "calibration.json"));
+        EXPECT_EQ(calibration["hops"].size(), 2u);
+        EXPECT_EQ(calibration["hops"][0]["network"], "wlan");
+        EXPECT_EQ(calibration["cached"], std::string(expected) == "hops cached in");
+        EXPECT_TRUE(fs::exists(m_dir / ".calibration-cache" /
+                               (calibration["key"].get<std::string>() + ".json")));
+        for (const char* file : {"tasks.csv", "transfers.csv", "requests.csv", "flowmon.xml"})
+        {
+            const std::string contents = ReadText(m_dir / "out" / "heft" / file);
+            EXPECT_FALSE(contents.empty()) << file;
+            if (first.count(file))
+            {
+                EXPECT_TRUE(first[file] == contents) << file << " differs after a cache hit";
+            }
+            first[file] = contents;
+        }
+    }
+}
+
 TEST_F(RunCliTest, PlanOnlyWritesThePlanAndNoSimulatedColumns)
 {
     const RunResult r = RunTiny("--plan-only --schedulers=heft,local");

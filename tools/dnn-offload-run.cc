@@ -10,7 +10,12 @@
  * DIR/comparison-summary.json (the rank agreement), and prints the table.
  *
  *   dnn-offload-run --scenario=FILE [--out=DIR] [--schedulers=a,b] [--seed=N] [--run=N]
- *                   [--netanim] [--plan-only] [--ns3::DnnPsoGaScheduler::Particles=100 ...]
+ *                   [--netanim] [--plan-only] [--calibration-cache=DIR]
+ *                   [--ns3::DnnPsoGaScheduler::Particles=100 ...]
+ *
+ * Before planning, the scenario's networks whose efficiency it does not pin are calibrated
+ * with ns-3 probes (DnnLinkCalibration), cached in --calibration-cache (default
+ * <parent of DIR>/.calibration-cache); DIR/calibration.json records what was measured.
  *
  * Exit status: 0 on success, 1 when a scheduler produced an invalid schedule (a bug), 2 on
  * bad input (the message names the file and JSON path, or the option). Results are written
@@ -188,6 +193,7 @@ Run(int argc, char* argv[])
     uint32_t run = 0;
     bool netanim = false;
     bool planOnly = false;
+    std::string calibrationCache;
     CommandLine cmd(__FILE__);
     cmd.Usage("Plan a scenario with every scheduler, simulate each plan in ns-3 and compare "
               "planned with simulated latency, energy and traffic.");
@@ -199,8 +205,14 @@ Run(int argc, char* argv[])
     cmd.AddValue("run", "RngSeedManager run number (default: the scenario's)", run);
     cmd.AddValue("netanim", "write netanim.xml for every scheduler", netanim);
     cmd.AddValue("plan-only", "plan and validate only; no simulation", planOnly);
-    const std::string unknown = DnnFindUnknownOption(
-        argc, argv, {"scenario", "out", "schedulers", "seed", "run", "netanim", "plan-only"});
+    cmd.AddValue(
+        "calibration-cache",
+        "folder of cached link calibrations (default <parent of --out>/.calibration-cache)",
+        calibrationCache);
+    const std::string unknown =
+        DnnFindUnknownOption(argc, argv,
+                             {"scenario", "out", "schedulers", "seed", "run", "netanim",
+                              "plan-only", "calibration-cache"});
     if (!unknown.empty())
     {
         throw DnnUsageError(unknown);
@@ -229,11 +241,15 @@ Run(int argc, char* argv[])
         run ? std::optional<uint32_t>(run) : std::nullopt);
     scenario.netanim = scenario.netanim || netanim;
     const std::vector<DnnSchedulerSpec> schedulers = SelectSchedulers(scenario, schedulerList);
-    const DnnExperiment experiment(scenario); // the workload, partitioned once
     const fs::path dir = out.empty() ? fs::path("results") / scenario.name : fs::path(out);
     CheckReplaceable(dir);
     std::error_code error;
     const fs::path parent = dir.has_parent_path() ? dir.parent_path() : fs::path(".");
+    // Measured hop models on the platform before anything is planned on it.
+    const DnnCalibrationResult calibration = DnnLinkCalibration::CalibrateScenario(
+        scenario,
+        calibrationCache.empty() ? (parent / ".calibration-cache").string() : calibrationCache);
+    const DnnExperiment experiment(scenario); // the workload, partitioned once
     fs::create_directories(parent, error);
     TemporaryFolder work{
         parent / ("." + dir.filename().string() + ".partial-" + std::to_string(::getpid()))};
@@ -256,6 +272,21 @@ Run(int argc, char* argv[])
     }
     std::cout << "; seed " << scenario.seed << ", run " << scenario.run
               << (planOnly ? ", plan only" : "") << "\n";
+    if (calibration.hops.empty())
+    {
+        std::cout << "calibration: none ("
+                  << (scenario.calibrated.empty() ? "efficiencies pinned or calibration off"
+                                                  : "nothing to probe")
+                  << ")\n";
+    }
+    else
+    {
+        std::cout << "calibration: " << calibration.hops.size() << " hops "
+                  << (calibration.cached ? "cached" : "measured") << " in " << std::fixed
+                  << std::setprecision(1) << calibration.wallClock << " s ("
+                  << calibration.cacheFile << ")\n";
+        std::cout.unsetf(std::ios::floatfield);
+    }
     const bool terminal = ::isatty(STDERR_FILENO);
     std::vector<DnnComparisonRow> rows;
     for (std::size_t i = 0; i < schedulers.size(); ++i)
@@ -310,6 +341,11 @@ Run(int argc, char* argv[])
     files.Add((work.path / "comparison.csv").string(), DnnComparison::Csv(rows));
     files.Add((work.path / "comparison.json").string(), DnnComparison::Json(rows));
     files.Add((work.path / "comparison-summary.json").string(), DnnComparison::SummaryJson(rows));
+    if (!calibration.hops.empty())
+    {
+        files.Add((work.path / "calibration.json").string(),
+                  DnnLinkCalibration::Json(calibration, scenario.platform));
+    }
     std::ifstream source(scenarioFile, std::ios::binary);
     std::ostringstream text;
     text << source.rdbuf();

@@ -55,6 +55,7 @@
 #include "ns3/dnn-instance-reader.h"
 #include "ns3/dnn-json-reader.h"
 #include "ns3/dnn-layer.h"
+#include "ns3/dnn-link-calibration.h"
 #include "ns3/dnn-list-scheduling.h"
 #include "ns3/dnn-memetic-psoga-scheduler.h"
 #include "ns3/dnn-message-header.h"

@@ -904,17 +904,30 @@ ScenarioLoader::BuildPlatform()
             throw DnnInputError(m_file, m_networkPaths[k], e.what());
         }
     }
+    bool calibrate = true;
     if (m_root.Has("planner"))
     {
         const DnnJsonReader planner = m_root["planner"];
-        planner.ExpectObject({}, {"efficiency", "horizon"});
+        planner.ExpectObject({}, {"efficiency", "horizon", "calibration"});
         if (planner.Has("efficiency"))
         {
             platform.SetPlanningEfficiency(ReadEfficiency(planner["efficiency"]));
+            calibrate = false; // every network's efficiency pinned by hand
         }
         if (planner.Has("horizon"))
         {
             m_scenario.horizon = ReadPositiveTime(planner["horizon"]);
+        }
+        if (planner.Has("calibration") && !planner["calibration"].AsBool())
+        {
+            calibrate = false;
+        }
+    }
+    for (std::size_t k = 0; calibrate && k < m_networks.size(); ++k)
+    {
+        if (m_networks[k].efficiency <= 0) // not pinned by hand
+        {
+            m_scenario.calibrated.push_back(static_cast<uint32_t>(k));
         }
     }
     if (m_devices.size() > 1)
@@ -1188,9 +1201,9 @@ ScenarioLoader::ReadSchedulers()
                     model.Fail("must be \"contention-free\" or \"shared\", got " + model.Quote());
                 }
             }
-            spec.label = entry.Has("label") ? ReadSafeName(entry["label"])
-                         : spec.networkModel == DnnNetworkModel::Shared ? spec.name + "-shared"
-                                                                        : spec.name;
+            spec.label = entry.Has("label")                           ? ReadSafeName(entry["label"])
+                       : spec.networkModel == DnnNetworkModel::Shared ? spec.name + "-shared"
+                                                                      : spec.name;
             if (entry.Has("attributes"))
             {
                 const DnnJsonReader attributes = entry["attributes"];

@@ -71,6 +71,11 @@ struct DnnScenario
     /** Rolling-horizon planning: plan the requests released in each window of this many
      *  seconds when the window opens (0: plan the whole workload before the run). */
     double horizon{0};
+    /** The networks to calibrate with ns-3 probes before planning (DnnLinkCalibration):
+     *  those that pin no efficiency of their own ("efficiency"), when the scenario pins
+     *  none either ("planner.efficiency") and does not switch calibration off
+     *  ("planner.calibration": false); in network order. */
+    std::vector<uint32_t> calibrated;
     /** Where each device came from: the JSON pointer of its entry (device index ->
      *  "/devices/2", a group's replicas share their group's), for messages. */
     std::vector<std::string> devicePaths;

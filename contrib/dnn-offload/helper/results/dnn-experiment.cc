@@ -25,6 +25,15 @@ NS_LOG_COMPONENT_DEFINE("DnnExperiment");
 namespace
 {
 
+/** Where the planner's hop models came from, for the results' settings. */
+std::string
+HopModelsText(const DnnScenario& scenario)
+{
+    return scenario.platform.HasMeasuredHops()
+             ? "measured on networks with no pinned efficiency (calibration.json)"
+             : "nominal (rate x efficiency, delay)";
+}
+
 /** The simulation options of a scenario. */
 DnnSimulationOptions
 SimulationOptions(const DnnScenario& scenario, const std::string& label,
@@ -44,6 +53,7 @@ SimulationOptions(const DnnScenario& scenario, const std::string& label,
     sim.faults = scenario.faults;
     sim.onFailure = scenario.onFailure;
     sim.settings["planning.network_model"] = DnnNetworkModelName(networkModel);
+    sim.settings["planning.hop_models"] = HopModelsText(scenario);
     return sim;
 }
 
@@ -186,6 +196,7 @@ DnnExperiment::RunOffline(const DnnSchedulerSpec& spec, Ptr<DnnScheduler> schedu
             facts.settings["planning.efficiency"] =
                 std::to_string(scenario.platform.PlanningEfficiency());
             facts.settings["planning.network_model"] = DnnNetworkModelName(spec.networkModel);
+            facts.settings["planning.hop_models"] = HopModelsText(scenario);
             DnnResultsWriter::WritePlan(options.outputDir, plan, facts);
         }
         return row;
@@ -261,6 +272,7 @@ DnnExperiment::RunRolling(const DnnSchedulerSpec& spec, Ptr<DnnScheduler> schedu
                 std::to_string(scenario.platform.PlanningEfficiency());
             facts.settings["planning.horizon"] = std::to_string(scenario.horizon);
             facts.settings["planning.network_model"] = DnnNetworkModelName(spec.networkModel);
+            facts.settings["planning.hop_models"] = HopModelsText(scenario);
             facts.settings["planning.windows"] = std::to_string(planner.Windows());
             writer->Finish(plan, nothing, facts);
         }
@@ -268,7 +280,8 @@ DnnExperiment::RunRolling(const DnnSchedulerSpec& spec, Ptr<DnnScheduler> schedu
     }
     NS_LOG_LOGIC(spec.label << ": simulating, planning window by window");
     const DnnSimulationResult result = DnnSimulation::RunRolling(
-        planner, scenario.platform, SimulationOptions(scenario, spec.label, spec.networkModel, options));
+        planner, scenario.platform,
+        SimulationOptions(scenario, spec.label, spec.networkModel, options));
     fillPlanned();
     NS_LOG_INFO(spec.label << ": " << planner.Windows() << " windows, planned makespan "
                            << row.plannedMakespan << " s in " << row.schedulerRuntime << " s");

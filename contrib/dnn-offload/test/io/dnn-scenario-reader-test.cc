@@ -648,6 +648,26 @@ TEST(ScenarioReaderTest, BaseScenarioIsValid)
     EXPECT_EQ(s.requests.size(), 2U);
 }
 
+/** Calibration (DnnLinkCalibration) is for the networks whose efficiency nobody pinned: a
+ *  network's own "efficiency" pins it, "planner.efficiency" pins all, and
+ *  "planner.calibration": false switches it off. */
+TEST(ScenarioReaderTest, PinnedEfficienciesAreNotCalibrated)
+{
+    EXPECT_EQ(Read(BaseScenario()).calibrated, (std::vector<uint32_t>{0, 1}));
+    json oneNetwork = BaseScenario();
+    oneNetwork["networks"][0]["efficiency"] = 0.6;
+    EXPECT_EQ(Read(oneNetwork).calibrated, (std::vector<uint32_t>{1}));
+    json allNetworks = BaseScenario();
+    allNetworks["planner"]["efficiency"] = 0.9;
+    EXPECT_TRUE(Read(allNetworks).calibrated.empty());
+    json off = BaseScenario();
+    off["planner"]["calibration"] = false;
+    EXPECT_TRUE(Read(off).calibrated.empty());
+    json on = BaseScenario();
+    on["planner"]["calibration"] = true;
+    EXPECT_EQ(Read(on).calibrated, (std::vector<uint32_t>{0, 1}));
+}
+
 /** Schedulers by TypeId name: the current ones and the old ones from before the Dnn prefix
  *  (DnnScheduler::CanonicalTypeName), with attributes; the label is the name as written. */
 TEST(ScenarioReaderTest, SchedulersByOldAndNewTypeIdNames)
