@@ -1189,7 +1189,7 @@ ScenarioLoader::ReadSchedulers()
                            "\"network_model\", \"attributes\"}, got " +
                            entry.Quote());
             }
-            entry.ExpectObject({"name"}, {"label", "network_model", "attributes"});
+            entry.ExpectObject({"name"}, {"label", "network_model", "calibrated", "attributes"});
             nameReader = entry["name"];
             spec.name = nameReader.AsName();
             if (entry.Has("network_model"))
@@ -1201,9 +1201,23 @@ ScenarioLoader::ReadSchedulers()
                     model.Fail("must be \"contention-free\" or \"shared\", got " + model.Quote());
                 }
             }
-            spec.label = entry.Has("label")                           ? ReadSafeName(entry["label"])
-                       : spec.networkModel == DnnNetworkModel::Shared ? spec.name + "-shared"
-                                                                      : spec.name;
+            const bool shared = spec.networkModel == DnnNetworkModel::Shared;
+            spec.calibrated = shared;
+            if (entry.Has("calibrated"))
+            {
+                const DnnJsonReader calibrated = entry["calibrated"];
+                if (!calibrated.Value().is_boolean())
+                {
+                    calibrated.Fail("must be true or false, got " + calibrated.Quote());
+                }
+                spec.calibrated = calibrated.Value().get<bool>();
+            }
+            std::string label = spec.name + (shared ? "-shared" : "");
+            if (spec.calibrated != shared)
+            {
+                label += spec.calibrated ? "-calibrated" : "-nominal";
+            }
+            spec.label = entry.Has("label") ? ReadSafeName(entry["label"]) : label;
             if (entry.Has("attributes"))
             {
                 const DnnJsonReader attributes = entry["attributes"];

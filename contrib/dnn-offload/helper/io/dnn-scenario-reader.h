@@ -34,6 +34,12 @@ struct DnnSchedulerSpec
     /** How it sees the network ("network_model"; default label: name + "-shared" when
      *  shared) */
     DnnNetworkModel networkModel{DnnNetworkModel::ContentionFree};
+    /** Whether it plans with the calibrated hop models where the scenario has them
+     *  ("calibrated"; default: under the shared model yes, under the contention-free one
+     *  no, so that contention-free plans keep the nominal figures published reproductions
+     *  use). Default label suffixes: "-calibrated" for a calibrated contention-free
+     *  scheduler, "-nominal" for an uncalibrated shared one. */
+    bool calibrated{false};
 
     /**
      * \brief Create the scheduler and set its attributes.

@@ -8,6 +8,7 @@
 #include "ns3/dnn-runtime-plan.h"
 #include "ns3/dnn-schedule-evaluator.h"
 #include "ns3/dnn-simulation.h"
+#include "ns3/dnn-workload-problem.h"
 
 #include "ns3/log.h"
 #include "ns3/uinteger.h"
@@ -27,9 +28,9 @@ namespace
 
 /** Where the planner's hop models came from, for the results' settings. */
 std::string
-HopModelsText(const DnnScenario& scenario)
+HopModelsText(const DnnScenario& scenario, bool calibrated)
 {
-    return scenario.platform.HasMeasuredHops()
+    return calibrated && scenario.platform.HasMeasuredHops()
              ? "measured on networks with no pinned efficiency (calibration.json)"
              : "nominal (rate x efficiency, delay)";
 }
@@ -37,7 +38,7 @@ HopModelsText(const DnnScenario& scenario)
 /** The simulation options of a scenario. */
 DnnSimulationOptions
 SimulationOptions(const DnnScenario& scenario, const std::string& label,
-                  DnnNetworkModel networkModel, const DnnExperimentOptions& options)
+                  const DnnSchedulerSpec& spec, const DnnExperimentOptions& options)
 {
     DnnSimulationOptions sim;
     sim.outputDir = options.outputDir;
@@ -52,8 +53,8 @@ SimulationOptions(const DnnScenario& scenario, const std::string& label,
     sim.progress = options.progress;
     sim.faults = scenario.faults;
     sim.onFailure = scenario.onFailure;
-    sim.settings["planning.network_model"] = DnnNetworkModelName(networkModel);
-    sim.settings["planning.hop_models"] = HopModelsText(scenario);
+    sim.settings["planning.network_model"] = DnnNetworkModelName(spec.networkModel);
+    sim.settings["planning.hop_models"] = HopModelsText(scenario, spec.calibrated);
     return sim;
 }
 
@@ -95,12 +96,18 @@ AddSimulated(DnnComparisonRow& row, const DnnScenario& scenario, const DnnSimula
 
 } // namespace
 
-DnnExperiment::DnnExperiment(const DnnScenario& scenario) : m_scenario(scenario)
+DnnExperiment::DnnExperiment(const DnnScenario& scenario)
+    : m_scenario(scenario), m_nominalPlatform(scenario.platform)
 {
+    m_nominalPlatform.ClearMeasuredHops();
     NS_LOG_FUNCTION(this << &scenario);
     if (scenario.horizon <= 0)
     {
         m_workload.emplace(DnnScenarioReader::BuildWorkload(scenario));
+        if (scenario.platform.HasMeasuredHops())
+        {
+            m_nominalProblem.emplace(BuildWorkloadProblem(m_workload->graph, m_nominalPlatform));
+        }
         NS_LOG_INFO("scenario " << scenario.name << ": offline planning of "
                                 << scenario.requests.size() << " requests, "
                                 << m_workload->problem.TaskCount() << " tasks");
@@ -136,12 +143,20 @@ DnnExperiment::Run(const DnnSchedulerSpec& spec, const DnnExperimentOptions& opt
     return m_workload ? RunOffline(spec, scheduler, options) : RunRolling(spec, scheduler, options);
 }
 
+const DnnPlatform&
+DnnExperiment::PlanningPlatform(const DnnSchedulerSpec& spec) const
+{
+    return spec.calibrated ? m_scenario.platform : m_nominalPlatform;
+}
+
 DnnComparisonRow
 DnnExperiment::RunOffline(const DnnSchedulerSpec& spec, Ptr<DnnScheduler> scheduler,
                           const DnnExperimentOptions& options) const
 {
     const DnnScenario& scenario = m_scenario;
-    DnnSchedulingProblem problem = m_workload->problem; // a copy: the model is this run's
+    // A copy: the model is this run's.
+    DnnSchedulingProblem problem =
+        spec.calibrated || !m_nominalProblem ? m_workload->problem : *m_nominalProblem;
     problem.SetNetworkModel(spec.networkModel);
     const DnnTaskGraph& graph = m_workload->graph;
     const auto begin = std::chrono::steady_clock::now();
@@ -196,13 +211,13 @@ DnnExperiment::RunOffline(const DnnSchedulerSpec& spec, Ptr<DnnScheduler> schedu
             facts.settings["planning.efficiency"] =
                 std::to_string(scenario.platform.PlanningEfficiency());
             facts.settings["planning.network_model"] = DnnNetworkModelName(spec.networkModel);
-            facts.settings["planning.hop_models"] = HopModelsText(scenario);
+            facts.settings["planning.hop_models"] = HopModelsText(scenario, spec.calibrated);
             DnnResultsWriter::WritePlan(options.outputDir, plan, facts);
         }
         return row;
     }
 
-    DnnSimulationOptions sim = SimulationOptions(scenario, spec.label, spec.networkModel, options);
+    DnnSimulationOptions sim = SimulationOptions(scenario, spec.label, spec, options);
     sim.schedulerRuntime = runtime;
     const DnnSimulationResult result =
         DnnSimulation::Run(graph, problem, schedule, scenario.platform, sim);
@@ -215,7 +230,7 @@ DnnExperiment::RunRolling(const DnnSchedulerSpec& spec, Ptr<DnnScheduler> schedu
                           const DnnExperimentOptions& options) const
 {
     const DnnScenario& scenario = m_scenario;
-    DnnRollingPlanner planner(scenario.platform, scenario.partition, scenario.requests,
+    DnnRollingPlanner planner(PlanningPlatform(spec), scenario.partition, scenario.requests,
                               scenario.horizon, scheduler);
     planner.SetNetworkModel(spec.networkModel);
     DnnComparisonRow row;
@@ -272,7 +287,7 @@ DnnExperiment::RunRolling(const DnnSchedulerSpec& spec, Ptr<DnnScheduler> schedu
                 std::to_string(scenario.platform.PlanningEfficiency());
             facts.settings["planning.horizon"] = std::to_string(scenario.horizon);
             facts.settings["planning.network_model"] = DnnNetworkModelName(spec.networkModel);
-            facts.settings["planning.hop_models"] = HopModelsText(scenario);
+            facts.settings["planning.hop_models"] = HopModelsText(scenario, spec.calibrated);
             facts.settings["planning.windows"] = std::to_string(planner.Windows());
             writer->Finish(plan, nothing, facts);
         }
@@ -281,7 +296,7 @@ DnnExperiment::RunRolling(const DnnSchedulerSpec& spec, Ptr<DnnScheduler> schedu
     NS_LOG_LOGIC(spec.label << ": simulating, planning window by window");
     const DnnSimulationResult result = DnnSimulation::RunRolling(
         planner, scenario.platform,
-        SimulationOptions(scenario, spec.label, spec.networkModel, options));
+        SimulationOptions(scenario, spec.label, spec, options));
     fillPlanned();
     NS_LOG_INFO(spec.label << ": " << planner.Windows() << " windows, planned makespan "
                            << row.plannedMakespan << " s in " << row.schedulerRuntime << " s");

@@ -77,8 +77,17 @@ class DnnExperiment
     DnnComparisonRow RunRolling(const DnnSchedulerSpec& spec, Ptr<DnnScheduler> scheduler,
                                 const DnnExperimentOptions& options) const;
 
+    /** \brief The platform a scheduler plans on: the scenario's, with its measured hop
+     *  models if the scheduler is calibrated, else m_nominalPlatform.
+     *  \param spec the scheduler \return the platform */
+    const DnnPlatform& PlanningPlatform(const DnnSchedulerSpec& spec) const;
+
     const DnnScenario& m_scenario;         //!< the scenario
     std::optional<DnnWorkload> m_workload; //!< its workload (none with a planning horizon)
+    DnnPlatform m_nominalPlatform;         //!< the scenario's platform, nominal hop models
+    /** The workload's problem on m_nominalPlatform, when the scenario's platform has
+     *  measured hop models (else m_workload's problem is nominal already) */
+    std::optional<DnnSchedulingProblem> m_nominalProblem;
 };
 
 } // namespace ns3

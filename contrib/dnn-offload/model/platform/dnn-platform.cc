@@ -175,6 +175,12 @@ DnnPlatform::HasMeasuredHops() const
     return !m_measured.empty();
 }
 
+void
+DnnPlatform::ClearMeasuredHops()
+{
+    m_measured.clear();
+}
+
 uint32_t
 DnnPlatform::MediumCount() const
 {

@@ -144,6 +144,8 @@ class DnnPlatform
     DnnHopModel HopModel(uint32_t network, uint32_t from, uint32_t to) const;
     /** \brief Whether some hop has a measured model. \return true if so */
     bool HasMeasuredHops() const;
+    /** \brief Forget the measured hop models: back to the nominal ones. */
+    void ClearMeasuredHops();
     /** \brief Number of media. \return the count */
     uint32_t MediumCount() const;
     /** \brief The medium a hop occupies. \param network the network \param from sender
