@@ -434,7 +434,8 @@ DnnLinkCalibration::Simulate(const DnnPlatform& platform, DnnCalibrationResult& 
 }
 
 bool
-DnnLinkCalibration::ReadCache(const std::string& file, DnnCalibrationResult& result)
+DnnLinkCalibration::ReadCache(const std::string& file, const std::string& text,
+                              DnnCalibrationResult& result)
 {
     std::ifstream in(file, std::ios::binary);
     if (!in)
@@ -446,6 +447,7 @@ DnnLinkCalibration::ReadCache(const std::string& file, DnnCalibrationResult& res
         const nlohmann::json json = nlohmann::json::parse(in);
         if (json.at("version").get<uint32_t>() != VERSION ||
             json.at("key").get<std::string>() != result.key ||
+            json.at("canonical").get<std::string>() != text ||
             json.at("hops").size() != result.hops.size())
         {
             return false;
@@ -543,14 +545,9 @@ DnnLinkCalibration::Measure(const DnnPlatform& platform,
     if (!m_cacheDir.empty())
     {
         result.cacheFile = (std::filesystem::path(m_cacheDir) / (result.key + ".json")).string();
-        if (ReadCache(result.cacheFile, result))
+        if (ReadCache(result.cacheFile, text, result))
         {
             result.cached = true;
-            for (auto& hop : result.hops)
-            {
-                // Stored, not refitted: the same bits as when measured.
-                NS_ASSERT(hop.model.rate > 0);
-            }
             result.wallClock =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
             NS_LOG_INFO("calibration " << result.key << " read from " << result.cacheFile);

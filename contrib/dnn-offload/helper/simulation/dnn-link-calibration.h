@@ -134,9 +134,11 @@ class DnnLinkCalibration
                                                const std::vector<uint32_t>& networks);
     /** \brief Run the probes. \param platform the platform \param result filled in */
     void Simulate(const DnnPlatform& platform, DnnCalibrationResult& result) const;
-    /** \brief Read a cache file. \param file the file \param result filled in
-     *  \return false if absent or unreadable */
-    static bool ReadCache(const std::string& file, DnnCalibrationResult& result);
+    /** \brief Read a cache file. \param file the file \param text the canonical text it
+     *  must hold (against hash collisions) \param result filled in \return false if absent,
+     *  unreadable or for another configuration */
+    static bool ReadCache(const std::string& file, const std::string& text,
+                          DnnCalibrationResult& result);
     /** \brief Write a cache file atomically. \param file the file \param text the canonical
      *  text \param result the result */
     static void WriteCache(const std::string& file, const std::string& text,
