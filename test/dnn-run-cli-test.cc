@@ -272,17 +272,20 @@ TEST_F(RunCliTest, PlanningHorizonPlansWindowByWindow)
     EXPECT_FALSE(ReadCsv(m_dir / "out" / "comparison.csv")[0].at("latency_error_median").empty());
 }
 
-/** Smart-home with HEFT and local: local runs everything on the requesting device, so its
- *  simulated latencies are its planned ones; HEFT's makespan is within 2 % of the plan, but
- *  its requests take 1.3-2.2 times their planned latency (median error 0.58 measured). The
- *  comparison's median and p95 are those of requests.csv's absolute errors. */
+/** Smart-home with HEFT under both network models and local: local runs everything on the
+ *  requesting device, so its simulated latencies are its planned ones; contention-free HEFT
+ *  (nominal Wi-Fi rates) plans requests that take several times their planned latency
+ *  (median error 2.48 measured), and plans lower mean latency than local while simulating
+ *  a higher one; under the shared-medium model with calibrated hops HEFT's median error is
+ *  0.042 (p95 0.093) and it ranks where it simulates. The comparison's median and p95 are
+ *  those of requests.csv's absolute errors. */
 TEST_F(RunCliTest, LatencyErrorsShowWhetherThePlanHeld)
 {
-    const RunResult r = Run("--scenario=scenarios/smart-home.json --schedulers=heft,local --out=" +
+    const RunResult r = Run("--scenario=scenarios/smart-home.json --schedulers=heft,heft-shared,local --out=" +
                             ShellQuote((m_dir / "out").string()));
     ASSERT_EQ(r.status, 0) << r.err;
     const auto rows = ReadCsv(m_dir / "out" / "comparison.csv");
-    ASSERT_EQ(rows.size(), 2u);
+    ASSERT_EQ(rows.size(), 3u);
     for (const auto& row : rows)
     {
         const auto requests = ReadCsv(m_dir / "out" / row.at("scheduler") / "requests.csv");
@@ -304,17 +307,21 @@ TEST_F(RunCliTest, LatencyErrorsShowWhetherThePlanHeld)
             << row.at("scheduler");
     }
     EXPECT_EQ(rows[0].at("scheduler"), "heft");
-    EXPECT_LT(std::abs(std::stod(rows[0].at("makespan_difference_pct"))), 5.0);
-    EXPECT_GT(std::stod(rows[0].at("latency_error_median")), 0.3);
-    EXPECT_GT(std::stod(rows[0].at("latency_error_p95")), 0.8);
-    EXPECT_EQ(rows[1].at("scheduler"), "local");
-    EXPECT_LT(std::stod(rows[1].at("latency_error_median")), 1e-5);
-    EXPECT_LT(std::stod(rows[1].at("latency_error_p95")), 1e-5);
-    // HEFT plans and simulates lower mean latencies than local: the ranks agree.
+    EXPECT_GT(std::stod(rows[0].at("latency_error_median")), 1.0);
+    EXPECT_GT(std::stod(rows[0].at("latency_error_p95")), 2.0);
+    EXPECT_EQ(rows[1].at("scheduler"), "heft-shared");
+    EXPECT_LT(std::stod(rows[1].at("latency_error_median")), 0.1);
+    EXPECT_LT(std::stod(rows[1].at("latency_error_p95")), 0.2);
+    EXPECT_EQ(rows[2].at("scheduler"), "local");
+    EXPECT_LT(std::stod(rows[2].at("latency_error_median")), 1e-5);
+    EXPECT_LT(std::stod(rows[2].at("latency_error_p95")), 1e-5);
+    // Planned mean latency: heft < heft-shared < local; simulated: heft-shared < local <
+    // heft. Of the three pairs, (heft-shared, local) agrees, the two with heft disagree:
+    // tau-b = (1 - 2) / 3.
     const auto summary = nlohmann::json::parse(ReadText(m_dir / "out" / "comparison-summary.json"));
-    EXPECT_EQ(summary["rank_agreement"]["schedulers"], 2);
-    EXPECT_DOUBLE_EQ(summary["rank_agreement"]["kendall_tau_b"].get<double>(), 1.0);
-    EXPECT_TRUE(Contains(r.out, "(Kendall's tau-b, 2 schedulers): 1.000")) << r.out;
+    EXPECT_EQ(summary["rank_agreement"]["schedulers"], 3);
+    EXPECT_NEAR(summary["rank_agreement"]["kendall_tau_b"].get<double>(), -1.0 / 3, 1e-6);
+    EXPECT_TRUE(Contains(r.out, "(Kendall's tau-b, 3 schedulers): -0.333")) << r.out;
     // comparison.json keeps its list of rows, with the new keys.
     const auto json = nlohmann::json::parse(ReadText(m_dir / "out" / "comparison.json"));
     ASSERT_TRUE(json.is_array());

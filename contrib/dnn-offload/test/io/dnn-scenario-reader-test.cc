@@ -126,7 +126,9 @@ const char* FULL_SCENARIO = R"({
      "attributes": {"Iterations": 50, "Seed": 3, "InertiaStart": 0.7}},
     {"name": "ns3::PeftScheduler"},
     {"name": "heft", "network_model": "shared"},
-    {"name": "heft", "network_model": "contention-free", "label": "heft-free"}
+    {"name": "heft", "network_model": "contention-free", "label": "heft-free"},
+    {"name": "heft", "calibrated": true},
+    {"name": "peft", "network_model": "shared", "calibrated": false}
   ],
   "simulation": {"stop_time": "2min", "netanim": true, "flowmon": false, "pcap": true}
 })";
@@ -274,7 +276,14 @@ TEST(ScenarioReaderTest, FullScenarioIsResolved)
     EXPECT_EQ(w.problem.RequestCount(), 9U);
 
     // Schedulers, in file order, attributes applied by Create().
-    ASSERT_EQ(s.schedulers.size(), 5U);
+    ASSERT_EQ(s.schedulers.size(), 7U);
+    // Calibrated hop models: by default under the shared model only.
+    EXPECT_FALSE(s.schedulers[0].calibrated);
+    EXPECT_TRUE(s.schedulers[3].calibrated);
+    EXPECT_EQ(s.schedulers[5].label, "heft-calibrated");
+    EXPECT_TRUE(s.schedulers[5].calibrated);
+    EXPECT_EQ(s.schedulers[6].label, "peft-shared-nominal");
+    EXPECT_FALSE(s.schedulers[6].calibrated);
     EXPECT_EQ(s.schedulers[0].name, "heft");
     EXPECT_EQ(s.schedulers[0].networkModel, DnnNetworkModel::ContentionFree);
     // The same scheduler under the shared-medium model, labelled apart by default.
@@ -1065,6 +1074,9 @@ TEST(ScenarioReaderTest, BadScenariosAreRejectedWithPathAndMessage)
         {"unknown network model",
          [](json& j) { j["schedulers"][1]["network_model"] = "contended"; },
          "/schedulers/1/network_model", "must be \"contention-free\" or \"shared\", got \"contended\""},
+        {"calibrated not a boolean",
+         [](json& j) { j["schedulers"][1]["calibrated"] = "yes"; },
+         "/schedulers/1/calibrated", "must be true or false, got \"yes\""},
         {"network model twice under one label",
          [](json& j) {
              j["schedulers"][1] = {{"name", "heft"}, {"network_model", "shared"}};
