@@ -62,6 +62,7 @@ class ProbeRunner
         uint64_t bytes;   //!< message size
         Ipv4Address dest; //!< receiver's address on the network
         double time{-1};  //!< measured, s
+        bool warmUp{false}; //!< not timed for the fit: settles the rate manager first
     };
 
     /** \param topology the world \param probes the probes */
@@ -196,7 +197,7 @@ class ProbeRunner
 
 } // namespace
 
-DnnLinkCalibration::DnnLinkCalibration() : m_sizes{64 * 1024, 1024 * 1024}
+DnnLinkCalibration::DnnLinkCalibration() : m_sizes{64 * 1024, 256 * 1024, 1024 * 1024}
 {
 }
 
@@ -396,6 +397,11 @@ DnnLinkCalibration::Simulate(const DnnPlatform& platform, DnnCalibrationResult& 
     for (std::size_t h = 0; h < result.hops.size(); ++h)
     {
         const DnnHopCalibration& hop = result.hops[h];
+        // A first message of the largest size lets the Wi-Fi rate manager (Minstrel, or
+        // ideal's SNR tracking) find the hop's rate, as the run's first transfers do, before
+        // any probe is timed.
+        const uint64_t largest = *std::max_element(m_sizes.begin(), m_sizes.end());
+        probes.push_back({h, largest, topology.Address(hop.to, hop.network), -1, true});
         for (uint64_t size : m_sizes)
         {
             probes.push_back({h, size, topology.Address(hop.to, hop.network)});
@@ -422,6 +428,10 @@ DnnLinkCalibration::Simulate(const DnnPlatform& platform, DnnCalibrationResult& 
                                      "\" to \"" + platform.Device(hop.to).name +
                                      "\" over network \"" + platform.Networks()[hop.network].name +
                                      "\" did not complete within " + Exact(PROBE_TIMEOUT_S) + " s");
+        }
+        if (probes[i].warmUp)
+        {
+            continue;
         }
         DnnHopCalibration& hop = result.hops[probes[i].hop];
         hop.sizes.push_back(probes[i].bytes);

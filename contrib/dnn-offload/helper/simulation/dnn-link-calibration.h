@@ -55,7 +55,8 @@ struct DnnCalibrationResult
  * for each network and each hop that can differ (Wi-Fi: every station to the access point
  * and back; CSMA: the first member to the second, which stands for every ordered pair, since
  * all share one channel of one rate and delay; point-to-point: both directions), one
- * message of each probe size (default 64 KiB and 1 MiB) over a fresh TCP connection: the
+ * message of each probe size (default 64 KiB, 256 KiB and 1 MiB), after an untimed first
+ * message of the largest size that lets the rate manager settle, over a fresh TCP connection: the
  * time runs from the connect call (the runtime's first message to a peer opens its
  * connection the same way) to the arrival of the last byte, so the handshake's round trip
  * and slow start are in it. A least-squares line through (size, time) gives the hop's
@@ -71,9 +72,9 @@ class DnnLinkCalibration
 {
   public:
     /** Version of the probe method: part of the cache key. */
-    static constexpr uint32_t VERSION = 1;
+    static constexpr uint32_t VERSION = 2;
 
-    /** \brief Probes of 64 KiB and 1 MiB, seed 1, run 1, no cache. */
+    /** \brief Probes of 64 KiB, 256 KiB and 1 MiB, seed 1, run 1, no cache. */
     DnnLinkCalibration();
 
     /** \brief The probe sizes. \param sizes at least two distinct positive sizes, bytes */

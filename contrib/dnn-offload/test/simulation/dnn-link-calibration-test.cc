@@ -140,7 +140,7 @@ TEST(LinkCalibrationTest, PointToPointRateIsTheTcpPayloadShareOfTheLinkRate)
     const double expected = rate / 8 * 1448.0 / 1502.0;
     for (const auto& hop : result.hops)
     {
-        EXPECT_EQ(hop.sizes, (std::vector<uint64_t>{64 * 1024, 1024 * 1024}));
+        EXPECT_EQ(hop.sizes, (std::vector<uint64_t>{64 * 1024, 256 * 1024, 1024 * 1024}));
         EXPECT_NEAR(hop.model.rate / expected, 1.0, 0.03)
             << hop.from << "->" << hop.to << ": " << hop.model.rate << " B/s";
         EXPECT_GE(hop.model.fixed, 2 * delay) << hop.from << "->" << hop.to;
