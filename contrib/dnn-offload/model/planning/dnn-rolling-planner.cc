@@ -165,6 +165,10 @@ DnnRollingPlanner::PlanNext(DnnRuntimePlan& plan)
         return ids;
     }
     built->SetNetworkModel(m_networkModel);
+    for (uint32_t k = 0; k < m_mediumAvailable.size(); ++k)
+    {
+        built->SetMediumAvailable(k, m_mediumAvailable[k]);
+    }
     const DnnSchedulingProblem& problem = *built;
     const auto begin = std::chrono::steady_clock::now();
     const DnnSchedule schedule = m_scheduler->Plan(problem);
@@ -200,6 +204,15 @@ DnnRollingPlanner::PlanNext(DnnRuntimePlan& plan)
         {
             double& free = m_available[coreBase[p] + schedule.Core(t)];
             free = std::max(free, schedule.Finish(t));
+        }
+    }
+    m_mediumAvailable.resize(m_platform.MediumCount(), 0.0);
+    for (const auto& transfer : schedule.Transfers())
+    {
+        if (transfer.medium < m_mediumAvailable.size())
+        {
+            double& free = m_mediumAvailable[transfer.medium];
+            free = std::max(free, transfer.finish);
         }
     }
     ++m_windows;

@@ -47,7 +47,8 @@ class DnnRollingPlanner
                       Ptr<DnnScheduler> scheduler);
 
     /** \brief The network model the windows are planned under (default: contention-free;
-     *  each window finds the media free). \param model the model */
+     *  under the shared model each window finds the media busy until the transfers planned
+     *  in earlier windows end, as it finds the cores). \param model the model */
     void SetNetworkModel(DnnNetworkModel model);
 
     /** \brief Declare every request in a plan (before the first window).
@@ -101,6 +102,7 @@ class DnnRollingPlanner
     DnnNetworkModel m_networkModel{DnnNetworkModel::ContentionFree}; //!< the windows' model
     std::size_t m_next{0};                     //!< first request not planned
     std::vector<double> m_available;           //!< per core: planned busy until, s
+    std::vector<double> m_mediumAvailable;     //!< per platform medium: planned busy until, s
     std::vector<uint8_t> m_excluded;           //!< per device: failed
     std::vector<std::pair<uint32_t, std::string>>
         m_skipped;          //!< requests not planned (failed device)

@@ -197,6 +197,7 @@ uint32_t
 DnnSchedulingProblem::AddMedium(std::string name)
 {
     m_mediumNames.push_back(std::move(name));
+    m_mediumAvailable.push_back(0.0);
     return static_cast<uint32_t>(m_mediumNames.size() - 1);
 }
 
@@ -230,6 +231,21 @@ DnnSchedulingProblem::SetRoute(uint32_t from, uint32_t to, std::vector<MediumUse
 }
 
 void
+DnnSchedulingProblem::SetMediumAvailable(uint32_t medium, double time)
+{
+    if (medium >= m_mediumAvailable.size())
+    {
+        throw std::out_of_range("DnnSchedulingProblem::SetMediumAvailable: no such medium");
+    }
+    if (!(time >= 0) || !std::isfinite(time))
+    {
+        throw std::invalid_argument(
+            "DnnSchedulingProblem::SetMediumAvailable: time must be finite and >= 0");
+    }
+    m_mediumAvailable[medium] = time;
+}
+
+void
 DnnSchedulingProblem::SetNetworkModel(DnnNetworkModel model)
 {
     m_networkModel = model;
@@ -245,6 +261,7 @@ DnnSchedulingProblem::CopyNetwork(const DnnSchedulingProblem& other)
     m_latency = other.m_latency;
     m_bandwidth = other.m_bandwidth;
     m_mediumNames = other.m_mediumNames;
+    m_mediumAvailable = other.m_mediumAvailable;
     m_routesSet = other.m_routesSet;
     m_networkModel = other.m_networkModel;
     m_uniformLinks = false; // until Finalize() looks again

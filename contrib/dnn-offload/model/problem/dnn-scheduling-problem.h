@@ -122,6 +122,13 @@ class DnnSchedulingProblem
      * \throw std::invalid_argument for an unknown or repeated medium or a bad time
      */
     void SetRoute(uint32_t from, uint32_t to, std::vector<MediumUse> uses);
+    /**
+     * \brief A medium is busy with transfers outside this problem (e.g. earlier planning
+     *        windows') until a time: no transfer of the problem starts on it before then.
+     * \param medium a medium added with AddMedium() \param time seconds (finite, >= 0)
+     * \throw std::out_of_range for a medium not added, std::invalid_argument for a bad time
+     */
+    void SetMediumAvailable(uint32_t medium, double time);
     /** \brief The network model planners use (default: contention-free). May be changed
      *  after Finalize(). \param model the model */
     void SetNetworkModel(DnnNetworkModel model);
@@ -232,6 +239,12 @@ class DnnSchedulingProblem
     /** \brief A medium's name: as added, or "p->q" for a pair's own.
      *  \param medium the medium \return the name */
     std::string MediumName(uint32_t medium) const;
+    /** \brief Time from which a medium is free for the problem's transfers.
+     *  \param medium the medium \return seconds (0 by default) */
+    double MediumAvailable(uint32_t medium) const
+    {
+        return medium < m_mediumAvailable.size() ? m_mediumAvailable[medium] : 0.0;
+    }
     /** \brief Media of the route between two distinct processors (after Finalize()).
      *  \param from source \param to destination \return pointer to the first */
     const MediumUse* RouteBegin(uint32_t from, uint32_t to) const
@@ -344,6 +357,7 @@ class DnnSchedulingProblem
     bool m_uniformLinks{false}; //!< all links between distinct processors alike (Finalize())
     DnnNetworkModel m_networkModel{DnnNetworkModel::ContentionFree}; //!< the planners' model
     std::vector<std::string> m_mediumNames;             //!< per medium added (AddMedium())
+    std::vector<double> m_mediumAvailable; //!< per medium added: free from (SetMediumAvailable())
     std::vector<std::pair<uint32_t, uint32_t>> m_ownMedium; //!< pairs given a medium of their own
     std::map<std::size_t, std::vector<MediumUse>> m_routesSet; //!< per pair, as set (SetRoute())
     std::vector<std::size_t> m_routeStart;              //!< CSR offsets per pair (Finalize())

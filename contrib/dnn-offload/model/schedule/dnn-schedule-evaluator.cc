@@ -57,6 +57,10 @@ DnnScheduleEvaluator::DnnScheduleEvaluator(const DnnSchedulingProblem& problem)
     if (m_shared)
     {
         m_mediumFree.assign(problem.MediumCount(), 0.0);
+        for (uint32_t k = 0; k < problem.MediumCount(); ++k)
+        {
+            m_mediumAvailable.push_back(problem.MediumAvailable(k));
+        }
     }
     if (m_sharedMemory && m_memoryBound)
     {
@@ -146,7 +150,7 @@ DnnScheduleEvaluator::Evaluate(const uint32_t* assignment, const uint32_t* order
         return {INF, INF, INF};
     }
     std::copy(m_coreAvailable.begin(), m_coreAvailable.end(), m_coreFree.begin());
-    std::fill(m_mediumFree.begin(), m_mediumFree.end(), 0.0);
+    std::copy(m_mediumAvailable.begin(), m_mediumAvailable.end(), m_mediumFree.begin());
     const DnnSchedulingProblem& problem = m_problem;
     double* const finish = m_finish.data();
     double* const coreFree = m_coreFree.data();

@@ -155,6 +155,7 @@ class DnnScheduleEvaluator
     std::vector<uint32_t> m_core;       //!< core per task (scratch)
     uint64_t m_placements;              //!< tasks placed so far
     bool m_shared;                      //!< whether the problem's model is shared-medium
+    std::vector<double> m_mediumAvailable; //!< per medium: its availability
     std::vector<double> m_mediumFree;   //!< per medium: free from (scratch)
     std::vector<DnnSchedule::Transfer>* m_record; //!< Decode()'s transfers, else nullptr
 };

@@ -234,6 +234,12 @@ CheckTransfers(const DnnSchedulingProblem& problem, const DnnSchedule& schedule,
                 {
                     report(edgeName(t, s) + " starts at different times on its media");
                 }
+                if (duration > 0 && transfer.start + slack < problem.MediumAvailable(use->medium))
+                {
+                    report(edgeName(t, s) + " starts at " + Num(transfer.start) + " on " +
+                           problem.MediumName(use->medium) + " before the medium is available at " +
+                           Num(problem.MediumAvailable(use->medium)));
+                }
                 if (std::fabs(transfer.finish - transfer.start - duration) > slack)
                 {
                     report(edgeName(t, s) + " lasts " + Num(transfer.finish - transfer.start) +

@@ -404,6 +404,31 @@ TEST(NetworkModelTest, TheValidatorCatchesBadTransfers)
     EXPECT_FALSE(ValidateSchedule(problem, bare).empty());
 }
 
+TEST(NetworkModelTest, NoTransferStartsBeforeItsMediumIsAvailable)
+{
+    // The cell is busy with an earlier window's transfers until 10 s: t0 on s1 (0-1 s)
+    // sends 10 MB (1 s of air) to t1 on the access point, so t1 starts at 11 s, not 2 s,
+    // for the list schedulers and the metaheuristics' decoding alike; the validator rejects
+    // a transfer placed before 10 s.
+    auto problem = CellProblem({1, 0}, {{0, 1, MB10}}, DnnNetworkModel::Shared);
+    problem.SetMediumAvailable(0, 10.0);
+    EXPECT_DOUBLE_EQ(problem.MediumAvailable(0), 10.0);
+    for (const std::string name : {"heft", "peft", "ga", "psoga"})
+    {
+        EXPECT_DOUBLE_EQ(ValidPlan(name, problem).Start(1), 11.0) << name;
+    }
+    DnnSchedule early(2);
+    early.Place(0, 1, 0, 0.0, 1.0);
+    early.Place(1, 0, 0, 2.0, 3.0);
+    early.AddTransfer({0, 1, 0, 1.0, 2.0});
+    const auto violations = ValidateSchedule(problem, early);
+    ASSERT_EQ(violations.size(), 1u);
+    EXPECT_NE(violations[0].find("before the medium is available at 10"), std::string::npos)
+        << violations[0];
+    EXPECT_THROW(problem.SetMediumAvailable(problem.MediumCount(), 1.0), std::out_of_range);
+    EXPECT_THROW(problem.SetMediumAvailable(0, -1.0), std::invalid_argument);
+}
+
 TEST(NetworkModelTest, RoutesRejectBadMedia)
 {
     DnnSchedulingProblem problem({"a"}, {"P0", "P1"});

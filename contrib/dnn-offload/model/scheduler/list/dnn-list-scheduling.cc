@@ -50,6 +50,10 @@ DnnProcessorTimeline::DnnProcessorTimeline(const DnnSchedulingProblem& problem)
     if (m_shared)
     {
         m_media.resize(problem.MediumCount());
+        for (uint32_t k = 0; k < problem.MediumCount(); ++k)
+        {
+            m_media[k].available = problem.MediumAvailable(k);
+        }
     }
     if (problem.SharesMemory())
     {
