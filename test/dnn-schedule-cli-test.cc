@@ -77,6 +77,28 @@ TEST_F(DnnScheduleCliTest, TopcuogluHeftAndCpopJson)
 // Arabnejad & Barbosa, "List scheduling algorithm for heterogeneous systems by an optimistic
 // cost table", IEEE TPDS 25(3), 2014, Fig. 1/Table 3: PEFT's schedule length on their
 // 10-task sample graph is 122.
+/** Under the shared-medium model each processor pair's link, one per direction, carries
+ *  one transfer at a time (Sinnen and Sousa 2005): on Topcuoglu's graph HEFT's, CPOP's and
+ *  PEFT's transfers queue, and every plan (validated by the tool) is longer than its
+ *  contention-free one (80, 86, 85). An unknown model is a usage error. */
+TEST_F(DnnScheduleCliTest, SharedNetworkModelQueuesTransfers)
+{
+    const RunResult r = Run(CANONICAL + " --name=topcuoglu-2002 --scheduler=heft,cpop,peft "
+                                        "--format=json --network-model=shared");
+    ASSERT_EQ(r.status, 0) << r.err;
+    const nlohmann::json doc = nlohmann::json::parse(r.out);
+    const auto& results = doc.at("results");
+    ASSERT_EQ(results.size(), 3U);
+    EXPECT_GT(results.at(0).at("makespan").get<double>(), 80.0);
+    EXPECT_GT(results.at(1).at("makespan").get<double>(), 86.0);
+    EXPECT_GT(results.at(2).at("makespan").get<double>(), 85.0);
+    const RunResult bad = Run(CANONICAL + " --name=topcuoglu-2002 --scheduler=heft "
+                                          "--network-model=bus");
+    EXPECT_EQ(bad.status, 2);
+    EXPECT_TRUE(Contains(bad.err, "--network-model: \"bus\" is not contention-free or shared"))
+        << bad.err;
+}
+
 TEST_F(DnnScheduleCliTest, ArabnejadPeftJsonAndTable)
 {
     const RunResult json = Run(CANONICAL + " --name=arabnejad-2014 --scheduler=peft --format=json");

@@ -8,6 +8,7 @@
  *
  *   dnn-offload-schedule --instance=FILE [--name=INSTANCE] --scheduler=NAME[,NAME...]
  *                        [--format=table|json] [--seed=N]
+ *                        [--network-model=contention-free|shared]
  *
  * Exit status: 0 on success, 1 when a scheduler produced an invalid schedule (a bug),
  * 2 on bad input (the message names the file and JSON path, or the option), 1 on an
@@ -113,6 +114,7 @@ Run(int argc, char* argv[])
     std::string schedulerList;
     std::string format = "table";
     uint32_t seed = 1;
+    std::string networkModel = "contention-free";
     CommandLine cmd(__FILE__);
     cmd.Usage("Plan a task-graph scheduling instance with one or more schedulers.");
     cmd.AddValue("instance",
@@ -124,8 +126,12 @@ Run(int argc, char* argv[])
                  schedulerList);
     cmd.AddValue("format", "table or json", format);
     cmd.AddValue("seed", "seed of the schedulers that have a Seed attribute", seed);
-    const std::string unknown =
-        DnnFindUnknownOption(argc, argv, {"instance", "name", "scheduler", "format", "seed"});
+    cmd.AddValue("network-model",
+                 "contention-free, or shared (each processor pair's link, one per direction, "
+                 "carries one transfer at a time)",
+                 networkModel);
+    const std::string unknown = DnnFindUnknownOption(
+        argc, argv, {"instance", "name", "scheduler", "format", "seed", "network-model"});
     if (!unknown.empty())
     {
         throw DnnUsageError(unknown);
@@ -147,6 +153,12 @@ Run(int argc, char* argv[])
     if (format != "table" && format != "json")
     {
         throw DnnUsageError("--format: \"" + format + "\" is not table or json");
+    }
+    DnnNetworkModel model = DnnNetworkModel::ContentionFree;
+    if (!DnnParseNetworkModel(networkModel, model))
+    {
+        throw DnnUsageError("--network-model: \"" + networkModel +
+                            "\" is not contention-free or shared");
     }
     const std::vector<std::string> names = DnnSplitList(schedulerList);
     if (names.empty())
@@ -174,7 +186,8 @@ Run(int argc, char* argv[])
     }
 
     const nlohmann::json doc = DnnJsonReader::ParseFile(instanceFile);
-    const DnnSchedulingProblem problem = DnnInstanceReader::Read(doc, instanceFile, instanceName);
+    DnnSchedulingProblem problem = DnnInstanceReader::Read(doc, instanceFile, instanceName);
+    problem.SetNetworkModel(model);
     std::string label = instanceName;
     if (label.empty())
     {
