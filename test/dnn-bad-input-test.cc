@@ -1004,7 +1004,6 @@ OutputPathCases()
         files.insert(files.end(), more.begin(), more.end());
         return files;
     };
-    const std::string marker = "dnn-offload-results 1\ncomparison.csv\n";
     const std::string model = TinyModel().dump(2);
     return {
         Out({"run_out_is_the_current_folder",
@@ -1055,13 +1054,6 @@ OutputPathCases()
          Tool::Run,
          with({{"out/comparison.csv", "scheduler\n"}, {"out/scenario.json", "{}"}}),
          {"--out: {dir}/out is not empty and holds no earlier result (no .dnn-offload-results)"}},
-        {"run_out_result_beside_foreign_files",
-         Tool::Run,
-         with({{"out/.dnn-offload-results", marker},
-               {"out/comparison.csv", "scheduler\n"},
-               {"out/notes.txt", "mine"}}),
-         {"--out: {dir}/out holds {dir}/out/notes.txt, which dnn-offload-run did not write",
-          "--force"}},
         Extra({"inspect_dot_is_the_model",
                Tool::Inspect,
                Model(model),

@@ -117,23 +117,40 @@ TEST_F(RunOutputTest, ReplacingAResultRemovesOnlyTheToolsFiles)
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_FALSE(fs::exists(m_dir / "out" / "local"));
     EXPECT_EQ(ReadCsv(m_dir / "out" / "comparison.csv").size(), 1u);
-    // A note of the user's in the folder: refused without --force, kept with it.
+    // A note of the user's beside an earlier result: kept, the tool's files replaced.
     WriteFile("out/notes.txt", "mine");
     r = Plan((m_dir / "out").string());
-    EXPECT_EQ(r.status, 2);
-    EXPECT_TRUE(Contains(r.err, "notes.txt, which dnn-offload-run did not write")) << r.err;
-    r = Plan((m_dir / "out").string(), "--force");
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(ReadText(m_dir / "out" / "notes.txt"), "mine");
     EXPECT_EQ(ReadCsv(m_dir / "out" / "comparison.csv").size(), 2u);
     EXPECT_FALSE(Contains(ReadText(m_dir / "out" / ".dnn-offload-results"), "notes.txt"));
     // A file of the user's inside a scheduler's folder survives a replacement too.
     WriteFile("out/heft/mine.txt", "also mine");
-    r = Plan((m_dir / "out").string(), "--force --schedulers=local");
+    r = Plan((m_dir / "out").string(), "--schedulers=local");
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(ReadText(m_dir / "out" / "heft" / "mine.txt"), "also mine");
     EXPECT_FALSE(fs::exists(m_dir / "out" / "heft" / "tasks.csv"));
     EXPECT_TRUE(fs::exists(m_dir / "out" / "local" / "tasks.csv"));
+    EXPECT_TRUE(Partials(m_dir).empty());
+}
+
+TEST_F(RunOutputTest, ForceWritesBesideOtherFilesAndKeepsThem)
+{
+    fs::create_directories(m_dir / "out");
+    WriteFile("out/notes.txt", "mine");
+    RunResult r = Plan((m_dir / "out").string());
+    EXPECT_EQ(r.status, 2);
+    EXPECT_TRUE(Contains(r.err, "holds no earlier result")) << r.err;
+    EXPECT_FALSE(fs::exists(m_dir / "out" / "comparison.csv"));
+    r = Plan((m_dir / "out").string(), "--force");
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(ReadText(m_dir / "out" / "notes.txt"), "mine");
+    EXPECT_EQ(ReadCsv(m_dir / "out" / "comparison.csv").size(), 2u);
+    // Now a result: replaced without --force, the note kept.
+    r = Plan((m_dir / "out").string(), "--schedulers=heft");
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(ReadText(m_dir / "out" / "notes.txt"), "mine");
+    EXPECT_FALSE(fs::exists(m_dir / "out" / "local"));
     EXPECT_TRUE(Partials(m_dir).empty());
 }
 

@@ -27,10 +27,10 @@
  *
  * DIR is decided on its normal path (trailing separators, "." and ".." removed, links
  * resolved). A results folder holds the marker .dnn-offload-results listing the files the
- * tool wrote; replacing it deletes only those. Refused (exit 2): a DIR that is or holds the
- * current folder or the scenario, that is not a folder, or that holds files the tool did not
- * write. --force accepts the last: the tool's files are replaced and the others kept; a file
- * of the user's where the tool would write is still refused.
+ * tool wrote; replacing it deletes only those and keeps the rest (plots, notes). Refused
+ * (exit 2): a DIR that is or holds the current folder or the scenario, that is not a
+ * folder, or that holds files but no marker. --force accepts the last and writes beside
+ * those files; a file the tool did not write where it would write is still refused.
  */
 
 #include "dnn-tool.h"
@@ -390,9 +390,9 @@ RemoveStalePartials(const fs::path& parent)
 }
 
 /** Refuse (exit 2) a --out the tool may not write: a symbolic link, not a folder, a folder
- *  holding an input or the current folder, or a folder with files the tool did not write
- *  (unless \p force). \param dir the normal path \param inputs files the run reads (normal)
- *  \param force --force */
+ *  holding an input or the current folder, or a folder with files but no marker (unless
+ *  \p force). A folder with a marker is an earlier result, whatever else it holds. \param dir the
+ * normal path \param inputs files the run reads (normal) \param force --force */
 void
 CheckReplaceable(const fs::path& dir, const std::vector<fs::path>& inputs, bool force)
 {
@@ -427,21 +427,17 @@ CheckReplaceable(const fs::path& dir, const std::vector<fs::path>& inputs, bool 
     {
         throw DnnUsageError("--out: " + dir.string() + " exists and is not a folder");
     }
-    const std::optional<std::set<fs::path>> ours = ReadMarker(dir);
-    const std::vector<fs::path> foreign = ForeignEntries(dir, ours.value_or(std::set<fs::path>{}));
-    if (foreign.empty() || force)
+    if (force || ReadMarker(dir))
     {
-        return;
+        return; // an earlier result: only the files its marker lists are replaced
     }
-    if (!ours)
+    const std::vector<fs::path> foreign = ForeignEntries(dir, {});
+    if (!foreign.empty())
     {
         throw DnnUsageError("--out: " + dir.string() +
                             " is not empty and holds no earlier result (no " + MARKER +
                             "); choose another folder, or --force to write beside its files");
     }
-    throw DnnUsageError("--out: " + dir.string() + " holds " + (dir / foreign.front()).string() +
-                        ", which dnn-offload-run did not write; choose another folder, or --force "
-                        "to replace only the tool's files");
 }
 
 /** Move the finished results in \p work to \p dir: delete only the files an earlier
@@ -565,8 +561,8 @@ Run(int argc, char* argv[])
     cmd.AddValue("netanim", "write netanim.xml for every scheduler", netanim);
     cmd.AddValue("plan-only", "plan and validate only; no simulation", planOnly);
     cmd.AddValue("force",
-                 "write into a --out folder holding files the tool did not write; they are "
-                 "kept, only the tool's own files are replaced",
+                 "write into a --out folder of other files that holds no earlier result; "
+                 "they are kept, never overwritten",
                  force);
     cmd.AddValue(
         "calibration-cache",
