@@ -391,10 +391,12 @@ RemoveStalePartials(const fs::path& parent)
 
 /** Refuse (exit 2) a --out the tool may not write: a symbolic link, not a folder, a folder
  *  holding an input or the current folder, or a folder with files but no marker (unless
- *  \p force). A folder with a marker is an earlier result, whatever else it holds. \param dir the
- * normal path \param inputs files the run reads (normal) \param force --force */
+ *  \p force), or one where a file the tool did not write has the name of one it will
+ *  write at the top. A folder with a marker is an earlier result, whatever else it holds. \param
+ * dir the normal path \param inputs files the run reads (normal) \param force --force */
 void
-CheckReplaceable(const fs::path& dir, const std::vector<fs::path>& inputs, bool force)
+CheckReplaceable(const fs::path& dir, const std::vector<fs::path>& inputs,
+                 const std::vector<std::string>& names, bool force)
 {
     std::error_code error;
     if (!dir.has_relative_path())
@@ -427,16 +429,22 @@ CheckReplaceable(const fs::path& dir, const std::vector<fs::path>& inputs, bool 
     {
         throw DnnUsageError("--out: " + dir.string() + " exists and is not a folder");
     }
-    if (force || ReadMarker(dir))
-    {
-        return; // an earlier result: only the files its marker lists are replaced
-    }
-    const std::vector<fs::path> foreign = ForeignEntries(dir, {});
-    if (!foreign.empty())
+    const std::optional<std::set<fs::path>> ours = ReadMarker(dir);
+    const std::vector<fs::path> foreign = ForeignEntries(dir, ours.value_or(std::set<fs::path>{}));
+    if (!ours && !force && !foreign.empty())
     {
         throw DnnUsageError("--out: " + dir.string() +
                             " is not empty and holds no earlier result (no " + MARKER +
                             "); choose another folder, or --force to write beside its files");
+    }
+    // Found now rather than after the run: a file of someone else's named like one of ours.
+    for (const fs::path& entry : foreign)
+    {
+        if (std::find(names.begin(), names.end(), entry.string()) != names.end())
+        {
+            throw DnnUsageError("--out: " + (dir / entry).string() +
+                                " is in the way and dnn-offload-run did not write it");
+        }
     }
 }
 
@@ -606,7 +614,14 @@ Run(int argc, char* argv[])
     const fs::path dir =
         DnnNormalPath(out.empty() ? (fs::path("results") / scenario.name).string() : out);
     std::error_code error;
-    CheckReplaceable(dir, {DnnNormalPath(scenarioFile)}, force);
+    std::vector<std::string> names = {"comparison.csv", "comparison.json",
+                                      "comparison-summary.json", "calibration.json",
+                                      "scenario.json"};
+    for (const DnnSchedulerSpec& spec : schedulers)
+    {
+        names.push_back(spec.label);
+    }
+    CheckReplaceable(dir, {DnnNormalPath(scenarioFile)}, names, force);
     const fs::path parent = dir.parent_path();
     // Measured hop models on the platform before anything is planned on it.
     const DnnCalibrationResult calibration = DnnLinkCalibration::CalibrateScenario(
