@@ -216,11 +216,13 @@ TEST_F(RunOutputTest, StalePartialFoldersOfEndedRunsAreRemoved)
     partial(".foreign.partial-" + dead, false, "heft/tasks.csv");         // no marker
     partial(".notes.partial-" + dead, true, "heft/notes.txt");            // not the tool's file
     partial(".alive.partial-" + std::to_string(getpid()), true, "a.csv"); // still running
+    fs::create_directories(m_dir / (".empty.partial-" + dead)); // killed before its marker
     const RunResult r = Plan((m_dir / "out").string());
     ASSERT_EQ(r.status, 0) << r.err;
-    EXPECT_TRUE(Contains(r.out, "removed 2 partial folder(s) of ended runs")) << r.out;
+    EXPECT_TRUE(Contains(r.out, "removed 3 partial folder(s) of ended runs")) << r.out;
     EXPECT_FALSE(fs::exists(m_dir / (".old.partial-" + dead)));
     EXPECT_FALSE(fs::exists(m_dir / (".out.partial-" + dead)));
+    EXPECT_FALSE(fs::exists(m_dir / (".empty.partial-" + dead)));
     EXPECT_TRUE(fs::exists(m_dir / (".foreign.partial-" + dead) / "heft" / "tasks.csv"));
     EXPECT_TRUE(fs::exists(m_dir / (".notes.partial-" + dead) / "heft" / "notes.txt"));
     EXPECT_TRUE(fs::exists(m_dir / (".alive.partial-" + std::to_string(getpid())) / "a.csv"));

@@ -328,14 +328,22 @@ FilesUnder(const fs::path& dir)
     return files;
 }
 
-/** Whether \p dir is a partial folder of this tool: a real folder with the marker whose
+/** Whether \p dir is a partial folder of this tool: an empty folder, or one with the marker whose
  *  files are all results (.csv, .json, .xml) or their temporaries (.tmp-PID). \param dir the
  *  folder \return true if so */
 bool
 IsToolPartial(const fs::path& dir)
 {
     std::error_code error;
-    if (!fs::is_directory(fs::symlink_status(dir, error)) || !ReadMarker(dir))
+    if (!fs::is_directory(fs::symlink_status(dir, error)))
+    {
+        return false;
+    }
+    if (fs::is_empty(dir, error) && !error)
+    {
+        return true; // killed before it wrote its marker
+    }
+    if (!ReadMarker(dir))
     {
         return false;
     }
