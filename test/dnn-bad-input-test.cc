@@ -9,7 +9,8 @@
  * message on stderr naming the file and the JSON path (or the option) and what is wrong,
  * nothing on stdout (the tool stopped before planning), no new file in the case's folder:
  * no --out folder (or the pre-existing empty one still empty), no hidden .out.partial-*
- * folder.
+ * folder, every file there before unchanged. Output paths the tools refuse (an input, the
+ * current folder, a folder of someone else's files, a link, a device) are cases too.
  *
  * Each case is its own ctest entry: BadInput/BadInputTest.<name>.
  */
@@ -20,6 +21,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <set>
 #include <string>
 #include <utility>
@@ -57,7 +59,28 @@ struct BadInput
                            //!< scenario.json, instance.json, model.json)
     bool fullRun{false};   //!< dnn-offload-run without --plan-only (must still fail at load)
     bool outExists{false}; //!< create DIR/out, empty, before the run; it must stay empty
+    std::string out{};     //!< the --out argument ("{dir}" replaced; default {dir}/out)
+    /** Symbolic links to create in the case's folder: link -> target (as written). */
+    std::vector<std::pair<std::string, std::string>> links{};
 };
+
+/** \p c writing its results to \p out. \param c the case \param out the --out argument
+ *  \return it */
+BadInput
+Out(BadInput c, const std::string& out)
+{
+    c.out = out;
+    return c;
+}
+
+/** \p c with a symbolic link. \param c the case \param link its path, relative to the
+ *  case's folder \param target what it points at \return it */
+BadInput
+Link(BadInput c, const std::string& link, const std::string& target)
+{
+    c.links.emplace_back(link, target);
+    return c;
+}
 
 /** \p c with further arguments. \param c the case \param extra the arguments \return it */
 BadInput
@@ -970,12 +993,119 @@ ModelCases()
     };
 }
 
+/** Output paths the tools refuse (issue 15, class 1): nothing is written or deleted. */
+std::vector<BadInput>
+OutputPathCases()
+{
+    const auto scenario = Scenario([](json&) {});
+    auto with = [&](std::vector<std::pair<std::string, std::string>> more)
+    {
+        auto files = scenario;
+        files.insert(files.end(), more.begin(), more.end());
+        return files;
+    };
+    const std::string model = TinyModel().dump(2);
+    return {
+        Out({"run_out_is_the_current_folder",
+             Tool::Run,
+             scenario,
+             {"--out: ", " is the current folder or holds it"}},
+            "."),
+        Out({"run_out_holds_the_scenario",
+             Tool::Run,
+             scenario,
+             {"--out: {dir} is or holds {dir}/scenario.json, which the run reads"}},
+            "{dir}"),
+        Out({"run_out_dot_dot_holds_the_scenario",
+             Tool::Run,
+             scenario,
+             {"--out: {dir} is or holds {dir}/scenario.json"}},
+            "{dir}/models/.."),
+        Link(Out({"run_out_link_to_the_scenario",
+                  Tool::Run,
+                  scenario,
+                  {"--out: {dir}/scenario.json is or holds {dir}/scenario.json"}},
+                 "{dir}/link"),
+             "link", "scenario.json"),
+        {"run_out_is_a_file",
+         Tool::Run,
+         with({{"out", "mine"}}),
+         {"--out: {dir}/out exists and is not a folder"}},
+        Out({"run_out_is_dev_null",
+             Tool::Run,
+             scenario,
+             {"--out: /dev/null exists and is not a folder"}},
+            "/dev/null"),
+        Link({"run_out_is_a_dangling_link",
+              Tool::Run,
+              scenario,
+              {"--out: {dir}/out is a symbolic link that leads nowhere"}},
+             "out", "nowhere"),
+        {"run_out_has_foreign_files",
+         Tool::Run,
+         with({{"out/notes.txt", "mine"}}),
+         {"--out: {dir}/out is not empty and holds no earlier result", "--force"}},
+        Out({"run_out_with_trailing_slash_has_foreign_files",
+             Tool::Run,
+             with({{"out/notes.txt", "mine"}}),
+             {"--out: {dir}/out is not empty and holds no earlier result"}},
+            "{dir}/out/"),
+        {"run_out_old_result_without_marker",
+         Tool::Run,
+         with({{"out/comparison.csv", "scheduler\n"}, {"out/scenario.json", "{}"}}),
+         {"--out: {dir}/out is not empty and holds no earlier result (no .dnn-offload-results)"}},
+        Extra({"run_out_force_over_a_file_named_like_a_result",
+               Tool::Run,
+               with({{"out/comparison.csv", "mine\n"}}),
+               {"--out: {dir}/out/comparison.csv is in the way and dnn-offload-run did not "
+                "write it"}},
+              "--force"),
+        Link(Extra({"run_out_force_over_a_scheduler_folder_link",
+                    Tool::Run,
+                    with({{"out/notes.txt", "mine\n"}, {"elsewhere/keep.txt", "mine\n"}}),
+                    {"--out: {dir}/out/heft is in the way"}},
+                   "--force"),
+             "out/heft", "../elsewhere"),
+        Extra({"inspect_dot_is_the_model",
+               Tool::Inspect,
+               Model(model),
+               {"--dot: {dir}/model.json is the input {dir}/model.json"}},
+              "--dot={dir}/model.json"),
+        Extra({"inspect_graph_json_is_the_model_by_dot_dot",
+               Tool::Inspect,
+               Model(model),
+               {"--graph-json: {dir}/sub/../model.json is the input {dir}/model.json"}},
+              "--graph-json={dir}/sub/../model.json"),
+        Link(Extra({"inspect_dot_is_a_link_to_the_model",
+                    Tool::Inspect,
+                    Model(model),
+                    {"--dot: {dir}/graph.dot is a symbolic link"}},
+                   "--dot={dir}/graph.dot"),
+             "graph.dot", "model.json"),
+        Extra({"inspect_dot_is_dev_null",
+               Tool::Inspect,
+               Model(model),
+               {"--dot: /dev/null exists and is not a regular file"}},
+              "--dot=/dev/null"),
+        Extra({"inspect_graph_json_is_a_folder",
+               Tool::Inspect,
+               Model(model),
+               {"--graph-json: {dir} is a folder"}},
+              "--graph-json={dir}"),
+        Extra({"inspect_dot_and_graph_json_are_one_file",
+               Tool::Inspect,
+               Model(model),
+               {"--graph-json: {dir}/./graph is also the --dot file"}},
+              "--dot={dir}/graph --graph-json={dir}/./graph"),
+    };
+}
+
 /** Every case. */
 std::vector<BadInput>
 AllCases()
 {
     std::vector<BadInput> all = ScenarioCases();
-    for (auto* more : {&InstanceCases, &ModelCases})
+    for (auto* more : {&InstanceCases, &ModelCases, &OutputPathCases})
     {
         for (BadInput& c : more())
         {
@@ -1009,7 +1139,7 @@ Listing(const fs::path& dir)
     std::set<std::string> entries;
     for (const auto& entry : fs::recursive_directory_iterator(dir))
     {
-        entries.insert(fs::relative(entry.path(), dir).string());
+        entries.insert(entry.path().lexically_relative(dir).string()); // links not followed
     }
     return entries;
 }
@@ -1042,7 +1172,19 @@ TEST_P(BadInputTest, ExitsWithStatusTwoNamingTheProblemAndWritesNothing)
     {
         fs::create_directories(dir / "out");
     }
+    for (const auto& [link, target] : c.links)
+    {
+        fs::create_symlink(target, dir / link);
+    }
     const std::set<std::string> before = Listing(dir);
+    std::map<std::string, std::string> contents;
+    for (const std::string& entry : before)
+    {
+        if (fs::is_regular_file(fs::symlink_status(dir / entry)))
+        {
+            contents[entry] = ReadText(dir / entry);
+        }
+    }
 
     std::string args;
     switch (c.tool)
@@ -1050,7 +1192,9 @@ TEST_P(BadInputTest, ExitsWithStatusTwoNamingTheProblemAndWritesNothing)
     case Tool::Run:
         args = "--scenario=" +
                ShellQuote((dir / (c.target.empty() ? "scenario.json" : c.target)).string()) +
-               " --out=" + ShellQuote((dir / "out").string()) + (c.fullRun ? "" : " --plan-only");
+               " --out=" +
+               ShellQuote(c.out.empty() ? (dir / "out").string() : WithDir(c.out, dir.string())) +
+               (c.fullRun ? "" : " --plan-only");
         break;
     case Tool::Schedule:
         args = "--instance=" +
@@ -1083,14 +1227,19 @@ TEST_P(BadInputTest, ExitsWithStatusTwoNamingTheProblemAndWritesNothing)
     // Nothing written: no results folder (or the empty one is still empty), no hidden
     // .out.partial-<pid> folder, no --dot or --graph-json file.
     EXPECT_EQ(Listing(dir), before);
+    for (const auto& [entry, text] : contents)
+    {
+        EXPECT_EQ(ReadText(dir / entry), text) << entry << " changed";
+    }
     if (c.outExists)
     {
         EXPECT_TRUE(fs::is_directory(dir / "out") && fs::is_empty(dir / "out"));
     }
-    else
+    else if (before.count("out") == 0)
     {
         EXPECT_FALSE(fs::exists(dir / "out"));
     }
+    EXPECT_TRUE(fs::is_character_file("/dev/null"));
     for (const auto& entry : fs::directory_iterator(dir))
     {
         EXPECT_EQ(entry.path().filename().string().find(".out.partial-"), std::string::npos)

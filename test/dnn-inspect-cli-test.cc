@@ -257,3 +257,41 @@ TEST_F(DnnInspectCliTest, UnwritableOutputLeavesNoOtherOutput)
     EXPECT_FALSE(fs::exists(dot.string() + ".tmp"));
     EXPECT_TRUE(r.out.empty()) << r.out;
 }
+
+// An earlier graph file is replaced; the input model, a link and a device never are.
+TEST_F(DnnInspectCliTest, ReplacesAnEarlierGraphButNeverTheModelALinkOrADevice)
+{
+    const fs::path graph = WriteFile("graph.json", "old");
+    RunResult r = Run(ALEXNET + " --graph-json=" + ShellQuote(graph.string()));
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(ReadText(graph), "old");
+    EXPECT_FALSE(fs::exists(graph.string() + ".tmp"));
+
+    // The model, named through a link to its folder: refused, the model unchanged.
+    const fs::path model = fs::path(DNN_SOURCE_DIR) / "scenarios" / "models" / "alexnet.json";
+    const std::string before = ReadText(model);
+    fs::create_directory_symlink(model.parent_path(), m_dir / "models");
+    r = Run(ALEXNET + " --dot=" + ShellQuote((m_dir / "models" / "alexnet.json").string()));
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_TRUE(Contains(r.err, "is the input scenarios/models/alexnet.json")) << r.err;
+    EXPECT_EQ(ReadText(model), before);
+
+    // A link to a file of the user's: refused, the link and its target unchanged.
+    const fs::path mine = WriteFile("mine.txt", "mine");
+    fs::create_symlink("mine.txt", m_dir / "link.dot");
+    r = Run(ALEXNET + " --dot=" + ShellQuote((m_dir / "link.dot").string()));
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_TRUE(Contains(r.err, "link.dot is a symbolic link")) << r.err;
+    EXPECT_TRUE(fs::is_symlink(m_dir / "link.dot"));
+    EXPECT_EQ(ReadText(mine), "mine");
+
+    // A link to /dev/null and /dev/null itself: refused, /dev/null still a device.
+    fs::create_symlink("/dev/null", m_dir / "null.dot");
+    r = Run(ALEXNET + " --graph-json=" + ShellQuote((m_dir / "null.dot").string()));
+    EXPECT_EQ(r.status, 2) << r.err;
+    r = Run(ALEXNET + " --graph-json=/dev/null");
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_TRUE(Contains(r.err, "/dev/null exists and is not a regular file")) << r.err;
+    EXPECT_TRUE(fs::is_character_file("/dev/null"));
+    EXPECT_TRUE(r.out.empty()) << r.out;
+}

@@ -10,6 +10,10 @@
  *   dnn-offload-inspect --model=FILE[,FILE...] [--partition=layerwise|piecewise:K]
  *                       [--format=table|json] [--dot=OUT] [--graph-json=OUT]
  *
+ * --dot and --graph-json are written to a temporary file in the target's folder and renamed
+ * into place. They must be new paths or regular files: an input model (after following
+ * links), a symbolic link, a folder or a device is refused (exit 2) before anything is read.
+ *
  * Exit status: 0 on success, 2 on bad input (the message names the file and JSON path),
  * 1 on an unexpected internal error.
  */
@@ -193,6 +197,20 @@ Run(int argc, char* argv[])
     if (modelFiles.size() > 1 && (!dotFile.empty() || !graphJsonFile.empty()))
     {
         throw DnnUsageError("--dot and --graph-json take a single --model");
+    }
+    // Never overwrite an input, follow a link or replace a device (checked before reading).
+    if (!dotFile.empty())
+    {
+        DnnCheckOutputFile("--dot", dotFile, modelFiles);
+    }
+    if (!graphJsonFile.empty())
+    {
+        DnnCheckOutputFile("--graph-json", graphJsonFile, modelFiles);
+    }
+    if (!dotFile.empty() && !graphJsonFile.empty() &&
+        DnnNormalPath(dotFile) == DnnNormalPath(graphJsonFile))
+    {
+        throw DnnUsageError("--graph-json: " + graphJsonFile + " is also the --dot file");
     }
     std::vector<DnnModel> models;
     std::vector<DnnTaskGraph> graphs;

@@ -6,6 +6,8 @@
 #include "ns3/dnn-input-error.h"
 #include "ns3/dnn-schedule.h"
 
+#include <sys/stat.h>
+
 #include <cmath>
 #include <cstdint>
 #include <iomanip>
@@ -75,6 +77,78 @@ DnnFormatFixed(double value, int digits)
     std::ostringstream s;
     s << std::fixed << std::setprecision(digits) << value;
     return s.str();
+}
+
+std::filesystem::path
+DnnNormalPath(const std::string& path)
+{
+    namespace fs = std::filesystem;
+    fs::path normal =
+        fs::absolute(path.empty() ? fs::path(".") : fs::path(path)).lexically_normal();
+    while (!normal.has_filename() && normal.has_relative_path())
+    {
+        normal = normal.parent_path(); // "a/b/" -> "a/b"
+    }
+    std::error_code error;
+    const fs::path canonical = fs::weakly_canonical(normal, error);
+    return error ? normal : canonical.lexically_normal();
+}
+
+bool
+DnnPathContains(const std::filesystem::path& outer, const std::filesystem::path& inner)
+{
+    auto o = outer.begin();
+    auto i = inner.begin();
+    for (; o != outer.end(); ++o, ++i)
+    {
+        if (o->empty() && std::next(o) == outer.end())
+        {
+            break; // a trailing separator
+        }
+        if (i == inner.end() || *o != *i)
+        {
+            return false;
+        }
+    }
+    return true;
+}
+
+void
+DnnCheckOutputFile(const std::string& option, const std::string& path,
+                   const std::vector<std::string>& inputs)
+{
+    namespace fs = std::filesystem;
+    const std::string place = option + ": " + path;
+    if (path.back() == '/')
+    {
+        throw DnnUsageError(place + " names a folder; give a file name");
+    }
+    struct stat info;
+    if (::lstat(path.c_str(), &info) == 0)
+    {
+        if (S_ISLNK(info.st_mode))
+        {
+            throw DnnUsageError(place + " is a symbolic link; the tool does not replace links");
+        }
+        if (S_ISDIR(info.st_mode))
+        {
+            throw DnnUsageError(place + " is a folder; give a file name");
+        }
+        if (!S_ISREG(info.st_mode))
+        {
+            throw DnnUsageError(place + " exists and is not a regular file");
+        }
+    }
+    const fs::path normal = DnnNormalPath(path);
+    for (const std::string& input : inputs)
+    {
+        std::error_code error;
+        if (DnnNormalPath(input) == normal || fs::equivalent(input, path, error))
+        {
+            throw DnnUsageError(place + " is the input " + input +
+                                "; the tool does not overwrite it");
+        }
+    }
 }
 
 nlohmann::json

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -71,6 +72,32 @@ std::string DnnFormatFixed(double value, int digits);
  * \param value the number \return its JSON value
  */
 nlohmann::json DnnJsonNumber(double value);
+
+/**
+ * \ingroup dnn-offload
+ * \brief An output path made absolute and normal: no trailing separator, no "." or ".."
+ *  components, symbolic links of the existing part resolved (weakly_canonical).
+ * \param path the path as the user wrote it \return the normal path
+ */
+std::filesystem::path DnnNormalPath(const std::string& path);
+
+/**
+ * \ingroup dnn-offload
+ * \brief Whether \p outer is \p inner or one of its parent folders (both normal paths).
+ * \param outer a folder \param inner a path \return true if \p outer contains \p inner
+ */
+bool DnnPathContains(const std::filesystem::path& outer, const std::filesystem::path& inner);
+
+/**
+ * \ingroup dnn-offload
+ * \brief Refuse (DnnUsageError, exit 2) an output file the tool would clobber: an input
+ *  file (after following links), a symbolic link, a folder, a device or anything else
+ *  that is not a regular file or a new path.
+ * \param option the option naming the file ("--dot") \param path the path as given
+ * \param inputs the files the tool reads
+ */
+void DnnCheckOutputFile(const std::string& option, const std::string& path,
+                        const std::vector<std::string>& inputs);
 
 } // namespace ns3
 

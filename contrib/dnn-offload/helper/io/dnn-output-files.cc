@@ -7,6 +7,9 @@
 
 #include "ns3/log.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cstdio>
 #include <fstream>
 
@@ -14,6 +17,27 @@ namespace ns3
 {
 
 NS_LOG_COMPONENT_DEFINE("DnnOutputFiles");
+
+std::string
+DnnOutputFiles::Temporary(const std::string& path)
+{
+    return path + ".tmp-" + std::to_string(::getpid());
+}
+
+bool
+DnnOutputFiles::CreateTemporary(const std::string& path)
+{
+    const std::string tmp = Temporary(path);
+    // A new file only: never through a link, never over a file of someone else's.
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0666);
+    if (fd < 0)
+    {
+        return false;
+    }
+    ::close(fd);
+    m_created.push_back(tmp);
+    return true;
+}
 
 DnnOutputFiles::~DnnOutputFiles()
 {
@@ -31,14 +55,14 @@ DnnOutputFiles::RemoveTemporaries()
     for (auto& [path, stream] : m_streams)
     {
         stream.reset();
-        std::remove((path + ".tmp").c_str());
     }
     m_streams.clear();
-    for (const auto& [path, contents] : m_files)
-    {
-        std::remove((path + ".tmp").c_str());
-    }
     m_files.clear();
+    for (const std::string& tmp : m_created)
+    {
+        std::remove(tmp.c_str());
+    }
+    m_created.clear();
 }
 
 void
@@ -52,10 +76,14 @@ std::ostream&
 DnnOutputFiles::Stream(const std::string& path)
 {
     NS_LOG_FUNCTION(this << path);
-    auto out = std::make_unique<std::ofstream>(path + ".tmp", std::ios::binary | std::ios::trunc);
-    if (!*out)
+    std::unique_ptr<std::ofstream> out;
+    if (CreateTemporary(path))
     {
-        NS_LOG_WARN(path << ".tmp: cannot open the file for writing");
+        out = std::make_unique<std::ofstream>(Temporary(path), std::ios::binary | std::ios::trunc);
+    }
+    if (!out || !*out)
+    {
+        NS_LOG_WARN(Temporary(path) << ": cannot open the file for writing");
         throw DnnInputError(path, "", "cannot write the file");
     }
     m_streams.emplace_back(path, std::move(out));
@@ -68,12 +96,16 @@ DnnOutputFiles::Commit()
     NS_LOG_FUNCTION(this);
     for (const auto& [path, contents] : m_files)
     {
-        std::ofstream out(path + ".tmp", std::ios::binary | std::ios::trunc);
+        std::ofstream out;
+        if (CreateTemporary(path))
+        {
+            out.open(Temporary(path), std::ios::binary | std::ios::trunc);
+        }
         out << contents;
-        if (!out.flush())
+        if (!out.is_open() || !out.flush())
         {
             const std::string failed = path; // RemoveTemporaries() clears m_files
-            NS_LOG_WARN(failed << ".tmp: cannot write the file");
+            NS_LOG_WARN(Temporary(failed) << ": cannot write the file");
             RemoveTemporaries();
             throw DnnInputError(failed, "", "cannot write the file");
         }
@@ -85,7 +117,7 @@ DnnOutputFiles::Commit()
         if (stream->fail())
         {
             const std::string failed = path; // RemoveTemporaries() clears m_streams
-            NS_LOG_WARN(failed << ".tmp: cannot write the file");
+            NS_LOG_WARN(Temporary(failed) << ": cannot write the file");
             RemoveTemporaries();
             throw DnnInputError(failed, "", "cannot write the file");
         }
@@ -97,7 +129,7 @@ DnnOutputFiles::Commit()
     }
     for (const std::string& path : paths)
     {
-        const std::string tmp = path + ".tmp";
+        const std::string tmp = Temporary(path);
         if (std::rename(tmp.c_str(), path.c_str()) != 0)
         {
             NS_LOG_WARN(tmp << ": cannot rename it to " << path);
@@ -108,6 +140,7 @@ DnnOutputFiles::Commit()
     }
     m_streams.clear();
     m_files.clear();
+    m_created.clear();
     NS_LOG_INFO(paths.size() << " files written");
 }
 

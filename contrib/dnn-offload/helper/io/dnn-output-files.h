@@ -17,9 +17,12 @@ namespace ns3
  * \ingroup dnn-offload
  * \brief A set of output files written all together or not at all.
  *
- * Add() collects (path, contents); Stream() opens "path.tmp" for a file written as a run
- * goes (a long run's rows, so they need not stay in memory). Commit() writes the collected
- * files to "path.tmp" and, only when every file was written, renames them all into place.
+ * Add() collects (path, contents); Stream() opens "path.tmp-PID" for a file written as a
+ * run goes (a long run's rows, so they need not stay in memory). Commit() writes the
+ * collected files to "path.tmp-PID" and, only when every file was written, renames them all
+ * into place. A temporary is always a new file in the target's own folder (created
+ * exclusively, never through a link), so the rename stays on one file system and never
+ * writes through a link or over a file the set did not create.
  * On failure, and when destroyed without a Commit(), it removes its temporary files (and
  * Commit() throws DnnInputError naming the path), so no half-written result is ever left.
  */
@@ -44,9 +47,15 @@ class DnnOutputFiles
   private:
     /** \brief Remove every temporary file. */
     void RemoveTemporaries();
+    /** \brief The temporary of a file. \param path the file \return "path.tmp-PID" */
+    static std::string Temporary(const std::string& path);
+    /** \brief Create the temporary of \p path, a new file (O_EXCL, no link followed).
+     *  \param path the file \return false if it cannot be created */
+    bool CreateTemporary(const std::string& path);
 
     std::vector<std::pair<std::string, std::string>> m_files; //!< queued (path, contents)
     std::vector<std::pair<std::string, std::unique_ptr<std::ofstream>>> m_streams; //!< open
+    std::vector<std::string> m_created; //!< temporaries this set created (and may remove)
 };
 
 } // namespace ns3
