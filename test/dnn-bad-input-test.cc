@@ -1120,6 +1120,12 @@ HostileInputCases()
          attribute("memetic-psoga", "LocalSearchBlocks", 4294967295ULL),
          {InScenario("/schedulers/0/attributes/LocalSearchBlocks"),
           "bad value \"4294967295\" for attribute \"LocalSearchBlocks\"", "0:64"}},
+        Extra({"run_attribute_option_beyond_range",
+               Tool::Run,
+               Scenario([](json&) {}),
+               {"--ns3::DnnMemeticPsoGaScheduler::LocalSearchBlocks: \"4294967295\" is not a "
+                "valid value"}},
+              "--ns3::DnnMemeticPsoGaScheduler::LocalSearchBlocks=4294967295"),
         {"run_particles_beyond_range",
          Tool::Run,
          attribute("psoga", "Particles", 10001),
