@@ -18,6 +18,7 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <functional>
@@ -62,6 +63,10 @@ struct BadInput
     std::string out{};     //!< the --out argument ("{dir}" replaced; default {dir}/out)
     /** Symbolic links to create in the case's folder: link -> target (as written). */
     std::vector<std::pair<std::string, std::string>> links{};
+    /** Makes what files cannot hold (FIFOs, links, sparse files) in the case's folder. */
+    std::function<void(const fs::path&)> setup{};
+    std::string envName{};  //!< an environment variable set for the run ("" for none)
+    std::string envValue{}; //!< its value
 };
 
 /** \p c writing its results to \p out. \param c the case \param out the --out argument
@@ -114,6 +119,33 @@ OutExists(BadInput c)
 {
     c.outExists = true;
     return c;
+}
+
+/** \p c with \p setup run in its folder after its files are written. \param c the case
+ *  \param setup what to make \return it */
+BadInput
+Setup(BadInput c, std::function<void(const fs::path&)> setup)
+{
+    c.setup = std::move(setup);
+    return c;
+}
+
+/** \p c run with an environment variable. \param c the case \param name the variable
+ *  \param value its value \return it */
+BadInput
+Env(BadInput c, const std::string& name, const std::string& value)
+{
+    c.envName = name;
+    c.envValue = value;
+    return c;
+}
+
+/** A FIFO at \p path (no writer: a reader that waits for one blocks forever). */
+void
+MakeFifo(const fs::path& path)
+{
+    fs::remove(path);
+    ASSERT_EQ(mkfifo(path.c_str(), 0600), 0) << path;
 }
 
 /** For gtest's messages: the case name, not a byte dump. */
@@ -1100,12 +1132,178 @@ OutputPathCases()
     };
 }
 
+/**
+ * Issue 15: inputs that are not ordinary small text (FIFOs, devices, directories, huge
+ * files), work a small file could make unbounded (did-you-mean, "base" chains, scheduler
+ * attributes) and control characters in messages.
+ */
+std::vector<BadInput>
+HostileInputCases()
+{
+    // 20,000 profiles, each based on the next: p0 -> p1 -> ... -> p19999 -> rpi4.
+    const auto deepBase = [](json& j)
+    {
+        for (int i = 0; i < 20000; ++i)
+        {
+            j["profiles"]["p" + std::to_string(i)] = {
+                {"base", i + 1 < 20000 ? "p" + std::to_string(i + 1) : std::string("rpi4")}};
+        }
+        j["devices"][1]["profile"] = "p0";
+    };
+    // 10,000 profiles and a device naming a 1.5 MB one.
+    const auto hugeName = [](json& j)
+    {
+        for (int i = 0; i < 10000; ++i)
+        {
+            j["profiles"]["profile" + std::to_string(i)] = {{"base", "rpi4"}};
+        }
+        j["devices"][1]["profile"] = std::string(1500000, 'q');
+    };
+    const auto attribute = [](const std::string& scheduler, const std::string& name, uint64_t value)
+    {
+        return Scenario(
+            [=](json& j) {
+                j["schedulers"][0] = {{"name", scheduler}, {"attributes", {{name, value}}}};
+            });
+    };
+    const std::string instance = BaseInstance().dump(2);
+    return {
+        // Files that are not ordinary, small text.
+        Setup(Target({"run_fifo_as_scenario",
+                      Tool::Run,
+                      ScenarioText(BaseScenario().dump(2)),
+                      {"{dir}/fifo.json: is not a regular file (a FIFO); give a JSON file"}},
+                     "fifo.json"),
+              [](const fs::path& dir) { MakeFifo(dir / "fifo.json"); }),
+        Setup(Target({"schedule_fifo_as_instance",
+                      Tool::Schedule,
+                      Instance(instance),
+                      {"{dir}/fifo.json: is not a regular file (a FIFO)"}},
+                     "fifo.json"),
+              [](const fs::path& dir) { MakeFifo(dir / "fifo.json"); }),
+        Setup(Target({"inspect_dev_zero_as_model",
+                      Tool::Inspect,
+                      Model(TinyModel().dump(2)),
+                      {"{dir}/zero.json: is not a regular file (a character device)"}},
+                     "zero.json"),
+              [](const fs::path& dir) { fs::create_symlink("/dev/zero", dir / "zero.json"); }),
+        Setup({"schedule_sparse_8_gib_instance",
+               Tool::Schedule,
+               Instance(instance),
+               {"{dir}/instance.json: is 8589934592 bytes, more than the limit of 67108864 "
+                "bytes (set DNN_MAX_INPUT_BYTES to raise it)"}},
+              [](const fs::path& dir) { fs::resize_file(dir / "instance.json", 8ULL << 30); }),
+        Env({"run_scenario_over_the_size_set_by_environment",
+             Tool::Run,
+             Scenario([](json&) {}),
+             {InScenario(""), "more than the limit of 100 bytes"}},
+            "DNN_MAX_INPUT_BYTES", "100"),
+        Env({"inspect_size_limit_not_a_number",
+             Tool::Inspect,
+             Model(TinyModel().dump(2)),
+             {"environment variable DNN_MAX_INPUT_BYTES: must be a positive integer number of "
+              "bytes, got \"64MiB\""}},
+            "DNN_MAX_INPUT_BYTES", "64MiB"),
+        Setup({"run_directory_as_model",
+               Tool::Run,
+               Scenario([](json& j) { j["workload"]["requests"][0]["model"] = "vgg"; }),
+               {InScenario("/workload/requests/0/model"),
+                "models/vgg.json: is a directory, not a JSON file"}},
+              [](const fs::path& dir) { fs::create_directories(dir / "models" / "vgg.json"); }),
+        Setup({"run_fifo_as_model",
+               Tool::Run,
+               Scenario([](json& j) { j["workload"]["requests"][0]["model"] = "models/f.json"; }),
+               {InScenario("/workload/requests/0/model"),
+                "models/f.json: is not a regular file (a FIFO)"}},
+              [](const fs::path& dir) { MakeFifo(dir / "models" / "f.json"); }),
+        // Work a small file could make unbounded.
+        {"run_profile_base_chain_of_20000",
+         Tool::Run,
+         Scenario(deepBase),
+         {InScenario("/profiles/p63/base"),
+          "profile \"p63\": the chain of \"base\" profiles is longer than 64 levels"}},
+        {"run_did_you_mean_over_10000_profiles_with_a_1_5_mb_name",
+         Tool::Run,
+         Scenario(hugeName),
+         {InScenario("/devices/1/profile"), "unknown profile \"qqqq"}},
+        {"inspect_arrays_nested_300_deep",
+         Tool::Inspect,
+         Model("{\"name\": " + std::string(300, '[') + std::string(300, ']') + "}"),
+         {"{dir}/model.json: /name/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0",
+          "/0: objects and arrays nested more than 256 levels deep"}},
+        {"schedule_100000_nested_objects",
+         Tool::Schedule,
+         Instance(
+             []
+             {
+                 std::string text;
+                 for (int i = 0; i < 100000; ++i)
+                 {
+                     text += "{\"a\": ";
+                 }
+                 return text + "1" + std::string(100000, '}');
+             }()),
+         {"{dir}/instance.json: /a/a/a/a/a/a/a/a",
+          "/a: objects and arrays nested more than 256 levels"}},
+        {"run_local_search_blocks_unbounded",
+         Tool::Run,
+         attribute("memetic-psoga", "LocalSearchBlocks", 4294967295ULL),
+         {InScenario("/schedulers/0/attributes/LocalSearchBlocks"),
+          "bad value \"4294967295\" for attribute \"LocalSearchBlocks\"", "0:64"}},
+        Extra({"run_attribute_option_beyond_range",
+               Tool::Run,
+               Scenario([](json&) {}),
+               {"--ns3::DnnMemeticPsoGaScheduler::LocalSearchBlocks: \"4294967295\" is not a "
+                "valid value"}},
+              "--ns3::DnnMemeticPsoGaScheduler::LocalSearchBlocks=4294967295"),
+        {"run_particles_beyond_range",
+         Tool::Run,
+         attribute("psoga", "Particles", 10001),
+         {InScenario("/schedulers/0/attributes/Particles"), "bad value \"10001\"", "1:10000"}},
+        {"run_iterations_beyond_range",
+         Tool::Run,
+         attribute("memetic-psoga", "Iterations", 4000000000ULL),
+         {InScenario("/schedulers/0/attributes/Iterations"), "bad value \"4000000000\"",
+          "0:100000"}},
+        {"run_generations_beyond_range",
+         Tool::Run,
+         attribute("ga", "Generations", 100001),
+         {InScenario("/schedulers/0/attributes/Generations"), "bad value \"100001\""}},
+        {"run_greedy_block_size_beyond_range",
+         Tool::Run,
+         attribute("greedy", "BlockSize", 65),
+         {InScenario("/schedulers/0/attributes/BlockSize"), "bad value \"65\"", "1:64"}},
+        // Control characters in messages: escaped, one line.
+        {"run_key_with_a_newline",
+         Tool::Run,
+         Scenario([](json& j) { j["na\nme"] = 1; }),
+         {InScenario("/na\\nme"), "unknown key \"na\\nme\""}},
+        {"run_key_with_a_terminal_escape",
+         Tool::Run,
+         Scenario([](json& j) { j["\x1b[2J\x1b[31mred"] = 1; }),
+         {InScenario("/\\x1b[2J\\x1b[31mred"), "unknown key \"\\x1b[2J\\x1b[31mred\""}},
+        {"run_key_with_a_nul",
+         Tool::Run,
+         Scenario([](json& j) { j[std::string("a\0b", 3)] = 1; }),
+         {InScenario("/a\\0b"), "unknown key \"a\\0b\" (allowed here"}},
+        {"model_layer_name_with_a_bell_and_a_newline_reported_escaped",
+         Tool::Inspect,
+         Model(Changed(TinyModel(), [](json& j) { j["layers"][1]["inputs"] = {"co\anv\n1"}; })),
+         {At("model.json", "/layers/1/inputs/0"), "co\\x07nv\\n1"}},
+        Extra({"schedule_scheduler_option_with_an_escape",
+               Tool::Schedule,
+               Instance(instance),
+               {"--scheduler: unknown scheduler \"he\\x1bft\""}},
+              "--scheduler=\"$(printf 'he\\033ft')\""),
+    };
+}
+
 /** Every case. */
 std::vector<BadInput>
 AllCases()
 {
     std::vector<BadInput> all = ScenarioCases();
-    for (auto* more : {&InstanceCases, &ModelCases, &OutputPathCases})
+    for (auto* more : {&InstanceCases, &ModelCases, &OutputPathCases, &HostileInputCases})
     {
         for (BadInput& c : more())
         {
@@ -1168,6 +1366,10 @@ TEST_P(BadInputTest, ExitsWithStatusTwoNamingTheProblemAndWritesNothing)
         fs::create_directories((dir / name).parent_path());
         std::ofstream(dir / name, std::ios::binary) << text;
     }
+    if (c.setup)
+    {
+        c.setup(dir);
+    }
     if (c.outExists)
     {
         fs::create_directories(dir / "out");
@@ -1211,7 +1413,15 @@ TEST_P(BadInputTest, ExitsWithStatusTwoNamingTheProblemAndWritesNothing)
     {
         args += " " + WithDir(c.extra, dir.string());
     }
+    if (!c.envName.empty())
+    {
+        setenv(c.envName.c_str(), c.envValue.c_str(), 1);
+    }
     const RunResult r = Run(args);
+    if (!c.envName.empty())
+    {
+        unsetenv(c.envName.c_str());
+    }
 
     EXPECT_LT(r.status, 128) << "killed by signal " << r.status - 128 << ": " << r.err;
     EXPECT_EQ(r.status, 2) << r.err;

@@ -295,3 +295,16 @@ TEST_F(DnnInspectCliTest, ReplacesAnEarlierGraphButNeverTheModelALinkOrADevice)
     EXPECT_TRUE(fs::is_character_file("/dev/null"));
     EXPECT_TRUE(r.out.empty()) << r.out;
 }
+
+TEST_F(DnnInspectCliTest, ControlCharactersInNamesAreEscapedInTheTable)
+{
+    // Issue 15: a model name with a terminal escape sequence, a layer name with a newline.
+    const fs::path model = WriteFile("evil.json", R"({"name": "evil\u001b[2Jname",
+      "input": {"shape": [3, 8, 8]},
+      "layers": [{"name": "c\nonv", "type": "conv", "out_channels": 4, "kernel": 3}]})");
+    const RunResult r = Run("--model=" + ShellQuote(model.string()));
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << r.out;
+    EXPECT_TRUE(Contains(r.out, "model evil\\x1b[2Jname: input 3x8x8")) << r.out;
+    EXPECT_TRUE(Contains(r.out, "\nc\\nonv ")) << r.out;
+}

@@ -35,10 +35,10 @@ namespace
 void
 PrintTable(const DnnModel& model, const DnnTaskGraph* graph, const DnnPartitionConfig& config)
 {
-    std::cout << "model " << model.Name() << ": input " << model.InputShape().ToString() << " ("
-              << model.InputElementBytes() << " B/element), activations "
-              << model.ActivationElementBytes() << " B/element, " << model.LayerCount()
-              << " layers\n\n";
+    std::cout << "model " << DnnEscapeControl(model.Name()) << ": input "
+              << model.InputShape().ToString() << " (" << model.InputElementBytes()
+              << " B/element), activations " << model.ActivationElementBytes() << " B/element, "
+              << model.LayerCount() << " layers\n\n";
     std::cout << std::left << std::setw(32) << "layer" << std::setw(18) << "type" << std::setw(14)
               << "output" << std::right << std::setw(12) << "params" << std::setw(12) << "MFLOPs"
               << std::setw(12) << "out KiB"
@@ -48,9 +48,9 @@ PrintTable(const DnnModel& model, const DnnTaskGraph* graph, const DnnPartitionC
         const DnnLayer& l = model.Layer(i);
         const std::string type =
             l.type == DnnLayerType::Activation ? l.function : DnnLayerTypeName(l.type);
-        std::cout << std::left << std::setw(32) << l.name << std::setw(18) << type << std::setw(14)
-                  << l.outputShape.ToString() << std::right << std::setw(12) << l.params
-                  << std::setw(12) << DnnFormatFixed(l.flops / 1e6, 2) << std::setw(12)
+        std::cout << std::left << std::setw(32) << DnnEscapeControl(l.name) << std::setw(18) << type
+                  << std::setw(14) << l.outputShape.ToString() << std::right << std::setw(12)
+                  << l.params << std::setw(12) << DnnFormatFixed(l.flops / 1e6, 2) << std::setw(12)
                   << DnnFormatFixed(model.OutputBytes(i) / 1024.0, 1) << "\n";
     }
     std::cout << "\ntotal: " << model.Params() << " params, " << model.ConvLinearMacs()
@@ -80,7 +80,7 @@ PrintZooTable(const std::vector<DnnModel>& models, const std::vector<DnnTaskGrap
     for (std::size_t i = 0; i < models.size(); ++i)
     {
         const DnnModel& m = models[i];
-        std::cout << std::left << std::setw(16) << m.Name() << std::setw(12)
+        std::cout << std::left << std::setw(16) << DnnEscapeControl(m.Name()) << std::setw(12)
                   << m.InputShape().ToString() << std::right << std::setw(8) << m.LayerCount()
                   << std::setw(14) << m.Params() << std::setw(10)
                   << DnnFormatFixed(m.ConvLinearMacs() / 1e9, 3) << std::setw(10)

@@ -58,11 +58,11 @@ PrintTable(const DnnSchedulingProblem& problem, const std::vector<Result>& resul
         const auto order = r.schedule.ProcessorOrder(problem.ProcessorCount());
         for (uint32_t p = 0; p < problem.ProcessorCount(); ++p)
         {
-            std::cout << "  " << problem.ProcessorName(p) << ":";
+            std::cout << "  " << DnnEscapeControl(problem.ProcessorName(p)) << ":";
             for (std::size_t i = 0; i < order[p].size(); ++i)
             {
                 const uint32_t t = order[p][i];
-                std::cout << (i ? "  " : " ") << problem.TaskName(t) << " ["
+                std::cout << (i ? "  " : " ") << DnnEscapeControl(problem.TaskName(t)) << " ["
                           << DnnFormatNumber(r.schedule.Start(t)) << ", "
                           << DnnFormatNumber(r.schedule.Finish(t)) << "]";
             }
@@ -226,8 +226,8 @@ Run(int argc, char* argv[])
     }
     else
     {
-        std::cout << "instance " << label << ": " << problem.TaskCount() << " tasks, "
-                  << problem.ProcessorCount() << " processors\n\n";
+        std::cout << "instance " << DnnEscapeControl(label) << ": " << problem.TaskCount()
+                  << " tasks, " << problem.ProcessorCount() << " processors\n\n";
         PrintTable(problem, results);
     }
     return 0;

@@ -26,23 +26,23 @@ DnnToolMain(int argc, char* argv[], int (*run)(int, char*[]))
     }
     catch (const DnnInputError& e)
     {
-        std::cerr << "error: " << e.what() << "\n";
+        std::cerr << "error: " << DnnEscapeControl(e.what()) << "\n";
         return 2;
     }
     catch (const DnnUsageError& e)
     {
-        std::cerr << "error: " << e.what() << "\n";
+        std::cerr << "error: " << DnnEscapeControl(e.what()) << "\n";
         return 2;
     }
     catch (const DnnInvalidScheduleError& e)
     {
-        std::cerr << "error: " << e.what() << "\n";
+        std::cerr << "error: " << DnnEscapeControl(e.what()) << "\n";
         return 1;
     }
     catch (const std::exception& e)
     {
         // Not bad input: a bug or the machine (out of memory). Report it, do not abort.
-        std::cerr << "error: " << e.what() << "\n";
+        std::cerr << "error: " << DnnEscapeControl(e.what()) << "\n";
         return 1;
     }
 }

@@ -4,6 +4,8 @@
 #ifndef DNN_TOOL_H
 #define DNN_TOOL_H
 
+#include "ns3/dnn-input-error.h"
+
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
@@ -21,7 +23,7 @@
  * the file and JSON path) or bad usage (DnnUsageError: it names the option); 1 when a
  * scheduler produced an invalid schedule (DnnInvalidScheduleError, a bug) or on any other
  * error (a bug or the machine, e.g. out of memory). Every error is one "error: ..." line on
- * standard error; none aborts.
+ * standard error, its control characters escaped (DnnEscapeControl); none aborts.
  */
 
 namespace ns3
@@ -33,7 +35,12 @@ namespace ns3
  */
 struct DnnUsageError : std::runtime_error
 {
-    using std::runtime_error::runtime_error;
+    /** \brief Build the error. \param message what is wrong, naming the option; its control
+     *  characters are escaped (DnnEscapeControl) */
+    explicit DnnUsageError(const std::string& message)
+        : std::runtime_error(DnnEscapeControl(message))
+    {
+    }
 };
 
 /**

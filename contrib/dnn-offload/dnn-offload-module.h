@@ -41,6 +41,7 @@
 #include "ns3/dnn-compute-energy-model.h"
 #include "ns3/dnn-compute-model.h"
 #include "ns3/dnn-cpop-scheduler.h"
+#include "ns3/dnn-csv.h"
 #include "ns3/dnn-device-profile.h"
 #include "ns3/dnn-did-you-mean.h"
 #include "ns3/dnn-experiment.h"

@@ -415,5 +415,84 @@ class SweepTestCase(unittest.TestCase):
         self.assertIn("no-runner", done.stderr)
 
 
+class CsvRoundTripTest(unittest.TestCase):
+    """Issue 15: names with commas, double quotes and newlines, written by dnn-offload-run
+    into tasks.csv, requests.csv and comparison.csv (RFC 4180 quoting), read back whole by
+    the analysis scripts' reader (pandas). Needs the built tool: runs when DNN_TOOLS_DIR
+    names its folder (the ctest entry csv-round-trip sets it), else skips."""
+
+    MODEL = 'tiny, "quoted"\nnet\r\nend'
+    LAYER = 'conv,1\n"a"'
+
+    def setUp(self):
+        tools = os.environ.get("DNN_TOOLS_DIR", "")
+        self.tool = os.path.join(tools, "dnn-offload-run")
+        if not tools or not os.access(self.tool, os.X_OK):
+            self.skipTest("DNN_TOOLS_DIR does not hold dnn-offload-run")
+        self.tmp = tempfile.mkdtemp(prefix="dnn-csv-round-trip-")
+        self.addCleanup(shutil.rmtree, self.tmp, True)
+
+    def write_inputs(self):
+        model = {
+            "name": self.MODEL,
+            "input": {"shape": [3, 8, 8]},
+            "layers": [
+                {"name": self.LAYER, "type": "conv", "out_channels": 4, "kernel": 3,
+                 "padding": 1},
+                {"name": "relu, too", "type": "relu"},
+                {"name": "flat", "type": "flatten"},
+                {"name": 'fc "last", too', "type": "linear", "out_features": 10},
+            ],
+        }
+        scenario = {
+            "name": "csv",
+            "devices": [
+                {"name": "edge", "profile": "edge-server", "role": "edge"},
+                {"name": "cam", "profile": "rpi4", "role": "iot", "position": [5, 0, 0]},
+            ],
+            "networks": [{"name": "lan", "type": "csma", "members": ["edge", "cam"],
+                          "data_rate": "100Mbps", "delay": "50us"}],
+            "workload": {"requests": [
+                {"device": "cam", "model": "models/odd.json", "count": 2,
+                 "arrivals": {"type": "periodic", "start": "0s", "period": "1s"}}]},
+            "schedulers": ["heft"],
+            "simulation": {"stop_time": "5s"},
+        }
+        os.makedirs(os.path.join(self.tmp, "models"))
+        with open(os.path.join(self.tmp, "models", "odd.json"), "w") as handle:
+            json.dump(model, handle)
+        path = os.path.join(self.tmp, "scenario.json")
+        with open(path, "w") as handle:
+            json.dump(scenario, handle)
+        return path
+
+    def test_names_with_commas_quotes_and_newlines_read_back_whole(self):
+        scenario = self.write_inputs()
+        out = os.path.join(self.tmp, "out")
+        done = subprocess.run([self.tool, "--scenario=" + scenario, "--out=" + out, "--plan-only"],
+                              capture_output=True, text=True, env=ENV, timeout=300)
+        self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+        sys.path.insert(0, ANALYSIS)
+        try:
+            import dnn_results
+        finally:
+            sys.path.remove(ANALYSIS)
+        folder = os.path.join(out, "heft")
+        tasks = dnn_results.read_tasks(folder)
+        requests = dnn_results.read_requests(folder)
+        self.assertEqual(set(tasks["model"]), {self.MODEL})
+        self.assertIn(self.LAYER, set(tasks["layer"]))
+        self.assertIn('fc "last", too', set(tasks["layer"]))
+        self.assertEqual(list(requests["model"]), [self.MODEL, self.MODEL])
+        self.assertEqual(list(requests["request"]), ["0", "1"])
+        # Every row has every column: no name spilled into the next cell or line.
+        with open(os.path.join(folder, "tasks.csv"), newline="") as handle:
+            rows = list(csv.reader(handle))
+        self.assertTrue(all(len(row) == len(rows[0]) for row in rows), rows)
+        self.assertEqual(len(rows) - 1, len(tasks))
+        comparison = dnn_results.read_comparison(out)
+        self.assertEqual(list(comparison["scheduler"]), ["heft"])
+
+
 if __name__ == "__main__":
     unittest.main()

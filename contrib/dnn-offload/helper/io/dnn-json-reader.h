@@ -36,6 +36,24 @@ class DnnJsonReader
      */
     static nlohmann::json ParseFile(const std::string& file);
     /**
+     * \brief Read a whole input file as bytes: the one place the tools open their inputs.
+     *
+     * Only regular files (or links to them) are read: a directory gives "is a directory", a
+     * FIFO, socket or device (/dev/zero) "is not a regular file", without blocking (the file
+     * is opened with O_NONBLOCK and checked with fstat before any read). A file larger than
+     * MaxInputBytes() is refused before it is read.
+     * \param file path of the file
+     * \return its content; throws DnnInputError naming \p file
+     */
+    static std::string ReadInputFile(const std::string& file);
+    /**
+     * \brief The largest input file read, bytes: 64 MiB, or the environment variable
+     *        DNN_MAX_INPUT_BYTES (a positive integer of bytes).
+     * \return the limit; throws DnnInputError if DNN_MAX_INPUT_BYTES is not a positive
+     *         integer
+     */
+    static uint64_t MaxInputBytes();
+    /**
      * \brief Parse JSON text.
      * \param text the text
      * \param file name to use in messages

@@ -115,6 +115,9 @@ const std::string MAX_TIME_TEXT = DnnRunLimits::MAX_TIME_TEXT;
 constexpr double MIN_DATA_RATE = 1;
 /** The highest data rate, bit/s (ns-3's 64-bit DataRate holds more; no link is faster). */
 constexpr double MAX_DATA_RATE = 1e15;
+/** The longest chain of "base" profiles (a profile, its base, the base's base, ...): the
+ *  chain is resolved by recursion, and 20,000 levels overflowed the stack. */
+constexpr std::size_t MAX_PROFILE_BASE_DEPTH = 64;
 
 double
 ReadTime(const DnnJsonReader& reader)
@@ -525,6 +528,13 @@ ScenarioLoader::ResolveProfile(const std::string& name, const DnnJsonReader& whe
         }
         else
         {
+            // The chain is resolved by recursion, one frame per level: cap its depth.
+            if (m_resolving.size() >= MAX_PROFILE_BASE_DEPTH)
+            {
+                base.Fail("profile \"" + name +
+                          "\": the chain of \"base\" profiles is longer than " +
+                          std::to_string(MAX_PROFILE_BASE_DEPTH) + " levels");
+            }
             profile = ResolveProfile(baseName, base);
         }
     }
@@ -964,7 +974,9 @@ ScenarioLoader::LoadModel(const DnnJsonReader& reader)
     const fs::path path =
         (isPath ? m_baseDir / model : m_baseDir / "models" / (model + ".json")).lexically_normal();
     std::error_code error;
-    if (!fs::is_regular_file(path, error))
+    // Anything that exists (a directory, a FIFO, ...) is left to DnnJsonReader::ReadInputFile,
+    // which says what it is; only a missing file gets a did-you-mean.
+    if (!fs::exists(path, error))
     {
         if (isPath)
         {

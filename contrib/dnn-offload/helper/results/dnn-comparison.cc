@@ -3,6 +3,7 @@
  */
 #include "dnn-comparison.h"
 
+#include "ns3/dnn-csv.h"
 #include "ns3/dnn-results-writer.h"
 
 #include "ns3/log.h"
@@ -222,7 +223,7 @@ DnnComparison::Csv(const std::vector<DnnComparisonRow>& rows)
         const auto cells = Cells(row);
         for (std::size_t c = 0; c < cells.size(); ++c)
         {
-            out << (c ? "," : "") << cells[c];
+            out << (c ? "," : "") << DnnCsvField(cells[c]);
         }
         out << '\n';
     }

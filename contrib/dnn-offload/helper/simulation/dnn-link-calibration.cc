@@ -4,6 +4,7 @@
 #include "dnn-link-calibration.h"
 
 #include "dnn-topology-helper.h"
+#include "ns3/dnn-json-reader.h"
 #include "ns3/dnn-scenario-reader.h"
 
 #include "ns3/inet-socket-address.h"
@@ -58,10 +59,10 @@ class ProbeRunner
     /** One probe: a message of some size over one hop. */
     struct Probe
     {
-        std::size_t hop;  //!< index into the hops
-        uint64_t bytes;   //!< message size
-        Ipv4Address dest; //!< receiver's address on the network
-        double time{-1};  //!< measured, s
+        std::size_t hop;    //!< index into the hops
+        uint64_t bytes;     //!< message size
+        Ipv4Address dest;   //!< receiver's address on the network
+        double time{-1};    //!< measured, s
         bool warmUp{false}; //!< not timed for the fit: settles the rate manager first
     };
 
@@ -447,14 +448,16 @@ bool
 DnnLinkCalibration::ReadCache(const std::string& file, const std::string& text,
                               DnnCalibrationResult& result)
 {
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
+    std::error_code missing;
+    if (!std::filesystem::exists(file, missing))
     {
         return false;
     }
     try
     {
-        const nlohmann::json json = nlohmann::json::parse(in);
+        // Through the readers' one opener: a FIFO or a huge file in the cache is refused
+        // (and the cache recomputed), never read.
+        const nlohmann::json json = nlohmann::json::parse(DnnJsonReader::ReadInputFile(file));
         if (json.at("version").get<uint32_t>() != VERSION ||
             json.at("key").get<std::string>() != result.key ||
             json.at("canonical").get<std::string>() != text ||

@@ -3,6 +3,8 @@
  */
 #include "dnn-results-writer.h"
 
+#include "ns3/dnn-csv.h"
+
 #include "ns3/log.h"
 
 #include <nlohmann/json.hpp>
@@ -50,21 +52,6 @@ ErrorCell(double error)
 }
 
 /** A CSV cell: quoted (RFC 4180) when it holds a comma, a quote or a line break. */
-std::string
-CsvCell(const std::string& text)
-{
-    if (text.find_first_of(",\"\n") == std::string::npos)
-    {
-        return text;
-    }
-    std::string out = "\"";
-    for (char c : text)
-    {
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    return out + "\"";
-}
-
 /** Mean, p50, p95 and max of some latencies. */
 nlohmann::json
 Stats(const std::vector<double>& values)
@@ -150,10 +137,12 @@ void
 DnnResultsWriter::TaskRow(const DnnRuntimePlan& plan, const DnnRunRecorder& recorder, uint32_t t)
 {
     const auto& task = plan.GetTask(t);
-    *m_tasks << task.name << ',' << task.request << ',' << plan.Requests().at(task.request).model
-             << ',' << task.layer << ',' << task.piece << ',' << plan.NodeName(task.node) << ','
-             << TimeCell(task.plannedStart) << ',' << TimeCell(task.plannedFinish) << ','
-             << TimeCell(recorder.Start(t)) << ',' << TimeCell(recorder.Finish(t)) << '\n';
+    *m_tasks << DnnCsvField(task.name) << ',' << task.request << ','
+             << DnnCsvField(plan.Requests().at(task.request).model) << ','
+             << DnnCsvField(task.layer) << ',' << task.piece << ','
+             << DnnCsvField(plan.NodeName(task.node)) << ',' << TimeCell(task.plannedStart) << ','
+             << TimeCell(task.plannedFinish) << ',' << TimeCell(recorder.Start(t)) << ','
+             << TimeCell(recorder.Finish(t)) << '\n';
 }
 
 void
@@ -161,10 +150,11 @@ DnnResultsWriter::TransferRow(const DnnRuntimePlan& plan, const DnnRunRecorder::
 {
     if (m_transfers)
     {
-        *m_transfers << plan.GetTask(transfer.producer).name << ','
-                     << plan.NodeName(transfer.source) << ',' << plan.NodeName(transfer.destination)
-                     << ',' << transfer.bytes << ',' << TimeCell(transfer.queued) << ','
-                     << TimeCell(transfer.arrived) << '\n';
+        *m_transfers << DnnCsvField(plan.GetTask(transfer.producer).name) << ','
+                     << DnnCsvField(plan.NodeName(transfer.source)) << ','
+                     << DnnCsvField(plan.NodeName(transfer.destination)) << ',' << transfer.bytes
+                     << ',' << TimeCell(transfer.queued) << ',' << TimeCell(transfer.arrived)
+                     << '\n';
     }
     m_bytesSent += transfer.bytes;
     m_bytesArrived += transfer.arrived >= 0 ? transfer.bytes : 0;
@@ -228,16 +218,17 @@ DnnResultsWriter::RequestRow(const DnnRuntimePlan& plan, const DnnRunRecorder& r
                              : done         ? (wasHit ? "recovered" : "completed")
                              : wasHit       ? "failed"
                                             : "unfinished";
-    *m_requests << id << ',' << request.model << ',' << plan.NodeName(request.home) << ','
-                << TimeCell(request.release) << ',' << TimeCell(completion) << ','
-                << TimeCell(latency) << ',' << (deadline > 0 ? TimeCell(deadline) : "") << ','
+    *m_requests << id << ',' << DnnCsvField(request.model) << ','
+                << DnnCsvField(plan.NodeName(request.home)) << ',' << TimeCell(request.release)
+                << ',' << TimeCell(completion) << ',' << TimeCell(latency) << ','
+                << (deadline > 0 ? TimeCell(deadline) : "") << ','
                 << (!m_simulated ? ""
                     : met        ? "yes"
                                  : "no")
                 << ',' << (planned ? TimeCell(request.plannedCompletion) : "") << ','
                 << (planned ? TimeCell(plannedLatency) : "") << ',' << ErrorCell(error) << ','
                 << status << ',' << (wasHit ? TimeCell(failure.time) : "") << ','
-                << (wasHit ? CsvCell(failure.reason) : "") << '\n';
+                << (wasHit ? DnnCsvField(failure.reason) : "") << '\n';
 }
 
 void
@@ -302,7 +293,7 @@ DnnResultsWriter::Finish(const DnnRuntimePlan& plan, const DnnRunRecorder& recor
     for (uint32_t node = 0; node < plan.NodeCount(); ++node)
     {
         const DnnNodeEnergy e = node < facts.energy.size() ? facts.energy[node] : DnnNodeEnergy{};
-        energy << plan.NodeName(node) << ',' << e.compute << ',' << e.radio << ','
+        energy << DnnCsvField(plan.NodeName(node)) << ',' << e.compute << ',' << e.radio << ','
                << e.compute + e.radio << '\n';
         energyJson[plan.NodeName(node)] = {
             {"compute_j", e.compute}, {"radio_j", e.radio}, {"total_j", e.compute + e.radio}};

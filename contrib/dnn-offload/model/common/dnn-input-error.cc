@@ -6,6 +6,53 @@
 namespace ns3
 {
 
+std::string
+DnnEscapeControl(const std::string& text)
+{
+    static const char* hex = "0123456789abcdef";
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i)
+    {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte == 0xc2 && i + 1 < text.size() &&
+            static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+            static_cast<unsigned char>(text[i + 1]) <= 0x9f)
+        {
+            const auto c1 = static_cast<unsigned char>(text[++i]);
+            out += "\\u00";
+            out += hex[c1 >> 4];
+            out += hex[c1 & 0xf];
+            continue;
+        }
+        if (byte >= 0x20 && byte != 0x7f)
+        {
+            out += text[i];
+            continue;
+        }
+        switch (byte)
+        {
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case 0:
+            out += "\\0";
+            break;
+        default:
+            out += "\\x";
+            out += hex[byte >> 4];
+            out += hex[byte & 0xf];
+        }
+    }
+    return out;
+}
+
 namespace
 {
 
@@ -21,7 +68,7 @@ FormatInputError(const std::string& file, const std::string& jsonPath, const std
     {
         message += jsonPath + ": ";
     }
-    return message + detail;
+    return DnnEscapeControl(message + detail);
 }
 
 std::string

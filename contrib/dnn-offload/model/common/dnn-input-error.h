@@ -13,11 +13,23 @@ namespace ns3
 
 /**
  * \ingroup dnn-offload
+ * \brief \p text with its control characters escaped, so that a message quoting input is
+ *        one line and sends no terminal escape sequence: newline, carriage return and tab
+ *        as \\n, \\r, \\t, NUL as \\0, the other C0 controls and DEL as \\xNN and the C1
+ *        controls (U+0080 to U+009F, in UTF-8) as \\u00NN. Other bytes (printable ASCII,
+ *        UTF-8 text) are kept.
+ * \param text the text \return the escaped text
+ */
+std::string DnnEscapeControl(const std::string& text);
+
+/**
+ * \ingroup dnn-offload
  * \brief A user-supplied file (model, scenario, instance) is malformed.
  *
  * Carries the file name, the JSON pointer of the offending value (e.g. "/layers/3/kernel")
  * and what is wrong, and formats them as one message:
- * "scenarios/models/x.json: /layers/3/kernel: must be a positive integer, got -1".
+ * "scenarios/models/x.json: /layers/3/kernel: must be a positive integer, got -1", with its
+ * control characters escaped (DnnEscapeControl): the message is always one line.
  * Command-line tools catch it, print what() and exit with status 2.
  */
 class DnnInputError : public std::runtime_error

@@ -27,15 +27,16 @@ DnnGaScheduler::GetTypeId()
             .SetParent<DnnMetaheuristicScheduler>()
             .SetGroupName("DnnOffload")
             .AddConstructor<DnnGaScheduler>()
-            .AddAttribute("Population", "Chromosomes per generation.", UintegerValue(50),
-                          MakeUintegerAccessor(&DnnGaScheduler::m_population),
-                          MakeUintegerChecker<uint32_t>(2))
-            .AddAttribute("Generations", "Most generations.", UintegerValue(600),
+            .AddAttribute("Population", "Chromosomes per generation (2 to 10000).",
+                          UintegerValue(50), MakeUintegerAccessor(&DnnGaScheduler::m_population),
+                          MakeUintegerChecker<uint32_t>(2, 10000))
+            .AddAttribute("Generations", "Most generations (0 to 100000).", UintegerValue(600),
                           MakeUintegerAccessor(&DnnGaScheduler::m_generations),
-                          MakeUintegerChecker<uint32_t>())
-            .AddAttribute("Patience", "Stop after this many generations without a better best.",
+                          MakeUintegerChecker<uint32_t>(0, 100000))
+            .AddAttribute("Patience",
+                          "Stop after this many generations without a better best (1 to 100000).",
                           UintegerValue(50), MakeUintegerAccessor(&DnnGaScheduler::m_patience),
-                          MakeUintegerChecker<uint32_t>(1))
+                          MakeUintegerChecker<uint32_t>(1, 100000))
             .AddAttribute("CrossoverRate", "Probability that a child gets a two-point crossover.",
                           DoubleValue(0.9), MakeDoubleAccessor(&DnnGaScheduler::m_crossover),
                           MakeDoubleChecker<double>(0, 1))

@@ -21,12 +21,12 @@ DnnGreedyScheduler::GetTypeId()
             .SetParent<DnnMetaheuristicScheduler>()
             .SetGroupName("DnnOffload")
             .AddConstructor<DnnGreedyScheduler>()
-            .AddAttribute("BlockSize", "Most tasks per block (1: one task at a time).",
+            .AddAttribute("BlockSize", "Most tasks per block (1: one task at a time; up to 64).",
                           UintegerValue(4), MakeUintegerAccessor(&DnnGreedyScheduler::m_blockSize),
-                          MakeUintegerChecker<uint32_t>(1))
-            .AddAttribute("MaxPasses", "Most passes over all blocks.", UintegerValue(20),
-                          MakeUintegerAccessor(&DnnGreedyScheduler::m_maxPasses),
-                          MakeUintegerChecker<uint32_t>(1));
+                          MakeUintegerChecker<uint32_t>(1, 64))
+            .AddAttribute("MaxPasses", "Most passes over all blocks (1 to 1000).",
+                          UintegerValue(20), MakeUintegerAccessor(&DnnGreedyScheduler::m_maxPasses),
+                          MakeUintegerChecker<uint32_t>(1, 1000));
     return tid;
 }
 

@@ -22,13 +22,15 @@ DnnMemeticPsoGaScheduler::GetTypeId()
                 .SetGroupName("DnnOffload")
                 .AddConstructor<DnnMemeticPsoGaScheduler>(),
             300)
-            .AddAttribute("BlockSize", "Most tasks per block (1: no coarsening).", UintegerValue(4),
+            .AddAttribute("BlockSize", "Most tasks per block (1: no coarsening; up to 64).",
+                          UintegerValue(4),
                           MakeUintegerAccessor(&DnnMemeticPsoGaScheduler::m_blockSize),
-                          MakeUintegerChecker<uint32_t>(1))
-            .AddAttribute(
-                "LocalSearchBlocks", "Blocks per particle and iteration tried on every device.",
-                UintegerValue(2), MakeUintegerAccessor(&DnnMemeticPsoGaScheduler::localSearchGenes),
-                MakeUintegerChecker<uint32_t>());
+                          MakeUintegerChecker<uint32_t>(1, 64))
+            .AddAttribute("LocalSearchBlocks",
+                          "Blocks per particle and iteration tried on every device (0 to 64).",
+                          UintegerValue(2),
+                          MakeUintegerAccessor(&DnnMemeticPsoGaScheduler::localSearchGenes),
+                          MakeUintegerChecker<uint32_t>(0, 64));
     return tid;
 }
 

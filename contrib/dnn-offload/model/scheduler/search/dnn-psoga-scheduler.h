@@ -25,13 +25,15 @@ TypeId
 AddPsoGaAttributes(TypeId tid, uint32_t iterations)
 {
     return tid
-        .AddAttribute("Particles", "Swarm size.", UintegerValue(50),
-                      MakeUintegerAccessor(&T::particles), MakeUintegerChecker<uint32_t>(1))
-        .AddAttribute("Iterations", "Most iterations.", UintegerValue(iterations),
-                      MakeUintegerAccessor(&T::iterations), MakeUintegerChecker<uint32_t>())
-        .AddAttribute("Patience", "Stop after this many iterations without a better global best.",
+        .AddAttribute("Particles", "Swarm size (1 to 10000).", UintegerValue(50),
+                      MakeUintegerAccessor(&T::particles), MakeUintegerChecker<uint32_t>(1, 10000))
+        .AddAttribute("Iterations", "Most iterations (0 to 100000).", UintegerValue(iterations),
+                      MakeUintegerAccessor(&T::iterations),
+                      MakeUintegerChecker<uint32_t>(0, 100000))
+        .AddAttribute("Patience",
+                      "Stop after this many iterations without a better global best (1 to 100000).",
                       UintegerValue(50), MakeUintegerAccessor(&T::patience),
-                      MakeUintegerChecker<uint32_t>(1))
+                      MakeUintegerChecker<uint32_t>(1, 100000))
         .AddAttribute("InertiaStart", "Inertia weight w (mutation) at the first iteration.",
                       DoubleValue(0.8), MakeDoubleAccessor(&T::inertiaStart),
                       MakeDoubleChecker<double>(0, 1))
