@@ -293,8 +293,8 @@ TEST(NetworkModelTest, SharedDecodingIsNeverEarlierThanContentionFree)
 {
     // Same assignment and order: under the shared model with each pair's own medium (time
     // per unit 1 / bandwidth), a transfer starts no earlier than the producer's finish and
-    // takes what the contention-free model says, so every finish is at least as late; on a
-    // chain (one transfer at a time) the two are equal.
+    // takes what the contention-free model says, so every finish is at least as late (up to
+    // rounding); on a chain (one transfer at a time) the two are equal.
     std::mt19937_64 rng(16);
     for (int i = 0; i < 100; ++i)
     {
@@ -312,7 +312,8 @@ TEST(NetworkModelTest, SharedDecodingIsNeverEarlierThanContentionFree)
         DnnScheduleEvaluator sharedEvaluator(shared);
         const auto a = freeEvaluator.Evaluate(assignment.data(), order.data());
         const auto b = sharedEvaluator.Evaluate(assignment.data(), order.data());
-        EXPECT_GE(b.makespan, a.makespan) << "random DAG " << i;
+        // data x (1 / bandwidth) and data / bandwidth may differ in the last bit.
+        EXPECT_GE(b.makespan, a.makespan * (1 - 1e-12)) << "random DAG " << i;
         EXPECT_DOUBLE_EQ(b.energy, a.energy) << "random DAG " << i;
         const DnnSchedule decoded = sharedEvaluator.Decode(assignment.data(), order.data());
         EXPECT_DOUBLE_EQ(decoded.Makespan(), b.makespan);
