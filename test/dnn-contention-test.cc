@@ -61,10 +61,7 @@ StationsScenario(uint32_t stations)
 class ContentionTest : public DnnCliTest
 {
   protected:
-    ContentionTest()
-        : DnnCliTest("dnn-offload-run")
-    {
-    }
+    ContentionTest() : DnnCliTest("dnn-offload-run") {}
 };
 
 TEST_F(ContentionTest, FourStationsSharedPlanHoldsContentionFreeDoesNot)

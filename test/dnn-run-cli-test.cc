@@ -281,8 +281,9 @@ TEST_F(RunCliTest, PlanningHorizonPlansWindowByWindow)
  *  those of requests.csv's absolute errors. */
 TEST_F(RunCliTest, LatencyErrorsShowWhetherThePlanHeld)
 {
-    const RunResult r = Run("--scenario=scenarios/smart-home.json --schedulers=heft,heft-shared,local --out=" +
-                            ShellQuote((m_dir / "out").string()));
+    const RunResult r =
+        Run("--scenario=scenarios/smart-home.json --schedulers=heft,heft-shared,local --out=" +
+            ShellQuote((m_dir / "out").string()));
     ASSERT_EQ(r.status, 0) << r.err;
     const auto rows = ReadCsv(m_dir / "out" / "comparison.csv");
     ASSERT_EQ(rows.size(), 3u);

@@ -295,8 +295,7 @@ DnnExperiment::RunRolling(const DnnSchedulerSpec& spec, Ptr<DnnScheduler> schedu
     }
     NS_LOG_LOGIC(spec.label << ": simulating, planning window by window");
     const DnnSimulationResult result = DnnSimulation::RunRolling(
-        planner, scenario.platform,
-        SimulationOptions(scenario, spec.label, spec, options));
+        planner, scenario.platform, SimulationOptions(scenario, spec.label, spec, options));
     fillPlanned();
     NS_LOG_INFO(spec.label << ": " << planner.Windows() << " windows, planned makespan "
                            << row.plannedMakespan << " s in " << row.schedulerRuntime << " s");

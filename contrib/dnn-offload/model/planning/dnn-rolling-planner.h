@@ -100,10 +100,10 @@ class DnnRollingPlanner
     double m_horizon;                          //!< window length, s
     Ptr<DnnScheduler> m_scheduler;             //!< plans each window
     DnnNetworkModel m_networkModel{DnnNetworkModel::ContentionFree}; //!< the windows' model
-    std::size_t m_next{0};                     //!< first request not planned
-    std::vector<double> m_available;           //!< per core: planned busy until, s
-    std::vector<double> m_mediumAvailable;     //!< per platform medium: planned busy until, s
-    std::vector<uint8_t> m_excluded;           //!< per device: failed
+    std::size_t m_next{0};                                           //!< first request not planned
+    std::vector<double> m_available;       //!< per core: planned busy until, s
+    std::vector<double> m_mediumAvailable; //!< per platform medium: planned busy until, s
+    std::vector<uint8_t> m_excluded;       //!< per device: failed
     std::vector<std::pair<uint32_t, std::string>>
         m_skipped;          //!< requests not planned (failed device)
     uint32_t m_planned{0};  //!< requests planned

@@ -249,13 +249,15 @@ class DnnSchedulingProblem
      *  \param from source \param to destination \return pointer to the first */
     const MediumUse* RouteBegin(uint32_t from, uint32_t to) const
     {
-        return m_routeUses.data() + m_routeStart[static_cast<std::size_t>(from) * m_processors.size() + to];
+        return m_routeUses.data() +
+               m_routeStart[static_cast<std::size_t>(from) * m_processors.size() + to];
     }
     /** \brief End of a route's media. \param from source \param to destination
      *  \return past-the-end pointer */
     const MediumUse* RouteEnd(uint32_t from, uint32_t to) const
     {
-        return m_routeUses.data() + m_routeStart[static_cast<std::size_t>(from) * m_processors.size() + to + 1];
+        return m_routeUses.data() +
+               m_routeStart[static_cast<std::size_t>(from) * m_processors.size() + to + 1];
     }
     /** \brief Mean communication time over distinct processor pairs (HEFT's c-bar).
      *  \param data data units \return seconds */
@@ -356,12 +358,12 @@ class DnnSchedulingProblem
     std::vector<uint32_t> m_order;                      //!< topological order
     bool m_uniformLinks{false}; //!< all links between distinct processors alike (Finalize())
     DnnNetworkModel m_networkModel{DnnNetworkModel::ContentionFree}; //!< the planners' model
-    std::vector<std::string> m_mediumNames;             //!< per medium added (AddMedium())
-    std::vector<double> m_mediumAvailable; //!< per medium added: free from (SetMediumAvailable())
+    std::vector<std::string> m_mediumNames; //!< per medium added (AddMedium())
+    std::vector<double> m_mediumAvailable;  //!< per medium added: free from (SetMediumAvailable())
     std::vector<std::pair<uint32_t, uint32_t>> m_ownMedium; //!< pairs given a medium of their own
     std::map<std::size_t, std::vector<MediumUse>> m_routesSet; //!< per pair, as set (SetRoute())
-    std::vector<std::size_t> m_routeStart;              //!< CSR offsets per pair (Finalize())
-    std::vector<MediumUse> m_routeUses;                 //!< CSR media of the routes (Finalize())
+    std::vector<std::size_t> m_routeStart; //!< CSR offsets per pair (Finalize())
+    std::vector<MediumUse> m_routeUses;    //!< CSR media of the routes (Finalize())
 };
 
 } // namespace ns3

@@ -146,17 +146,17 @@ class DnnScheduleEvaluator
      *  m_sharedMemory and m_memoryBound): Feasible() marks a group seen on a processor with
      *  the current m_epoch, Repair() counts its tasks there (all zero between calls). */
     std::vector<uint32_t> m_groupSlot;
-    std::vector<uint32_t> m_groupCount; //!< see m_groupSlot
-    uint32_t m_epoch;                   //!< Feasible()'s mark in m_groupSlot
-    std::vector<uint32_t> m_candidates; //!< tasks of an overfull processor (scratch)
-    std::vector<double> m_used;         //!< memory used per processor (scratch)
-    std::vector<double> m_start;        //!< start per task (scratch)
-    std::vector<double> m_finish;       //!< finish per task (scratch)
-    std::vector<uint32_t> m_core;       //!< core per task (scratch)
-    uint64_t m_placements;              //!< tasks placed so far
-    bool m_shared;                      //!< whether the problem's model is shared-medium
-    std::vector<double> m_mediumAvailable; //!< per medium: its availability
-    std::vector<double> m_mediumFree;   //!< per medium: free from (scratch)
+    std::vector<uint32_t> m_groupCount;           //!< see m_groupSlot
+    uint32_t m_epoch;                             //!< Feasible()'s mark in m_groupSlot
+    std::vector<uint32_t> m_candidates;           //!< tasks of an overfull processor (scratch)
+    std::vector<double> m_used;                   //!< memory used per processor (scratch)
+    std::vector<double> m_start;                  //!< start per task (scratch)
+    std::vector<double> m_finish;                 //!< finish per task (scratch)
+    std::vector<uint32_t> m_core;                 //!< core per task (scratch)
+    uint64_t m_placements;                        //!< tasks placed so far
+    bool m_shared;                                //!< whether the problem's model is shared-medium
+    std::vector<double> m_mediumAvailable;        //!< per medium: its availability
+    std::vector<double> m_mediumFree;             //!< per medium: free from (scratch)
     std::vector<DnnSchedule::Transfer>* m_record; //!< Decode()'s transfers, else nullptr
 };
 

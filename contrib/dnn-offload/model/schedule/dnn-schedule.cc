@@ -184,9 +184,10 @@ CheckTransfers(const DnnSchedulingProblem& problem, const DnnSchedule& schedule,
         for (auto a = problem.SuccBegin(t); a != problem.SuccEnd(t); ++a)
         {
             const uint32_t s = a->task;
-            const auto first = std::lower_bound(byEdge.begin(), byEdge.end(), std::make_pair(t, s),
-                                                [&](std::size_t i, const std::pair<uint32_t, uint32_t>& key)
-                                                { return edgeKey(i) < key; });
+            const auto first =
+                std::lower_bound(byEdge.begin(), byEdge.end(), std::make_pair(t, s),
+                                 [&](std::size_t i, const std::pair<uint32_t, uint32_t>& key)
+                                 { return edgeKey(i) < key; });
             auto last = first;
             while (last != byEdge.end() && edgeKey(*last) == std::make_pair(t, s))
             {
@@ -221,12 +222,12 @@ CheckTransfers(const DnnSchedulingProblem& problem, const DnnSchedule& schedule,
             {
                 const double duration = a->data * use->secondsPerUnit;
                 longest = std::max(longest, duration);
-                const auto on = std::find_if(first, last, [&](std::size_t i)
-                                             { return transfers[i].medium == use->medium; });
+                const auto on = std::find_if(
+                    first, last, [&](std::size_t i) { return transfers[i].medium == use->medium; });
                 if (on == last)
                 {
-                    report(edgeName(t, s) + " is not on medium " +
-                           problem.MediumName(use->medium) + " of its route");
+                    report(edgeName(t, s) + " is not on medium " + problem.MediumName(use->medium) +
+                           " of its route");
                     continue;
                 }
                 const auto& transfer = transfers[*on];
@@ -381,7 +382,8 @@ ValidateSchedule(const DnnSchedulingProblem& problem, const DnnSchedule& schedul
         for (auto a = problem.SuccBegin(t); a != problem.SuccEnd(t); ++a)
         {
             const uint32_t s = a->task;
-            if (!placed[t] || !placed[s] || (shared && schedule.Processor(t) != schedule.Processor(s)))
+            if (!placed[t] || !placed[s] ||
+                (shared && schedule.Processor(t) != schedule.Processor(s)))
             {
                 continue; // under the shared model, CheckTransfers() checked it
             }

@@ -1073,12 +1073,13 @@ TEST(ScenarioReaderTest, BadScenariosAreRejectedWithPathAndMessage)
          "must be a scheduler name or an object"},
         {"unknown network model",
          [](json& j) { j["schedulers"][1]["network_model"] = "contended"; },
-         "/schedulers/1/network_model", "must be \"contention-free\" or \"shared\", got \"contended\""},
-        {"calibrated not a boolean",
-         [](json& j) { j["schedulers"][1]["calibrated"] = "yes"; },
+         "/schedulers/1/network_model",
+         "must be \"contention-free\" or \"shared\", got \"contended\""},
+        {"calibrated not a boolean", [](json& j) { j["schedulers"][1]["calibrated"] = "yes"; },
          "/schedulers/1/calibrated", "must be true or false, got \"yes\""},
         {"network model twice under one label",
-         [](json& j) {
+         [](json& j)
+         {
              j["schedulers"][1] = {{"name", "heft"}, {"network_model", "shared"}};
              j["schedulers"][2] = {{"name", "heft"}, {"network_model", "shared"}};
          },

@@ -27,9 +27,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <tuple>
 #include <random>
 #include <string>
+#include <tuple>
 #include <vector>
 
 using namespace ns3;
@@ -78,8 +78,7 @@ CellPlatform()
  */
 DnnSchedulingProblem
 CellProblem(const std::vector<uint32_t>& pins,
-            const std::vector<std::tuple<uint32_t, uint32_t, double>>& edges,
-            DnnNetworkModel model)
+            const std::vector<std::tuple<uint32_t, uint32_t, double>>& edges, DnnNetworkModel model)
 {
     const DnnPlatform platform = CellPlatform();
     std::vector<std::string> tasks;
@@ -205,9 +204,9 @@ TEST(NetworkModelTest, TransfersOnOneCellFollowEachOther)
     // t0, t1, t2 run on s1's one core, 0-1, 1-2 and 2-3 s (HEFT takes them by upward rank:
     // 5, 3 and 2.5 s), and send 30, 10 and 5 MB to t3, t4 and t5 on the access point: 3, 1
     // and 0.5 s of air. The cell carries them one after the other: 1-4, 4-5 and 5-5.5 s.
-    const auto problem = CellProblem({1, 1, 1, 0, 0, 0},
-                                     {{0, 3, 3 * MB10}, {1, 4, MB10}, {2, 5, MB10 / 2}},
-                                     DnnNetworkModel::Shared);
+    const auto problem =
+        CellProblem({1, 1, 1, 0, 0, 0}, {{0, 3, 3 * MB10}, {1, 4, MB10}, {2, 5, MB10 / 2}},
+                    DnnNetworkModel::Shared);
     const DnnSchedule plan = ValidPlan("heft", problem);
     ASSERT_EQ(plan.Transfers().size(), 3u);
     const double expected[3][2] = {{1.0, 4.0}, {4.0, 5.0}, {5.0, 5.5}};

@@ -38,7 +38,8 @@ DnnListScheduling::Run(const DnnSchedulingProblem& problem, const std::vector<do
         const uint32_t p = choose(t, timeline, schedule);
         const double w = problem.Cost(t, p);
         uint32_t core = 0;
-        const double start = timeline.EarliestStart(p, timeline.PlaceInputs(schedule, t, p), w, core);
+        const double start =
+            timeline.EarliestStart(p, timeline.PlaceInputs(schedule, t, p), w, core);
         schedule.Place(t, p, core, start, start + w);
         timeline.Occupy(p, core, start, start + w, t);
         for (auto a = problem.SuccBegin(t); a != problem.SuccEnd(t); ++a)

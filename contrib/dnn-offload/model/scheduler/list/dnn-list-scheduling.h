@@ -114,7 +114,7 @@ class DnnProcessorTimeline
     mutable std::vector<DnnSchedule::Transfer> m_tentative;
     /** A task's predecessors by finish (scratch) */
     mutable std::vector<std::pair<double, uint32_t>> m_inputs;
-    std::vector<double> m_memoryUsed;      //!< per processor
+    std::vector<double> m_memoryUsed; //!< per processor
     /** Whether a memory group has a task on a processor, [processor * groups + group];
      *  empty when no group has two tasks */
     std::vector<uint8_t> m_groupPresent;
