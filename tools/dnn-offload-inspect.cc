@@ -155,6 +155,16 @@ Run(int argc, char* argv[])
     {
         throw DnnUsageError(unknown);
     }
+    const std::string badValue = DnnCheckOptionValues(argc, argv,
+                                                      {{"model", DnnOptionType::Text},
+                                                       {"partition", DnnOptionType::Text},
+                                                       {"format", DnnOptionType::Text},
+                                                       {"dot", DnnOptionType::Text},
+                                                       {"graph-json", DnnOptionType::Text}});
+    if (!badValue.empty())
+    {
+        throw DnnUsageError(badValue);
+    }
     cmd.Parse(argc, argv);
 
     if (modelFile.empty())

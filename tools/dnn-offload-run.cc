@@ -593,8 +593,12 @@ Run(int argc, char* argv[])
         throw DnnUsageError(unknown);
     }
     const std::string badValue = DnnCheckOptionValues(argc, argv,
-                                                      {{"seed", DnnOptionType::Uint32},
-                                                       {"run", DnnOptionType::Uint32},
+                                                      {{"scenario", DnnOptionType::Text},
+                                                       {"out", DnnOptionType::Text},
+                                                       {"schedulers", DnnOptionType::Text},
+                                                       {"calibration-cache", DnnOptionType::Text},
+                                                       {"seed", DnnOptionType::Positive},
+                                                       {"run", DnnOptionType::Positive},
                                                        {"netanim", DnnOptionType::Bool},
                                                        {"plan-only", DnnOptionType::Bool},
                                                        {"force", DnnOptionType::Bool}});

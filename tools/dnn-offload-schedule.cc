@@ -136,8 +136,13 @@ Run(int argc, char* argv[])
     {
         throw DnnUsageError(unknown);
     }
-    const std::string badValue =
-        DnnCheckOptionValues(argc, argv, {{"seed", DnnOptionType::Uint32}});
+    const std::string badValue = DnnCheckOptionValues(argc, argv,
+                                                      {{"seed", DnnOptionType::Uint32},
+                                                       {"instance", DnnOptionType::Text},
+                                                       {"name", DnnOptionType::Text},
+                                                       {"scheduler", DnnOptionType::Text},
+                                                       {"format", DnnOptionType::Text},
+                                                       {"network-model", DnnOptionType::Text}});
     if (!badValue.empty())
     {
         throw DnnUsageError(badValue);

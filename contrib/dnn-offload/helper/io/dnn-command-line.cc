@@ -76,6 +76,15 @@ DnnCheckOptionValues(int argc, char* argv[], const std::map<std::string, DnnOpti
         }
         const bool hasValue = equals != std::string::npos;
         const std::string value = hasValue ? arg.substr(equals + 1) : "";
+        if (option->second == DnnOptionType::Text)
+        {
+            if (value.empty())
+            {
+                return "--" + name + " needs a value (--" + name + "=...), got " +
+                       (hasValue ? std::string("an empty one") : std::string("none"));
+            }
+            continue;
+        }
         if (option->second == DnnOptionType::Bool)
         {
             std::string lower = value;
@@ -92,10 +101,12 @@ DnnCheckOptionValues(int argc, char* argv[], const std::map<std::string, DnnOpti
         const bool digits =
             !value.empty() && value.size() <= 10 &&
             std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (!digits || std::stoull(value) > 4294967295ULL)
+        const unsigned long long least = option->second == DnnOptionType::Positive ? 1 : 0;
+        if (!digits || std::stoull(value) > 4294967295ULL || std::stoull(value) < least)
         {
-            return "--" + name + " needs a whole number from 0 to 4294967295 (--" + name +
-                   "=N), got " + (hasValue ? "\"" + value + "\"" : std::string("no value"));
+            return "--" + name + " needs a whole number from " + std::to_string(least) +
+                   " to 4294967295 (--" + name + "=N), got " +
+                   (hasValue ? "\"" + value + "\"" : std::string("no value"));
         }
     }
     return "";

@@ -63,8 +63,10 @@ bool DnnAttributeTextParses(const std::string& valueType, const std::string& tex
  */
 enum class DnnOptionType
 {
-    Uint32, //!< a whole number 0..4294967295, written in decimal digits
-    Bool,   //!< a flag: no value, or true/false/t/f/1/0 (any case)
+    Uint32,   //!< a whole number 0..4294967295, written in decimal digits
+    Positive, //!< a whole number 1..4294967295 (a seed, a run number: 0 is no value)
+    Text,     //!< any text but the empty one ("--out=": ns3::CommandLine exits 1 on it)
+    Bool,     //!< a flag: no value, or true/false/t/f/1/0 (any case)
 };
 
 /**
