@@ -793,6 +793,28 @@ ScenarioCases()
                {"--ns3::PsoGaScheduler::Particle: ns3::PsoGaScheduler has no attribute "
                 "\"Particle\" (did you mean \"Particles\"?)"}},
               "--ns3::PsoGaScheduler::Particle=4"),
+        // Issue 15: ns-3 aborted (status 134) on a global value it cannot parse, and
+        // dnn-offload-run silently overrode a valid --RngRun with the scenario's run.
+        Extra({"run_rng_run_global",
+               Tool::Run,
+               Scenario([](json&) {}),
+               {"--RngRun: this program sets it from --run (use --run=N)"}},
+              "--RngRun=abc"),
+        Extra({"inspect_rng_run_not_a_number",
+               Tool::Inspect,
+               Model(TinyModel().dump(2)),
+               {"--RngRun: \"abc\" is not a valid value (a whole number from 0)"}},
+              "--RngRun=abc"),
+        Extra({"schedule_checksum_not_a_boolean",
+               Tool::Schedule,
+               Instance(BaseInstance().dump(2)),
+               {"--ChecksumEnabled: \"maybe\" is not a valid value (true or false)"}},
+              "--ChecksumEnabled=maybe"),
+        Extra({"schedule_attribute_option_not_a_number",
+               Tool::Schedule,
+               Instance(BaseInstance().dump(2)),
+               {"--ns3::DnnGaScheduler::Population: \"lots\" is not a valid value"}},
+              "--ns3::DnnGaScheduler::Population=lots"),
     };
 }
 

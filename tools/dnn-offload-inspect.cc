@@ -165,6 +165,12 @@ Run(int argc, char* argv[])
     {
         throw DnnUsageError(badValue);
     }
+    const std::vector<std::string> args(argv, argv + argc);
+    const std::string badNs3Option = DnnCheckNs3Options(args, args, {});
+    if (!badNs3Option.empty())
+    {
+        throw DnnUsageError(badNs3Option);
+    }
     cmd.Parse(argc, argv);
 
     if (modelFile.empty())

@@ -37,8 +37,6 @@
 #include "ns3/dnn-offload-module.h"
 
 #include "ns3/command-line.h"
-#include "ns3/config.h"
-#include "ns3/string.h"
 
 #include <pthread.h>
 #include <signal.h>
@@ -62,65 +60,6 @@ namespace fs = std::filesystem;
 
 namespace
 {
-
-/** Apply every --ns3::Type::Attribute=value now, so a bad one is a usage error (exit 2).
- *  \p canonical: the arguments as given to ns-3 (DnnCanonicalArguments()), one for one with
- *  \p written, the arguments as the user wrote them, which the messages name. */
-void
-CheckAttributeDefaults(const std::vector<std::string>& written,
-                       const std::vector<std::string>& canonical)
-{
-    for (std::size_t i = 1; i < canonical.size(); ++i)
-    {
-        const std::string& arg = canonical[i];
-        const std::size_t start = arg.find_first_not_of('-');
-        if (start == std::string::npos)
-        {
-            continue;
-        }
-        const std::size_t equals = arg.find('=');
-        const std::string name = arg.substr(start, equals - start);
-        if (name.find("::") == std::string::npos)
-        {
-            continue; // not an attribute, though its value may hold "::" (--PrintAttributes)
-        }
-        const std::string& asWritten = written[i];
-        const std::size_t writtenStart = asWritten.find_first_not_of('-');
-        const std::string writtenName =
-            asWritten.substr(writtenStart, asWritten.find('=') - writtenStart);
-        if (equals == std::string::npos)
-        {
-            throw DnnUsageError("--" + writtenName + " needs a value (--" + writtenName +
-                                "=VALUE)");
-        }
-        const std::string value = arg.substr(equals + 1);
-        const std::size_t split = name.rfind("::");
-        const std::string writtenType = writtenName.substr(0, writtenName.rfind("::"));
-        TypeId tid;
-        if (!TypeId::LookupByNameFailSafe(name.substr(0, split), &tid))
-        {
-            throw DnnUsageError("--" + writtenName + ": no type \"" + writtenType + "\"");
-        }
-        TypeId::AttributeInformation info;
-        if (!tid.LookupAttributeByName(name.substr(split + 2), &info))
-        {
-            std::vector<std::string> names;
-            for (uint32_t a = 0; a < tid.GetAttributeN(); ++a)
-            {
-                names.push_back(tid.GetAttribute(a).name);
-            }
-            const std::string guess = DnnDidYouMean(name.substr(split + 2), names);
-            throw DnnUsageError("--" + writtenName + ": " + writtenType + " has no attribute \"" +
-                                name.substr(split + 2) + "\"" +
-                                (guess.empty() ? "" : " (did you mean \"" + guess + "\"?)"));
-        }
-        if (!DnnAttributeTextParses(info.checker->GetValueTypeName(), value) ||
-            !Config::SetDefaultFailSafe(name, StringValue(value)))
-        {
-            throw DnnUsageError("--" + writtenName + ": \"" + value + "\" is not a valid value");
-        }
-    }
-}
 
 /** The schedulers to run: the scenario's, or those named on the command line (a label of
  *  the scenario's, else a scheduler name with no attribute overrides). */
@@ -609,7 +548,13 @@ Run(int argc, char* argv[])
     WatchSignals();
     // ns-3 knows the schedulers' current TypeId names only: both see the old ones replaced.
     const std::vector<std::string> args = DnnCanonicalArguments(argc, argv);
-    CheckAttributeDefaults(std::vector<std::string>(argv, argv + argc), args);
+    const std::string badNs3Option =
+        DnnCheckNs3Options(std::vector<std::string>(argv, argv + argc), args,
+                           {{"RngSeed", "seed"}, {"RngRun", "run"}});
+    if (!badNs3Option.empty())
+    {
+        throw DnnUsageError(badNs3Option);
+    }
     cmd.Parse(args);
     if (scenarioFile.empty())
     {

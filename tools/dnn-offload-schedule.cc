@@ -148,7 +148,14 @@ Run(int argc, char* argv[])
         throw DnnUsageError(badValue);
     }
     // ns-3 knows the schedulers' current TypeId names only (--ns3::DnnGaScheduler::Population).
-    cmd.Parse(DnnCanonicalArguments(argc, argv));
+    const std::vector<std::string> args = DnnCanonicalArguments(argc, argv);
+    const std::string badNs3Option =
+        DnnCheckNs3Options(std::vector<std::string>(argv, argv + argc), args, {});
+    if (!badNs3Option.empty())
+    {
+        throw DnnUsageError(badNs3Option);
+    }
+    cmd.Parse(args);
 
     if (instanceFile.empty())
     {

@@ -6,7 +6,9 @@
 #include "dnn-json-reader.h"
 #include "ns3/dnn-scheduler.h"
 
+#include "ns3/config.h"
 #include "ns3/global-value.h"
+#include "ns3/string.h"
 
 #include <algorithm>
 #include <cctype>
@@ -169,11 +171,136 @@ DnnAttributeTextParses(const std::string& valueType, const std::string& text)
         return !text.empty() && end == text.c_str() + text.size() && errno == 0 &&
                std::isfinite(value) && text.find_first_of(" \t\n") == std::string::npos;
     }
-    if (valueType == "ns3::BooleanValue")
+    // ns-3 3.37 names the boolean checker's value type "BooleanValue", without "ns3::".
+    if (valueType == "ns3::BooleanValue" || valueType == "BooleanValue")
     {
-        return text == "true" || text == "false" || text == "1" || text == "0";
+        return text == "true" || text == "false" || text == "t" || text == "f" || text == "1" ||
+               text == "0";
     }
     return true;
+}
+
+namespace
+{
+
+/** The message for an attribute option (--ns3::Type::Name=value), set as a default if valid.
+ *  \p name and \p value as ns-3 knows them, \p writtenName as the user wrote it. */
+std::string
+CheckAttributeOption(const std::string& name, const std::string& writtenName,
+                     const std::string& value)
+{
+    const std::size_t split = name.rfind("::");
+    const std::string writtenType = writtenName.substr(0, writtenName.rfind("::"));
+    TypeId tid;
+    if (!TypeId::LookupByNameFailSafe(name.substr(0, split), &tid))
+    {
+        return "--" + writtenName + ": no type \"" + writtenType + "\"";
+    }
+    TypeId::AttributeInformation info;
+    if (!tid.LookupAttributeByName(name.substr(split + 2), &info))
+    {
+        std::vector<std::string> names;
+        for (uint32_t a = 0; a < tid.GetAttributeN(); ++a)
+        {
+            names.push_back(tid.GetAttribute(a).name);
+        }
+        const std::string guess = DnnDidYouMean(name.substr(split + 2), names);
+        return "--" + writtenName + ": " + writtenType + " has no attribute \"" +
+               name.substr(split + 2) + "\"" +
+               (guess.empty() ? "" : " (did you mean \"" + guess + "\"?)");
+    }
+    if (!DnnAttributeTextParses(info.checker->GetValueTypeName(), value) ||
+        !Config::SetDefaultFailSafe(name, StringValue(value)))
+    {
+        return "--" + writtenName + ": \"" + value + "\" is not a valid value";
+    }
+    return "";
+}
+
+/** The message for a global value option (--RngRun=N) whose value is not valid, or "". */
+std::string
+CheckGlobalOption(const GlobalValue& global, const std::string& value)
+{
+    const Ptr<const AttributeChecker> checker = global.GetChecker();
+    if (!DnnAttributeTextParses(checker->GetValueTypeName(), value) ||
+        !checker->CreateValidValue(StringValue(value)))
+    {
+        const std::string type = checker->GetValueTypeName();
+        std::string expected;
+        if (type == "ns3::UintegerValue")
+        {
+            expected = " (a whole number from 0)";
+        }
+        else if (type == "ns3::BooleanValue" || type == "BooleanValue")
+        {
+            expected = " (true or false)";
+        }
+        return "--" + global.GetName() + ": \"" + value + "\" is not a valid value" + expected;
+    }
+    return "";
+}
+
+} // namespace
+
+std::string
+DnnCheckNs3Options(const std::vector<std::string>& written,
+                   const std::vector<std::string>& canonical,
+                   const std::map<std::string, std::string>& replaced)
+{
+    for (std::size_t i = 1; i < canonical.size() && i < written.size(); ++i)
+    {
+        const std::string& arg = canonical[i];
+        const std::size_t start = arg.find_first_not_of('-');
+        if (start == std::string::npos || start == 0)
+        {
+            continue;
+        }
+        const std::size_t equals = arg.find('=');
+        const std::string name = arg.substr(start, equals - start);
+        const std::string& asWritten = written[i];
+        const std::size_t writtenStart = asWritten.find_first_not_of('-');
+        const std::string writtenName =
+            asWritten.substr(writtenStart, asWritten.find('=') - writtenStart);
+        const bool hasValue = equals != std::string::npos;
+        const std::string value = hasValue ? arg.substr(equals + 1) : "";
+        // Only the option's name decides: a value may hold "::" (--scenario=my::lab.json).
+        if (name.find("::") != std::string::npos)
+        {
+            if (!hasValue)
+            {
+                return "--" + writtenName + " needs a value (--" + writtenName + "=VALUE)";
+            }
+            const std::string message = CheckAttributeOption(name, writtenName, value);
+            if (!message.empty())
+            {
+                return message;
+            }
+            continue;
+        }
+        for (auto it = GlobalValue::Begin(); it != GlobalValue::End(); ++it)
+        {
+            if ((*it)->GetName() != name)
+            {
+                continue;
+            }
+            const auto own = replaced.find(name);
+            if (own != replaced.end())
+            {
+                return "--" + name + ": this program sets it from --" + own->second + " (use --" +
+                       own->second + "=N)";
+            }
+            if (!hasValue)
+            {
+                return "--" + name + " needs a value (--" + name + "=VALUE)";
+            }
+            const std::string message = CheckGlobalOption(**it, value);
+            if (!message.empty())
+            {
+                return message;
+            }
+        }
+    }
+    return "";
 }
 
 } // namespace ns3

@@ -85,6 +85,28 @@ enum class DnnOptionType
 std::string DnnCheckOptionValues(int argc, char* argv[],
                                  const std::map<std::string, DnnOptionType>& options);
 
+/**
+ * \ingroup dnn-offload
+ * \brief Check, and apply, ns-3's own options before ns3::CommandLine parses them: attribute
+ *        defaults (--ns3::Type::Attribute=value) and global values (--RngRun=N,
+ *        --ChecksumEnabled=true, ...).
+ *
+ * ns3::CommandLine aborts the program (status 134) on "--RngRun=abc", prints its usage and
+ * exits 1 on "--ChecksumEnabled=maybe", and silently truncates "--RngRun=1.5"; each is a
+ * bad option here, one line naming it. An attribute default is set here (Config::
+ * SetDefaultFailSafe), a global value only checked (ns3::CommandLine sets it).
+ *
+ * \param written the arguments as the user wrote them (argv), which the messages name
+ * \param canonical the same arguments as given to ns3::CommandLine (DnnCanonicalArguments())
+ * \param replaced global values the program sets itself from an option of its own: global
+ *        name -> that option (e.g. "RngRun" -> "run"); giving one is refused, naming the
+ *        option to use, since the program would override it
+ * \return "" when every such option is valid, else a message naming the first bad one
+ */
+std::string DnnCheckNs3Options(const std::vector<std::string>& written,
+                               const std::vector<std::string>& canonical,
+                               const std::map<std::string, std::string>& replaced);
+
 } // namespace ns3
 
 #endif /* DNN_COMMAND_LINE_H */
