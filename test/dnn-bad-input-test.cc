@@ -412,11 +412,27 @@ ScenarioCases()
          Scenario([](json& j) { j["workload"]["requests"][0]["count"] = 4294967297ULL; }),
          {InScenario("/workload/requests/0/count"),
           "must be between 0 and 1000000, got 4294967297"}},
+        // Issue 15: 10,000 devices ended in std::bad_alloc (exit 1), and a million requests
+        // planned at once took over 3 GB; both are refused up front now.
+        {"run_devices_beyond_limit",
+         Tool::Run,
+         Scenario(
+             [](json& j)
+             {
+                 j["devices"].push_back(
+                     {{"name", "cams"}, {"profile", "rpi4"}, {"role", "iot"}, {"count", 999}});
+             }),
+         {InScenario("/devices/2"), "more than 1000 devices in all (1001 with this entry)"}},
+        {"run_tasks_at_once_beyond_limit",
+         Tool::Run,
+         Scenario([](json& j) { j["workload"]["requests"][0]["count"] = 250001; }),
+         {InScenario("/workload/requests"), "250001 requests make 1000004 tasks",
+          "more than the 1000000 a plan can hold at once; give the planner a horizon"}},
         {"run_device_count_beyond_64_bits",
          Tool::Run,
          ScenarioText(countBeyond64Bits),
          {InScenario("/devices/1/count"),
-          "must be between 0 and 10000, got 1.8446744073709552e+19"}},
+          "must be between 0 and 1000, got 1.8446744073709552e+19"}},
         {"run_position_huge",
          Tool::Run,
          Scenario(

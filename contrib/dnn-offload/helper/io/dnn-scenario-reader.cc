@@ -653,7 +653,8 @@ ScenarioLoader::ReadDevices()
         else
         {
             record.group = true;
-            const auto count = static_cast<uint32_t>(entry["count"].AsInt(0, 10000));
+            const auto count = static_cast<uint32_t>(
+                entry["count"].AsInt(0, static_cast<int64_t>(DnnRunLimits::MAX_DEVICES)));
             const std::array<double, 3> spacing = entry.Has("spacing")
                                                     ? readTriple(entry["spacing"])
                                                     : std::array<double, 3>{0, 0, 0};
@@ -670,6 +671,13 @@ ScenarioLoader::ReadDevices()
             }
         }
         m_entries[name] = record;
+        if (m_devices.size() > DnnRunLimits::MAX_DEVICES)
+        {
+            entry.Fail("more than " + std::to_string(DnnRunLimits::MAX_DEVICES) +
+                       " devices in all (" + std::to_string(m_devices.size()) +
+                       " with this entry): planning and ns-3's routing grow with the square "
+                       "of the device count");
+        }
     }
     if (m_devices.empty())
     {
@@ -957,7 +965,11 @@ ScenarioLoader::BuildPlatform()
     }
     try
     {
-        platform.AllRoutes();
+        // Links run both ways, so every device reaches every other if all reach device 0.
+        if (platform.DeviceCount() > 0)
+        {
+            platform.RoutesFrom(0);
+        }
     }
     catch (const DnnInputError& e)
     {
@@ -1398,7 +1410,19 @@ ScenarioLoader::CheckWorkload() const
     // window by window.
     try
     {
-        DnnCheckWorkload(m_scenario.requests, m_scenario.partition, m_scenario.platform);
+        const std::size_t tasks =
+            DnnCheckWorkload(m_scenario.requests, m_scenario.partition, m_scenario.platform);
+        if (m_scenario.horizon <= 0 && tasks > DnnRunLimits::MAX_TASKS_AT_ONCE)
+        {
+            throw DnnInputError(
+                m_file, "/workload/requests",
+                std::to_string(m_scenario.requests.size()) + " requests make " +
+                    std::to_string(tasks) + " tasks, more than the " +
+                    std::to_string(DnnRunLimits::MAX_TASKS_AT_ONCE) +
+                    " a plan can hold at once; give the planner a horizon "
+                    "(\"planner\": {\"horizon\": \"2s\"}) to plan window by window, or "
+                    "fewer requests");
+        }
     }
     catch (const DnnWorkloadError& e)
     {

@@ -23,6 +23,20 @@ struct DnnRunLimits
     static constexpr const char* MAX_TIME_TEXT = "1000000000s (about 31.7 years)";
     /** Most networks: each gets a 10.k.0.0/24 subnet (DnnTopologyHelper). */
     static constexpr std::size_t MAX_NETWORKS = 254;
+    /**
+     * Most devices in a scenario. The planners hold a route and link figures for every
+     * ordered pair of devices, and ns-3's global routing computes every node's table:
+     * 1,000 devices take 0.6 GB and under a minute to plan and run 10 requests on the
+     * 2-core VM of the module doc (Limits), 2,000 already 2.2 GB and 7 minutes.
+     */
+    static constexpr std::size_t MAX_DEVICES = 1000;
+    /**
+     * Most tasks planned at once, without a planning horizon (the whole workload is one
+     * problem; with a horizon each window is, and memory stays flat): about 2 KB each in
+     * the task graph, the problem, the schedule and the runtime plan, and HEFT plans
+     * 800,000 tasks in 1.5 GB and 90 s (module doc, Limits).
+     */
+    static constexpr std::size_t MAX_TASKS_AT_ONCE = 1000000;
     /** Most devices on one network (a /24 subnet's host addresses). */
     static constexpr std::size_t MAX_NETWORK_MEMBERS = 253;
     /**

@@ -262,33 +262,38 @@ DnnPlatform::PlanningEfficiency() const
     return m_efficiency;
 }
 
-DnnPlatform::Path
-DnnPlatform::Route(uint32_t from, uint32_t to) const
+void
+DnnPlatform::Search(uint32_t from, uint32_t stop, std::vector<uint32_t>& previous,
+                    std::vector<uint32_t>& via) const
 {
     const uint32_t none = DnnNetwork::NONE;
     const uint32_t n = DeviceCount();
-    if (from >= n || to >= n)
+    // Each device's networks, in index order: one pass over the members, not a search of
+    // every network's members at every step (which made all routes of 1,000 devices
+    // take a minute).
+    std::vector<std::vector<uint32_t>> networksOf(n);
+    for (uint32_t k = 0; k < m_networks.size(); ++k)
     {
-        throw std::out_of_range("DnnPlatform::Route: device out of range");
+        for (uint32_t member : m_networks[k].members)
+        {
+            if (networksOf[member].empty() || networksOf[member].back() != k)
+            {
+                networksOf[member].push_back(k);
+            }
+        }
     }
-    // Breadth-first search over one-hop links, neighbours in (network, member) order, so
-    // ties between equally short paths go to the lower-indexed network and device.
-    std::vector<uint32_t> previous(n, none);
-    std::vector<uint32_t> via(n, none);
+    previous.assign(n, none);
+    via.assign(n, none);
     std::vector<bool> seen(n, false);
     std::deque<uint32_t> queue{from};
     seen[from] = true;
-    while (!queue.empty() && !seen[to])
+    while (!queue.empty() && (stop == none || !seen[stop]))
     {
         const uint32_t u = queue.front();
         queue.pop_front();
-        for (uint32_t k = 0; k < m_networks.size(); ++k)
+        for (uint32_t k : networksOf[u])
         {
             const DnnNetwork& net = m_networks[k];
-            if (std::find(net.members.begin(), net.members.end(), u) == net.members.end())
-            {
-                continue;
-            }
             for (uint32_t v : net.members)
             {
                 const bool oneHop = net.kind != DnnNetworkKind::Wifi || u == net.accessPoint ||
@@ -303,7 +308,13 @@ DnnPlatform::Route(uint32_t from, uint32_t to) const
             }
         }
     }
-    if (!seen[to])
+}
+
+DnnPlatform::Path
+DnnPlatform::TracePath(uint32_t from, uint32_t to, const std::vector<uint32_t>& previous,
+                       const std::vector<uint32_t>& via) const
+{
+    if (to != from && previous[to] == DnnNetwork::NONE)
     {
         throw DnnInputError("", "",
                             "device \"" + m_devices[to].name + "\" cannot be reached from \"" +
@@ -332,20 +343,56 @@ DnnPlatform::Route(uint32_t from, uint32_t to) const
     return path;
 }
 
+DnnPlatform::Path
+DnnPlatform::Route(uint32_t from, uint32_t to) const
+{
+    const uint32_t n = DeviceCount();
+    if (from >= n || to >= n)
+    {
+        throw std::out_of_range("DnnPlatform::Route: device out of range");
+    }
+    std::vector<uint32_t> previous;
+    std::vector<uint32_t> via;
+    Search(from, to, previous, via);
+    return TracePath(from, to, previous, via);
+}
+
+std::vector<DnnPlatform::Path>
+DnnPlatform::RoutesFrom(uint32_t from) const
+{
+    const uint32_t n = DeviceCount();
+    if (from >= n)
+    {
+        throw std::out_of_range("DnnPlatform::RoutesFrom: device out of range");
+    }
+    std::vector<uint32_t> previous;
+    std::vector<uint32_t> via;
+    Search(from, DnnNetwork::NONE, previous, via);
+    std::vector<Path> routes;
+    routes.reserve(n);
+    for (uint32_t to = 0; to < n; ++to)
+    {
+        routes.push_back(TracePath(from, to, previous, via));
+    }
+    return routes;
+}
+
 std::vector<DnnPlatform::Path>
 DnnPlatform::AllRoutes() const
 {
     NS_LOG_FUNCTION(this);
+    const uint32_t n = DeviceCount();
     std::vector<Path> routes;
-    routes.reserve(static_cast<std::size_t>(DeviceCount()) * DeviceCount());
-    for (uint32_t p = 0; p < DeviceCount(); ++p)
+    routes.reserve(static_cast<std::size_t>(n) * n);
+    for (uint32_t p = 0; p < n; ++p)
     {
-        for (uint32_t q = 0; q < DeviceCount(); ++q)
+        for (Path& path : RoutesFrom(p))
         {
-            routes.push_back(p == q ? Path{{p}, {}, 0.0, 0.0} : Route(p, q));
-            NS_LOG_LOGIC("route " << m_devices[p].name << " -> " << m_devices[q].name << ": "
-                                  << routes.back().networks.size() << " hops, latency "
-                                  << routes.back().latency << " s");
+            NS_LOG_LOGIC("route " << m_devices[p].name << " -> "
+                                  << m_devices[path.devices.back()].name << ": "
+                                  << path.networks.size() << " hops, latency " << path.latency
+                                  << " s");
+            routes.push_back(std::move(path));
         }
     }
     return routes;

@@ -169,8 +169,14 @@ class DnnPlatform
     /** \brief Path between two devices. Throws DnnInputError when there is none.
      *  \param from source device \param to destination device \return the path */
     Path Route(uint32_t from, uint32_t to) const;
+    /** \brief The paths from one device to every device (to itself: an empty path), from
+     *  one breadth-first search: each is the path Route() gives. Throws DnnInputError
+     *  naming the lowest-indexed unreachable device. \param from source device
+     *  \return DeviceCount() paths */
+    std::vector<Path> RoutesFrom(uint32_t from) const;
     /** \brief All paths, row-major from x to (a device to itself: an empty path).
-     *  Throws DnnInputError naming the first unreachable pair. \return m x m paths */
+     *  Throws DnnInputError naming the first unreachable pair. Memory grows with the square
+     *  of the device count: prefer RoutesFrom() one source at a time. \return m x m paths */
     std::vector<Path> AllRoutes() const;
     /** \brief The planner's bandwidth of a path: the smallest share of a hop's rate times
      *  that network's efficiency (or the platform's). \param path a path \return bytes/s */
@@ -180,6 +186,20 @@ class DnnPlatform
     double ExecutionTime(double flops, uint32_t device) const;
 
   private:
+    /** \brief Breadth-first search over one-hop links from \p from, neighbours in (network,
+     *  member) order, so ties between equally short paths go to the lower-indexed network
+     *  and device; stops once \p stop is reached (DnnNetwork::NONE: never).
+     *  \param from source \param stop device to stop at
+     *  \param previous filled: each reached device's predecessor (NONE if unreached)
+     *  \param via filled: the network of the hop into each reached device */
+    void Search(uint32_t from, uint32_t stop, std::vector<uint32_t>& previous,
+                std::vector<uint32_t>& via) const;
+    /** \brief The path to \p to in a search tree of Search(); throws DnnInputError if
+     *  \p to was not reached. \param from source \param to destination
+     *  \param previous predecessors \param via networks \return the path */
+    Path TracePath(uint32_t from, uint32_t to, const std::vector<uint32_t>& previous,
+                   const std::vector<uint32_t>& via) const;
+
     std::vector<DnnDevice> m_devices;   //!< devices
     std::vector<DnnNetwork> m_networks; //!< networks
     double m_efficiency{1.0};           //!< planning efficiency

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -248,11 +249,29 @@ DnnBuildWorkload(const std::vector<DnnRequest>& requests, const DnnPartitionConf
     return BuildChecked(requests, requests.size(), config, platform);
 }
 
-void
+std::size_t
 DnnCheckWorkload(const std::vector<DnnRequest>& requests, const DnnPartitionConfig& config,
                  const DnnPlatform& platform)
 {
-    BuildChecked(DnnOneRequestPerModel(requests), requests.size(), config, platform);
+    const std::vector<DnnRequest> chosen = DnnOneRequestPerModel(requests);
+    const DnnWorkload workload = BuildChecked(chosen, requests.size(), config, platform);
+    // Tasks per model, from the one request that stands for it.
+    std::map<uint32_t, const DnnModel*> modelOf;
+    for (const DnnRequest& request : chosen)
+    {
+        modelOf[request.id] = request.model.get();
+    }
+    std::map<const DnnModel*, std::size_t> tasksOf;
+    for (std::size_t t = 0; t < workload.graph.TaskCount(); ++t)
+    {
+        ++tasksOf[modelOf.at(workload.graph.Task(t).request)];
+    }
+    std::size_t tasks = 0;
+    for (const DnnRequest& request : requests)
+    {
+        tasks += tasksOf[request.model.get()];
+    }
+    return tasks;
 }
 
 } // namespace ns3

@@ -87,9 +87,10 @@ DnnWorkload DnnBuildWorkload(const std::vector<DnnRequest>& requests,
  *        (DnnOneRequestPerModel()): the same errors at a fraction of the cost; messages
  *        count all \p requests.
  * \param requests the requests \param config how to partition \param platform the platform
+ * \return the number of tasks of the whole workload (all \p requests partitioned)
  */
-void DnnCheckWorkload(const std::vector<DnnRequest>& requests, const DnnPartitionConfig& config,
-                      const DnnPlatform& platform);
+std::size_t DnnCheckWorkload(const std::vector<DnnRequest>& requests,
+                             const DnnPartitionConfig& config, const DnnPlatform& platform);
 
 /**
  * \ingroup dnn-offload

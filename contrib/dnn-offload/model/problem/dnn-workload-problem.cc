@@ -48,18 +48,18 @@ SetWorkloadNetwork(DnnSchedulingProblem& problem, const DnnPlatform& platform)
     {
         problem.AddMedium(platform.MediumName(k));
     }
-    const auto routes = platform.AllRoutes();
     const bool measured = platform.HasMeasuredHops();
     std::vector<DnnSchedulingProblem::MediumUse> uses;
     for (uint32_t p = 0; p < m; ++p)
     {
+        const auto routes = platform.RoutesFrom(p);
         for (uint32_t q = 0; q < m; ++q)
         {
             if (p == q)
             {
                 continue;
             }
-            const auto& path = routes[static_cast<std::size_t>(p) * m + q];
+            const auto& path = routes[q];
             // Each medium's time per byte, its hops' added up; the fixed costs add up too.
             uses.clear();
             double latency = 0.0;

@@ -727,6 +727,43 @@ TEST(ScenarioReaderTest, PlanningHorizonLeavesTheWorkloadToTheWindows)
     EXPECT_EQ(DnnExperiment(s).TaskCount(), 0U);
 }
 
+/** Issue 15: a million requests planned at once took over 3 GB and a minute before the
+ *  first event; without a horizon the whole workload is one problem, so its task count is
+ *  bounded (DnnRunLimits::MAX_TASKS_AT_ONCE); with one, each window is a problem. */
+TEST(ScenarioReaderTest, TasksPlannedAtOnceAreBoundedWithoutAHorizon)
+{
+    json doc = BaseScenario();
+    // Two cameras: AlexNet is 14 tasks layer-wise (dnn-offload-inspect --partition=
+    // layerwise), so 2 x 35,714 requests are 999,992 tasks and one more each 1,000,020.
+    doc["workload"]["requests"][0]["count"] = 35714;
+    doc["simulation"]["stop_time"] = "40000s";
+    EXPECT_EQ(Read(doc).requests.size(), 71428U);
+    doc["workload"]["requests"][0]["count"] = 35715;
+    EXPECT_TRUE(test::ThrowsInputError(
+        [&]() { Read(doc); }, "/workload/requests",
+        "71430 requests make 1000020 tasks, more than the 1000000 a plan can hold at once; give "
+        "the planner a horizon (\"planner\": {\"horizon\": \"2s\"}) to plan window by window, "
+        "or fewer requests",
+        FILE_NAME));
+    doc["planner"] = {{"horizon", "2s"}};
+    EXPECT_EQ(Read(doc).requests.size(), 71430U);
+}
+
+TEST(ScenarioReaderTest, DevicesAreBoundedInAll)
+{
+    json doc = BaseScenario();
+    doc["devices"].push_back(
+        {{"name", "more"}, {"profile", "rpi4"}, {"role", "iot"}, {"count", 1000}});
+    EXPECT_TRUE(test::ThrowsInputError(
+        [&]() { Read(doc); }, "/devices/3",
+        "more than 1000 devices in all (1004 with this entry): planning and ns-3's routing grow "
+        "with the square of the device count",
+        FILE_NAME));
+    doc["devices"][3]["count"] = 1001;
+    EXPECT_TRUE(test::ThrowsInputError([&]() { Read(doc); }, "/devices/3/count",
+                                       "must be between 0 and 1000, got 1001", FILE_NAME));
+}
+
 TEST(ScenarioReaderTest, RequestsOfOneModelCountItsWeightsOnceInTheMemoryCheck)
 {
     // Two AlexNet requests: 488.8 MB of weights task by task, 244.4 MB held once, which fits
@@ -921,7 +958,7 @@ TEST(ScenarioReaderTest, BadScenariosAreRejectedWithPathAndMessage)
          },
          "/devices/3/name", "\"cam-2\" is already used by /devices/1/name"},
         {"negative device count", [](json& j) { j["devices"][1]["count"] = -1; },
-         "/devices/1/count", "must be between 0 and 10000, got -1"},
+         "/devices/1/count", "must be between 0 and 1000, got -1"},
         {"no devices", [](json& j) { j["devices"] = json::array(); }, "/devices",
          "must not be empty"},
         {"only empty groups",

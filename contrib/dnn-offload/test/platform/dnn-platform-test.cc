@@ -100,6 +100,56 @@ TEST(PlatformTest, UnreachableDeviceIsNamed)
     EXPECT_THROW(platform.AllRoutes(), DnnInputError);
 }
 
+TEST(PlatformTest, RoutesFromOneSearchAreTheRoutesOfEachPair)
+{
+    // Issue 15: AllRoutes() searched once per pair, scanning every network's members at
+    // each step (a minute for 1,000 devices); RoutesFrom() searches once per source. Ties
+    // and relays must come out as Route() gives them.
+    DnnPlatform platform;
+    const uint32_t a = platform.AddDevice(MakeDevice("a", "rpi4", DnnDeviceRole::Iot));
+    const uint32_t b = platform.AddDevice(MakeDevice("b", "rpi4", DnnDeviceRole::Iot));
+    const uint32_t c = platform.AddDevice(MakeDevice("c", "jetson-tx2", DnnDeviceRole::Helper));
+    const uint32_t d = platform.AddDevice(MakeDevice("d", "edge-server", DnnDeviceRole::Edge));
+    const uint32_t e = platform.AddDevice(MakeDevice("e", "rpi4", DnnDeviceRole::Iot));
+    platform.AddNetwork({"lan", DnnNetworkKind::Csma, {a, b, c}, DnnNetwork::NONE, 100e6, 1e-6});
+    platform.AddNetwork({"link", DnnNetworkKind::P2p, {a, c}, DnnNetwork::NONE, 1e9, 1e-3});
+    platform.AddNetwork({"wlan", DnnNetworkKind::Wifi, {c, d, e}, d, 200e6, 0.0});
+    platform.AddNetwork({"lan2", DnnNetworkKind::Csma, {b, e}, DnnNetwork::NONE, 10e6, 2e-6});
+    const uint32_t n = platform.DeviceCount();
+    const auto all = platform.AllRoutes();
+    ASSERT_EQ(all.size(), static_cast<std::size_t>(n) * n);
+    for (uint32_t p = 0; p < n; ++p)
+    {
+        const auto from = platform.RoutesFrom(p);
+        ASSERT_EQ(from.size(), n);
+        for (uint32_t q = 0; q < n; ++q)
+        {
+            const auto pair = platform.Route(p, q);
+            EXPECT_EQ(from[q].devices, pair.devices) << p << " -> " << q;
+            EXPECT_EQ(from[q].networks, pair.networks) << p << " -> " << q;
+            EXPECT_DOUBLE_EQ(from[q].rate, pair.rate) << p << " -> " << q;
+            EXPECT_DOUBLE_EQ(from[q].latency, pair.latency) << p << " -> " << q;
+            EXPECT_EQ(all[static_cast<std::size_t>(p) * n + q].devices, pair.devices);
+        }
+    }
+    // By hand: a tie between the LAN and the faster link goes to the lower-indexed network;
+    // a to e takes two hops over the LANs, not three through the access point; c to e has
+    // two paths of two hops, through b (reached over network 0) and through the access
+    // point d (network 2): the one found first, through b.
+    const auto fromA = platform.RoutesFrom(a);
+    EXPECT_EQ(fromA[c].networks, (std::vector<uint32_t>{0}));
+    EXPECT_EQ(fromA[e].devices, (std::vector<uint32_t>{a, b, e}));
+    EXPECT_DOUBLE_EQ(fromA[e].rate, 10e6);
+    EXPECT_DOUBLE_EQ(fromA[e].latency, 3e-6);
+    EXPECT_EQ(platform.RoutesFrom(c)[e].devices, (std::vector<uint32_t>{c, b, e}));
+    EXPECT_TRUE(fromA[a].networks.empty());
+    EXPECT_EQ(fromA[a].devices, (std::vector<uint32_t>{a}));
+    // The lowest-indexed unreachable device is named.
+    const DnnPlatform home = HomePlatform();
+    EXPECT_TRUE(test::ThrowsInputError([&] { home.RoutesFrom(0); }, "",
+                                       "device \"lonely\" cannot be reached from \"cam0\"", ""));
+}
+
 TEST(PlatformTest, BadNetworksAreRejected)
 {
     DnnPlatform platform = HomePlatform();

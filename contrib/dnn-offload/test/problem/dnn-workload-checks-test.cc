@@ -167,6 +167,32 @@ TEST(WorkloadChecksTest, CheckWorkloadCountsAllRequestsButPartitionsOnePerModel)
         3U);
 }
 
+TEST(WorkloadChecksTest, CheckWorkloadCountsTheTasksOfTheWholeWorkload)
+{
+    // The reader refuses more than DnnRunLimits::MAX_TASKS_AT_ONCE tasks without a planning
+    // horizon; the count, from one request per model, must be what partitioning all of them
+    // gives (the reference: DnnBuildWorkload), for a mix of models and both partitionings.
+    const DnnPlatform fits = TwoDevices(Device("a", 1e12), Device("b", 1e12));
+    std::vector<DnnRequest> requests = AlexNetRequests(5);
+    const auto mobilenet = test::LoadZooModel("mobilenet_v2");
+    for (uint32_t i = 0; i < 3; ++i)
+    {
+        requests.push_back({5 + i, mobilenet, "b", 0.5 + i});
+    }
+    for (const char* spec : {"layerwise", "piecewise:3", "piecewise:4"})
+    {
+        const DnnPartitionConfig config = DnnPartitionConfig::Parse(spec);
+        const std::size_t tasks = DnnCheckWorkload(requests, config, fits);
+        EXPECT_EQ(tasks, DnnBuildWorkload(requests, config, fits).graph.TaskCount()) << spec;
+        // AlexNet layer-wise is 14 tasks (dnn-offload-inspect --partition=layerwise): 5
+        // requests, 70 tasks.
+        if (std::string(spec) == "layerwise")
+        {
+            EXPECT_EQ(DnnCheckWorkload(AlexNetRequests(5), config, fits), 70U);
+        }
+    }
+}
+
 TEST(WorkloadChecksTest, EnergySourceMustLastTheRun)
 {
     // A run lasts stop + 0.25 s (association) + 1 s (drain). At 1 W idle and busy, a stop
