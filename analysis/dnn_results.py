@@ -15,16 +15,21 @@ import sys
 #: requests' |simulated - planned| / planned latency, as fractions. Optional: older result
 #: folders lack them.
 LATENCY_ERROR_COLUMNS = ["latency_error_median", "latency_error_p95"]
+#: Payload bytes queued for the network but not delivered by the end of the run (newer
+#: runners, after network_bytes, which counts the bytes delivered). Optional: older result
+#: folders lack it (and their network_bytes counted the bytes queued).
+UNDELIVERED_COLUMNS = ["network_bytes_undelivered"]
 #: comparison.csv's columns in the runner's order.
 COMPARISON_COLUMNS = [
     "scheduler", "planned_makespan_s", "simulated_makespan_s", "makespan_difference_pct",
     "planned_mean_latency_s", "mean_latency_s", "p95_latency_s"] + LATENCY_ERROR_COLUMNS + [
     "deadline_misses", "completed", "requests", "planned_energy_j", "energy_j",
-    "network_bytes", "scheduler_runtime_s", "simulation_wall_s",
+    "network_bytes"] + UNDELIVERED_COLUMNS + ["scheduler_runtime_s", "simulation_wall_s",
 ]
-#: The columns every comparison.csv has (older ones lack the plan-error columns).
+#: The columns every comparison.csv has (older ones lack the plan-error and undelivered
+#: columns).
 REQUIRED_COMPARISON_COLUMNS = [c for c in COMPARISON_COLUMNS
-                               if c not in LATENCY_ERROR_COLUMNS]
+                               if c not in LATENCY_ERROR_COLUMNS + UNDELIVERED_COLUMNS]
 TASK_COLUMNS = ["task", "request", "model", "layer", "piece", "node", "planned_start",
                 "planned_finish", "sim_start", "sim_finish"]
 TRANSFER_COLUMNS = ["producer", "source", "destination", "bytes", "send_start", "arrival"]
@@ -110,7 +115,8 @@ def read_csv(path, required, numeric=(), optional=False):
 
 def read_comparison(folder):
     """DIR/comparison.csv with every numeric column as float (NaN where empty); the
-    plan-error columns (LATENCY_ERROR_COLUMNS) are converted when present."""
+    plan-error columns (LATENCY_ERROR_COLUMNS) and network_bytes_undelivered are converted
+    when present."""
     numeric = [c for c in COMPARISON_COLUMNS if c != "scheduler"]
     frame = read_csv(os.path.join(folder, "comparison.csv"), REQUIRED_COMPARISON_COLUMNS,
                      numeric)

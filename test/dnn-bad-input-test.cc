@@ -726,6 +726,47 @@ ScenarioCases()
          Tool::Run,
          Scenario([](json& j) { j["schedulers"][0] = "hfet"; }),
          {InScenario("/schedulers/0"), "unknown scheduler \"hfet\"", "did you mean \"heft\"?"}},
+        // Names that name files: checked at load time, not after planning.
+        {"run_scenario_name_too_long_for_its_partial_folder",
+         Tool::Run,
+         Scenario([](json& j) { j["name"] = std::string(300, 'n'); }),
+         {InScenario("/name"), "is 300 characters long; at most 235 (it names the results folder"}},
+        {"run_scenario_name_hidden",
+         Tool::Run,
+         Scenario([](json& j) { j["name"] = ".calibration-cache"; }),
+         {InScenario("/name"), "\".calibration-cache\" starts with '.'"}},
+        {"run_scheduler_label_too_long",
+         Tool::Run,
+         Scenario(
+             [](json& j) {
+                 j["schedulers"][0] = {{"name", "heft"}, {"label", std::string(300, 'l')}};
+             }),
+         {InScenario("/schedulers/0/label"),
+          "is 300 characters long; at most 255 (it names the scheduler's folder"}},
+        {"run_scheduler_label_comparison_csv",
+         Tool::Run,
+         Scenario(
+             [](json& j) {
+                 j["schedulers"][0] = {{"name", "heft"}, {"label", "comparison.csv"}};
+             }),
+         {InScenario("/schedulers/0/label"),
+          "\"comparison.csv\" is the name of a file dnn-offload-run writes into the results "
+          "folder",
+          "choose another label"}},
+        {"run_scheduler_label_scenario_json",
+         Tool::Run,
+         Scenario(
+             [](json& j) {
+                 j["schedulers"][0] = {{"name", "heft"}, {"label", "scenario.json"}};
+             }),
+         {InScenario("/schedulers/0/label"), "\"scenario.json\" is the name of a file"}},
+        {"run_scheduler_label_marker",
+         Tool::Run,
+         Scenario(
+             [](json& j) {
+                 j["schedulers"][0] = {{"name", "heft"}, {"label", ".dnn-offload-results"}};
+             }),
+         {InScenario("/schedulers/0/label"), "\".dnn-offload-results\" starts with '.'"}},
         {"run_unknown_scheduler_attribute",
          Tool::Run,
          Scenario(

@@ -15,6 +15,7 @@
 
 #include <map>
 #include <set>
+#include <string>
 #include <vector>
 
 namespace
@@ -286,6 +287,74 @@ TEST_F(FailureTest, TcpGivingUpOnADeadLinkFailsTheRequestsWithTheReason)
         EXPECT_GT(Seconds(row.at("failure_time")), 0.3 + 63);
     }
     EXPECT_GT(failed, 0u);
+    // Bytes delivered and not: what transfers.csv says arrived, and what never did (the
+    // activations for the cloud behind the dead link); comparison.csv's network_bytes is
+    // the delivered part only.
+    uint64_t arrived = 0;
+    uint64_t lost = 0;
+    for (const Row& row : ReadCsv(m_dir / "dead" / "cloud" / "transfers.csv"))
+    {
+        (row.at("arrival").empty() ? lost : arrived) += std::stoull(row.at("bytes"));
+    }
+    EXPECT_GT(arrived, 0u);
+    EXPECT_GT(lost, 0u);
+    const auto summary = Summary("dead", "cloud");
+    EXPECT_EQ(summary["network_bytes_received"], arrived);
+    EXPECT_EQ(summary["network_bytes_undelivered"], lost);
+    EXPECT_EQ(summary["network_bytes_queued"], arrived + lost);
+    EXPECT_FALSE(summary.contains("network_bytes_sent"));
+    const std::vector<Row> comparison = ReadCsv(m_dir / "dead" / "comparison.csv");
+    ASSERT_EQ(comparison.size(), 1u);
+    EXPECT_EQ(comparison[0].at("network_bytes"), std::to_string(arrived));
+    EXPECT_EQ(comparison[0].at("network_bytes_undelivered"), std::to_string(lost));
+}
+
+/** The compute energy of \p node in a run's energy.csv (J), -1 if absent. */
+double
+ComputeEnergy(const fs::path& energyCsv, const std::string& node)
+{
+    for (const Row& row : ReadCsv(energyCsv))
+    {
+        if (row.at("node") == node)
+        {
+            EXPECT_EQ(row.at("radio_j"), "0") << "wired: no radio energy";
+            return std::stod(row.at("compute_j"));
+        }
+    }
+    return -1;
+}
+
+TEST_F(FailureTest, ADeviceFailingAtPlanTimeZeroDrawsNothingFromThen)
+{
+    // helper-1 (a Jetson TX2, 7.5 W idle) runs nothing before it fails; plan time 0 is the
+    // association bound, 0.25 s into the simulation, during which it draws idle power. So it
+    // draws 7.5 W x 0.25 s = 1.875 J failing at 0 s, and 7.5 W x (0.25 s + 1 ns) failing at
+    // 1 ns: failing at exactly 0 s used to charge its idle power for the whole run, 7.5 W x
+    // (0.25 + 10 + 1 s of drain) = 84.4 J, because the failure came before its worker started
+    // and the processor was not switched off.
+    for (const std::string& at : {"0s", "1ns"})
+    {
+        const std::string name = "at-" + at;
+        const RunResult r = RunScenario(
+            name,
+            WiredScenario(R"({"stop_time": "10s", "failures": [{"device": "helper-1", "at": ")" +
+                          at + R"("}]})"));
+        ASSERT_EQ(r.status, 0) << r.err;
+        const double expected = 7.5 * (0.25 + (at == "0s" ? 0 : 1e-9));
+        EXPECT_NEAR(ComputeEnergy(m_dir / name / "heft" / "energy.csv", "helper-1"), expected, 1e-6)
+            << "failing at " << at;
+        for (const Row& row : Requests(name))
+        {
+            EXPECT_TRUE(row.at("status") == "completed" || row.at("status") == "failed")
+                << "request " << row.at("request") << ": " << row.at("status");
+            if (row.at("status") == "failed")
+            {
+                EXPECT_DOUBLE_EQ(Seconds(row.at("failure_time")), 0.0);
+            }
+        }
+    }
+    // The healthy twin, helper-2, for scale: idle (or busy) for the whole run.
+    EXPECT_GT(ComputeEnergy(m_dir / "at-0s" / "heft" / "energy.csv", "helper-2"), 7.5 * 10);
 }
 
 TEST_F(FailureTest, BadFailureEntriesAreInputErrors)

@@ -93,10 +93,14 @@ TEST_F(RunCliTest, ComparesPlannedWithSimulatedForEveryScheduler)
                 std::stod(rows[1].at("planned_makespan_s")), 1e-6);
     // Edge ships each 224x224x3 image (150,528 bytes) and gets the 1000 logits back (4,000).
     EXPECT_EQ(rows[2].at("network_bytes"), std::to_string(2 * (150528 + 4000)));
+    // Everything queued was delivered: nothing left undelivered.
+    EXPECT_EQ(rows[1].at("network_bytes_undelivered"), "0");
+    EXPECT_EQ(rows[2].at("network_bytes_undelivered"), "0");
     // The comparison is also JSON, with nulls where CSV cells are empty.
     const auto json = nlohmann::json::parse(ReadText(m_dir / "out" / "comparison.json"));
     ASSERT_EQ(json.size(), 3u);
     EXPECT_EQ(json[2]["network_bytes"], 2 * (150528 + 4000));
+    EXPECT_EQ(json[2]["network_bytes_undelivered"], 0);
     // The table and one line per scheduler.
     EXPECT_TRUE(Contains(r.out, "[1/3] heft: planned")) << r.out;
     EXPECT_TRUE(Contains(r.out, "[3/3] edge: planned")) << r.out;

@@ -107,7 +107,7 @@ SelectSchedulers(const DnnScenario& scenario, const std::string& list)
 
 /** The marker file of a results folder: MARKER_HEADER, then one line per file the tool
  *  wrote, relative to the folder. A partial folder holds it with the header only. */
-constexpr const char* MARKER = ".dnn-offload-results";
+constexpr const char* MARKER = DnnResultsFolder::MARKER;
 /** The marker's first line (its format version). */
 constexpr const char* MARKER_HEADER = "dnn-offload-results 1";
 
@@ -314,12 +314,13 @@ RemoveStalePartials(const fs::path& parent)
     for (const auto& entry : fs::directory_iterator(parent, error))
     {
         const std::string name = entry.path().filename().string();
-        const std::size_t at = name.rfind(".partial-");
+        const std::string infix = DnnResultsFolder::PARTIAL_INFIX;
+        const std::size_t at = name.rfind(infix);
         if (name.empty() || name[0] != '.' || at == std::string::npos)
         {
             continue;
         }
-        const std::string digits = name.substr(at + 9);
+        const std::string digits = name.substr(at + infix.size());
         if (digits.empty() || digits.size() > 9 ||
             digits.find_first_not_of("0123456789") != std::string::npos)
         {
@@ -571,9 +572,7 @@ Run(int argc, char* argv[])
     const fs::path dir =
         DnnNormalPath(out.empty() ? (fs::path("results") / scenario.name).string() : out);
     std::error_code error;
-    std::vector<std::string> names = {"comparison.csv", "comparison.json",
-                                      "comparison-summary.json", "calibration.json",
-                                      "scenario.json"};
+    std::vector<std::string> names = DnnResultsFolder::FileNames();
     for (const DnnSchedulerSpec& spec : schedulers)
     {
         names.push_back(spec.label);
@@ -582,8 +581,8 @@ Run(int argc, char* argv[])
     const fs::path parent = dir.parent_path();
     // Measured hop models on the platform before anything is planned on it.
     const DnnCalibrationResult calibration = DnnLinkCalibration::CalibrateScenario(
-        scenario,
-        calibrationCache.empty() ? (parent / ".calibration-cache").string() : calibrationCache);
+        scenario, calibrationCache.empty() ? (parent / DnnResultsFolder::CALIBRATION_CACHE).string()
+                                           : calibrationCache);
     const DnnExperiment experiment(scenario); // the workload, partitioned once
     fs::create_directories(parent, error);
     const int stale = RemoveStalePartials(parent);
@@ -596,7 +595,7 @@ Run(int argc, char* argv[])
     TemporaryFolder work;
     {
         const fs::path partial =
-            parent / ("." + dir.filename().string() + ".partial-" + std::to_string(::getpid()));
+            parent / DnnResultsFolder::PartialName(dir.filename().string(), ::getpid());
         if (!fs::create_directory(partial, error))
         {
             throw DnnUsageError("--out: cannot create " + partial.string() + ": " +

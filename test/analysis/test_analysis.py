@@ -25,7 +25,8 @@ COMPARISON_COLUMNS = [
     "scheduler", "planned_makespan_s", "simulated_makespan_s", "makespan_difference_pct",
     "planned_mean_latency_s", "mean_latency_s", "p95_latency_s", "latency_error_median",
     "latency_error_p95", "deadline_misses", "completed", "requests", "planned_energy_j",
-    "energy_j", "network_bytes", "scheduler_runtime_s", "simulation_wall_s",
+    "energy_j", "network_bytes", "network_bytes_undelivered", "scheduler_runtime_s",
+    "simulation_wall_s",
 ]
 DEVICES = ["iot0", "edge", "cloud"]
 LAYERS = ["source", "conv1", "conv2", "pool", "fc1", "fc2", "sink"]
@@ -132,10 +133,10 @@ def make_results(root):
     make_scheduler(os.path.join(root, "random"), 3, False)
     rows = [
         ["heft", 0.61, 0.66, 8.2, 0.21, 0.23, 0.31, 0.12, 0.35, 0, 4, 4, 12.5, 13.1, 90112,
-         0.002, 0.8],
+         0, 0.002, 0.8],
         ["cpop", 0.70, None, None, 0.25, 0.27, 0.33, 0.2, 0.9, 0, 3, 4, 13.0, 13.4, 81920,
-         0.003, 0.9],
-        ["random", 0.95] + [None] * 2 + [0.4] + [None] * 6 + [4, 20.0] + [None] * 2
+         4096, 0.003, 0.9],
+        ["random", 0.95] + [None] * 2 + [0.4] + [None] * 6 + [4, 20.0] + [None] * 3
         + [0.001, None],
     ]
     write_csv(os.path.join(root, "comparison.csv"), COMPARISON_COLUMNS,
@@ -200,13 +201,15 @@ class AnalysisTestCase(unittest.TestCase):
             self.check_png(path, 1000, 500)
 
     def test_plot_comparison_without_latency_error_columns(self):
-        # a result folder from before the plan-error columns: no error panel, the rest as is
+        # a result folder from before the plan-error and undelivered columns: no error panel,
+        # the rest as is
         out = os.path.join(self.tmp, "older")
         shutil.copytree(self.results, out)
         path = os.path.join(out, "comparison.csv")
         with open(path, newline="") as handle:
             rows = list(csv.DictReader(handle))
-        old = [c for c in COMPARISON_COLUMNS if not c.startswith("latency_error")]
+        old = [c for c in COMPARISON_COLUMNS
+               if not c.startswith("latency_error") and c != "network_bytes_undelivered"]
         write_csv(path, old, [[row[c] for c in old] for row in rows])
         done = self.run_script("plot_comparison.py", out)
         self.assertNotIn("comparison_latency_error.png", done.stdout)

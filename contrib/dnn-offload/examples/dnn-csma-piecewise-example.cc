@@ -78,7 +78,7 @@ main(int argc, char* argv[])
             std::cout << " " << platform.Device(d).name << " " << pieces[d];
         }
         std::cout << "\nplanned " << result.plannedMakespan << " s, simulated "
-                  << result.simulatedMakespan << " s, " << result.bytesSent
+                  << result.simulatedMakespan << " s, " << result.bytesReceived
                   << " bytes over the segment -> " << out << "/\n";
     }
     catch (const std::exception& e)

@@ -63,7 +63,7 @@ main(int argc, char* argv[])
             const DnnSimulationResult result =
                 DnnSimulation::Run(graph, problem, schedule, platform, options);
             std::cout << name << ": planned " << result.plannedMakespan << " s, simulated "
-                      << result.simulatedMakespan << " s, " << result.bytesSent
+                      << result.simulatedMakespan << " s, " << result.bytesReceived
                       << " bytes over Wi-Fi, " << result.energy << " J -> " << options.outputDir
                       << "/ (summary.json, tasks.csv, netanim.xml)\n";
         }

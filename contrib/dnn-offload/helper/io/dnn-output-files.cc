@@ -144,4 +144,19 @@ DnnOutputFiles::Commit()
     NS_LOG_INFO(paths.size() << " files written");
 }
 
+const std::vector<std::string>&
+DnnResultsFolder::FileNames()
+{
+    static const std::vector<std::string> names = {"comparison.csv",          "comparison.json",
+                                                   "comparison-summary.json", "calibration.json",
+                                                   "scenario.json",           MARKER};
+    return names;
+}
+
+std::string
+DnnResultsFolder::PartialName(const std::string& name, long pid)
+{
+    return "." + name + PARTIAL_INFIX + std::to_string(pid);
+}
+
 } // namespace ns3

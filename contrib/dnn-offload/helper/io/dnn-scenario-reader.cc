@@ -6,6 +6,7 @@
 #include "dnn-command-line.h"
 #include "dnn-json-reader.h"
 #include "dnn-model-reader.h"
+#include "dnn-output-files.h"
 #include "ns3/dnn-input-error.h"
 #include "ns3/dnn-run-limits.h"
 #include "ns3/dnn-units.h"
@@ -66,6 +67,48 @@ ReadSafeName(const DnnJsonReader& reader)
                     "or \"..\")");
     }
     return name;
+}
+
+/**
+ * A name that names something in the results: the scenario's (the results folder
+ * results/<name>, written as .<name>.partial-PID beside it) or a scheduler's label (its
+ * folder in the results folder). A safe name, not hidden (hidden names beside and in a
+ * results folder are the tool's: the marker, partial folders, the calibration cache), short
+ * enough that every name derived from it fits NAME_MAX, and, for a label, not the name of
+ * a file the tool writes into the results folder (DnnResultsFolder).
+ * \param reader the value \param name the name read \param label whether it is a label
+ */
+void
+CheckResultsName(const DnnJsonReader& reader, const std::string& name, bool label)
+{
+    const std::size_t most =
+        label ? DnnResultsFolder::MaxLabelBytes() : DnnResultsFolder::MaxScenarioNameBytes();
+    const std::string what = label ? "the scheduler's folder in the results folder"
+                                   : "the results folder results/<name> and its temporary "
+                                     ".<name>.partial-<pid> beside it";
+    if (name.size() > most)
+    {
+        reader.Fail("is " + std::to_string(name.size()) + " characters long; at most " +
+                    std::to_string(most) + " (it names " + what + ")");
+    }
+    if (name[0] == '.')
+    {
+        reader.Fail("\"" + name + "\" starts with '.' (hidden names in and beside a results " +
+                    "folder are dnn-offload-run's own: " + DnnResultsFolder::MARKER + ", " +
+                    DnnResultsFolder::CALIBRATION_CACHE + ", .<name>.partial-<pid>)");
+    }
+    const std::vector<std::string>& files = DnnResultsFolder::FileNames();
+    if (label && std::find(files.begin(), files.end(), name) != files.end())
+    {
+        std::string list;
+        for (const std::string& file : files)
+        {
+            list += (list.empty() ? "" : ", ") + file;
+        }
+        reader.Fail("\"" + name +
+                    "\" is the name of a file dnn-offload-run writes into the results folder (" +
+                    list + "); choose another label");
+    }
 }
 
 /** " (did you mean \"x\"?)" or "". */
@@ -414,6 +457,7 @@ void
 ScenarioLoader::ReadHeader()
 {
     m_scenario.name = ReadSafeName(m_root["name"]);
+    CheckResultsName(m_root["name"], m_scenario.name, false);
     if (m_root.Has("description"))
     {
         m_scenario.description = m_root["description"].AsString();
@@ -1279,6 +1323,8 @@ ScenarioLoader::ReadSchedulers()
                 attributeReaders[i].Fail(e.what());
             }
         }
+        CheckResultsName(entry.Value().is_object() && entry.Has("label") ? entry["label"] : entry,
+                         spec.label, true);
         const auto [it, fresh] = labels.emplace(spec.label, entry.Path());
         if (!fresh)
         {

@@ -68,6 +68,7 @@ Cells(const DnnComparisonRow& row)
             Number(row.plannedEnergy),
             sim ? Number(row.energy) : "",
             sim ? std::to_string(row.networkBytes) : "",
+            sim ? std::to_string(row.networkBytesUndelivered) : "",
             Fixed(row.schedulerRuntime, 6),
             sim ? Fixed(row.simulationWall, 3) : ""};
 }
@@ -92,6 +93,7 @@ DnnComparison::Columns()
                                                      "planned_energy_j",
                                                      "energy_j",
                                                      "network_bytes",
+                                                     "network_bytes_undelivered",
                                                      "scheduler_runtime_s",
                                                      "simulation_wall_s"};
     return columns;

@@ -30,18 +30,21 @@ struct DnnComparisonRow
      *  the planned requests (an unfinished one with its lower bound, see
      *  DnnComparison::LatencyErrors()); a fraction, 0.12 = 12 %. */
     double latencyErrorMedian{0};
-    double latencyErrorP95{0};    //!< nearest-rank 95th percentile of those errors
-    uint32_t latencyErrors{0};    //!< planned requests those errors cover (0: none)
-    double boundedMeanLatency{0}; //!< s, mean simulated latency of the planned requests,
-                                  //!< an unfinished one counted as stop - release
-    uint32_t deadlineMisses{0};   //!< requests late or unfinished that had a deadline
-    uint32_t completed{0};        //!< requests completed in the simulation
-    uint32_t requests{0};         //!< requests in the workload
-    double plannedEnergy{0};      //!< J, planner's energy: busy power x time + transmit
-    double energy{0};             //!< J, simulated: every node's compute and radio energy
-    uint64_t networkBytes{0};     //!< payload bytes sent between nodes in the simulation
-    double schedulerRuntime{0};   //!< s of wall-clock time to plan
-    double simulationWall{0};     //!< s of wall-clock time to simulate
+    double latencyErrorP95{0};           //!< nearest-rank 95th percentile of those errors
+    uint32_t latencyErrors{0};           //!< planned requests those errors cover (0: none)
+    double boundedMeanLatency{0};        //!< s, mean simulated latency of the planned requests,
+                                         //!< an unfinished one counted as stop - release
+    uint32_t deadlineMisses{0};          //!< requests late or unfinished that had a deadline
+    uint32_t completed{0};               //!< requests completed in the simulation
+    uint32_t requests{0};                //!< requests in the workload
+    double plannedEnergy{0};             //!< J, planner's energy: busy power x time + transmit
+    double energy{0};                    //!< J, simulated: every node's compute and radio energy
+    uint64_t networkBytes{0};            //!< payload bytes delivered between nodes in the
+                                         //!< simulation (that reached the destination's worker)
+    uint64_t networkBytesUndelivered{0}; //!< payload bytes queued for the network that had
+                                         //!< not reached the destination by the end
+    double schedulerRuntime{0};          //!< s of wall-clock time to plan
+    double simulationWall{0};            //!< s of wall-clock time to simulate
 };
 
 /**

@@ -90,7 +90,8 @@ AddSimulated(DnnComparisonRow& row, const DnnScenario& scenario, const DnnSimula
     DnnComparison::LatencyErrors(row, release, result.plannedCompletion, result.completion,
                                  scenario.stopTime);
     row.energy = result.energy;
-    row.networkBytes = result.bytesSent;
+    row.networkBytes = result.bytesReceived;
+    row.networkBytesUndelivered = result.bytesQueued - result.bytesReceived;
     row.simulationWall = result.wallClock;
 }
 

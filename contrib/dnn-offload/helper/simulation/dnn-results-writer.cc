@@ -156,7 +156,7 @@ DnnResultsWriter::TransferRow(const DnnRuntimePlan& plan, const DnnRunRecorder::
                      << ',' << TimeCell(transfer.queued) << ',' << TimeCell(transfer.arrived)
                      << '\n';
     }
-    m_bytesSent += transfer.bytes;
+    m_bytesQueued += transfer.bytes;
     m_bytesArrived += transfer.arrived >= 0 ? transfer.bytes : 0;
 }
 
@@ -332,8 +332,11 @@ DnnResultsWriter::Finish(const DnnRuntimePlan& plan, const DnnRunRecorder& recor
     }
     summary["latency_by_model"] = models;
     summary["deadline_misses"] = m_misses;
-    summary["network_bytes_sent"] = m_bytesSent;
+    // Delivered (reached the destination's worker) and not: a message is queued whole when
+    // its producer finishes, so an overloaded network leaves most of it undelivered.
     summary["network_bytes_received"] = m_bytesArrived;
+    summary["network_bytes_undelivered"] = m_bytesQueued - m_bytesArrived;
+    summary["network_bytes_queued"] = m_bytesQueued;
     summary["planned_network_bytes"] = plan.PlannedNetworkBytes();
     summary["energy_j"] = energyJson;
     summary["energy_total_j"] = totalEnergy;
@@ -353,9 +356,9 @@ DnnResultsWriter::Finish(const DnnRuntimePlan& plan, const DnnRunRecorder& recor
     }
     if (!m_simulated)
     {
-        for (const char* key :
-             {"deadline_misses", "network_bytes_sent", "network_bytes_received", "energy_j",
-              "energy_total_j", "events", "wall_clock_s", "wifi_mac_drops"})
+        for (const char* key : {"deadline_misses", "network_bytes_received",
+                                "network_bytes_undelivered", "network_bytes_queued", "energy_j",
+                                "energy_total_j", "events", "wall_clock_s", "wifi_mac_drops"})
         {
             summary[key] = nullptr;
         }

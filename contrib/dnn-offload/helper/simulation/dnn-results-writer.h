@@ -145,8 +145,8 @@ class DnnResultsWriter
     nlohmann::json m_failed;                              //!< summary entries: failed requests
     uint32_t m_hit{0};                                    //!< requests a failure hit
     uint32_t m_recovered{0};                              //!< of those, completed
-    uint64_t m_bytesSent{0};                              //!< transfers' bytes
-    uint64_t m_bytesArrived{0};                           //!< of those, arrived
+    uint64_t m_bytesQueued{0};                            //!< transfers' bytes
+    uint64_t m_bytesArrived{0};                           //!< of those, delivered
 };
 
 } // namespace ns3

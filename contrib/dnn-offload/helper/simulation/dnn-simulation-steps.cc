@@ -617,7 +617,7 @@ DnnSimulationRun::Summarize()
     result.simulatedMakespan = all ? makespan : -1;
     m_facts.unfinished = result.unfinished;
     result.peakTasks = m_plan->PeakTaskCount();
-    result.bytesSent = m_recorder.BytesQueued();
+    result.bytesQueued = m_recorder.BytesQueued();
     result.bytesReceived = m_recorder.BytesArrived();
     for (uint32_t t = 0; !m_rolling && t < m_plan->TaskCount(); ++t)
     {

@@ -56,8 +56,10 @@ struct DnnSimulationResult
     uint32_t failed{0};                  //!< requests a failure hit that did not complete
     uint32_t recovered{0};               //!< requests a failure hit that completed after a
                                          //!< recovery
-    uint64_t bytesSent{0};               //!< payload bytes queued for the network
-    uint64_t bytesReceived{0};           //!< payload bytes that arrived
+    uint64_t bytesQueued{0};             //!< payload bytes of every message the workers
+                                         //!< queued for the network, delivered or not
+    uint64_t bytesReceived{0};           //!< payload bytes delivered: of the messages that
+                                         //!< reached the destination's worker
     std::vector<uint32_t> starts;        //!< per task: times it started
     std::vector<uint32_t> startedOn;     //!< per task: node it started on
     uint32_t peakTasks{0};               //!< most tasks the running plan held at once

@@ -106,6 +106,12 @@ DnnWorkerApplication::StartApplication()
     m_origin = Simulator::Now();
     m_compute = GetNode()->GetObject<DnnComputeModel>();
     NS_ABORT_MSG_IF(!m_compute, "DnnWorkerApplication: node has no DnnComputeModel");
+    if (m_failed)
+    {
+        // Failed before it started (a failure at plan time 0 comes first in the same
+        // instant): Fail() switched the processor off already; nothing to listen for or run.
+        return;
+    }
     m_compute->TraceConnectWithoutContext(
         "TaskStarted", MakeCallback(&TracedCallback<uint32_t>::operator(), &m_taskStarted));
     m_listener = Socket::CreateSocket(GetNode(), TcpSocketFactory::GetTypeId());
@@ -161,9 +167,13 @@ DnnWorkerApplication::Fail()
     {
         event.Cancel();
     }
-    if (m_compute)
+    // Before StartApplication() too: the processor (and its energy model) is the node's,
+    // and must stop drawing power whenever the device fails, even before the worker starts.
+    const Ptr<DnnComputeModel> compute =
+        m_compute ? m_compute : GetNode()->GetObject<DnnComputeModel>();
+    if (compute)
     {
-        m_compute->Fail();
+        compute->Fail();
     }
     for (auto& [node, peer] : m_out)
     {

@@ -12,6 +12,7 @@
 #include "dnn-test-util.h"
 #include "ns3/dnn-experiment.h"
 #include "ns3/dnn-input-error.h"
+#include "ns3/dnn-output-files.h"
 #include "ns3/dnn-scenario-reader.h"
 #include "ns3/dnn-units.h"
 
@@ -711,6 +712,62 @@ TEST(ScenarioReaderTest, SchedulersByOldAndNewTypeIdNames)
                                        "no attribute \"Particle\" on ns3::DnnPsoGaScheduler "
                                        "(did you mean \"Particles\"?)",
                                        FILE_NAME));
+}
+
+/** Names that name files: the scenario's (the results folder, and ".NAME.partial-PID"
+ *  beside it) and the labels (a folder each in the results folder) are checked at load
+ *  time against NAME_MAX and the names of the tool's own files. */
+TEST(ScenarioReaderTest, NamesAndLabelsFitTheResultsFolder)
+{
+    // 255 - "." - ".partial-" - 10 digits of a pid.
+    EXPECT_EQ(DnnResultsFolder::MaxScenarioNameBytes(), 235U);
+    EXPECT_EQ(DnnResultsFolder::MaxLabelBytes(), 255U);
+    EXPECT_EQ(DnnResultsFolder::PartialName(std::string(235, 'n'), 2147483647).size(), 255U);
+    json doc = BaseScenario();
+    doc["name"] = std::string(235, 'n');
+    doc["schedulers"] = json::array({{{"name", "heft"}, {"label", std::string(255, 'l')}}, "cpop"});
+    const DnnScenario s = Read(doc);
+    EXPECT_EQ(s.name.size(), 235U);
+    EXPECT_EQ(s.schedulers[0].label.size(), 255U);
+
+    doc["name"] = std::string(236, 'n');
+    EXPECT_TRUE(test::ThrowsInputError([&]() { Read(doc); }, "/name",
+                                       "is 236 characters long; at most 235 (it names the "
+                                       "results folder results/<name>",
+                                       FILE_NAME));
+    doc["name"] = "x";
+    doc["schedulers"][0]["label"] = std::string(256, 'l');
+    EXPECT_TRUE(test::ThrowsInputError(
+        [&]() { Read(doc); }, "/schedulers/0/label",
+        "is 256 characters long; at most 255 (it names the scheduler's folder", FILE_NAME));
+    for (const std::string& file : DnnResultsFolder::FileNames())
+    {
+        if (file[0] == '.')
+        {
+            continue; // the marker: hidden, below
+        }
+        doc["schedulers"][0]["label"] = file;
+        EXPECT_TRUE(test::ThrowsInputError(
+            [&]() { Read(doc); }, "/schedulers/0/label",
+            "\"" + file +
+                "\" is the name of a file dnn-offload-run writes into the results "
+                "folder (comparison.csv, comparison.json, comparison-summary.json, "
+                "calibration.json, scenario.json, .dnn-offload-results); choose "
+                "another label",
+            FILE_NAME))
+            << file;
+    }
+    doc["schedulers"][0]["label"] = ".dnn-offload-results";
+    EXPECT_TRUE(test::ThrowsInputError([&]() { Read(doc); }, "/schedulers/0/label",
+                                       "\".dnn-offload-results\" starts with '.'", FILE_NAME));
+    doc["schedulers"][0]["label"] = "comparison.csv.d"; // near, but no clash
+    EXPECT_EQ(Read(doc).schedulers[0].label, "comparison.csv.d");
+    doc["name"] = ".calibration-cache";
+    EXPECT_TRUE(test::ThrowsInputError([&]() { Read(doc); }, "/name",
+                                       "\".calibration-cache\" starts with '.'", FILE_NAME));
+    // A scenario named like an output file is fine: it names results/<name>, beside them.
+    doc["name"] = "comparison.csv";
+    EXPECT_EQ(Read(doc).name, "comparison.csv");
 }
 
 /** A planning horizon keeps the requests and leaves the partitioning to the run's windows:

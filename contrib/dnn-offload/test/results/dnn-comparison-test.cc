@@ -125,6 +125,42 @@ TEST(ComparisonTest, MedianAndP95OfKnownErrors)
     EXPECT_NE(table.find(">=200.0"), std::string::npos) << table;
 }
 
+/** network_bytes is what was delivered; what was queued and never arrived is a column of
+ *  its own, right after it (CSV and JSON), and both are empty for a plan not simulated. */
+TEST(ComparisonTest, DeliveredAndUndeliveredBytesAreSeparateColumns)
+{
+    DnnComparisonRow row;
+    row.scheduler = "x";
+    row.simulated = true;
+    row.networkBytes = 1280;
+    row.networkBytesUndelivered = 1280000000000ULL; // a backlog never sent
+    DnnComparisonRow planned;
+    planned.scheduler = "y";
+    std::istringstream lines(DnnComparison::Csv({row, planned}));
+    std::string header;
+    std::string cells;
+    std::string plannedCells;
+    std::getline(lines, header);
+    std::getline(lines, cells);
+    std::getline(lines, plannedCells);
+    const auto names = Split(header);
+    const auto values = Split(cells);
+    const auto plannedValues = Split(plannedCells);
+    const auto at = std::find(names.begin(), names.end(), "network_bytes") - names.begin();
+    ASSERT_LT(static_cast<std::size_t>(at) + 1, names.size());
+    EXPECT_EQ(names[at + 1], "network_bytes_undelivered");
+    EXPECT_EQ(values[at], "1280");
+    EXPECT_EQ(values[at + 1], "1280000000000");
+    EXPECT_EQ(plannedValues[at], "");
+    EXPECT_EQ(plannedValues[at + 1], "");
+    const auto json = nlohmann::json::parse(DnnComparison::Json({row}));
+    EXPECT_EQ(json[0]["network_bytes"], 1280);
+    EXPECT_EQ(json[0]["network_bytes_undelivered"], 1280000000000ULL);
+    // The table's net_MB is the delivered bytes: 0.00 MB, not 1.28 TB.
+    EXPECT_NE(DnnComparison::Table({row}).find(" 0.00 "), std::string::npos)
+        << DnnComparison::Table({row});
+}
+
 /** An unfinished request planned to complete after the stop has a negative lower bound
  *  ((4 - 0) - 5) / 5 = -0.2; its absolute error is only known to be >= 0. */
 TEST(ComparisonTest, NegativeLowerBoundCountsAsZero)

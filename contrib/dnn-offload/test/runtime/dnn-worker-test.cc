@@ -4,6 +4,8 @@
 #include "dnn-seed-setting.h"
 #include "dnn-test-util.h"
 #include "dnn-two-nodes.h"
+#include "ns3/dnn-compute-energy-model.h"
+#include "ns3/dnn-compute-model.h"
 #include "ns3/dnn-offload-helper.h"
 #include "ns3/dnn-run-recorder.h"
 #include "ns3/dnn-runtime-plan.h"
@@ -161,6 +163,63 @@ TEST(WorkerTest, EveryTaskRunsOnceWhereItWasPlanned)
     const double completion = recorder.Completion(0);
     ASSERT_GT(completion, 0);
     EXPECT_LT(completion, 3 * plan->PlannedMakespan());
+    Simulator::Destroy();
+}
+
+/**
+ * A worker that fails before it starts (a device failure at plan time 0 runs before the
+ * applications' StartApplication() in that instant) switches its processor off all the
+ * same: it runs nothing and its compute energy stays 0 (it drew idle power for the whole
+ * run when Fail() only reached a started worker's processor), while the healthy node draws
+ * its idle power over the whole run.
+ */
+TEST(WorkerTest, AWorkerFailingBeforeItStartsDrawsNothing)
+{
+    const DnnPlatform platform = test::TwoDevicePlatform(100e6, 0.001);
+    DnnTaskGraph graph;
+    DnnTask input;
+    input.name = "r0/input";
+    input.kind = DnnTaskKind::Source;
+    input.pinnedDevice = "a";
+    input.outputBytes = 100000;
+    DnnTask work;
+    work.name = "r0/work";
+    work.flops = 1e9;
+    work.outputBytes = 1000;
+    work.pinnedDevice = "b";
+    DnnTask output;
+    output.name = "r0/output";
+    output.kind = DnnTaskKind::Sink;
+    output.pinnedDevice = "a";
+    const auto i = graph.AddTask(input);
+    const auto w = graph.AddTask(work);
+    const auto o = graph.AddTask(output);
+    graph.AddEdge(i, w, 100000);
+    graph.AddEdge(w, o, 1000);
+    const DnnSchedulingProblem problem = BuildWorkloadProblem(graph, platform);
+    const DnnSchedule schedule = DnnScheduler::Create("heft")->Plan(problem);
+    auto plan = std::make_shared<const DnnRuntimePlan>(graph, problem, schedule);
+    test::TwoNodes world("100Mbps", "1ms");
+    DnnOffloadHelper helper;
+    const auto energy = helper.InstallCompute(world.nodes, platform);
+    ApplicationContainer apps =
+        helper.InstallWorkers(plan, world.nodes, world.addresses, Seconds(0), Seconds(10));
+    DnnRunRecorder recorder(plan);
+    recorder.Attach(apps, Seconds(0));
+    const auto b = DynamicCast<DnnWorkerApplication>(apps.Get(1));
+    Simulator::Schedule(Seconds(0), &DnnWorkerApplication::Fail, b);
+    Simulator::Stop(Seconds(11));
+    Simulator::Run();
+    EXPECT_TRUE(b->IsFailed());
+    EXPECT_TRUE(world.nodes.Get(1)->GetObject<DnnComputeModel>()->IsFailed());
+    EXPECT_EQ(energy[1]->GetTotalEnergyConsumption(), 0.0);
+    // a (a Raspberry Pi 4, 5 W idle) runs only its source (no work): 5 W x 11 s.
+    EXPECT_NEAR(energy[0]->GetTotalEnergyConsumption(), 5.0 * 11, 1e-9);
+    for (uint32_t t : plan->TasksOn(1))
+    {
+        EXPECT_EQ(recorder.Starts(t), 0u) << plan->GetTask(t).name;
+    }
+    EXPECT_LT(recorder.Completion(0), 0);
     Simulator::Destroy();
 }
 
