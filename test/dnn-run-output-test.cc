@@ -169,6 +169,33 @@ TEST_F(RunOutputTest, ForceNeverOverwritesAFileTheToolDidNotWrite)
     EXPECT_TRUE(Partials(m_dir).empty());
 }
 
+TEST_F(RunOutputTest, AFolderHoldingAModelTheRunReadsIsRefusedEvenWithForce)
+{
+    // Issue 15: only the scenario was an input; a --out holding a model file it reads
+    // (--out=scenarios/models --force) was written into.
+    fs::create_directories(m_dir / "models");
+    fs::copy_file(fs::path(DNN_SOURCE_DIR) / "scenarios" / "models" / "alexnet.json",
+                  m_dir / "models" / "alexnet.json");
+    std::string text = Scenario();
+    const std::string zoo = std::string(DNN_SOURCE_DIR) + "/scenarios/models/alexnet.json";
+    text.replace(text.find(zoo), zoo.size(), "models/alexnet.json");
+    const RunResult r = Plan((m_dir / "models").string(), "--force", text);
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_TRUE(Contains(r.err, "--out: " + (m_dir / "models").string() + " is or holds " +
+                                    (m_dir / "models" / "alexnet.json").string() +
+                                    ", which the run reads"))
+        << r.err;
+    EXPECT_FALSE(fs::exists(m_dir / "models" / "comparison.csv"));
+    EXPECT_TRUE(Partials(m_dir).empty());
+}
+
+TEST_F(RunOutputTest, TheResultsScenarioIsTheTextTheRunRead)
+{
+    const std::string text = Scenario() + "\n\n";
+    ASSERT_EQ(Plan((m_dir / "out").string(), "", text).status, 0);
+    EXPECT_EQ(ReadText(m_dir / "out" / "scenario.json"), text);
+}
+
 TEST_F(RunOutputTest, TrailingSlashesDotsAndDotDotsAreTheSameFolder)
 {
     RunResult r = Plan((m_dir / "out").string() + "/");

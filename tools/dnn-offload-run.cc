@@ -563,8 +563,12 @@ Run(int argc, char* argv[])
             "--scenario=FILE is required (e.g. --scenario=scenarios/smart-home.json)");
     }
 
-    DnnScenario scenario = DnnScenarioReader::ReadFile(
-        scenarioFile, seed ? std::optional<uint32_t>(seed) : std::nullopt,
+    // Read once: the results' scenario.json is the text the run was made from.
+    const std::string scenarioText = DnnJsonReader::ReadInputFile(scenarioFile);
+    const fs::path scenarioFolder = fs::path(scenarioFile).parent_path();
+    DnnScenario scenario = DnnScenarioReader::ReadText(
+        scenarioText, scenarioFile, scenarioFolder.empty() ? "." : scenarioFolder.string(),
+        seed ? std::optional<uint32_t>(seed) : std::nullopt,
         run ? std::optional<uint32_t>(run) : std::nullopt);
     scenario.netanim = scenario.netanim || netanim;
     const std::vector<DnnSchedulerSpec> schedulers = SelectSchedulers(scenario, schedulerList);
@@ -577,7 +581,12 @@ Run(int argc, char* argv[])
     {
         names.push_back(spec.label);
     }
-    CheckReplaceable(dir, {DnnNormalPath(scenarioFile)}, names, force);
+    std::vector<fs::path> inputs = {DnnNormalPath(scenarioFile)};
+    for (const std::string& model : scenario.modelFiles)
+    {
+        inputs.push_back(DnnNormalPath(model));
+    }
+    CheckReplaceable(dir, inputs, names, force);
     const fs::path parent = dir.parent_path();
     // Measured hop models on the platform before anything is planned on it.
     const DnnCalibrationResult calibration = DnnLinkCalibration::CalibrateScenario(
@@ -694,10 +703,7 @@ Run(int argc, char* argv[])
         files.Add((work.path / "calibration.json").string(),
                   DnnLinkCalibration::Json(calibration, scenario.platform));
     }
-    std::ifstream source(scenarioFile, std::ios::binary);
-    std::ostringstream text;
-    text << source.rdbuf();
-    files.Add((work.path / "scenario.json").string(), text.str());
+    files.Add((work.path / "scenario.json").string(), scenarioText);
     files.Commit();
     {
         std::lock_guard<std::mutex> lock(g_partialMutex); // a signal waits for the move

@@ -1078,6 +1078,7 @@ ScenarioLoader::LoadModel(const DnnJsonReader& reader)
         }
     }
     m_models.emplace(key, loaded);
+    m_scenario.modelFiles.push_back(path.string());
     return loaded;
 }
 

@@ -87,6 +87,9 @@ struct DnnScenario
     std::vector<std::string> devicePaths;
     /** Where each request came from: request id -> the JSON pointer of its entry. */
     std::vector<std::string> requestPaths;
+    /** The model files read, as opened, in the order first named (a tool's output must
+     *  not be one of them). */
+    std::vector<std::string> modelFiles;
 };
 
 /**
