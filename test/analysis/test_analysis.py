@@ -360,6 +360,37 @@ class PlotDataTest(unittest.TestCase):
         self.assertAlmostEqual(comparison.clip_bound([1.0, 1.1, 1.2, 1.3, 40.0, 90.0]),
                                1.5 * 1.3)
 
+    def test_latency_chart_cuts_the_outlier_and_labels_it(self):
+        comparison = import_analysis("plot_comparison")
+        import pandas
+        names = [f"s{i}" for i in range(5)] + ["random"]
+        frame = pandas.DataFrame({
+            "scheduler": names,
+            "planned_mean_latency_s": [0.1, 0.1, 0.12, 0.09, 0.1, 1.03],
+            "mean_latency_s": [0.15, 0.2, 0.18, 0.1, 0.12, 11.37],
+            "p95_latency_s": [0.3, 0.35, 0.28, 0.2, 0.4, 15.17],
+            "completed": [18.0] * 5 + [3.0], "requests": [18.0] * 6})
+        plt = import_analysis("dnn_results").setup_matplotlib()
+        fig, ax = plt.subplots()
+        series = [("planned mean", "planned_mean_latency_s", {}),
+                  ("simulated mean", "mean_latency_s", {}), ("p95", "p95_latency_s", {})]
+        noted, bound = comparison.grouped_bars(ax, frame, series, clip=True, unit=" s")
+        self.assertFalse(noted)
+        self.assertAlmostEqual(bound, 1.5 * 0.4)
+        heights = [bar.get_height() for bar in ax.patches]
+        self.assertEqual(len(heights), 18)
+        self.assertLessEqual(max(heights), bound)
+        self.assertLessEqual(ax.get_ylim()[1], 1.2 * bound)
+        texts = {t.get_text() for t in ax.texts}
+        self.assertTrue({"1.03 s", "11.4 s", "15.2 s"} <= texts, texts)
+        plt.close(fig)
+        # without clip the axis reaches the outlier
+        fig, ax = plt.subplots()
+        _, bound = comparison.grouped_bars(ax, frame, series)
+        self.assertIsNone(bound)
+        self.assertGreater(ax.get_ylim()[1], 15.17)
+        plt.close(fig)
+
     def test_scatter_has_one_point_per_request(self):
         scatter = import_analysis("plot_latency_scatter")
         heft = self.requests("heft", [(0.0, 0.3, 0.2, 0.5), (0.1, None, 0.2, 4.0),
