@@ -5,7 +5,8 @@ Reads DIR/<scheduler>/requests.csv for every scheduler folder of a runner result
 (in comparison.csv's order) and writes DIR/latency_cdf.png. y is the fraction of ALL the
 scheduler's requests (rows of requests.csv) that completed within x: unfinished requests
 never arrive, so a curve stops below 1, at completed/requests, and stays there to the right
-edge. The legend gives "completed/requests" and the number of unfinished ones; a scheduler
+edge. The legend gives "completed/requests" and how many did not complete (unfinished or
+failed); a scheduler
 with no completed request (e.g. a --plan-only run) appears in the legend only.
 --of-completed divides by the completed requests instead (every curve reaches 1);
 --planned adds the planned latencies (planned_latency, or planned_completion - release) as
@@ -39,7 +40,7 @@ def cdf_curve(frame, of_all=True):
 
     x: the completed requests' latencies, sorted; y[i]: fraction of all requests (of_all) or
     of the completed ones that finished within x[i]. A request is completed unless its
-    status is "unfinished" or its latency is empty.
+    status is "unfinished" or its latency is empty (failed ones have none).
     """
     import numpy as np
     total = len(frame)
@@ -128,7 +129,7 @@ def main():
         colour = colours[index % len(colours)]
         style = styles[(index // len(colours)) % len(styles)]
         label = f"{name} ({count}/{total} completed"
-        label += f", {total - count} unfinished)" if count < total else ")"
+        label += f", {total - count} did not)" if count < total else ")"
         if count == 0:
             why = "not simulated" if name in not_simulated else "none finished"
             label = f"{name} (0/{total} completed: {why})"
@@ -155,10 +156,11 @@ def main():
     ax.set_xlabel("request latency (s)" + (", log scale" if log else ""))
     if of_all:
         ax.set_ylabel("fraction of all requests")
-        note = "unfinished requests never arrive: a curve stops at completed/requests"
+        note = ("requests that did not complete never arrive: a curve stops at "
+                "completed/requests")
     else:
         ax.set_ylabel("fraction of completed requests")
-        note = "of the completed requests only: unfinished ones are left out"
+        note = "of the completed requests only: the others are left out"
     label = os.path.basename(os.path.normpath(os.path.abspath(args.dir)))
     ax.set_title(f"Request latency CDF ({label})\n{note}")
     ax.grid(alpha=0.3)

@@ -5,9 +5,11 @@ Reads DIR/<scheduler>/requests.csv for every scheduler folder of a runner result
 (in comparison.csv's order) and writes DIR/latency_scatter.png: x = the request's planned
 latency (planned_latency, or planned_completion - release), y = its simulated latency, the
 diagonal y = x drawn. Dots on the diagonal held their plan, dots above it were slower in
-the simulation. A request that did not finish is a red triangle at the lower bound of its
-latency (latency as if it had finished at the stop: planned_latency x (1 + latency_error)),
-or on the top edge of the panel when requests.csv has no latency_error. All panels share
+the simulation. A request that did not complete (status unfinished or failed) is a red
+triangle at the lower bound of its latency (as if it had completed at the stop:
+planned_latency x (1 + latency_error)), or on the top edge of the panel when its
+latency_error is empty. A request that was never planned has no x and is only counted in
+the panel's note. All panels share
 their axes, logarithmic when the latencies span more than LOG_SPAN (--scale forces either).
 A scheduler not simulated (--plan-only) gets an empty panel saying so.
 Four panels a row, 2.7 x 2.6 in each (270 x 260 px at 100 dpi) plus 0.6 x 1.1 in of
@@ -118,6 +120,9 @@ def draw(points, log, title, not_simulated=()):
             text = f"{done}/{total} completed"
             if len(ratio):
                 text += f"\nmedian sim/plan {np.median(ratio):.2g}x"
+        unplanned = int(np.isnan(planned).sum())
+        if unplanned:
+            text += f"\n{unplanned} never planned (not drawn)"
         ax.text(0.96, 0.04, text, transform=ax.transAxes, ha="right", va="bottom", fontsize=7,
                 color="0.25")
         ax.set_title(name, fontsize=9)
@@ -135,8 +140,8 @@ def draw(points, log, title, not_simulated=()):
             ax.tick_params(labelbottom=True)
     scale = "log-log, " if log else ""
     fig.suptitle(f"{title}: one dot per request, {scale}shared axes\ndiagonal: as planned; "
-                 "above it: slower than planned; red triangles: unfinished, drawn at their "
-                 "lower bound", fontsize=9)
+                 "above it: slower than planned; red triangles: did not complete, drawn at "
+                 "their lower bound", fontsize=9)
     fig.subplots_adjust(left=0.7 / fig.get_figwidth(), right=0.98, bottom=0.6 / fig.get_figheight(),
                         top=1 - 0.8 / fig.get_figheight(), wspace=0.25, hspace=0.35)
     return fig
