@@ -17,6 +17,7 @@ out=$(sed -n 's|^results: \(.*\)/ (.*|\1|p' "$log")
 echo
 /usr/bin/python3 analysis/plot_comparison.py "$out"
 /usr/bin/python3 analysis/plot_latency_cdf.py "$out"
+/usr/bin/python3 analysis/plot_latency_scatter.py "$out"
 first=$(/usr/bin/python3 -c 'import csv,sys; print(next(csv.DictReader(open(sys.argv[1])))["scheduler"])' "$out/comparison.csv")
 /usr/bin/python3 analysis/plot_gantt.py "$out/$first"
 echo

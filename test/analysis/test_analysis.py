@@ -182,8 +182,8 @@ class AnalysisTestCase(unittest.TestCase):
         self.assertGreater(non_white, 0.01, f"{path}: only {non_white:.2%} non-white pixels")
 
     def test_scripts_are_executable_with_help(self):
-        for script in ("plot_comparison.py", "plot_gantt.py", "plot_latency_cdf.py", "sweep.py",
-                       "plot_sweep.py"):
+        for script in ("plot_comparison.py", "plot_gantt.py", "plot_latency_cdf.py",
+                       "plot_latency_scatter.py", "sweep.py", "plot_sweep.py"):
             path = os.path.join(ANALYSIS, script)
             self.assertTrue(os.access(path, os.X_OK), f"{script} is not executable")
             with open(path) as handle:
@@ -246,12 +246,26 @@ class AnalysisTestCase(unittest.TestCase):
         self.run_script("plot_latency_cdf.py", self.results, "--planned", "--of-all", "--out",
                         out)
         self.check_png(out, 800, 500)
+        for extra in (["--of-completed", "--x-scale", "log"], ["--x-scale", "linear"]):
+            self.run_script("plot_latency_cdf.py", self.results, "--out", out, *extra)
+            self.check_png(out, 800, 500)
+
+    def test_plot_latency_scatter(self):
+        done = self.run_script("plot_latency_scatter.py", self.results)
+        path = os.path.join(self.results, "latency_scatter.png")
+        self.assertIn(path, done.stdout)
+        # 3 schedulers: one row of 3 panels, 2.7 x 2.6 in each plus 0.6 x 1.1 in
+        self.check_png(path, 870, 370)
+        out = os.path.join(self.tmp, "scatter-log.png")
+        self.run_script("plot_latency_scatter.py", self.results, "--scale", "log", "--out", out)
+        self.check_png(out, 870, 370)
 
     def test_missing_inputs(self):
         missing = os.path.join(self.tmp, "no-such-folder")
         for script, args in (("plot_comparison.py", [missing]),
                              ("plot_gantt.py", [os.path.join(missing, "heft")]),
                              ("plot_latency_cdf.py", [missing]),
+                             ("plot_latency_scatter.py", [missing]),
                              ("plot_sweep.py", [os.path.join(missing, "sweep.csv"), "--x", "a",
                                                 "--metric", "b"]),
                              ("sweep.py", ["--scenario", os.path.join(missing, "s.json"),
@@ -269,6 +283,143 @@ class AnalysisTestCase(unittest.TestCase):
                   [["heft", 1.0]])
         done = self.run_script("plot_comparison.py", broken, status=2)
         self.assertIn("simulated_makespan_s", done.stderr)
+
+
+def import_analysis(name):
+    """Import analysis/<name>.py in this process (no __pycache__ written into analysis/)."""
+    import importlib
+    sys.dont_write_bytecode = True
+    if ANALYSIS not in sys.path:
+        sys.path.insert(0, ANALYSIS)
+    return importlib.import_module(name)
+
+
+REQUEST_HEADER = ["request", "model", "source", "release", "completion", "latency", "deadline",
+                  "met", "planned_completion", "planned_latency", "latency_error", "status"]
+
+
+class PlotDataTest(unittest.TestCase):
+    """Issue 16.5: the numbers behind the plots, on hand-made inputs (no pixels)."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="dnn-plot-data-")
+        self.addCleanup(shutil.rmtree, self.tmp, True)
+
+    def requests(self, name, rows, extra=()):
+        """DIR/<name>/requests.csv from (release, latency or None, planned_latency,
+        latency_error) rows; extra: more columns (empty cells), as a newer runner may add."""
+        folder = os.path.join(self.tmp, name)
+        os.makedirs(folder)
+        lines = []
+        for i, (release, latency, planned, error) in enumerate(rows):
+            done = latency is not None
+            lines.append([i, "alexnet", "cam", cell(release),
+                          cell(release + latency) if done else "", cell(latency),
+                          "0.500000", "yes" if done else "no", cell(release + planned),
+                          cell(planned), cell(error), "completed" if done else "unfinished"]
+                         + ["" for _ in extra])
+        write_csv(os.path.join(folder, "requests.csv"), REQUEST_HEADER + list(extra), lines)
+        return folder
+
+    def test_cdf_counts_unfinished_requests_in_the_denominator(self):
+        cdf = import_analysis("plot_latency_cdf")
+        folder = self.requests("heft", [(0.0, 0.3, 0.2, 0.5), (0.1, None, 0.2, 4.0),
+                                        (0.2, 0.1, 0.1, 0.0), (0.3, 0.2, 0.1, 1.0)],
+                               extra=["censored"])
+        (curve,) = cdf.cdf_curves([("heft", folder)])
+        self.assertEqual((curve["completed"], curve["total"]), (3, 4))
+        self.assertEqual(list(curve["x"]), [0.1, 0.2, 0.3])
+        self.assertAlmostEqual(curve["y"][-1], 3 / 4)  # stops below 1: one never finished
+        self.assertEqual(list(curve["y"]), [0.25, 0.5, 0.75])
+        (completed,) = cdf.cdf_curves([("heft", folder)], of_all=False)
+        self.assertAlmostEqual(completed["y"][-1], 1.0)
+        (planned,) = cdf.cdf_curves([("heft", folder)], planned=True)
+        self.assertEqual(list(planned["planned_x"]), [0.1, 0.1, 0.2, 0.2])
+        self.assertAlmostEqual(planned["planned_y"][-1], 1.0)
+
+    def test_cdf_log_scale_only_when_latencies_span_decades(self):
+        cdf = import_analysis("plot_latency_cdf")
+        narrow = self.requests("a", [(0.0, 0.1, 0.1, 0.0), (0.0, 0.5, 0.1, 4.0)])
+        wide = self.requests("b", [(0.0, 15.0, 0.3, 49.0)])
+        self.assertFalse(cdf.use_log_scale(cdf.cdf_curves([("a", narrow)])))
+        self.assertTrue(cdf.use_log_scale(cdf.cdf_curves([("a", narrow), ("b", wide)])))
+        self.assertFalse(cdf.use_log_scale(cdf.cdf_curves([("a", narrow), ("b", wide)]),
+                                           "linear"))
+
+    def test_clip_bound_cuts_above_the_outlier_free_bars(self):
+        comparison = import_analysis("plot_comparison")
+        # ten schedulers near 0.3 s (local at 0.58 s) and random at 15 s, as in smart-home
+        tops = [0.34, 0.29, 0.28, 0.28, 0.28, 0.28, 0.27, 0.58, 0.24, 0.29, 15.17]
+        self.assertAlmostEqual(comparison.clip_bound(tops), 1.5 * 0.58)
+        # missing bars are ignored; no outlier, or too few schedulers: no cut
+        self.assertAlmostEqual(comparison.clip_bound(tops + [float("nan")]), 1.5 * 0.58)
+        self.assertIsNone(comparison.clip_bound([0.3, 0.5, 0.9, 1.2]))
+        self.assertIsNone(comparison.clip_bound([0.3, 15.0]))
+        self.assertIsNone(comparison.clip_bound([]))
+        # two outliers: both above the cut
+        self.assertAlmostEqual(comparison.clip_bound([1.0, 1.1, 1.2, 1.3, 40.0, 90.0]),
+                               1.5 * 1.3)
+
+    def test_latency_chart_cuts_the_outlier_and_labels_it(self):
+        comparison = import_analysis("plot_comparison")
+        import pandas
+        names = [f"s{i}" for i in range(5)] + ["random"]
+        frame = pandas.DataFrame({
+            "scheduler": names,
+            "planned_mean_latency_s": [0.1, 0.1, 0.12, 0.09, 0.1, 1.03],
+            "mean_latency_s": [0.15, 0.2, 0.18, 0.1, 0.12, 11.37],
+            "p95_latency_s": [0.3, 0.35, 0.28, 0.2, 0.4, 15.17],
+            "completed": [18.0] * 5 + [3.0], "requests": [18.0] * 6})
+        plt = import_analysis("dnn_results").setup_matplotlib()
+        fig, ax = plt.subplots()
+        series = [("planned mean", "planned_mean_latency_s", {}),
+                  ("simulated mean", "mean_latency_s", {}), ("p95", "p95_latency_s", {})]
+        noted, bound = comparison.grouped_bars(ax, frame, series, clip=True, unit=" s")
+        self.assertFalse(noted)
+        self.assertAlmostEqual(bound, 1.5 * 0.4)
+        heights = [bar.get_height() for bar in ax.patches]
+        self.assertEqual(len(heights), 18)
+        self.assertLessEqual(max(heights), bound)
+        self.assertLessEqual(ax.get_ylim()[1], 1.2 * bound)
+        texts = {t.get_text() for t in ax.texts}
+        self.assertTrue({"1.03 s", "11.4 s", "15.2 s"} <= texts, texts)
+        plt.close(fig)
+        # without clip the axis reaches the outlier
+        fig, ax = plt.subplots()
+        _, bound = comparison.grouped_bars(ax, frame, series)
+        self.assertIsNone(bound)
+        self.assertGreater(ax.get_ylim()[1], 15.17)
+        plt.close(fig)
+
+    def test_scatter_has_one_point_per_request(self):
+        scatter = import_analysis("plot_latency_scatter")
+        heft = self.requests("heft", [(0.0, 0.3, 0.2, 0.5), (0.1, None, 0.2, 4.0),
+                                      (0.2, 0.1, 0.1, 0.0)], extra=["censored"])
+        local = self.requests("local", [(0.0, 0.5, 0.5, 0.0)] * 5)
+        points = scatter.all_points([("heft", heft), ("local", local)])
+        self.assertEqual([name for name, _ in points], ["heft", "local"])
+        self.assertEqual([len(p["planned"]) for _, p in points], [3, 5])
+        heft_points = points[0][1]
+        self.assertEqual(heft_points["finished"], [True, False, True])
+        self.assertEqual(heft_points["planned"], [0.2, 0.2, 0.1])
+        # the unfinished request sits at its lower bound planned x (1 + error) = 1.0 s
+        self.assertAlmostEqual(heft_points["simulated"][1], 1.0)
+        self.assertEqual([heft_points["simulated"][0], heft_points["simulated"][2]], [0.3, 0.1])
+        # a plan-only folder: every request unfinished with no bound, still one point each
+        plan_only = self.requests("random", [(0.0, None, 0.2, None)] * 2)
+        (_, p), = scatter.all_points([("random", plan_only)])
+        self.assertEqual(len(p["planned"]), 2)
+        self.assertTrue(all(v != v for v in p["simulated"]))  # NaN
+        # the figure: one marker per request over all panels, one diagonal per panel
+        fig = scatter.draw(points, scatter.use_log_scale(points), "t")
+        axes = [ax for ax in fig.axes if ax.get_visible()]
+        self.assertEqual(len(axes), 2)
+        for ax, (_, p) in zip(axes, points):
+            drawn = sum(len(c.get_offsets()) for c in ax.collections)
+            self.assertEqual(drawn, len(p["planned"]))
+            (diagonal,) = ax.lines
+            x, y = diagonal.get_data()
+            self.assertEqual(list(x), list(y))
 
 
 FAKE_RUNNER = r'''#!/usr/bin/python3
