@@ -516,6 +516,69 @@ TEST(TopologyHelperTest, BusyCellDropsNoMpduForTheRetryLimit)
               << 8.0 * stations * bytes / took.GetSeconds() / 1e6 << " Mbit/s)" << std::endl;
 }
 
+/** At a station: corrupts every Beacon and Association Response it receives until a given
+ *  time, so that it waits for its association response for longer than ns-3's default
+ *  beacon watchdog (10 beacon intervals, 1.024 s). */
+class LoseBeaconsAndAssocResponses : public ErrorModel
+{
+  public:
+    Time m_until;       //!< corrupt nothing from this time on
+    uint32_t m_lost{0}; //!< frames corrupted
+
+  private:
+    bool DoCorrupt(Ptr<Packet> packet) override
+    {
+        WifiMacHeader header;
+        if (Simulator::Now() >= m_until || packet->PeekHeader(header) == 0 ||
+            !(header.IsBeacon() || header.IsAssocResp()))
+        {
+            return false;
+        }
+        ++m_lost;
+        return true;
+    }
+
+    void DoReset() override {}
+};
+
+/**
+ * A station that misses beacons keeps its association and does not abort. With ns-3's
+ * default MaxMissedBeacons (10), a station that hears no beacon for 1.024 s drops its
+ * association (StaWifiMac::Disassociated), which clears its BSSID but leaves its association
+ * request timer running; ns-3.37 then aborts with "No BSSID set for the link on which the
+ * (Re)Association Request is to be sent" (ns-3 issue #862, fixed in 3.39). That is what ended
+ * runs of 50-odd busy stations after 14-70 s. Here the station loses every Beacon and
+ * Association Response for its first 1.5 s, while it waits for its association response
+ * (the watchdog runs then too): it associates once they get through, and never drops it.
+ */
+TEST(TopologyHelperTest, StationThatMissesBeaconsKeepsTryingWithoutAbort)
+{
+    SimulationGuard guard;
+    DnnTopologyHelper topology;
+    topology.Install(OneStation("80211ac", 40, "ideal", 0));
+    topology.AssignStreams(1);
+    EXPECT_EQ(topology.Settings().at("wifi.wlan.max_missed_beacons"), "4294967295");
+    auto sta = DynamicCast<WifiNetDevice>(topology.WifiDevices(1).Get(0));
+    UintegerValue missed;
+    sta->GetMac()->GetAttribute("MaxMissedBeacons", missed);
+    EXPECT_EQ(missed.Get(), 4294967295u);
+    auto lose = CreateObject<LoseBeaconsAndAssocResponses>();
+    lose->m_until = Seconds(1.5);
+    sta->GetPhy()->SetPostReceptionErrorModel(lose);
+    uint32_t deassociations = 0;
+    sta->GetMac()->TraceConnectWithoutContext(
+        "DeAssoc",
+        Callback<void, Mac48Address>([&deassociations](Mac48Address) { ++deassociations; }));
+    Simulator::Stop(Seconds(3));
+    Simulator::Run();
+    EXPECT_GT(lose->m_lost, 10u); // beacons and responses for 1.5 s
+    EXPECT_TRUE(topology.AllAssociated());
+    EXPECT_GE(topology.AssociationTime(), Seconds(1.5));
+    EXPECT_LT(topology.AssociationTime(), Seconds(1.6));
+    EXPECT_EQ(deassociations, 0u);
+    EXPECT_TRUE(DynamicCast<StaWifiMac>(sta->GetMac())->IsAssociated());
+}
+
 /** At a station: corrupts the Acks of its ADDBA Responses (as collisions would) until told
  *  to stop. */
 class LoseAddBaResponseAcks : public ErrorModel
