@@ -75,8 +75,8 @@ constexpr uint32_t STATION_RETRY_LIMIT = std::numeric_limits<uint32_t>::max();
  *  themselves). ns-3.37 then aborts: StaWifiMac::Disassociated() clears the BSSID but leaves
  *  the association request timer running, whose next request finds no BSSID ("No BSSID set
  *  for the link", ns-3 issue #862, fixed in ns-3.39). The watchdog also runs while a station
- *  waits for its association response, so a cell of 50-odd stations that needs more than 10
- *  beacon intervals (1.024 s) to answer one met it at start-up as well. */
+ *  waits for its association response (a station whose association takes more than 10
+ *  beacon intervals, 1.024 s, met it at start-up as well). */
 constexpr uint32_t MAX_MISSED_BEACONS = std::numeric_limits<uint32_t>::max();
 /** The acknowledgment manager of every Wi-Fi MAC: WifiDefaultAckManager, except that an
  *  A-MPDU to a recipient that has not yet sent us a BlockAck (for its TID) is followed by an
@@ -248,6 +248,13 @@ DnnTopologyHelper::Validate(const DnnPlatform& platform) const
         {
             bad("at most " + std::to_string(DnnRunLimits::MAX_NETWORK_MEMBERS) +
                 " members in a /24 subnet");
+        }
+        if (network.kind == DnnNetworkKind::Wifi &&
+            network.members.size() > DnnRunLimits::MAX_WIFI_STATIONS + 1)
+        {
+            bad("at most " + std::to_string(DnnRunLimits::MAX_WIFI_STATIONS) +
+                " stations besides the access point (more do not all associate before "
+                "AssociationBound())");
         }
         std::set<uint32_t> seen;
         for (uint32_t member : network.members)
