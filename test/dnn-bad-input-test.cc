@@ -644,6 +644,21 @@ ScenarioCases()
                      }),
                  {InScenario("/networks/0/members"),
                   "a network holds at most 253 devices (one /24 subnet), got 301"}}),
+        FullRun({"run_more_wifi_stations_than_associate_in_time",
+                 Tool::Run,
+                 Scenario(
+                     [](json& j)
+                     {
+                         j["devices"][1]["count"] = 65;
+                         j["workload"]["requests"][0]["device"] = "cam-1";
+                         j["networks"][0] = {{"name", "wlan"},
+                                             {"type", "wifi"},
+                                             {"access_point", "edge"},
+                                             {"members", {"cam"}}};
+                     }),
+                 {InScenario("/networks/0/members"),
+                  "a Wi-Fi network holds at most 64 stations besides its access point (more do "
+                  "not all associate before plan time 0), got 65"}}),
         // Requests and models.
         {"run_request_from_unknown_device",
          Tool::Run,

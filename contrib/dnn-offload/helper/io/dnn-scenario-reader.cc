@@ -861,6 +861,15 @@ ScenarioLoader::ReadNetwork(const DnnJsonReader& entry)
                      " devices (one /24 subnet), got " + std::to_string(network.members.size()) +
                      (network.kind == DnnNetworkKind::Wifi ? " with the access point" : ""));
     }
+    if (network.kind == DnnNetworkKind::Wifi &&
+        network.members.size() > DnnRunLimits::MAX_WIFI_STATIONS + 1)
+    {
+        members.Fail("a Wi-Fi network holds at most " +
+                     std::to_string(DnnRunLimits::MAX_WIFI_STATIONS) +
+                     " stations besides its access point (more do not all associate before plan "
+                     "time 0), got " +
+                     std::to_string(network.members.size() - 1));
+    }
     if (network.kind == DnnNetworkKind::P2p && network.members.size() != 2)
     {
         std::string list;

@@ -68,6 +68,16 @@ constexpr uint32_t ADDBA_RESPONSE_TIMEOUT_MS = 50;
  *  QOS_OLD_PACKET once the Block Ack window moves past it), which costs TCP a 3 s SYN
  *  timeout or a 1 s RTO. Minstrel keeps its own per-station count and ignores these. */
 constexpr uint32_t STATION_RETRY_LIMIT = std::numeric_limits<uint32_t>::max();
+/** Beacons a station may miss in a row before it drops its association (StaWifiMac
+ *  MaxMissedBeacons, ns-3's default 10): as many as it goes, so that a station never drops
+ *  it (the beacon watchdog is 4.4 x 10^8 s, about 14 years, away). Our stations do not move
+ *  and stay in range; they miss beacons only in a busy cell (collisions, or transmitting
+ *  themselves). ns-3.37 then aborts: StaWifiMac::Disassociated() clears the BSSID but leaves
+ *  the association request timer running, whose next request finds no BSSID ("No BSSID set
+ *  for the link", ns-3 issue #862, fixed in ns-3.39). The watchdog also runs while a station
+ *  waits for its association response (a station whose association takes more than 10
+ *  beacon intervals, 1.024 s, met it at start-up as well). */
+constexpr uint32_t MAX_MISSED_BEACONS = std::numeric_limits<uint32_t>::max();
 /** The acknowledgment manager of every Wi-Fi MAC: WifiDefaultAckManager, except that an
  *  A-MPDU to a recipient that has not yet sent us a BlockAck (for its TID) is followed by an
  *  explicit BlockAckReq instead of carrying the Implicit BAR ack policy. ns-3.37's recipient
@@ -239,6 +249,13 @@ DnnTopologyHelper::Validate(const DnnPlatform& platform) const
             bad("at most " + std::to_string(DnnRunLimits::MAX_NETWORK_MEMBERS) +
                 " members in a /24 subnet");
         }
+        if (network.kind == DnnNetworkKind::Wifi &&
+            network.members.size() > DnnRunLimits::MAX_WIFI_STATIONS + 1)
+        {
+            bad("at most " + std::to_string(DnnRunLimits::MAX_WIFI_STATIONS) +
+                " stations besides the access point (more do not all associate before "
+                "AssociationBound())");
+        }
         std::set<uint32_t> seen;
         for (uint32_t member : network.members)
         {
@@ -394,7 +411,8 @@ DnnTopologyHelper::Install(const DnnPlatform& platform)
                 {
                     mac.SetType("ns3::StaWifiMac", "Ssid", SsidValue(ssid), "ActiveProbing",
                                 BooleanValue(true), "AssocRequestTimeout",
-                                TimeValue(MilliSeconds(ASSOC_REQUEST_TIMEOUT_MS)));
+                                TimeValue(MilliSeconds(ASSOC_REQUEST_TIMEOUT_MS)),
+                                "MaxMissedBeacons", UintegerValue(MAX_MISSED_BEACONS));
                 }
                 NetDeviceContainer device = wifi.Install(phy, mac, m_nodes.Get(member));
                 Ptr<WifiNetDevice> wifiDevice = DynamicCast<WifiNetDevice>(device.Get(0));
@@ -434,6 +452,7 @@ DnnTopologyHelper::Install(const DnnPlatform& platform)
             m_settings[prefix + "max_slrc"] = std::to_string(STATION_RETRY_LIMIT);
             m_settings[prefix + "assoc_request_timeout"] =
                 std::to_string(ASSOC_REQUEST_TIMEOUT_MS) + "ms";
+            m_settings[prefix + "max_missed_beacons"] = std::to_string(MAX_MISSED_BEACONS);
             m_settings[prefix + "propagation_loss"] =
                 "LogDistance(exponent=3, reference_loss=46.6777dB@1m)";
             m_settings[prefix + "propagation_delay"] = "ConstantSpeed";

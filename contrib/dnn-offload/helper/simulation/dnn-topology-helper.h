@@ -50,7 +50,8 @@ namespace ns3
  *
  * Every node gets the Internet stack; network k gets the IPv4 subnet 10.(k+1).0.0/24,
  * host addresses in member order (the first member .1; at most 254 networks and 253
- * members each); Ipv4GlobalRoutingHelper::PopulateRoutingTables() then gives every node a
+ * members each, and at most DnnRunLimits::MAX_WIFI_STATIONS (64) stations on a Wi-Fi
+ * network); Ipv4GlobalRoutingHelper::PopulateRoutingTables() then gives every node a
  * shortest-path (fewest hops) route to every interface, so a Wi-Fi station reaches the
  * cloud through the access point and the WAN link. The default queue disc that
  * Ipv4AddressHelper installs (FqCoDel) is kept.
@@ -64,16 +65,19 @@ namespace ns3
  *
  * Association: Wi-Fi stations start scanning at time 0; with a few stations the last one
  * associates at ~52 ms (one scan of 50 ms), ~101 ms or ~151 ms when a probe request
- * collides, and always before AssociationBound() (250 ms) in our measurements (up to 30
- * stations). A station that associates later flushes its ARP cache, and a TCP SYN waiting
- * there costs the 3 s connection timeout, so applications start at or after
+ * collides, and always before AssociationBound() (250 ms) in our measurements (30 stations:
+ * at most 209 ms over 50 runs; 64, the most a Wi-Fi network may have: at most 215 ms over 8).
+ * Stations never drop their association (StaWifiMac MaxMissedBeacons at its maximum:
+ * ns-3.37 aborts when a station that waits for an association response misses 10 beacons,
+ * its issue #862). A station that associates later flushes its ARP cache, and a TCP SYN
+ * waiting there costs the 3 s connection timeout, so applications start at or after
  * AssociationBound(), or from the callback given to SetAssociatedCallback();
  * AssociationTime() tells afterwards when the last station associated.
  *
  * A bad platform (a Wi-Fi network whose access point is not a member, an unknown standard
  * or rate manager, a channel width or MCS the standard does not have, a device name that
- * cannot be an ns-3 name or is already taken, too many networks or members) throws
- * std::invalid_argument before anything is created.
+ * cannot be an ns-3 name or is already taken, too many networks, members or Wi-Fi stations)
+ * throws std::invalid_argument before anything is created.
  */
 class DnnTopologyHelper
 {
@@ -152,7 +156,7 @@ class DnnTopologyHelper
     void SetAssociatedCallback(Callback<void> callback);
     /** \brief A time by which every station has associated in our topologies: start
      *  applications at or after it (measured: 52-151 ms with 3 stations, at most 209 ms
-     *  with 30). \return 250 ms */
+     *  with 30, 215 ms with 64). \return 250 ms */
     static Time AssociationBound();
 
     /**
@@ -161,7 +165,7 @@ class DnnTopologyHelper
      *        "wifi.<net>.standard", ".band", ".channel_width", ".rate_manager", ".data_mode"
      *        (constant only), ".ssid", ".access_point", ".active_probing",
      *        ".assoc_request_timeout", ".addba_response_timeout", ".ack_manager",
-     *        ".max_ssrc", ".max_slrc", ".propagation_loss",
+     *        ".max_ssrc", ".max_slrc", ".max_missed_beacons", ".propagation_loss",
      *        ".propagation_delay", and "ip.<net>.subnet"; also the ns-3 TCP defaults we
      *        keep, as they stand: "tcp.initial_cwnd", "tcp.delayed_ack_count",
      *        "tcp.min_rto", "tcp.conn_timeout", "tcp.sack", "tcp.timestamps".

@@ -40,6 +40,17 @@ struct DnnRunLimits
     /** Most devices on one network (a /24 subnet's host addresses). */
     static constexpr std::size_t MAX_NETWORK_MEMBERS = 253;
     /**
+     * Most stations (members other than the access point) in one Wi-Fi network: the most
+     * whose association ends before ASSOCIATION_BOUND_S (measured: the last of 64 stations
+     * at 150-215 ms over RngRun 1-8; of 80 at 214-296 ms, of 100 at 376-464 ms, of 150 at
+     * 1.47-1.65 s). All stations scan at time 0 and send their Association Requests at the
+     * lowest rate with AC_VO's contention window (3-7 slots), again every 50 ms until
+     * answered: beyond about 64 they mostly collide, and the simulation's cost grows
+     * faster than the station count (idle 5 s: 3 s of wall-clock time for 56 stations, 21 s
+     * for 100, 97 s for 150).
+     */
+    static constexpr std::size_t MAX_WIFI_STATIONS = 64;
+    /**
      * Energy of each node's BasicEnergySource, J: enough for 5.8 days at 200 W (the runs
      * measure energy, they do not model batteries), and not more: WifiPhy compares the time
      * the source could feed a transmission with the frame's duration, and with 10^12 J that

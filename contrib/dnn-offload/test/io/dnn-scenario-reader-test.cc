@@ -1248,6 +1248,10 @@ TEST(ScenarioReaderTest, BadScenariosAreRejectedWithPathAndMessage)
          "plus 1.9 W for its Wi-Fi radio) for the 61.25 s of a run"},
         {"more devices than one subnet holds", [](json& j) { j["devices"][1]["count"] = 300; },
          "/networks/0/members", "a network holds at most 253 devices"},
+        {"more Wi-Fi stations than associate in time",
+         [](json& j) { j["devices"][1]["count"] = 65; }, "/networks/0/members",
+         "a Wi-Fi network holds at most 64 stations besides its access point (more do not all "
+         "associate before plan time 0), got 65"},
     };
     ASSERT_GE(cases.size(), 25U);
     for (const BadCase& c : cases)

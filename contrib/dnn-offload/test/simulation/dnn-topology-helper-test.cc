@@ -3,6 +3,7 @@
  */
 #include "ns3/dnn-ack-manager.h"
 #include "ns3/dnn-platform.h"
+#include "ns3/dnn-run-limits.h"
 #include "ns3/dnn-topology-helper.h"
 
 #include "ns3/ampdu-subframe-header.h"
@@ -514,6 +515,118 @@ TEST(TopologyHelperTest, BusyCellDropsNoMpduForTheRetryLimit)
               << drops[WIFI_MAC_DROP_EXPIRED_LIFETIME] << "; " << stations << " x " << bytes
               << " bytes in " << took.As(Time::MS) << " ("
               << 8.0 * stations * bytes / took.GetSeconds() / 1e6 << " Mbit/s)" << std::endl;
+}
+
+/**
+ * The largest Wi-Fi network we support (DnnRunLimits::MAX_WIFI_STATIONS, 64 stations): every
+ * station associates before AssociationBound(), none ever drops its association, and each
+ * then sends 100 kB over TCP to the access point, all at once, which all arrive. One station
+ * more is refused. Measured (RngRun 1): the last station associates at 213 ms; about 4 s of
+ * wall-clock time in Release.
+ */
+TEST(TopologyHelperTest, LargestWifiNetworkAssociatesWithinTheBoundAndDelivers)
+{
+    SimulationGuard guard;
+    const uint32_t stations = DnnRunLimits::MAX_WIFI_STATIONS;
+    EXPECT_EQ(stations, 64u);
+    {
+        DnnTopologyHelper tooMany;
+        EXPECT_THROW(tooMany.Install(StationCircle(stations + 1)), std::invalid_argument);
+    }
+    DnnTopologyHelper topology;
+    topology.Install(StationCircle(stations));
+    topology.AssignStreams(1);
+    uint32_t deassociations = 0;
+    const NetDeviceContainer devices = topology.WifiDevices();
+    for (uint32_t i = 0; i < devices.GetN(); ++i)
+    {
+        DynamicCast<WifiNetDevice>(devices.Get(i))
+            ->GetMac()
+            ->TraceConnectWithoutContext(
+                "DeAssoc", Callback<void, Mac48Address>([&deassociations](Mac48Address)
+                                                        { ++deassociations; }));
+    }
+    constexpr uint64_t bytes = 100000;
+    std::vector<Ptr<PacketSink>> sinks;
+    for (uint32_t s = 0; s < stations; ++s)
+    {
+        sinks.push_back(
+            Transfer(topology, 1 + s, 0, bytes, DnnTopologyHelper::AssociationBound(), 7000 + s));
+    }
+    Simulator::Stop(Seconds(4));
+    Simulator::Run();
+    EXPECT_EQ(topology.AssociatedCount(), stations);
+    EXPECT_LE(topology.AssociationTime(), DnnTopologyHelper::AssociationBound());
+    EXPECT_EQ(deassociations, 0u);
+    for (uint32_t s = 0; s < stations; ++s)
+    {
+        EXPECT_EQ(sinks[s]->GetTotalRx(), bytes) << "from sta" << s;
+    }
+    std::cout << "all " << stations << " stations associated at "
+              << topology.AssociationTime().As(Time::MS) << std::endl;
+}
+
+/** At a station: corrupts every Beacon and Association Response it receives until a given
+ *  time, so that it waits for its association response for longer than ns-3's default
+ *  beacon watchdog (10 beacon intervals, 1.024 s). */
+class LoseBeaconsAndAssocResponses : public ErrorModel
+{
+  public:
+    Time m_until;       //!< corrupt nothing from this time on
+    uint32_t m_lost{0}; //!< frames corrupted
+
+  private:
+    bool DoCorrupt(Ptr<Packet> packet) override
+    {
+        WifiMacHeader header;
+        if (Simulator::Now() >= m_until || packet->PeekHeader(header) == 0 ||
+            !(header.IsBeacon() || header.IsAssocResp()))
+        {
+            return false;
+        }
+        ++m_lost;
+        return true;
+    }
+
+    void DoReset() override {}
+};
+
+/**
+ * A station that misses beacons keeps its association and does not abort. With ns-3's
+ * default MaxMissedBeacons (10), a station that hears no beacon for 1.024 s drops its
+ * association (StaWifiMac::Disassociated), which clears its BSSID but leaves its association
+ * request timer running; ns-3.37 then aborts with "No BSSID set for the link on which the
+ * (Re)Association Request is to be sent" (ns-3 issue #862, fixed in 3.39). That is what ended
+ * runs of 50-odd busy stations after 14-70 s. Here the station loses every Beacon and
+ * Association Response for its first 1.5 s, while it waits for its association response
+ * (the watchdog runs then too): it associates once they get through, and never drops it.
+ */
+TEST(TopologyHelperTest, StationThatMissesBeaconsKeepsTryingWithoutAbort)
+{
+    SimulationGuard guard;
+    DnnTopologyHelper topology;
+    topology.Install(OneStation("80211ac", 40, "ideal", 0));
+    topology.AssignStreams(1);
+    EXPECT_EQ(topology.Settings().at("wifi.wlan.max_missed_beacons"), "4294967295");
+    auto sta = DynamicCast<WifiNetDevice>(topology.WifiDevices(1).Get(0));
+    UintegerValue missed;
+    sta->GetMac()->GetAttribute("MaxMissedBeacons", missed);
+    EXPECT_EQ(missed.Get(), 4294967295u);
+    auto lose = CreateObject<LoseBeaconsAndAssocResponses>();
+    lose->m_until = Seconds(1.5);
+    sta->GetPhy()->SetPostReceptionErrorModel(lose);
+    uint32_t deassociations = 0;
+    sta->GetMac()->TraceConnectWithoutContext(
+        "DeAssoc",
+        Callback<void, Mac48Address>([&deassociations](Mac48Address) { ++deassociations; }));
+    Simulator::Stop(Seconds(3));
+    Simulator::Run();
+    EXPECT_GT(lose->m_lost, 10u); // beacons and responses for 1.5 s
+    EXPECT_TRUE(topology.AllAssociated());
+    EXPECT_GE(topology.AssociationTime(), Seconds(1.5));
+    EXPECT_LT(topology.AssociationTime(), Seconds(1.6));
+    EXPECT_EQ(deassociations, 0u);
+    EXPECT_TRUE(DynamicCast<StaWifiMac>(sta->GetMac())->IsAssociated());
 }
 
 /** At a station: corrupts the Acks of its ADDBA Responses (as collisions would) until told
