@@ -26,9 +26,10 @@ namespace
 
 using namespace ns3;
 
-/** One request: a's input (\p bytes) goes to b, which computes a little and answers a. */
+/** One request: a's input (\p bytes) goes to b, which computes a little and answers a;
+ *  the work pinned to \p workDevice if given. */
 DnnTaskGraph
-OneTransfer(uint64_t bytes)
+OneTransfer(uint64_t bytes, const std::string& workDevice = "")
 {
     DnnTaskGraph graph;
     DnnTask input;
@@ -40,6 +41,7 @@ OneTransfer(uint64_t bytes)
     work.name = "r0/work";
     work.flops = 1000;
     work.outputBytes = 1000;
+    work.pinnedDevice = workDevice;
     DnnTask output;
     output.name = "r0/output";
     output.kind = DnnTaskKind::Sink;
@@ -176,26 +178,7 @@ TEST(WorkerTest, EveryTaskRunsOnceWhereItWasPlanned)
 TEST(WorkerTest, AWorkerFailingBeforeItStartsDrawsNothing)
 {
     const DnnPlatform platform = test::TwoDevicePlatform(100e6, 0.001);
-    DnnTaskGraph graph;
-    DnnTask input;
-    input.name = "r0/input";
-    input.kind = DnnTaskKind::Source;
-    input.pinnedDevice = "a";
-    input.outputBytes = 100000;
-    DnnTask work;
-    work.name = "r0/work";
-    work.flops = 1e9;
-    work.outputBytes = 1000;
-    work.pinnedDevice = "b";
-    DnnTask output;
-    output.name = "r0/output";
-    output.kind = DnnTaskKind::Sink;
-    output.pinnedDevice = "a";
-    const auto i = graph.AddTask(input);
-    const auto w = graph.AddTask(work);
-    const auto o = graph.AddTask(output);
-    graph.AddEdge(i, w, 100000);
-    graph.AddEdge(w, o, 1000);
+    const DnnTaskGraph graph = OneTransfer(100000, "b");
     const DnnSchedulingProblem problem = BuildWorkloadProblem(graph, platform);
     const DnnSchedule schedule = DnnScheduler::Create("heft")->Plan(problem);
     auto plan = std::make_shared<const DnnRuntimePlan>(graph, problem, schedule);
