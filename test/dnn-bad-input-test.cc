@@ -924,6 +924,21 @@ InstanceCases()
          Tool::Schedule,
          Instance("{\"name\": \"\xc3\x28\"}"),
          {at(""), "ill-formed UTF-8 byte"}},
+        // Issue 15: 20,000 processors in a 300 KB file took 20 GB (link figures per pair).
+        {"schedule_too_many_processors",
+         Tool::Schedule,
+         Instance(
+             []()
+             {
+                 json j = BaseInstance();
+                 j["processors"] = json::array();
+                 for (int p = 0; p < 1001; ++p)
+                 {
+                     j["processors"].push_back("P" + std::to_string(p));
+                 }
+                 return j.dump();
+             }()),
+         {at("/processors"), "more than 1000 processors (1001)"}},
         {"schedule_number_beyond_a_double",
          Tool::Schedule,
          Instance(costAs1e400),

@@ -448,6 +448,38 @@ TEST(DnnInstanceReaderTest, DuplicateProcessorNameFails)
                           "processor name \"P0\" is used twice (first at /processors/0)"));
 }
 
+TEST(DnnInstanceReaderTest, ProcessorsAreBounded)
+{
+    // Issue 15: a 300 KB file naming 20,000 processors took 20 GB and 80 s (a problem holds
+    // link figures for every ordered pair); at most DnnRunLimits::MAX_DEVICES, 1,000.
+    json doc = BaseInstance();
+    const auto withProcessors = [&](std::size_t count)
+    {
+        doc["processors"] = json::array();
+        for (std::size_t p = 0; p < count; ++p)
+        {
+            doc["processors"].push_back("P" + std::to_string(p));
+        }
+        for (auto& task : doc["tasks"])
+        {
+            task["cost"] = std::vector<double>(count, 1.0);
+        }
+    };
+    withProcessors(1000);
+    EXPECT_EQ(DnnInstanceReader::Read(doc, FILE_NAME).ProcessorCount(), 1000U);
+    withProcessors(1001);
+    EXPECT_TRUE(ReadFails(doc, "/processors",
+                          "more than 1000 processors (1001): a problem holds link figures for "
+                          "every ordered pair of them"));
+    json saga = SagaInstance();
+    saga["network"]["nodes"] = json::array();
+    for (std::size_t p = 0; p < 1001; ++p)
+    {
+        saga["network"]["nodes"].push_back({{"name", "n" + std::to_string(p)}, {"speed", 1}});
+    }
+    EXPECT_TRUE(ReadFails(saga, "/network/nodes", "more than 1000 nodes (1001)"));
+}
+
 TEST(DnnInstanceReaderTest, CostListLengthMustMatchProcessors)
 {
     json doc = BaseInstance();
