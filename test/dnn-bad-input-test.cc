@@ -735,7 +735,18 @@ ScenarioCases()
         {"run_zero_pieces",
          Tool::Run,
          Scenario([](json& j) { j["workload"]["pieces"] = 0; }),
-         {InScenario("/workload/pieces"), "must be between 1 and 999999, got 0"}},
+         {InScenario("/workload/pieces"), "must be between 1 and 256, got 0"}},
+        // Issue 15: 999,999 pieces (the old bound) never started: every piece of a linear
+        // layer feeds every piece of the next.
+        {"run_too_many_pieces",
+         Tool::Run,
+         Scenario(
+             [](json& j)
+             {
+                 j["workload"]["partitioning"] = "piecewise";
+                 j["workload"]["pieces"] = 999999;
+             }),
+         {InScenario("/workload/pieces"), "must be between 1 and 256, got 999999"}},
         // Schedulers.
         {"run_unknown_scheduler",
          Tool::Run,
@@ -1151,8 +1162,13 @@ ModelCases()
         Extra({"inspect_bad_partition",
                Tool::Inspect,
                Model(base),
-               {"--partition: \"piecewise:0\"", "must be a positive integer"}},
+               {"--partition: \"piecewise:0\"", "must be a whole number from 1 to 256"}},
               "--partition=piecewise:0"),
+        Extra({"inspect_too_many_pieces",
+               Tool::Inspect,
+               Model(base),
+               {"--partition: \"piecewise:999999\"", "must be a whole number from 1 to 256"}},
+              "--partition=piecewise:999999"),
         Extra({"inspect_bad_model_writes_no_graph",
                Tool::Inspect,
                changed([](json& m) { m["layers"][3]["out_features"] = 0; }),

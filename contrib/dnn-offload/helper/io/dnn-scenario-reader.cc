@@ -1106,7 +1106,8 @@ ScenarioLoader::ReadWorkload()
     if (workload.Has("pieces"))
     {
         // Checked, but ignored with layerwise: a sweep may switch the partitioning alone.
-        const auto pieces = static_cast<uint32_t>(workload["pieces"].AsInt(1, 999999));
+        const auto pieces =
+            static_cast<uint32_t>(workload["pieces"].AsInt(1, DnnRunLimits::MAX_PIECES));
         partition.pieces = mode == "piecewise" ? pieces : 1;
     }
     if (workload.Has("element_bytes"))
@@ -1466,18 +1467,23 @@ ScenarioLoader::CheckWorkload() const
     // window by window.
     try
     {
-        const std::size_t tasks =
+        const DnnWorkloadSize size =
             DnnCheckWorkload(m_scenario.requests, m_scenario.partition, m_scenario.platform);
-        if (m_scenario.horizon <= 0 && tasks > DnnRunLimits::MAX_TASKS_AT_ONCE)
+        const bool tooManyTasks = size.tasks > DnnRunLimits::MAX_TASKS_AT_ONCE;
+        if (m_scenario.horizon <= 0 &&
+            (tooManyTasks || size.edges > DnnRunLimits::MAX_EDGES_AT_ONCE))
         {
-            throw DnnInputError(
-                m_file, "/workload/requests",
-                std::to_string(m_scenario.requests.size()) + " requests make " +
-                    std::to_string(tasks) + " tasks, more than the " +
-                    std::to_string(DnnRunLimits::MAX_TASKS_AT_ONCE) +
-                    " a plan can hold at once; give the planner a horizon "
-                    "(\"planner\": {\"horizon\": \"2s\"}) to plan window by window, or "
-                    "fewer requests");
+            const std::string what = tooManyTasks
+                                       ? std::to_string(size.tasks) + " tasks, more than the " +
+                                             std::to_string(DnnRunLimits::MAX_TASKS_AT_ONCE)
+                                       : std::to_string(size.edges) + " edges, more than the " +
+                                             std::to_string(DnnRunLimits::MAX_EDGES_AT_ONCE);
+            throw DnnInputError(m_file, "/workload/requests",
+                                std::to_string(m_scenario.requests.size()) + " requests make " +
+                                    what +
+                                    " a plan can hold at once; give the planner a horizon "
+                                    "(\"planner\": {\"horizon\": \"2s\"}) to plan window by "
+                                    "window, or fewer requests");
         }
     }
     catch (const DnnWorkloadError& e)

@@ -5,6 +5,7 @@
 #define DNN_RUN_LIMITS_H
 
 #include <cstddef>
+#include <cstdint>
 
 namespace ns3
 {
@@ -37,6 +38,15 @@ struct DnnRunLimits
      * 800,000 tasks in 1.5 GB and 90 s (module doc, Limits).
      */
     static constexpr std::size_t MAX_TASKS_AT_ONCE = 1000000;
+    /** Most edges planned at once, without a planning horizon (as MAX_TASKS_AT_ONCE):
+     *  piece-wise, each piece of a linear layer feeds every piece of the next, so edges
+     *  grow with the square of the piece count (VGG-16 at 256 pieces: 135,987 edges). */
+    static constexpr std::size_t MAX_EDGES_AT_ONCE = 4000000;
+    /** Most pieces per layer group (piece-wise partitioning). A conv or pool strip is at
+     *  least one output row, so those stop at the rows; a linear layer's pieces feed every
+     *  piece of the next (VGG-16's fc layers at 999,999 pieces: 4,096 x 4,096 edges each,
+     *  per request, and the run never started). */
+    static constexpr uint32_t MAX_PIECES = 256;
     /** Most devices on one network (a /24 subnet's host addresses). */
     static constexpr std::size_t MAX_NETWORK_MEMBERS = 253;
     /**

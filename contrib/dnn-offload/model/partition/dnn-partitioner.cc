@@ -3,6 +3,8 @@
  */
 #include "dnn-partitioner.h"
 
+#include "ns3/dnn-run-limits.h"
+
 #include "ns3/log.h"
 
 #include <algorithm>
@@ -61,14 +63,15 @@ DnnPartitionConfig::Parse(const std::string& spec)
         const bool digits =
             !k.empty() && k.size() <= 6 &&
             std::all_of(k.begin(), k.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (digits && std::stoul(k) >= 1)
+        if (digits && std::stoul(k) >= 1 && std::stoul(k) <= DnnRunLimits::MAX_PIECES)
         {
             config.mode = DnnPartitionMode::PieceWise;
             config.pieces = static_cast<uint32_t>(std::stoul(k));
             return config;
         }
         throw std::invalid_argument(
-            "\"" + spec + "\": the piece count K in piecewise:K must be a positive integer");
+            "\"" + spec + "\": the piece count K in piecewise:K must be a whole number from 1 to " +
+            std::to_string(DnnRunLimits::MAX_PIECES));
     }
     throw std::invalid_argument(
         "\"" + spec + "\" is not a partitioning (use layerwise, piecewise or piecewise:K)");
@@ -83,9 +86,10 @@ DnnPartitionConfig::ToString() const
 
 DnnPartitioner::DnnPartitioner(DnnPartitionConfig config) : m_config(config)
 {
-    if (m_config.pieces == 0)
+    if (m_config.pieces == 0 || m_config.pieces > DnnRunLimits::MAX_PIECES)
     {
-        throw std::invalid_argument("DnnPartitioner: pieces must be positive");
+        throw std::invalid_argument("DnnPartitioner: pieces must be from 1 to " +
+                                    std::to_string(DnnRunLimits::MAX_PIECES));
     }
 }
 

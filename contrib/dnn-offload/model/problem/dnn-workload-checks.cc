@@ -249,29 +249,34 @@ DnnBuildWorkload(const std::vector<DnnRequest>& requests, const DnnPartitionConf
     return BuildChecked(requests, requests.size(), config, platform);
 }
 
-std::size_t
+DnnWorkloadSize
 DnnCheckWorkload(const std::vector<DnnRequest>& requests, const DnnPartitionConfig& config,
                  const DnnPlatform& platform)
 {
     const std::vector<DnnRequest> chosen = DnnOneRequestPerModel(requests);
     const DnnWorkload workload = BuildChecked(chosen, requests.size(), config, platform);
-    // Tasks per model, from the one request that stands for it.
+    // Tasks and edges per model, from the one request that stands for it (a request's edges
+    // stay within it: each is counted at its producer).
     std::map<uint32_t, const DnnModel*> modelOf;
     for (const DnnRequest& request : chosen)
     {
         modelOf[request.id] = request.model.get();
     }
-    std::map<const DnnModel*, std::size_t> tasksOf;
+    std::map<const DnnModel*, DnnWorkloadSize> sizeOf;
     for (std::size_t t = 0; t < workload.graph.TaskCount(); ++t)
     {
-        ++tasksOf[modelOf.at(workload.graph.Task(t).request)];
+        DnnWorkloadSize& size = sizeOf[modelOf.at(workload.graph.Task(t).request)];
+        ++size.tasks;
+        size.edges += workload.graph.Successors(static_cast<DnnTaskGraph::TaskId>(t)).size();
     }
-    std::size_t tasks = 0;
+    DnnWorkloadSize total;
     for (const DnnRequest& request : requests)
     {
-        tasks += tasksOf[request.model.get()];
+        const DnnWorkloadSize& size = sizeOf[request.model.get()];
+        total.tasks += size.tasks;
+        total.edges += size.edges;
     }
-    return tasks;
+    return total;
 }
 
 } // namespace ns3

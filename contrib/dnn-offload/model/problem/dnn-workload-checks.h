@@ -83,14 +83,24 @@ DnnWorkload DnnBuildWorkload(const std::vector<DnnRequest>& requests,
 
 /**
  * \ingroup dnn-offload
+ * \brief The size of a workload's task graph.
+ */
+struct DnnWorkloadSize
+{
+    std::size_t tasks{0}; //!< tasks of all requests
+    std::size_t edges{0}; //!< edges of all requests
+};
+
+/**
+ * \ingroup dnn-offload
  * \brief Check a workload as DnnBuildWorkload() does, on one request per model
  *        (DnnOneRequestPerModel()): the same errors at a fraction of the cost; messages
  *        count all \p requests.
  * \param requests the requests \param config how to partition \param platform the platform
- * \return the number of tasks of the whole workload (all \p requests partitioned)
+ * \return the size of the whole workload (all \p requests partitioned)
  */
-std::size_t DnnCheckWorkload(const std::vector<DnnRequest>& requests,
-                             const DnnPartitionConfig& config, const DnnPlatform& platform);
+DnnWorkloadSize DnnCheckWorkload(const std::vector<DnnRequest>& requests,
+                                 const DnnPartitionConfig& config, const DnnPlatform& platform);
 
 /**
  * \ingroup dnn-offload

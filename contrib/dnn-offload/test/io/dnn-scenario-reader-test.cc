@@ -806,6 +806,29 @@ TEST(ScenarioReaderTest, TasksPlannedAtOnceAreBoundedWithoutAHorizon)
     EXPECT_EQ(Read(doc).requests.size(), 71430U);
 }
 
+TEST(ScenarioReaderTest, EdgesPlannedAtOnceAreBoundedWithoutAHorizon)
+{
+    // VGG-16 cut into 256 pieces: 135,987 edges a request (dnn-offload-inspect
+    // --partition=piecewise:256), most between the pieces of its linear layers; 2 x 14
+    // requests are 3,807,636 edges, 2 x 15 4,079,610, more than 4,000,000.
+    json doc = BaseScenario();
+    doc["workload"]["partitioning"] = "piecewise";
+    doc["workload"]["pieces"] = 256;
+    doc["workload"]["requests"][0]["model"] = "vgg16";
+    doc["workload"]["requests"][0]["count"] = 14;
+    EXPECT_EQ(Read(doc).requests.size(), 28U);
+    doc["workload"]["requests"][0]["count"] = 15;
+    EXPECT_TRUE(test::ThrowsInputError(
+        [&]() { Read(doc); }, "/workload/requests",
+        "30 requests make 4079610 edges, more than the 4000000 a plan can hold at once",
+        FILE_NAME));
+    doc["planner"] = {{"horizon", "2s"}};
+    EXPECT_EQ(Read(doc).requests.size(), 30U);
+    doc["workload"]["pieces"] = 257;
+    EXPECT_TRUE(test::ThrowsInputError([&]() { Read(doc); }, "/workload/pieces",
+                                       "must be between 1 and 256, got 257", FILE_NAME));
+}
+
 TEST(ScenarioReaderTest, DevicesAreBoundedInAll)
 {
     json doc = BaseScenario();
@@ -1117,7 +1140,7 @@ TEST(ScenarioReaderTest, BadScenariosAreRejectedWithPathAndMessage)
         {"empty request list", [](json& j) { j["workload"]["requests"] = json::array(); },
          "/workload/requests", "must not be empty"},
         {"pieces zero", [](json& j) { j["workload"]["pieces"] = 0; }, "/workload/pieces",
-         "must be between 1 and 999999, got 0"},
+         "must be between 1 and 256, got 0"},
         {"unknown partitioning", [](json& j) { j["workload"]["partitioning"] = "piecwise"; },
          "/workload/partitioning", "(did you mean \"piecewise\"?)"},
         {"model too big for every device",

@@ -374,6 +374,14 @@ TEST(PartitionerTest, ParsesPartitionSpecs)
     EXPECT_EQ(DnnPartitionConfig::Parse("piecewise:7").ToString(), "piecewise:7");
     EXPECT_THROW(DnnPartitionConfig::Parse("piecewise:0"), std::invalid_argument);
     EXPECT_THROW(DnnPartitionConfig::Parse("piecewise:x"), std::invalid_argument);
+    // At most DnnRunLimits::MAX_PIECES (a linear layer's pieces feed every piece of the
+    // next: 999,999 pieces never finished partitioning VGG-16).
+    EXPECT_EQ(DnnPartitionConfig::Parse("piecewise:256").pieces, 256u);
+    EXPECT_THROW(DnnPartitionConfig::Parse("piecewise:257"), std::invalid_argument);
+    DnnPartitionConfig tooMany;
+    tooMany.mode = DnnPartitionMode::PieceWise;
+    tooMany.pieces = 257;
+    EXPECT_THROW(DnnPartitioner{tooMany}, std::invalid_argument);
     EXPECT_THROW(DnnPartitionConfig::Parse("strips"), std::invalid_argument);
 }
 

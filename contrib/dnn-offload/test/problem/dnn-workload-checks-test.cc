@@ -182,13 +182,15 @@ TEST(WorkloadChecksTest, CheckWorkloadCountsTheTasksOfTheWholeWorkload)
     for (const char* spec : {"layerwise", "piecewise:3", "piecewise:4"})
     {
         const DnnPartitionConfig config = DnnPartitionConfig::Parse(spec);
-        const std::size_t tasks = DnnCheckWorkload(requests, config, fits);
-        EXPECT_EQ(tasks, DnnBuildWorkload(requests, config, fits).graph.TaskCount()) << spec;
+        const DnnWorkloadSize size = DnnCheckWorkload(requests, config, fits);
+        const DnnTaskGraph all = DnnBuildWorkload(requests, config, fits).graph;
+        EXPECT_EQ(size.tasks, all.TaskCount()) << spec;
+        EXPECT_EQ(size.edges, all.EdgeCount()) << spec;
         // AlexNet layer-wise is 14 tasks (dnn-offload-inspect --partition=layerwise): 5
         // requests, 70 tasks.
         if (std::string(spec) == "layerwise")
         {
-            EXPECT_EQ(DnnCheckWorkload(AlexNetRequests(5), config, fits), 70U);
+            EXPECT_EQ(DnnCheckWorkload(AlexNetRequests(5), config, fits).tasks, 70U);
         }
     }
 }
