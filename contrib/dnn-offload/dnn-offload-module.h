@@ -69,6 +69,7 @@
 #include "ns3/dnn-partitioner.h"
 #include "ns3/dnn-peft-scheduler.h"
 #include "ns3/dnn-platform.h"
+#include "ns3/dnn-power.h"
 #include "ns3/dnn-psoga-optimizer.h"
 #include "ns3/dnn-psoga-scheduler.h"
 #include "ns3/dnn-recovery-planner.h"

@@ -53,6 +53,9 @@ Cells(const DnnComparisonRow& row)
         finished && row.plannedMakespan > 0
             ? 100.0 * (row.simulatedMakespan - row.plannedMakespan) / row.plannedMakespan
             : 0.0;
+    // Planned energy over the simulated window (the planned makespan when not simulated).
+    const double window = sim ? row.energyWindow : row.plannedMakespan;
+    const double plannedTotal = row.plannedEnergy + row.idlePower * window;
     return {row.scheduler,
             Number(row.plannedMakespan),
             finished ? Number(row.simulatedMakespan) : "",
@@ -70,7 +73,11 @@ Cells(const DnnComparisonRow& row)
             sim ? std::to_string(row.networkBytes) : "",
             sim ? std::to_string(row.networkBytesUndelivered) : "",
             Fixed(row.schedulerRuntime, 6),
-            sim ? Fixed(row.simulationWall, 3) : ""};
+            sim ? Fixed(row.simulationWall, 3) : "",
+            Number(plannedTotal),
+            sim ? Number(row.energy - row.idlePower * row.energyWindow) : "",
+            row.requests > 0 ? Number(plannedTotal / row.requests) : "",
+            someDone ? Number(row.energy / row.completed) : ""};
 }
 
 } // namespace
@@ -95,7 +102,11 @@ DnnComparison::Columns()
                                                      "network_bytes",
                                                      "network_bytes_undelivered",
                                                      "scheduler_runtime_s",
-                                                     "simulation_wall_s"};
+                                                     "simulation_wall_s",
+                                                     "planned_total_energy_j",
+                                                     "energy_above_idle_j",
+                                                     "planned_energy_per_request_j",
+                                                     "energy_per_request_j"};
     return columns;
 }
 

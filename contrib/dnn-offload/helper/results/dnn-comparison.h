@@ -37,8 +37,10 @@ struct DnnComparisonRow
     uint32_t deadlineMisses{0};          //!< requests late or unfinished that had a deadline
     uint32_t completed{0};               //!< requests completed in the simulation
     uint32_t requests{0};                //!< requests in the workload
-    double plannedEnergy{0};             //!< J, planner's energy: busy power x time + transmit
+    double plannedEnergy{0};             //!< J, planner's energy: compute above idle + transmit
     double energy{0};                    //!< J, simulated: every node's compute and radio energy
+    double energyWindow{0};              //!< s, simulated time energy covers (from 0)
+    double idlePower{0};                 //!< W, the devices' idle power, summed
     uint64_t networkBytes{0};            //!< payload bytes delivered between nodes in the
                                          //!< simulation (that reached the destination's worker)
     uint64_t networkBytesUndelivered{0}; //!< payload bytes queued for the network that had

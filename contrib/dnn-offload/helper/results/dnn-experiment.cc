@@ -58,6 +58,18 @@ SimulationOptions(const DnnScenario& scenario, const std::string& label,
     return sim;
 }
 
+/** The devices' idle power, summed. \param platform the platform \return W */
+double
+IdlePower(const DnnPlatform& platform)
+{
+    double watts = 0;
+    for (uint32_t d = 0; d < platform.DeviceCount(); ++d)
+    {
+        watts += platform.Device(d).profile.idlePower;
+    }
+    return watts;
+}
+
 /** Fill in a row's simulated figures. */
 void
 AddSimulated(DnnComparisonRow& row, const DnnScenario& scenario, const DnnSimulationResult& result)
@@ -90,6 +102,7 @@ AddSimulated(DnnComparisonRow& row, const DnnScenario& scenario, const DnnSimula
     DnnComparison::LatencyErrors(row, release, result.plannedCompletion, result.completion,
                                  scenario.stopTime);
     row.energy = result.energy;
+    row.energyWindow = result.energyWindow;
     row.networkBytes = result.bytesReceived;
     row.networkBytesUndelivered = result.bytesQueued - result.bytesReceived;
     row.simulationWall = result.wallClock;
@@ -178,6 +191,7 @@ DnnExperiment::RunOffline(const DnnSchedulerSpec& spec, Ptr<DnnScheduler> schedu
 
     DnnComparisonRow row;
     row.scheduler = spec.label;
+    row.idlePower = IdlePower(scenario.platform);
     row.plannedMakespan = schedule.Makespan();
     row.schedulerRuntime = runtime;
     row.requests = static_cast<uint32_t>(scenario.requests.size());
@@ -236,6 +250,7 @@ DnnExperiment::RunRolling(const DnnSchedulerSpec& spec, Ptr<DnnScheduler> schedu
     planner.SetNetworkModel(spec.networkModel);
     DnnComparisonRow row;
     row.scheduler = spec.label;
+    row.idlePower = IdlePower(scenario.platform);
     row.requests = static_cast<uint32_t>(scenario.requests.size());
     auto fillPlanned = [&]()
     {

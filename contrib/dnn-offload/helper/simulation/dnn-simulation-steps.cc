@@ -580,6 +580,7 @@ DnnSimulationRun::Summarize()
     }
     m_facts.onFailure = m_options.onFailure;
     result.wifiMacDrops = m_wifiDrops.ByReason();
+    result.energyWindow = Simulator::Now().GetSeconds();
     for (uint32_t d = 0; d < m_nodes.GetN(); ++d)
     {
         DnnNodeEnergy energy;

@@ -64,6 +64,7 @@ struct DnnSimulationResult
     std::vector<uint32_t> startedOn;     //!< per task: node it started on
     uint32_t peakTasks{0};               //!< most tasks the running plan held at once
     double energy{0};                    //!< J, all nodes, compute and radio
+    double energyWindow{0};              //!< s of simulated time energy covers (from 0)
     uint64_t events{0};                  //!< simulator events (progress calls not counted)
     double wallClock{0};                 //!< s of wall-clock time Simulator::Run took
     /** MPDUs the Wi-Fi MACs dropped, by reason (failed_enqueue, expired_lifetime,

@@ -183,8 +183,10 @@ class DnnSchedulingProblem
      *  \param processor processor \param role the role */
     void SetRole(uint32_t processor, std::string role);
     /** \brief Power draw of a processor, for the energy objective (default: busy 1 W,
-     *  idle and transmit 0 W, so energy is total compute time).
-     *  \param processor processor \param idleWatts idle \param busyWatts computing
+     *  idle and transmit 0 W, so energy is total compute time over the cores). With k of
+     *  its c cores busy the processor draws idle + k (busy - idle) / c (DnnDevicePower).
+     *  \param processor processor \param idleWatts no core busy \param busyWatts every
+     *  core busy
      *  \param transmitWatts sending over the network */
     void SetPower(uint32_t processor, double idleWatts, double busyWatts, double transmitWatts);
 

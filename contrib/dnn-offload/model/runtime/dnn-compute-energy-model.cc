@@ -3,10 +3,14 @@
  */
 #include "dnn-compute-energy-model.h"
 
+#include "ns3/dnn-power.h"
+
 #include "ns3/abort.h"
 #include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
+
+#include <algorithm>
 
 namespace ns3
 {
@@ -27,7 +31,9 @@ DnnComputeEnergyModel::GetTypeId()
                           MakeDoubleAccessor(&DnnComputeEnergyModel::SetIdlePowerW,
                                              &DnnComputeEnergyModel::GetIdlePowerW),
                           MakeDoubleChecker<double>(0))
-            .AddAttribute("BusyPower", "Power drawn when at least one core is busy, in W.",
+            .AddAttribute("BusyPower",
+                          "Power drawn when every core is busy, in W (with k of c cores busy: "
+                          "IdlePower + k (BusyPower - IdlePower) / c).",
                           DoubleValue(5.0),
                           MakeDoubleAccessor(&DnnComputeEnergyModel::SetBusyPowerW,
                                              &DnnComputeEnergyModel::GetBusyPowerW),
@@ -42,8 +48,8 @@ DnnComputeEnergyModel::GetTypeId()
 }
 
 DnnComputeEnergyModel::DnnComputeEnergyModel()
-    : m_idlePowerW(1.0), m_busyPowerW(5.0), m_state(IDLE), m_lastUpdateTime(Simulator::Now()),
-      m_totalEnergyConsumption(0.0)
+    : m_idlePowerW(1.0), m_busyPowerW(5.0), m_cores(1), m_busyCores(0), m_state(IDLE),
+      m_lastUpdateTime(Simulator::Now()), m_totalEnergyConsumption(0.0)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -98,7 +104,10 @@ DnnComputeEnergyModel::SetComputeModel(Ptr<DnnComputeModel> model)
         m_computeModel->TraceDisconnectWithoutContext(
             "Failed", MakeCallback(&DnnComputeEnergyModel::ProcessorFailed, this));
     }
+    Update();
     m_computeModel = model;
+    m_cores = std::max<uint32_t>(model->Cores(), 1);
+    m_busyCores = std::min(model->BusyCores(), m_cores);
     m_computeModel->TraceConnectWithoutContext(
         "BusyCores", MakeCallback(&DnnComputeEnergyModel::BusyCoresChanged, this));
     m_computeModel->TraceConnectWithoutContext(
@@ -122,6 +131,10 @@ DnnComputeEnergyModel::ChangeState(int newState)
     // Charge the old state, at the old current, before switching (as WifiRadioEnergyModel).
     Update();
     m_state = static_cast<State>(newState);
+    if (m_state == BUSY && m_busyCores == 0)
+    {
+        m_busyCores = 1; // BUSY set from outside (no processor followed): one core
+    }
     NS_LOG_DEBUG("state " << (m_state == BUSY  ? "BUSY"
                               : m_state == OFF ? "OFF"
                                                : "IDLE")
@@ -217,8 +230,15 @@ DnnComputeEnergyModel::DoGetCurrentA() const
 void
 DnnComputeEnergyModel::BusyCoresChanged(uint32_t /* oldValue */, uint32_t newValue)
 {
+    if (m_state == OFF)
+    {
+        return;
+    }
+    // Charge the interval at the old number of busy cores, then switch.
+    Update();
+    m_busyCores = std::min(newValue, m_cores);
     const State state = newValue > 0 ? BUSY : IDLE;
-    if (m_state != OFF && state != m_state)
+    if (state != m_state)
     {
         ChangeState(state);
     }
@@ -227,7 +247,9 @@ DnnComputeEnergyModel::BusyCoresChanged(uint32_t /* oldValue */, uint32_t newVal
 double
 DnnComputeEnergyModel::PowerOf(State state) const
 {
-    return state == OFF ? 0.0 : state == BUSY ? m_busyPowerW : m_idlePowerW;
+    return state == OFF  ? 0.0
+         : state == BUSY ? DnnDevicePower(m_idlePowerW, m_busyPowerW, m_cores, m_busyCores)
+                         : m_idlePowerW;
 }
 
 void

@@ -20,8 +20,12 @@ namespace ns3
  * \ingroup dnn-offload
  * \brief Energy of a DnnComputeModel's processor, in ns-3's energy framework.
  *
- * Two states: busy (at least one core runs a task) at BusyPower, idle otherwise at IdlePower.
- * The model follows the BusyCores trace of a DnnComputeModel, integrates its own energy and
+ * Two states: busy (at least one core runs a task) and idle. BusyPower is the draw with every
+ * core busy: with k of the processor's c cores busy the model draws IdlePower + k (BusyPower -
+ * IdlePower) / c (DnnDevicePower, the power model the planners' DnnScheduleEvaluator uses
+ * too), IdlePower with none. The model follows the BusyCores trace of a DnnComputeModel
+ * (and takes c from its Cores; c = 1 and k = 1 in state BUSY without one), integrates its
+ * own energy and
  * draws power / supply voltage amperes from its EnergySource, so that it adds up with the
  * other device energy models (e.g. a WifiRadioEnergyModel) on the same source. Like ns-3's
  * WifiRadioEnergyModel, it calls the source's UpdateEnergySource() on every state change,
@@ -34,7 +38,7 @@ class DnnComputeEnergyModel : public DeviceEnergyModel
     enum State
     {
         IDLE = 0, //!< no core busy
-        BUSY = 1, //!< at least one core busy
+        BUSY = 1, //!< at least one core busy (the power depends on how many)
         OFF = 2   //!< the processor failed: draws nothing
     };
 
@@ -97,7 +101,7 @@ class DnnComputeEnergyModel : public DeviceEnergyModel
     double GetIdlePowerW() const;
     /** \brief Set the idle power (charging the elapsed time first). \param power in W */
     void SetIdlePowerW(double power);
-    /** \brief Busy power. \return the power when a core is busy, in W */
+    /** \brief Busy power. \return the power when every core is busy, in W */
     double GetBusyPowerW() const;
     /** \brief Set the busy power (charging the elapsed time first). \param power in W */
     void SetBusyPowerW(double power);
@@ -138,7 +142,9 @@ class DnnComputeEnergyModel : public DeviceEnergyModel
     Ptr<EnergySource> m_source;                   //!< source drawn from
     Ptr<DnnComputeModel> m_computeModel;          //!< processor followed
     double m_idlePowerW;                          //!< power when idle, in W
-    double m_busyPowerW;                          //!< power when busy, in W
+    double m_busyPowerW;                          //!< power when every core is busy, in W
+    uint32_t m_cores;                             //!< cores of the processor followed (or 1)
+    uint32_t m_busyCores;                         //!< busy cores (1 in state BUSY without one)
     State m_state;                                //!< current state
     Time m_lastUpdateTime;                        //!< end of the charged interval
     TracedValue<double> m_totalEnergyConsumption; //!< energy charged up to m_lastUpdateTime

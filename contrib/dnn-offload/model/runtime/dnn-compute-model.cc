@@ -116,6 +116,12 @@ DnnComputeModel::IsFailed() const
 }
 
 uint32_t
+DnnComputeModel::Cores() const
+{
+    return m_cores;
+}
+
+uint32_t
 DnnComputeModel::BusyCores() const
 {
     return m_busyCores;

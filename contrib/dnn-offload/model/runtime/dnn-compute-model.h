@@ -78,6 +78,8 @@ class DnnComputeModel : public Object
     /** \brief Whether Fail() was called. \return true once failed */
     bool IsFailed() const;
 
+    /** \brief Cores of the processor. \return the Cores attribute */
+    uint32_t Cores() const;
     /** \brief Cores running a task now. \return the number of busy cores */
     uint32_t BusyCores() const;
     /** \brief Tasks waiting for a core. \return the queue length */

@@ -3,6 +3,8 @@
  */
 #include "dnn-schedule-evaluator.h"
 
+#include "ns3/dnn-power.h"
+
 #include "ns3/log.h"
 
 #include <algorithm>
@@ -20,7 +22,7 @@ NS_LOG_COMPONENT_DEFINE("DnnScheduleEvaluator");
 DnnScheduleEvaluator::DnnScheduleEvaluator(const DnnSchedulingProblem& problem)
     : m_problem(problem), m_tasks(problem.TaskCount()), m_processors(problem.ProcessorCount()),
       m_memoryBound(false), m_release(m_tasks), m_memory(m_tasks), m_capacity(m_processors),
-      m_busyPower(m_processors), m_transmitPower(m_processors), m_coreBase(m_processors + 1, 0),
+      m_corePower(m_processors), m_transmitPower(m_processors), m_coreBase(m_processors + 1, 0),
       m_sharedMemory(problem.SharesMemory()), m_groups(problem.MemoryGroupCount()),
       m_group(m_tasks), m_epoch(0), m_used(m_processors, 0.0), m_start(m_tasks, 0.0),
       m_finish(m_tasks, 0.0), m_core(m_tasks, 0), m_placements(0),
@@ -41,7 +43,8 @@ DnnScheduleEvaluator::DnnScheduleEvaluator(const DnnSchedulingProblem& problem)
     {
         m_capacity[p] = problem.Capacity(p);
         m_memoryBound = m_memoryBound || std::isfinite(m_capacity[p]);
-        m_busyPower[p] = problem.BusyPower(p);
+        m_corePower[p] =
+            DnnCoreBusyPower(problem.IdlePower(p), problem.BusyPower(p), problem.Cores(p));
         m_transmitPower[p] = problem.TransmitPower(p);
         m_coreBase[p + 1] = m_coreBase[p] + problem.Cores(p);
     }
@@ -194,11 +197,22 @@ DnnScheduleEvaluator::Evaluate(const uint32_t* assignment, const uint32_t* order
         finish[t] = done;
         m_core[t] = best - base;
         makespan = std::max(makespan, done);
-        energy += m_busyPower[p] * w;
+        energy += m_corePower[p] * w;
         completion += m_completionWeight[t] * done;
     }
     m_placements += m_tasks;
     return {makespan, energy, completion};
+}
+
+double
+DnnScheduleEvaluator::IdleEnergy(const DnnSchedulingProblem& problem, double window)
+{
+    double watts = 0.0;
+    for (uint32_t p = 0; p < problem.ProcessorCount(); ++p)
+    {
+        watts += problem.IdlePower(p);
+    }
+    return watts * window;
 }
 
 double

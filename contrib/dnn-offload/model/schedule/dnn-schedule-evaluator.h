@@ -32,9 +32,12 @@ namespace ns3
  * either), and arrives at start + Latency(q, p) + the longest of those times. An input
  * carrying no data occupies nothing.
  *
- * Makespan is the latest finish. Energy is the sum over tasks of BusyPower(p) * Cost(t, p)
- * plus, for every dependency u -> v between two different processors, TransmitPower(p_u) *
- * data / Bandwidth(p_u, p_v) (the transmit time excludes the latency).
+ * Makespan is the latest finish. Energy is the energy above idle: the sum over tasks of
+ * DnnCoreBusyPower(IdlePower(p), BusyPower(p), Cores(p)) * Cost(t, p), i.e. (busy - idle) /
+ * cores per busy core-second (the device power model DnnComputeEnergyModel simulates), plus,
+ * for every dependency u -> v between two different processors, TransmitPower(p_u) * data /
+ * Bandwidth(p_u, p_v) (the transmit time excludes the latency). The idle draw over a window
+ * is IdleEnergy(); both together are the devices' compute energy over that window.
  *
  * An assignment is infeasible when a task is assigned a processor where its cost is INF (or a
  * processor that does not exist), or when a processor's tasks need more memory than its
@@ -53,8 +56,8 @@ class DnnScheduleEvaluator
     /** \brief Objective values of one evaluation. */
     struct Outcome
     {
-        double makespan;   //!< latest finish, s (INF if infeasible)
-        double energy;     //!< compute plus transmit energy, J (INF if infeasible)
+        double makespan; //!< latest finish, s (INF if infeasible)
+        double energy;   //!< compute energy above idle plus transmit energy, J (INF if infeasible)
         double completion; //!< mean finish of the sinks (of all tasks if none), s
     };
 
@@ -111,6 +114,15 @@ class DnnScheduleEvaluator
     static std::vector<uint32_t> StartOrder(const DnnSchedulingProblem& problem,
                                             const DnnSchedule& schedule);
 
+    /**
+     * \brief Idle energy of every processor of a problem over a window: the part of the
+     *        devices' energy that Evaluate() leaves out.
+     * \param problem the problem
+     * \param window the window's length, s
+     * \return the sum of IdlePower(p) * window, J
+     */
+    static double IdleEnergy(const DnnSchedulingProblem& problem, double window);
+
     /** \brief Tasks placed so far by feasible evaluations (for placements per second).
      *  \return the count */
     uint64_t Placements() const;
@@ -133,7 +145,7 @@ class DnnScheduleEvaluator
     std::vector<double> m_release;          //!< release time per task
     std::vector<double> m_memory;           //!< memory per task
     std::vector<double> m_capacity;         //!< capacity per processor
-    std::vector<double> m_busyPower;        //!< busy power per processor
+    std::vector<double> m_corePower;        //!< power per busy core above idle, per processor
     std::vector<double> m_transmitPower;    //!< transmit power per processor
     std::vector<double> m_completionWeight; //!< 1/k for the k sinks (1/n when none)
     std::vector<uint32_t> m_coreBase;       //!< first core slot per processor, plus the total

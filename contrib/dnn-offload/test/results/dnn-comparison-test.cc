@@ -161,6 +161,50 @@ TEST(ComparisonTest, DeliveredAndUndeliveredBytesAreSeparateColumns)
         << DnnComparison::Table({row});
 }
 
+/** Total, above-idle and per-request energy, planned and simulated over the same window. */
+TEST(ComparisonTest, EnergyColumnsShareTheSimulatedWindow)
+{
+    DnnComparisonRow row;
+    row.scheduler = "x";
+    row.simulated = true;
+    row.plannedMakespan = 1;
+    row.plannedEnergy = 4; // above idle
+    row.energy = 25;
+    row.energyWindow = 3;
+    row.idlePower = 5;
+    row.completed = 2;
+    row.requests = 4;
+    DnnComparisonRow planned = row; // not simulated: over the planned makespan
+    planned.scheduler = "y";
+    planned.simulated = false;
+    DnnComparisonRow none = row; // simulated, nothing completed
+    none.scheduler = "z";
+    none.completed = 0;
+    const auto json = nlohmann::json::parse(DnnComparison::Json({row, planned, none}));
+    // Simulated window 3 s: planned 4 + 5 W x 3 s = 19 J, 19 / 4 requests = 4.75 J;
+    // simulated above idle 25 - 5 x 3 = 10 J, 25 J / 2 completed = 12.5 J.
+    EXPECT_DOUBLE_EQ(json[0]["planned_total_energy_j"].get<double>(), 19.0);
+    EXPECT_DOUBLE_EQ(json[0]["energy_above_idle_j"].get<double>(), 10.0);
+    EXPECT_DOUBLE_EQ(json[0]["planned_energy_per_request_j"].get<double>(), 4.75);
+    EXPECT_DOUBLE_EQ(json[0]["energy_per_request_j"].get<double>(), 12.5);
+    // Planned only, over the planned makespan 1 s: 4 + 5 x 1 = 9 J, 9 / 4 = 2.25 J.
+    EXPECT_DOUBLE_EQ(json[1]["planned_total_energy_j"].get<double>(), 9.0);
+    EXPECT_DOUBLE_EQ(json[1]["planned_energy_per_request_j"].get<double>(), 2.25);
+    EXPECT_TRUE(json[1]["energy_above_idle_j"].is_null());
+    EXPECT_TRUE(json[1]["energy_per_request_j"].is_null());
+    // Nothing completed: no energy per completed request.
+    EXPECT_DOUBLE_EQ(json[2]["energy_above_idle_j"].get<double>(), 10.0);
+    EXPECT_TRUE(json[2]["energy_per_request_j"].is_null());
+    // The new columns come after the existing ones.
+    const auto& columns = DnnComparison::Columns();
+    const auto position = [&](const char* name)
+    {
+        return std::find(columns.begin(), columns.end(), name) - columns.begin();
+    };
+    EXPECT_LT(position("simulation_wall_s"), position("planned_total_energy_j"));
+    EXPECT_LT(position("energy_per_request_j"), static_cast<long>(columns.size()));
+}
+
 /** An unfinished request planned to complete after the stop has a negative lower bound
  *  ((4 - 0) - 5) / 5 = -0.2; its absolute error is only known to be >= 0. */
 TEST(ComparisonTest, NegativeLowerBoundCountsAsZero)

@@ -3,6 +3,8 @@
  */
 #include "ns3/dnn-compute-energy-model.h"
 #include "ns3/dnn-compute-model.h"
+#include "ns3/dnn-schedule-evaluator.h"
+#include "ns3/dnn-scheduling-problem.h"
 
 #include "ns3/basic-energy-source-helper.h"
 #include "ns3/double.h"
@@ -225,12 +227,13 @@ TEST(ComputeModelTest, DisposeCancelsRunningAndWaitingTasks)
     Simulator::Destroy();
 }
 
-/// A node with a 1-core DnnComputeModel and a BasicEnergySource (5 V, 1e4 J).
+/// A node with a DnnComputeModel (1 core by default) and a BasicEnergySource (5 V, 1e4 J),
+/// idle 2 W, busy (every core) 10 W.
 struct EnergyNode
 {
-    EnergyNode()
+    explicit EnergyNode(uint32_t cores = 1)
     {
-        compute = MakeComputeNode(1, &node);
+        compute = MakeComputeNode(cores, &node);
         BasicEnergySourceHelper sourceHelper;
         sourceHelper.Set("BasicEnergySourceInitialEnergyJ", DoubleValue(1e4));
         sourceHelper.Set("BasicEnergySupplyVoltageV", DoubleValue(5.0));
@@ -273,6 +276,56 @@ TEST(ComputeModelTest, EnergyIsIdleAndBusyPowerOverTime)
     EXPECT_EQ(totals[1].first, Seconds(4));
     EXPECT_NEAR(totals[1].second, 32.0, 1e-9);
     Simulator::Destroy();
+}
+
+/** Busy power is the draw with every core busy: with k of c cores busy a device draws
+ *  idle + k (busy - idle) / c, in the simulation and in the planners' evaluator alike. */
+TEST(ComputeModelTest, MultiCoreEnergyCountsTheBusyCoresAsThePlannerDoes)
+{
+    // 4 cores, idle 2 W, busy 10 W: (10 - 2) / 4 = 2 W per busy core. Two 1-s tasks (1e9
+    // FLOP at 1e9 FLOP/s) at once from t=0, then idle to t=3:
+    //   2 W x 3 s + 2 tasks x 2 W x 1 s = 6 + 4 = 10 J (not 2 x 3 + (10 - 2) x 1 = 14 J).
+    EnergyNode n(4);
+    double powerWhileBusy = 0;
+    double powerWhenFull = 0;
+    n.compute->Submit(0, 1e9, Seconds(0), DnnComputeModel::DoneCallback());
+    n.compute->Submit(1, 1e9, Seconds(0), DnnComputeModel::DoneCallback());
+    Simulator::Schedule(Seconds(0.5), [&]() { powerWhileBusy = n.energy->GetPowerW(); });
+    // Four 1-s tasks at once from t=3 (all cores): 10 W, 4 x 2 W x 1 s = 8 J above idle.
+    for (uint32_t t = 2; t < 6; ++t)
+    {
+        Simulator::Schedule(Seconds(3), &DnnComputeModel::Submit, n.compute, t, 1e9, Seconds(3),
+                            DnnComputeModel::DoneCallback());
+    }
+    Simulator::Schedule(Seconds(3.5), [&]() { powerWhenFull = n.energy->GetPowerW(); });
+    Simulator::Stop(Seconds(3));
+    Simulator::Run();
+    EXPECT_DOUBLE_EQ(powerWhileBusy, 2.0 + 2 * 2.0);
+    EXPECT_NEAR(n.energy->GetTotalEnergyConsumption(), 10.0, 10.0 * 1e-9);
+    EXPECT_NEAR(1e4 - n.source->GetRemainingEnergy(), 10.0, 10.0 * 1e-6);
+    // Then to t=5: 10 J + idle 2 W x 2 s + 8 J = 22 J.
+    Simulator::Stop(Seconds(2));
+    Simulator::Run();
+    EXPECT_DOUBLE_EQ(powerWhenFull, 10.0);
+    EXPECT_NEAR(n.energy->GetTotalEnergyConsumption(), 22.0, 22.0 * 1e-9);
+    Simulator::Destroy();
+
+    // The planner's energy of the first part: one 4-core processor, the two tasks of cost
+    // 1 s; Evaluate() gives the energy above idle, 2 x 2 W x 1 s = 4 J, IdleEnergy() over the
+    // same 3 s 6 J: 10 J again.
+    DnnSchedulingProblem problem({"a", "b"}, {"P"});
+    problem.SetCost(0, 0, 1.0);
+    problem.SetCost(1, 0, 1.0);
+    problem.SetCores(0, 4);
+    problem.SetPower(0, 2.0, 10.0, 0.0);
+    problem.Finalize();
+    const std::vector<uint32_t> assignment = {0, 0};
+    const std::vector<uint32_t> order = {0, 1};
+    const auto planned = DnnScheduleEvaluator(problem).Evaluate(assignment.data(), order.data());
+    EXPECT_DOUBLE_EQ(planned.makespan, 1.0);
+    EXPECT_DOUBLE_EQ(planned.energy, 4.0);
+    EXPECT_DOUBLE_EQ(DnnScheduleEvaluator::IdleEnergy(problem, 3.0), 6.0);
+    EXPECT_DOUBLE_EQ(planned.energy + DnnScheduleEvaluator::IdleEnergy(problem, 3.0), 10.0);
 }
 
 TEST(ComputeModelTest, FailDropsTheTasksAndStopsDrawingPower)

@@ -136,13 +136,15 @@ TEST(ScheduleEvaluatorTest, HandDerivedExample)
     //   B on P1: ready 3 + 1 + 4/2 = 6; core 0 free at 9, core 1 at 0 -> core 1; 6 - 10.
     //   D on P0: ready max(10 + 0.5 + 6/3 = 12.5, 9 + 0.5 + 3/3 = 10.5) = 12.5; P0 free at 3;
     //            12.5 - 14.5.
-    // Makespan 14.5. Energy: compute 2*3 + 3*4 + 3*3 + 2*2 = 31; transmit (no latency)
-    // A->B 0.5*4/2 = 1, A->C 0.5*2/2 = 0.5, B->D 1*6/3 = 2, C->D 1*3/3 = 1 -> 4.5; total 35.5.
+    // Makespan 14.5. Energy above idle (idle 0 W): P0 (1 core) draws 2 W per busy core, P1
+    // (2 cores, busy 3 W with both) (3 - 0) / 2 = 1.5 W per busy core; compute A 2*3 + B
+    // 1.5*4 + C 1.5*3 + D 2*2 = 6 + 6 + 4.5 + 4 = 20.5; transmit (no latency) A->B 0.5*4/2 =
+    // 1, A->C 0.5*2/2 = 0.5, B->D 1*6/3 = 2, C->D 1*3/3 = 1 -> 4.5; total 25.
     const std::vector<uint32_t> assignment = {0, 1, 1, 0};
     const std::vector<uint32_t> order = {0, 2, 1, 3};
     const auto outcome = evaluator.Evaluate(assignment.data(), order.data());
     EXPECT_EQ(outcome.makespan, 14.5);
-    EXPECT_EQ(outcome.energy, 35.5);
+    EXPECT_EQ(outcome.energy, 25.0);
     EXPECT_EQ(evaluator.Placements(), 4u);
 
     const DnnSchedule schedule = evaluator.Decode(assignment.data(), order.data());
@@ -213,7 +215,10 @@ ReferenceEvaluate(const DnnSchedulingProblem& problem, const std::vector<uint32_
     for (const auto& [t, f] : finish)
     {
         makespan = std::max(makespan, f);
-        energy += problem.BusyPower(assignment[t]) * problem.Cost(t, assignment[t]);
+        // Per busy core, above idle: (busy - idle) / cores.
+        const uint32_t p = assignment[t];
+        energy +=
+            (problem.BusyPower(p) - problem.IdlePower(p)) / problem.Cores(p) * problem.Cost(t, p);
     }
     for (const auto& [u, v, data] : edges)
     {
