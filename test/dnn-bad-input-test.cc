@@ -732,6 +732,15 @@ ScenarioCases()
                      }),
                  {InScenario("/devices/1"), "task \"r0/conv1\" of model \"tiny\"",
                   "on device \"cam\"", "longer than 1000000000s"}}),
+        // Busy power is the draw with every core busy; each busy core adds (busy - idle) /
+        // cores, which must not be negative.
+        {"run_busy_power_below_idle",
+         Tool::Run,
+         Scenario([](json& j)
+                  { j["profiles"] = {{"rpi4", {{"base", "rpi4"}, {"busy_power", "1W"}}}}; }),
+         {InScenario("/profiles/rpi4/busy_power"),
+          "busy_power (1 W) is below idle_power (5 W); busy_power is the draw with every core "
+          "busy"}},
         {"run_zero_pieces",
          Tool::Run,
          Scenario([](json& j) { j["workload"]["pieces"] = 0; }),

@@ -633,6 +633,17 @@ ScenarioLoader::ResolveProfile(const std::string& name, const DnnJsonReader& whe
     {
         profile.txPower = ReadQuantity(reader["tx_power"], &DnnParsePower, "2.5W");
     }
+    if (profile.busyPower < profile.idlePower)
+    {
+        // Each busy core adds (busy - idle) / cores: below idle, energy would go negative.
+        std::ostringstream detail;
+        detail << "busy_power (" << profile.busyPower << " W) is below idle_power ("
+               << profile.idlePower << " W); busy_power is the draw with every core busy";
+        (reader.Has("busy_power")   ? reader["busy_power"]
+         : reader.Has("idle_power") ? reader["idle_power"]
+                                    : reader)
+            .Fail(detail.str());
+    }
     if (reader.Has("source"))
     {
         profile.source = reader["source"].AsString();
