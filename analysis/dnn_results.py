@@ -19,17 +19,23 @@ LATENCY_ERROR_COLUMNS = ["latency_error_median", "latency_error_p95"]
 #: runners, after network_bytes, which counts the bytes delivered). Optional: older result
 #: folders lack it (and their network_bytes counted the bytes queued).
 UNDELIVERED_COLUMNS = ["network_bytes_undelivered"]
+#: Requests that did not complete, counted in mean/p95_latency_s with their latency
+#: censored at the stop (newer runners, after completed). Optional: older result folders
+#: lack it (and their mean/p95 were over the completed requests only).
+CENSORED_COLUMNS = ["censored"]
 #: comparison.csv's columns in the runner's order.
 COMPARISON_COLUMNS = [
     "scheduler", "planned_makespan_s", "simulated_makespan_s", "makespan_difference_pct",
     "planned_mean_latency_s", "mean_latency_s", "p95_latency_s"] + LATENCY_ERROR_COLUMNS + [
-    "deadline_misses", "completed", "requests", "planned_energy_j", "energy_j",
+    "deadline_misses", "completed"] + CENSORED_COLUMNS + [
+    "requests", "planned_energy_j", "energy_j",
     "network_bytes"] + UNDELIVERED_COLUMNS + ["scheduler_runtime_s", "simulation_wall_s",
 ]
 #: The columns every comparison.csv has (older ones lack the plan-error and undelivered
 #: columns).
 REQUIRED_COMPARISON_COLUMNS = [c for c in COMPARISON_COLUMNS
-                               if c not in LATENCY_ERROR_COLUMNS + UNDELIVERED_COLUMNS]
+                               if c not in LATENCY_ERROR_COLUMNS + UNDELIVERED_COLUMNS
+                               + CENSORED_COLUMNS]
 TASK_COLUMNS = ["task", "request", "model", "layer", "piece", "node", "planned_start",
                 "planned_finish", "sim_start", "sim_finish"]
 TRANSFER_COLUMNS = ["producer", "source", "destination", "bytes", "send_start", "arrival"]
@@ -146,10 +152,11 @@ def read_transfers(folder):
 
 def read_requests(folder):
     """DIR/<scheduler>/requests.csv; release/completion/latency/planned_completion (and, when
-    present, planned_latency/latency_error) as float."""
+    present, planned_latency/latency_error, and censored/censored_latency: 1 and stop -
+    release for a request that did not complete, 0 and its latency otherwise) as float."""
     return read_csv(os.path.join(folder, "requests.csv"), ["request", "latency", "status"],
                     ["release", "completion", "latency", "deadline", "planned_completion",
-                     "planned_latency", "latency_error"])
+                     "planned_latency", "latency_error", "censored", "censored_latency"])
 
 
 def read_node_order(folder):

@@ -8,6 +8,8 @@
  * scenarios, and bad input (exit status 2, no results folder left behind).
  */
 #include "dnn-cli-test-util.h"
+#include "ns3/dnn-hash.h"
+#include "ns3/dnn-provenance.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -128,6 +130,7 @@ SimulatedSummary(const fs::path& file)
     auto summary = nlohmann::json::parse(ReadText(file));
     summary.erase("wall_clock_s");
     summary.erase("scheduler_runtime_s");
+    summary["provenance"].erase("command_line"); // names the output folder
     return summary;
 }
 
@@ -163,6 +166,85 @@ TEST_F(RunCliTest, ResultsDoNotDependOnTheOutputPath)
     }
     EXPECT_EQ(ReadText(outs[0] / "comparison-summary.json"),
               ReadText(outs[1] / "comparison-summary.json"));
+}
+
+/** The results say how they were made: seed, run, the scenario's hash, the command line and
+ *  the build, the same in summary.json and in each row of comparison.json; every station
+ *  associated before plan time 0. */
+TEST_F(RunCliTest, ResultsRecordTheirProvenance)
+{
+    const RunResult r = RunTiny("--schedulers=edge --seed=3 --run=2");
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto summary = nlohmann::json::parse(ReadText(m_dir / "out" / "edge" / "summary.json"));
+    const auto& provenance = summary["provenance"];
+    EXPECT_EQ(provenance["seed"], 3);
+    EXPECT_EQ(provenance["run"], 2);
+    EXPECT_EQ(provenance["scenario_hash"], "fnv1a64:" + ns3::DnnFnv1a64Hex(TinyScenario()));
+    EXPECT_EQ(provenance["tool_version"], ns3::DnnProvenance::ToolVersion());
+    EXPECT_EQ(provenance["ns3_version"], "3.37");
+    const std::string commit = ns3::DnnProvenance::GitCommit();
+    if (commit.empty())
+    {
+        EXPECT_TRUE(provenance["git_commit"].is_null());
+    }
+    else
+    {
+        EXPECT_EQ(provenance["git_commit"], commit);
+        EXPECT_EQ(commit.size(), 40u);
+    }
+    const std::string line = provenance["command_line"];
+    EXPECT_TRUE(Contains(line, "dnn-offload-run --scenario=")) << line;
+    EXPECT_TRUE(Contains(line, " --schedulers=edge --seed=3 --run=2")) << line;
+    EXPECT_EQ(summary["unassociated_at_start"], nlohmann::json::array());
+    EXPECT_FALSE(Contains(r.err, "not associated")) << r.err;
+    const auto comparison = nlohmann::json::parse(ReadText(m_dir / "out" / "comparison.json"));
+    ASSERT_TRUE(comparison.is_array());
+    ASSERT_EQ(comparison.size(), 1u);
+    EXPECT_EQ(comparison[0]["provenance"], provenance);
+}
+
+/** A camera 5 km from its access point never associates: the run says so on stderr and in
+ *  summary.json, and its two requests (released at 0 and 1 s, stop at 5 s), which need the
+ *  network under "edge", count in the latency statistics censored at the stop: 5 and 4 s,
+ *  mean 4.5 s, p95 5 s. Under "local" they complete: nothing censored. */
+TEST_F(RunCliTest, UnassociatedStationIsReportedAndItsRequestsCensored)
+{
+    std::string text = TinyScenario(R"(["edge", "local"])");
+    const std::string near = R"("position": [5, 0, 0])";
+    ASSERT_NE(text.find(near), std::string::npos);
+    text.replace(text.find(near), near.size(), R"("position": [5000, 0, 0])");
+    const RunResult r = RunTiny("", text);
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_TRUE(Contains(r.err, "warning: edge: 1 Wi-Fi station(s) not associated when the plan "
+                                "started"))
+        << r.err;
+    EXPECT_TRUE(Contains(r.err, "): cam\n")) << r.err;
+    const auto summary = nlohmann::json::parse(ReadText(m_dir / "out" / "edge" / "summary.json"));
+    EXPECT_EQ(summary["unassociated_at_start"], nlohmann::json::array({"cam"}));
+    EXPECT_EQ(summary["completed"], 0);
+    EXPECT_EQ(summary["latency"]["count"], 2);
+    EXPECT_EQ(summary["latency"]["censored"], 2);
+    EXPECT_NEAR(summary["latency"]["mean_s"].get<double>(), 4.5, 1e-9);
+    EXPECT_NEAR(summary["latency"]["p95_s"].get<double>(), 5.0, 1e-9);
+    const auto requests = ReadCsv(m_dir / "out" / "edge" / "requests.csv");
+    ASSERT_EQ(requests.size(), 2u);
+    EXPECT_EQ(requests[0].at("latency"), "");
+    EXPECT_EQ(requests[0].at("censored"), "1");
+    EXPECT_EQ(requests[0].at("censored_latency"), "5.000000");
+    EXPECT_EQ(requests[1].at("censored_latency"), "4.000000");
+    const auto rows = ReadCsv(m_dir / "out" / "comparison.csv");
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0].at("completed"), "0");
+    EXPECT_EQ(rows[0].at("censored"), "2");
+    EXPECT_EQ(rows[0].at("mean_latency_s"), "4.5");
+    EXPECT_EQ(rows[0].at("p95_latency_s"), "5");
+    EXPECT_EQ(rows[1].at("censored"), "0");
+    EXPECT_EQ(rows[1].at("completed"), "2");
+    const auto local = ReadCsv(m_dir / "out" / "local" / "requests.csv");
+    ASSERT_EQ(local.size(), 2u);
+    EXPECT_EQ(local[0].at("censored"), "0");
+    EXPECT_EQ(local[0].at("censored_latency"), local[0].at("latency"));
+    EXPECT_TRUE(Contains(r.out, ">= in mean_lat_s")) << r.out;
 }
 
 /** Without a pinned efficiency the Wi-Fi cell is calibrated before planning; the second run

@@ -644,6 +644,13 @@ Run(int argc, char* argv[])
                   << calibration.cacheFile << ")\n";
         std::cout.unsetf(std::ios::floatfield);
     }
+    // How the results are made: the scenario's bytes as read, the arguments as given.
+    DnnProvenance provenance;
+    provenance.seed = scenario.seed;
+    provenance.run = scenario.run;
+    provenance.scenarioHash = DnnProvenance::ScenarioHash(scenarioText);
+    provenance.commandLine =
+        DnnProvenance::CommandLine(std::vector<std::string>(argv, argv + argc));
     const bool terminal = ::isatty(STDERR_FILENO);
     std::vector<DnnComparisonRow> rows;
     for (std::size_t i = 0; i < schedulers.size(); ++i)
@@ -654,6 +661,7 @@ Run(int argc, char* argv[])
         DnnExperimentOptions options;
         options.outputDir = (work.path / spec.label).string();
         options.planOnly = planOnly;
+        options.provenance = provenance;
         if (terminal)
         {
             std::cerr << counter << spec.label << ": planning..." << std::flush;
@@ -696,7 +704,7 @@ Run(int argc, char* argv[])
 
     DnnOutputFiles files;
     files.Add((work.path / "comparison.csv").string(), DnnComparison::Csv(rows));
-    files.Add((work.path / "comparison.json").string(), DnnComparison::Json(rows));
+    files.Add((work.path / "comparison.json").string(), DnnComparison::Json(rows, &provenance));
     files.Add((work.path / "comparison-summary.json").string(), DnnComparison::SummaryJson(rows));
     if (!calibration.hops.empty())
     {

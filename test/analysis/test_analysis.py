@@ -24,8 +24,8 @@ ENV = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")  # keep analysis/ free of __
 COMPARISON_COLUMNS = [
     "scheduler", "planned_makespan_s", "simulated_makespan_s", "makespan_difference_pct",
     "planned_mean_latency_s", "mean_latency_s", "p95_latency_s", "latency_error_median",
-    "latency_error_p95", "deadline_misses", "completed", "requests", "planned_energy_j",
-    "energy_j", "network_bytes", "network_bytes_undelivered", "scheduler_runtime_s",
+    "latency_error_p95", "deadline_misses", "completed", "censored", "requests",
+    "planned_energy_j", "energy_j", "network_bytes", "network_bytes_undelivered", "scheduler_runtime_s",
     "simulation_wall_s",
 ]
 DEVICES = ["iot0", "edge", "cloud"]
@@ -209,7 +209,8 @@ class AnalysisTestCase(unittest.TestCase):
         with open(path, newline="") as handle:
             rows = list(csv.DictReader(handle))
         old = [c for c in COMPARISON_COLUMNS
-               if not c.startswith("latency_error") and c != "network_bytes_undelivered"]
+               if not c.startswith("latency_error")
+               and c not in ("network_bytes_undelivered", "censored")]
         write_csv(path, old, [[row[c] for c in old] for row in rows])
         done = self.run_script("plot_comparison.py", out)
         self.assertNotIn("comparison_latency_error.png", done.stdout)

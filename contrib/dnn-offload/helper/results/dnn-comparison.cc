@@ -47,7 +47,7 @@ Cells(const DnnComparisonRow& row)
 {
     const bool sim = row.simulated;
     const bool finished = sim && row.simulatedMakespan >= 0;
-    const bool someDone = sim && row.completed > 0;
+    const bool someDone = sim && row.completed + row.censored > 0; // latencies over all
     const bool errors = sim && row.latencyErrors > 0;
     const double difference =
         finished && row.plannedMakespan > 0
@@ -67,6 +67,7 @@ Cells(const DnnComparisonRow& row)
             errors ? Fixed(row.latencyErrorP95, 6) : "",
             sim ? std::to_string(row.deadlineMisses) : "",
             sim ? std::to_string(row.completed) : "",
+            sim ? std::to_string(row.censored) : "",
             std::to_string(row.requests),
             Number(row.plannedEnergy),
             sim ? Number(row.energy) : "",
@@ -96,6 +97,7 @@ DnnComparison::Columns()
                                                      "latency_error_p95",
                                                      "deadline_misses",
                                                      "completed",
+                                                     "censored",
                                                      "requests",
                                                      "planned_energy_j",
                                                      "energy_j",
@@ -108,6 +110,30 @@ DnnComparison::Columns()
                                                      "planned_energy_per_request_j",
                                                      "energy_per_request_j"};
     return columns;
+}
+
+void
+DnnComparison::CensoredLatencies(DnnComparisonRow& row, const std::vector<double>& release,
+                                 const std::vector<double>& completion, double stopTime)
+{
+    std::vector<double> latencies;
+    row.completed = 0;
+    row.censored = 0;
+    for (std::size_t r = 0; r < release.size(); ++r)
+    {
+        const bool done = r < completion.size() && completion[r] >= 0;
+        latencies.push_back(done ? completion[r] - release[r]
+                                 : std::max(stopTime - release[r], 0.0));
+        row.completed += done;
+        row.censored += !done;
+    }
+    double sum = 0;
+    for (double latency : latencies)
+    {
+        sum += latency;
+    }
+    row.meanLatency = latencies.empty() ? 0 : sum / latencies.size();
+    row.p95Latency = DnnResultsWriter::Percentile(latencies, 95);
 }
 
 void
@@ -244,7 +270,7 @@ DnnComparison::Csv(const std::vector<DnnComparisonRow>& rows)
 }
 
 std::string
-DnnComparison::Json(const std::vector<DnnComparisonRow>& rows)
+DnnComparison::Json(const std::vector<DnnComparisonRow>& rows, const DnnProvenance* provenance)
 {
     NS_LOG_FUNCTION(rows.size());
     const auto& columns = Columns();
@@ -259,6 +285,10 @@ DnnComparison::Json(const std::vector<DnnComparisonRow>& rows)
         {
             object[columns[c]] = cells[c].empty() ? nlohmann::ordered_json()
                                                   : nlohmann::ordered_json::parse(cells[c]);
+        }
+        if (provenance)
+        {
+            object["provenance"] = nlohmann::ordered_json::parse(provenance->Json().dump());
         }
         out << " " << object.dump() << (i + 1 < rows.size() ? ",\n" : "\n");
     }
@@ -275,6 +305,7 @@ DnnComparison::Table(const std::vector<DnnComparisonRow>& rows)
         "missed",    "done",      "energy_J",  "net_MB",     "plan_s",     "sim_wall_s"};
     std::vector<std::vector<std::string>> table = {header};
     bool bounds = false;
+    bool someCensored = false;
     for (const auto& row : rows)
     {
         const auto c = Cells(row);
@@ -283,13 +314,16 @@ DnnComparison::Table(const std::vector<DnnComparisonRow>& rows)
         // Some planned request unfinished: the errors are lower bounds.
         const std::string bound = errors && row.completed < row.latencyErrors ? ">=" : "";
         bounds = bounds || !bound.empty();
+        // Some request unfinished: its latency is censored at the stop, a lower bound.
+        const std::string censored = sim && row.censored > 0 ? ">=" : "";
+        someCensored = someCensored || !censored.empty();
         table.push_back({c[0], errors ? bound + Fixed(100 * row.latencyErrorMedian, 1) : "-",
                          errors ? bound + Fixed(100 * row.latencyErrorP95, 1) : "-",
                          Fixed(row.plannedMeanLatency, 4),
-                         c[5].empty() ? "-" : Fixed(row.meanLatency, 4),
-                         c[6].empty() ? "-" : Fixed(row.p95Latency, 4),
+                         c[5].empty() ? "-" : censored + Fixed(row.meanLatency, 4),
+                         c[6].empty() ? "-" : censored + Fixed(row.p95Latency, 4),
                          c[3].empty() ? "-" : c[3], // unfinished: "done" says so
-                         sim ? c[9] : "-", sim ? c[10] + "/" + c[11] : "-/" + c[11],
+                         sim ? c[9] : "-", sim ? c[10] + "/" + c[12] : "-/" + c[12],
                          sim ? Fixed(row.energy, 1) : Fixed(row.plannedEnergy, 1) + "*",
                          sim ? Fixed(row.networkBytes / 1e6, 2) : "-",
                          Fixed(row.schedulerRuntime, 3), sim ? Fixed(row.simulationWall, 2) : "-"});
@@ -338,6 +372,11 @@ DnnComparison::Table(const std::vector<DnnComparisonRow>& rows)
     if (bounds)
     {
         out << ">= some request did not finish: its error counts as if it finished at the stop\n";
+    }
+    if (someCensored)
+    {
+        out << ">= in mean_lat_s, p95_lat_s: every request counts, an unfinished one with its "
+               "latency censored at the stop (stop - release)\n";
     }
     const DnnRankAgreement agreement = RankAgreement(rows);
     out << "rank agreement, planned vs simulated mean latency (Kendall's tau-b, "

@@ -4,6 +4,8 @@
 #ifndef DNN_COMPARISON_H
 #define DNN_COMPARISON_H
 
+#include "ns3/dnn-provenance.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -24,7 +26,8 @@ struct DnnComparisonRow
     double plannedMakespan{0};    //!< s, latest planned sink finish
     double simulatedMakespan{-1}; //!< s, latest completion; -1 if a request did not finish
     double plannedMeanLatency{0}; //!< s, mean planned completion - release
-    double meanLatency{0};        //!< s, mean simulated latency of completed requests
+    double meanLatency{0};        //!< s, mean simulated latency of every request, an unfinished one
+                                  //!< censored at the stop (stop - release)
     double p95Latency{0};         //!< s, nearest-rank 95th percentile of those
     /** Median of the absolute relative latency errors |simulated - planned| / planned of
      *  the planned requests (an unfinished one with its lower bound, see
@@ -36,6 +39,7 @@ struct DnnComparisonRow
                                          //!< an unfinished one counted as stop - release
     uint32_t deadlineMisses{0};          //!< requests late or unfinished that had a deadline
     uint32_t completed{0};               //!< requests completed in the simulation
+    uint32_t censored{0};                //!< requests unfinished, their latency censored
     uint32_t requests{0};                //!< requests in the workload
     double plannedEnergy{0};             //!< J, planner's energy: compute above idle + transmit
     double energy{0};                    //!< J, simulated: every node's compute and radio energy
@@ -70,9 +74,12 @@ class DnnComparison
   public:
     /** \brief comparison.csv. \param rows the rows \return the text (header first) */
     static std::string Csv(const std::vector<DnnComparisonRow>& rows);
-    /** \brief comparison.json: a list of objects with the CSV's keys (null when empty).
-     *  \param rows the rows \return the text */
-    static std::string Json(const std::vector<DnnComparisonRow>& rows);
+    /** \brief comparison.json: a list of objects with the CSV's keys (null when empty),
+     *  each with a "provenance" object when one is given (DnnProvenance::Json()).
+     *  \param rows the rows \param provenance how they were made, or null
+     *  \return the text */
+    static std::string Json(const std::vector<DnnComparisonRow>& rows,
+                            const DnnProvenance* provenance = nullptr);
     /** \brief A fixed-width table for the terminal, led by the latency errors (in %, ">="
      *  when a lower bound), then its legend and the rank agreement (RankAgreement()).
      *  \param rows the rows \return the text */
@@ -80,6 +87,16 @@ class DnnComparison
     /** \brief The CSV columns, in order. \return the names */
     static const std::vector<std::string>& Columns();
 
+    /**
+     * \brief Fill in a row's latency statistics over every request: completed, censored,
+     *        meanLatency and p95Latency (nearest-rank, DnnResultsWriter::Percentile). A
+     *        request that did not complete (completion < 0) counts with its latency censored
+     *        at the stop, max(stopTime - release, 0), so it is never dropped.
+     * \param row the row \param release per request, s \param completion per request, s
+     *        (-1: did not complete) \param stopTime plan time the workers stopped, s
+     */
+    static void CensoredLatencies(DnnComparisonRow& row, const std::vector<double>& release,
+                                  const std::vector<double>& completion, double stopTime);
     /**
      * \brief Fill in a row's plan-error figures from its requests: latencyErrorMedian,
      *        latencyErrorP95, latencyErrors and boundedMeanLatency. A request never planned

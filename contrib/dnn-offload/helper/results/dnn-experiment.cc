@@ -55,6 +55,7 @@ SimulationOptions(const DnnScenario& scenario, const std::string& label,
     sim.onFailure = scenario.onFailure;
     sim.settings["planning.network_model"] = DnnNetworkModelName(spec.networkModel);
     sim.settings["planning.hop_models"] = HopModelsText(scenario, spec.calibrated);
+    sim.provenance = options.provenance;
     return sim;
 }
 
@@ -76,29 +77,18 @@ AddSimulated(DnnComparisonRow& row, const DnnScenario& scenario, const DnnSimula
 {
     row.simulated = true;
     row.simulatedMakespan = result.simulatedMakespan;
-    std::vector<double> latencies;
+    std::vector<double> release(result.completion.size(), 0.0);
     for (const auto& request : scenario.requests)
     {
         const double completion = result.completion.at(request.id);
         const double deadline =
             request.id < scenario.deadlines.size() ? scenario.deadlines[request.id] : 0.0;
-        if (completion >= 0)
-        {
-            latencies.push_back(completion - request.releaseTime);
-        }
-        const bool met = completion >= 0 && (deadline <= 0 || latencies.back() <= deadline);
+        const bool met =
+            completion >= 0 && (deadline <= 0 || completion - request.releaseTime <= deadline);
         row.deadlineMisses += deadline > 0 && !met;
-    }
-    row.completed = static_cast<uint32_t>(latencies.size());
-    row.meanLatency = latencies.empty() ? 0
-                                        : std::accumulate(latencies.begin(), latencies.end(), 0.0) /
-                                              latencies.size();
-    row.p95Latency = DnnResultsWriter::Percentile(latencies, 95);
-    std::vector<double> release(result.completion.size(), 0.0);
-    for (const auto& request : scenario.requests)
-    {
         release.at(request.id) = request.releaseTime;
     }
+    DnnComparison::CensoredLatencies(row, release, result.completion, scenario.stopTime);
     DnnComparison::LatencyErrors(row, release, result.plannedCompletion, result.completion,
                                  scenario.stopTime);
     row.energy = result.energy;
@@ -223,6 +213,9 @@ DnnExperiment::RunOffline(const DnnSchedulerSpec& spec, Ptr<DnnScheduler> schedu
             facts.scheduler = spec.label;
             facts.schedulerRuntime = runtime;
             facts.deadlines = scenario.deadlines;
+            facts.provenance = options.provenance;
+            facts.provenance.seed = scenario.seed;
+            facts.provenance.run = scenario.run;
             facts.settings["planning.efficiency"] =
                 std::to_string(scenario.platform.PlanningEfficiency());
             facts.settings["planning.network_model"] = DnnNetworkModelName(spec.networkModel);
@@ -299,6 +292,9 @@ DnnExperiment::RunRolling(const DnnSchedulerSpec& spec, Ptr<DnnScheduler> schedu
             facts.scheduler = spec.label;
             facts.schedulerRuntime = planner.SchedulerRuntime();
             facts.deadlines = scenario.deadlines;
+            facts.provenance = options.provenance;
+            facts.provenance.seed = scenario.seed;
+            facts.provenance.run = scenario.run;
             facts.settings["planning.efficiency"] =
                 std::to_string(scenario.platform.PlanningEfficiency());
             facts.settings["planning.horizon"] = std::to_string(scenario.horizon);

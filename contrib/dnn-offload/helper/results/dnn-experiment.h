@@ -5,6 +5,7 @@
 #define DNN_EXPERIMENT_H
 
 #include "dnn-comparison.h"
+#include "ns3/dnn-provenance.h"
 #include "ns3/dnn-scenario-reader.h"
 
 #include <functional>
@@ -24,6 +25,9 @@ struct DnnExperimentOptions
     std::string outputDir;                //!< this scheduler's results folder ("": none)
     bool planOnly{false};                 //!< plan and validate, do not simulate
     std::function<void(double)> progress; //!< simulated plan time reached, s (may be empty)
+    /** How the results are made (the scenario hash and command line; the seed and run
+     *  are the scenario's) */
+    DnnProvenance provenance;
 };
 
 /**

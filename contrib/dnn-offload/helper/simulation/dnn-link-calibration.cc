@@ -4,6 +4,7 @@
 #include "dnn-link-calibration.h"
 
 #include "dnn-topology-helper.h"
+#include "ns3/dnn-hash.h"
 #include "ns3/dnn-json-reader.h"
 #include "ns3/dnn-scenario-reader.h"
 
@@ -228,18 +229,6 @@ DnnLinkCalibration::SetCacheDirectory(const std::string& dir)
     m_cacheDir = dir;
 }
 
-uint64_t
-DnnLinkCalibration::Fnv1a64(const std::string& text)
-{
-    uint64_t hash = 14695981039346656037ULL;
-    for (unsigned char c : text)
-    {
-        hash ^= c;
-        hash *= 1099511628211ULL;
-    }
-    return hash;
-}
-
 std::string
 DnnLinkCalibration::CanonicalText(const DnnPlatform& platform,
                                   const std::vector<uint32_t>& networks) const
@@ -296,10 +285,7 @@ DnnLinkCalibration::CanonicalText(const DnnPlatform& platform,
 std::string
 DnnLinkCalibration::Key(const DnnPlatform& platform, const std::vector<uint32_t>& networks) const
 {
-    std::ostringstream hex;
-    hex << std::hex << std::setw(16) << std::setfill('0')
-        << Fnv1a64(CanonicalText(platform, networks));
-    return hex.str();
+    return DnnFnv1a64Hex(CanonicalText(platform, networks));
 }
 
 std::vector<DnnHopCalibration>

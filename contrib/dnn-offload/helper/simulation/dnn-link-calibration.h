@@ -121,9 +121,6 @@ class DnnLinkCalibration
     static DnnCalibrationResult CalibrateScenario(DnnScenario& scenario,
                                                   const std::string& cacheDir);
 
-    /** \brief The 64-bit FNV-1a hash. \param text the bytes \return the hash */
-    static uint64_t Fnv1a64(const std::string& text);
-
     /** \brief Fit fixed + bytes / rate by least squares (see the class doc).
      *  \param sizes bytes \param times s \return the model */
     static DnnHopModel Fit(const std::vector<uint64_t>& sizes, const std::vector<double>& times);

@@ -51,10 +51,9 @@ ErrorCell(double error)
     return out.str();
 }
 
-/** A CSV cell: quoted (RFC 4180) when it holds a comma, a quote or a line break. */
-/** Mean, p50, p95 and max of some latencies. */
+/** Mean, p50, p95 and max of some latencies, and how many of them are censored. */
 nlohmann::json
-Stats(const std::vector<double>& values)
+Stats(const std::vector<double>& values, uint32_t censored)
 {
     double sum = 0;
     for (double v : values)
@@ -63,6 +62,7 @@ Stats(const std::vector<double>& values)
     }
     nlohmann::json stats;
     stats["count"] = values.size();
+    stats["censored"] = censored;
     stats["mean_s"] = values.empty() ? 0.0 : sum / values.size();
     stats["p50_s"] = DnnResultsWriter::Percentile(values, 50);
     stats["p95_s"] = DnnResultsWriter::Percentile(values, 95);
@@ -130,7 +130,8 @@ DnnResultsWriter::DnnResultsWriter(const std::string& directory, bool simulated,
     m_requests = &m_files.Stream(directory + "/requests.csv");
     *m_requests
         << "request,model,source,release,completion,latency,deadline,met,"
-           "planned_completion,planned_latency,latency_error,status,failure_time,failure_reason\n";
+           "planned_completion,planned_latency,latency_error,status,failure_time,failure_reason,"
+           "censored,censored_latency\n";
 }
 
 void
@@ -176,10 +177,20 @@ DnnResultsWriter::RequestRow(const DnnRuntimePlan& plan, const DnnRunRecorder& r
     const double latency = done ? completion - request.release : -1;
     const bool met = done && (deadline <= 0 || latency <= deadline);
     m_misses += deadline > 0 && !met;
+    // Every request of a simulated run counts in the statistics: one that did not complete
+    // with its latency censored at the stop.
+    const bool censored = m_simulated && !done;
+    const double counted = done ? latency : std::max(0.0, m_stopTime - request.release);
+    if (m_simulated)
+    {
+        m_latencies.push_back(counted);
+        m_byModel[request.model].push_back(counted);
+        m_censored += censored;
+        m_censoredByModel[request.model] += censored;
+    }
     if (done)
     {
-        m_latencies.push_back(latency);
-        m_byModel[request.model].push_back(latency);
+        ++m_completed;
         m_makespan = std::max(m_makespan, completion);
     }
     else if (failure.time < 0 && m_simulated)
@@ -228,7 +239,11 @@ DnnResultsWriter::RequestRow(const DnnRuntimePlan& plan, const DnnRunRecorder& r
                 << ',' << (planned ? TimeCell(request.plannedCompletion) : "") << ','
                 << (planned ? TimeCell(plannedLatency) : "") << ',' << ErrorCell(error) << ','
                 << status << ',' << (wasHit ? TimeCell(failure.time) : "") << ','
-                << (wasHit ? DnnCsvField(failure.reason) : "") << '\n';
+                << (wasHit ? DnnCsvField(failure.reason) : "") << ','
+                << (!m_simulated ? ""
+                    : censored   ? "1"
+                                 : "0")
+                << ',' << (m_simulated ? TimeCell(counted) : "") << '\n';
 }
 
 void
@@ -315,7 +330,7 @@ DnnResultsWriter::Finish(const DnnRuntimePlan& plan, const DnnRunRecorder& recor
             ? nlohmann::json(100.0 * (m_makespan - plan.PlannedMakespan()) / plan.PlannedMakespan())
             : nlohmann::json();
     summary["requests"] = plan.Requests().size();
-    summary["completed"] = m_latencies.size();
+    summary["completed"] = m_completed;
     summary["unfinished"] = m_simulated ? m_unfinished : nlohmann::json::array();
     summary["failed"] = m_failed;
     summary["failures"] = {
@@ -324,11 +339,11 @@ DnnResultsWriter::Finish(const DnnRuntimePlan& plan, const DnnRunRecorder& recor
         {"requests_hit", m_hit},
         {"recovered", m_recovered},
         {"failed", m_hit - m_recovered}};
-    summary["latency"] = Stats(m_latencies);
+    summary["latency"] = Stats(m_latencies, m_censored);
     nlohmann::json models = nlohmann::json::object();
     for (const auto& [model, values] : m_byModel)
     {
-        models[model] = Stats(values);
+        models[model] = Stats(values, m_censoredByModel[model]);
     }
     summary["latency_by_model"] = models;
     summary["deadline_misses"] = m_misses;
@@ -346,6 +361,8 @@ DnnResultsWriter::Finish(const DnnRuntimePlan& plan, const DnnRunRecorder& recor
     summary["stop_time_s"] = facts.stopTime;
     summary["settings"] = facts.settings;
     summary["wifi_mac_drops"] = facts.wifiMacDrops;
+    summary["unassociated_at_start"] = facts.unassociatedAtStart;
+    summary["provenance"] = facts.provenance.Json();
     if (!facts.flowmonFile.empty())
     {
         summary["flowmon"] = facts.flowmonFile;
@@ -356,9 +373,10 @@ DnnResultsWriter::Finish(const DnnRuntimePlan& plan, const DnnRunRecorder& recor
     }
     if (!m_simulated)
     {
-        for (const char* key : {"deadline_misses", "network_bytes_received",
-                                "network_bytes_undelivered", "network_bytes_queued", "energy_j",
-                                "energy_total_j", "events", "wall_clock_s", "wifi_mac_drops"})
+        for (const char* key :
+             {"deadline_misses", "network_bytes_received", "network_bytes_undelivered",
+              "network_bytes_queued", "energy_j", "energy_total_j", "events", "wall_clock_s",
+              "wifi_mac_drops", "unassociated_at_start"})
         {
             summary[key] = nullptr;
         }
@@ -366,8 +384,8 @@ DnnResultsWriter::Finish(const DnnRuntimePlan& plan, const DnnRunRecorder& recor
     m_files.Add(m_directory + "/summary.json", summary.dump(1) + "\n");
     m_files.Commit();
     NS_LOG_INFO(m_directory << ": results of " << facts.scheduler << " ("
-                            << (m_simulated ? "simulated" : "planned") << "): "
-                            << plan.Requests().size() << " requests, " << m_latencies.size()
+                            << (m_simulated ? "simulated" : "planned")
+                            << "): " << plan.Requests().size() << " requests, " << m_completed
                             << " completed, planned makespan " << plan.PlannedMakespan() << " s");
 }
 

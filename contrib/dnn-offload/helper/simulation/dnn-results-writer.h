@@ -7,6 +7,7 @@
 #include "dnn-fault-injector.h"
 #include "dnn-run-recorder.h"
 #include "ns3/dnn-output-files.h"
+#include "ns3/dnn-provenance.h"
 #include "ns3/dnn-runtime-plan.h"
 
 #include <nlohmann/json.hpp>
@@ -47,12 +48,19 @@ struct DnnRunFacts
     bool simulated{true};    //!< false: a plan only (no transfers, energy or simulated times)
     std::vector<std::string> faults;                      //!< the injected faults, in words
     DnnFailurePolicy onFailure{DnnFailurePolicy::Report}; //!< what the run did about them
+    DnnProvenance provenance;                             //!< how the results were made
+    /** Wi-Fi stations (device names) not associated at plan time 0. */
+    std::vector<std::string> unassociatedAtStart;
 };
 
 /**
  * \ingroup dnn-offload
  * \brief Writes a run's results into one folder: summary.json, tasks.csv, transfers.csv,
  *        requests.csv and energy.csv (columns in the module doc), all or nothing.
+ *
+ * Latency statistics count every request of a simulated run: one that did not complete
+ * counts with its latency censored at the stop, stop time - release (at least 0), and is
+ * flagged (requests.csv's censored column, the statistics' "censored" count).
  *
  * A long run writes each request out as soon as it is finished (WriteRequest(): its tasks,
  * its transfers and its row), so neither the writer nor the recorder keeps it; Finish()
@@ -129,16 +137,19 @@ class DnnResultsWriter
     void RequestRow(const DnnRuntimePlan& plan, const DnnRunRecorder& recorder, uint32_t request,
                     double deadline, const std::string& unfinished);
 
-    std::string m_directory;                              //!< output folder
-    bool m_simulated;                                     //!< a simulated run
-    double m_stopTime;                                    //!< plan time the workers stop, s
-    DnnOutputFiles m_files;                               //!< the files, all or nothing
-    std::ostream* m_tasks;                                //!< tasks.csv
-    std::ostream* m_transfers;                            //!< transfers.csv (simulated runs)
-    std::ostream* m_requests;                             //!< requests.csv
-    std::vector<uint8_t> m_written;                       //!< per request: written out
-    std::vector<double> m_latencies;                      //!< of completed requests
-    std::map<std::string, std::vector<double>> m_byModel; //!< latencies by model
+    std::string m_directory;         //!< output folder
+    bool m_simulated;                //!< a simulated run
+    double m_stopTime;               //!< plan time the workers stop, s
+    DnnOutputFiles m_files;          //!< the files, all or nothing
+    std::ostream* m_tasks;           //!< tasks.csv
+    std::ostream* m_transfers;       //!< transfers.csv (simulated runs)
+    std::ostream* m_requests;        //!< requests.csv
+    std::vector<uint8_t> m_written;  //!< per request: written out
+    std::vector<double> m_latencies; //!< of every request, censored at the stop if unfinished
+    std::map<std::string, std::vector<double>> m_byModel; //!< those latencies by model
+    std::map<std::string, uint32_t> m_censoredByModel;    //!< of those, censored, by model
+    uint32_t m_completed{0};                              //!< requests completed
+    uint32_t m_censored{0};                               //!< requests censored at the stop
     uint32_t m_misses{0};                                 //!< deadline misses
     double m_makespan{0};                                 //!< last completion
     nlohmann::json m_unfinished;                          //!< summary entries: neither done nor hit

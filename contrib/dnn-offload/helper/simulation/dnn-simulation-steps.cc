@@ -23,7 +23,9 @@
 #include <chrono>
 #include <exception>
 #include <filesystem>
+#include <iostream>
 #include <set>
+#include <sstream>
 
 namespace ns3
 {
@@ -571,6 +573,24 @@ DnnSimulationRun::Summarize()
         m_facts.settings["planning.windows"] = std::to_string(m_rolling->Windows());
     }
     m_facts.wifiMacDrops = m_wifiDrops.ByReason();
+    m_facts.provenance = m_options.provenance;
+    m_facts.provenance.seed = m_options.seed;
+    m_facts.provenance.run = m_options.run;
+    // A station that had not associated when the plan started: its transfers waited for
+    // it (or never went), so say so rather than let it look merely slow.
+    m_facts.unassociatedAtStart = m_topology.UnassociatedStations(m_origin);
+    if (!m_facts.unassociatedAtStart.empty())
+    {
+        std::ostringstream names;
+        for (const std::string& name : m_facts.unassociatedAtStart)
+        {
+            names << (names.tellp() > 0 ? ", " : "") << name;
+        }
+        std::cerr << "warning: " << (m_options.scheduler.empty() ? "" : m_options.scheduler + ": ")
+                  << m_facts.unassociatedAtStart.size()
+                  << " Wi-Fi station(s) not associated when the plan started (plan time 0 = "
+                  << m_origin.GetSeconds() << " s of simulation): " << names.str() << "\n";
+    }
     for (const DnnFault& fault : m_options.faults)
     {
         m_facts.faults.push_back(

@@ -6,6 +6,7 @@
 
 #include "dnn-fault-injector.h"
 #include "ns3/dnn-platform.h"
+#include "ns3/dnn-provenance.h"
 #include "ns3/dnn-rolling-planner.h"
 #include "ns3/dnn-runtime-plan.h"
 #include "ns3/dnn-schedule.h"
@@ -41,6 +42,8 @@ struct DnnSimulationOptions
     std::vector<DnnFault> faults;                         //!< device and network faults to inject
     DnnFailurePolicy onFailure{DnnFailurePolicy::Report}; //!< what to do about lost work
     std::map<std::string, std::string> settings; //!< more to record in results.json's settings
+    /** How the results were made (its seed and run are replaced with seed and run). */
+    DnnProvenance provenance;
 };
 
 /** \ingroup dnn-offload \brief What a run gave, in short (the files hold the rest). */

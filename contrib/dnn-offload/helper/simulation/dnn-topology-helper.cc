@@ -34,6 +34,7 @@
 #include "ns3/wifi-net-device.h"
 #include "ns3/yans-wifi-helper.h"
 
+#include <algorithm>
 #include <limits>
 #include <set>
 #include <sstream>
@@ -428,6 +429,7 @@ DnnTopologyHelper::Install(const DnnPlatform& platform)
                 m_wifiByDevice[member].Add(device);
                 if (member != network.accessPoint)
                 {
+                    m_stationNames.push_back(platform.Device(member).name);
                     auto sta = DynamicCast<StaWifiMac>(wifiMac);
                     sta->TraceConnectWithoutContext(
                         "Assoc",
@@ -657,6 +659,22 @@ bool
 DnnTopologyHelper::AllAssociated() const
 {
     return m_installed && m_assoc->associated == m_assoc->first.size();
+}
+
+std::vector<std::string>
+DnnTopologyHelper::UnassociatedStations(Time at) const
+{
+    std::vector<std::string> names;
+    for (std::size_t station = 0; station < m_assoc->first.size(); ++station)
+    {
+        const std::string& name = m_stationNames.at(station);
+        if (m_assoc->first[station] > at &&
+            std::find(names.begin(), names.end(), name) == names.end())
+        {
+            names.push_back(name);
+        }
+    }
+    return names;
 }
 
 Time

@@ -148,6 +148,10 @@ class DnnTopologyHelper
     /** \brief Whether every station has associated (true when there is none).
      *  \return true once all have */
     bool AllAssociated() const;
+    /** \brief The stations that had not associated by a time: their device names, each
+     *  once, in the order of the platform's Wi-Fi networks and their members.
+     *  \param at the time (at or before now) \return the names */
+    std::vector<std::string> UnassociatedStations(Time at) const;
     /** \brief When the last station first associated (zero when there is no station).
      *  \return the time, or Time::Max() while some station has not yet associated */
     Time AssociationTime() const;
@@ -211,6 +215,7 @@ class DnnTopologyHelper
     std::vector<NetDeviceContainer> m_wifiByDevice;    //!< per device, its Wi-Fi devices
     NetDeviceContainer m_csmaDevices;                  //!< every CSMA device
     Ptr<AssociationState> m_assoc;                     //!< association bookkeeping
+    std::vector<std::string> m_stationNames;           //!< per station, its device's name
     std::map<std::string, std::string> m_settings;     //!< non-TCP settings
 };
 

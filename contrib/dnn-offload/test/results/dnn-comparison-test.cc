@@ -271,6 +271,43 @@ TEST(ComparisonTest, RankAgreementOverSimulatedSchedulers)
     EXPECT_NE(DnnComparison::Table(rows).find("undefined"), std::string::npos);
 }
 
+/** Latencies over every request, by hand: two completed in 1 and 2 s, one released at 4 s
+ *  unfinished at the stop, 10 s: censored at 6 s. Mean (1 + 2 + 6) / 3 = 3; nearest-rank
+ *  p95 of {1, 2, 6}: rank ceil(0.95 x 3) = 3, so 6. */
+TEST(ComparisonTest, LatenciesCountUnfinishedRequestsCensoredAtTheStop)
+{
+    DnnComparisonRow row;
+    row.simulated = true;
+    row.requests = 3;
+    DnnComparison::CensoredLatencies(row, {0, 1, 4}, {1, 3, -1}, 10);
+    EXPECT_EQ(row.completed, 2u);
+    EXPECT_EQ(row.censored, 1u);
+    EXPECT_DOUBLE_EQ(row.meanLatency, 3.0);
+    EXPECT_DOUBLE_EQ(row.p95Latency, 6.0);
+    const std::string csv = DnnComparison::Csv({row});
+    EXPECT_NE(csv.find(",completed,censored,requests,"), std::string::npos) << csv;
+    EXPECT_NE(DnnComparison::Table({row}).find(">=3.0000"), std::string::npos);
+    // Released after the stop: never ran, counted as 0 s and censored.
+    DnnComparison::CensoredLatencies(row, {0, 12}, {2, -1}, 10);
+    EXPECT_EQ(row.censored, 1u);
+    EXPECT_DOUBLE_EQ(row.meanLatency, 1.0);
+    // Nothing unfinished: the mean of the completed, nothing censored, no ">=".
+    DnnComparison::CensoredLatencies(row, {0, 0}, {1, 2}, 10);
+    EXPECT_EQ(row.censored, 0u);
+    EXPECT_DOUBLE_EQ(row.meanLatency, 1.5);
+    EXPECT_EQ(DnnComparison::Table({row}).find(">="), std::string::npos);
+    // comparison.json carries the provenance in each row when given one.
+    DnnProvenance provenance;
+    provenance.seed = 4;
+    provenance.commandLine = "run 'a b'";
+    const auto json = nlohmann::json::parse(DnnComparison::Json({row, row}, &provenance));
+    ASSERT_EQ(json.size(), 2u);
+    EXPECT_EQ(json[1]["provenance"]["seed"], 4);
+    EXPECT_EQ(json[1]["provenance"]["command_line"], "run 'a b'");
+    EXPECT_EQ(json[0]["censored"], 0);
+    EXPECT_FALSE(nlohmann::json::parse(DnnComparison::Json({row}))[0].contains("provenance"));
+}
+
 /** A simulated run in which nothing completed: every request's latency error in
  *  requests.csv is its lower bound ((stop - release) - planned) / planned, never empty; a
  *  plan that was not simulated has planned latencies but no errors. */
@@ -304,7 +341,30 @@ TEST(ComparisonTest, RequestsCsvBoundsUnfinishedRequests)
                     ((10.0 - request.release) - plannedLatency) / plannedLatency, 1e-6);
         EXPECT_EQ(planned.at(request.id).at("planned_latency"), row.at("planned_latency"));
         EXPECT_EQ(planned.at(request.id).at("latency_error"), "");
+        // Censored at the stop, and counted; a plan that was not simulated has neither.
+        EXPECT_EQ(row.at("censored"), "1");
+        EXPECT_NEAR(std::stod(row.at("censored_latency")), 10.0 - request.release, 1e-6);
+        EXPECT_EQ(planned.at(request.id).at("censored"), "");
+        EXPECT_EQ(planned.at(request.id).at("censored_latency"), "");
     }
+    const auto summary =
+        nlohmann::json::parse(test::ReadTextFile((dir / "sim" / "summary.json").string()));
+    EXPECT_EQ(summary["completed"], 0);
+    EXPECT_EQ(summary["latency"]["count"], 3);
+    EXPECT_EQ(summary["latency"]["censored"], 3);
+    double sum = 0;
+    for (const auto& request : plan.Requests())
+    {
+        sum += 10.0 - request.release;
+    }
+    EXPECT_NEAR(summary["latency"]["mean_s"].get<double>(), sum / 3, 1e-9);
+    EXPECT_EQ(summary["unassociated_at_start"], nlohmann::json::array());
+    EXPECT_EQ(summary["provenance"]["seed"], 1);
+    EXPECT_TRUE(summary["provenance"]["scenario_hash"].is_null());
+    const auto planSummary =
+        nlohmann::json::parse(test::ReadTextFile((dir / "plan" / "summary.json").string()));
+    EXPECT_EQ(planSummary["latency"]["count"], 0);
+    EXPECT_TRUE(planSummary["unassociated_at_start"].is_null());
 
     // A request declared but never planned (a rolling window after the stop): empty.
     DnnRuntimePlan empty(std::vector<std::string>{"iot0"});

@@ -1,6 +1,7 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
+#include "ns3/dnn-hash.h"
 #include "ns3/dnn-link-calibration.h"
 #include "ns3/dnn-platform.h"
 
@@ -118,8 +119,9 @@ TEST(LinkCalibrationTest, FitIsTheLineThroughTwoPoints)
 TEST(LinkCalibrationTest, Fnv1aMatchesItsReferenceValues)
 {
     // The FNV-1a 64-bit test vectors (Fowler, Noll, Vo: "" and "a").
-    EXPECT_EQ(DnnLinkCalibration::Fnv1a64(""), 0xcbf29ce484222325ULL);
-    EXPECT_EQ(DnnLinkCalibration::Fnv1a64("a"), 0xaf63dc4c8601ec8cULL);
+    EXPECT_EQ(DnnFnv1a64(""), 0xcbf29ce484222325ULL);
+    EXPECT_EQ(DnnFnv1a64("a"), 0xaf63dc4c8601ec8cULL);
+    EXPECT_EQ(DnnFnv1a64Hex(""), "cbf29ce484222325");
 }
 
 /**

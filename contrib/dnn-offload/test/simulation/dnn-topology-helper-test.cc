@@ -257,8 +257,13 @@ TEST(TopologyHelperTest, EveryStationAssociatesWithinTheBound)
         }));
     EXPECT_FALSE(topology.AllAssociated());
     EXPECT_EQ(topology.AssociationTime(), Time::Max());
+    EXPECT_EQ(topology.UnassociatedStations(Seconds(0)),
+              (std::vector<std::string>{"cam0", "cam1", "jet"}));
     Simulator::Stop(Seconds(0.5));
     Simulator::Run();
+    EXPECT_EQ(topology.UnassociatedStations(DnnTopologyHelper::AssociationBound()),
+              std::vector<std::string>());
+    EXPECT_EQ(topology.UnassociatedStations(Seconds(0)).size(), 3u); // none by time 0
     EXPECT_EQ(topology.AssociatedCount(), 3u);
     EXPECT_TRUE(topology.AllAssociated());
     EXPECT_GT(topology.AssociationTime(), Seconds(0));
@@ -272,6 +277,25 @@ TEST(TopologyHelperTest, EveryStationAssociatesWithinTheBound)
     // Hence the 250 ms bound.
     std::cout << "all 3 stations associated at " << topology.AssociationTime().As(Time::MS)
               << std::endl;
+}
+
+/** A station 5 km from its access point never hears it: not associated by the bound. */
+TEST(TopologyHelperTest, StationOutOfRangeIsNotAssociated)
+{
+    SimulationGuard guard;
+    DnnPlatform withFar;
+    withFar.AddDevice(MakeDevice("ap", "edge-server", DnnDeviceRole::Edge, 0, 0, 0));
+    withFar.AddDevice(MakeDevice("near", "rpi4", DnnDeviceRole::Iot, 5, 0, 0));
+    withFar.AddDevice(MakeDevice("far", "rpi4", DnnDeviceRole::Iot, 5000, 0, 0));
+    withFar.AddNetwork({"wlan", DnnNetworkKind::Wifi, {0, 1, 2}, 0, 100e6, 0});
+    DnnTopologyHelper topology;
+    topology.Install(withFar);
+    Simulator::Stop(Seconds(1));
+    Simulator::Run();
+    EXPECT_EQ(topology.AssociatedCount(), 1u);
+    EXPECT_FALSE(topology.AllAssociated());
+    EXPECT_EQ(topology.UnassociatedStations(DnnTopologyHelper::AssociationBound()),
+              std::vector<std::string>{"far"});
 }
 
 TEST(TopologyHelperTest, NoStationMeansAssociatedAtZero)
