@@ -736,8 +736,10 @@ ScenarioCases()
         // cores, which must not be negative.
         {"run_busy_power_below_idle",
          Tool::Run,
-         Scenario([](json& j)
-                  { j["profiles"] = {{"rpi4", {{"base", "rpi4"}, {"busy_power", "1W"}}}}; }),
+         Scenario(
+             [](json& j) {
+                 j["profiles"] = {{"rpi4", {{"base", "rpi4"}, {"busy_power", "1W"}}}};
+             }),
          {InScenario("/profiles/rpi4/busy_power"),
           "busy_power (1 W) is below idle_power (5 W); busy_power is the draw with every core "
           "busy"}},

@@ -27,6 +27,10 @@ namespace
 std::string
 Number(double value)
 {
+    if (!std::isfinite(value))
+    {
+        return ""; // no value (JSON has no infinity): a guard, the callers check their divisors
+    }
     std::ostringstream out;
     out << std::setprecision(9) << value;
     return out.str();
@@ -78,7 +82,7 @@ Cells(const DnnComparisonRow& row)
             Number(plannedTotal),
             sim ? Number(row.energy - row.idlePower * row.energyWindow) : "",
             row.requests > 0 ? Number(plannedTotal / row.requests) : "",
-            someDone ? Number(row.energy / row.completed) : ""};
+            sim && row.completed > 0 ? Number(row.energy / row.completed) : ""};
 }
 
 } // namespace

@@ -180,6 +180,7 @@ TEST(ComparisonTest, EnergyColumnsShareTheSimulatedWindow)
     DnnComparisonRow none = row; // simulated, nothing completed
     none.scheduler = "z";
     none.completed = 0;
+    none.censored = 4; // every request unfinished, censored at the stop (it divided by 0)
     const auto json = nlohmann::json::parse(DnnComparison::Json({row, planned, none}));
     // Simulated window 3 s: planned 4 + 5 W x 3 s = 19 J, 19 / 4 requests = 4.75 J;
     // simulated above idle 25 - 5 x 3 = 10 J, 25 J / 2 completed = 12.5 J.
