@@ -170,6 +170,26 @@ def read_node_order(folder):
         return []
 
 
+def request_folders(folder):
+    """scheduler_folders() of DIR, which must exist and hold at least one (else exit 2)."""
+    require_dir(folder)
+    folders = scheduler_folders(folder)
+    if not folders:
+        fail(f"{folder}: no scheduler folder with a requests.csv")
+    return folders
+
+
+def not_simulated_schedulers(folder):
+    """The schedulers of DIR's comparison.csv that were planned only (no completed count)."""
+    path = os.path.join(folder, "comparison.csv")
+    if not os.path.isfile(path):
+        return set()
+    comparison = read_csv(path, ["scheduler"], ["completed"])
+    if "completed" not in comparison:
+        return set()
+    return set(comparison["scheduler"][comparison["completed"].isna()])
+
+
 def scheduler_folders(folder):
     """[(scheduler, path)] of DIR's per-scheduler folders holding requests.csv.
 

@@ -96,18 +96,10 @@ def main():
     parser.add_argument("--x-scale", choices=["auto", "linear", "log"], default="auto",
                         help=f"x axis (auto: log when latencies span more than {LOG_SPAN:g}x)")
     args = parser.parse_args()
-    R.require_dir(args.dir)
-    folders = R.scheduler_folders(args.dir)
-    if not folders:
-        R.fail(f"{args.dir}: no scheduler folder with a requests.csv")
+    folders = R.request_folders(args.dir)
     out = args.out or os.path.join(args.dir, "latency_cdf.png")
     of_all = not args.of_completed
-    not_simulated = set()
-    if os.path.isfile(os.path.join(args.dir, "comparison.csv")):
-        comparison = R.read_csv(os.path.join(args.dir, "comparison.csv"), ["scheduler"],
-                                ["completed"])
-        if "completed" in comparison:
-            not_simulated = set(comparison["scheduler"][comparison["completed"].isna()])
+    not_simulated = R.not_simulated_schedulers(args.dir)
 
     import numpy as np
     curves = cdf_curves(folders, of_all, args.planned)

@@ -155,16 +155,8 @@ def main():
     parser.add_argument("--scale", choices=["auto", "linear", "log"], default="auto",
                         help=f"axes (auto: log-log when latencies span more than {LOG_SPAN:g}x)")
     args = parser.parse_args()
-    R.require_dir(args.dir)
-    folders = R.scheduler_folders(args.dir)
-    if not folders:
-        R.fail(f"{args.dir}: no scheduler folder with a requests.csv")
-    not_simulated = set()
-    if os.path.isfile(os.path.join(args.dir, "comparison.csv")):
-        comparison = R.read_csv(os.path.join(args.dir, "comparison.csv"), ["scheduler"],
-                                ["completed"])
-        if "completed" in comparison:
-            not_simulated = set(comparison["scheduler"][comparison["completed"].isna()])
+    folders = R.request_folders(args.dir)
+    not_simulated = R.not_simulated_schedulers(args.dir)
     points = all_points(folders)
     label = os.path.basename(os.path.normpath(os.path.abspath(args.dir)))
     fig = draw(points, use_log_scale(points, args.scale),
