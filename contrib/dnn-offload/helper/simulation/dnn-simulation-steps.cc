@@ -8,6 +8,7 @@
 
 #include "ns3/basic-energy-source.h"
 #include "ns3/csma-helper.h"
+#include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/names.h"
 #include "ns3/netanim-module.h"
@@ -346,10 +347,29 @@ DnnSimulationRun::BuildWorld()
     for (uint32_t d = 0; d < m_nodes.GetN(); ++d)
     {
         NetDeviceContainer wifi = m_topology.WifiDevices(d);
+        if (wifi.GetN() == 0)
+        {
+            continue;
+        }
+        // The radio draws the profile's powers: current = power / the source's voltage.
+        Ptr<BasicEnergySource> source = m_nodes.Get(d)->GetObject<BasicEnergySource>();
+        const double volts = source->GetSupplyVoltage();
+        const DnnDeviceProfile& profile = m_platform.Device(d).profile;
+        const double idle = profile.RadioIdlePower() / volts;
+        const double rx = profile.RadioRxPower() / volts;
+        radioHelper.Set("IdleCurrentA", DoubleValue(idle));
+        radioHelper.Set("CcaBusyCurrentA", DoubleValue(rx));
+        radioHelper.Set("RxCurrentA", DoubleValue(rx));
+        radioHelper.Set("TxCurrentA", DoubleValue(profile.txPower / volts));
+        radioHelper.Set("SwitchingCurrentA", DoubleValue(idle));
+        // The module's radios never sleep; a sleeping radio would draw no more than idle.
+        radioHelper.Set("SleepCurrentA", DoubleValue(idle));
+        NS_LOG_LOGIC("node " << d << " radio: idle " << profile.RadioIdlePower() << " W, rx "
+                             << profile.RadioRxPower() << " W, tx " << profile.txPower << " W at "
+                             << volts << " V");
         for (uint32_t i = 0; i < wifi.GetN(); ++i)
         {
-            m_radioEnergy[d].Add(
-                radioHelper.Install(wifi.Get(i), m_nodes.Get(d)->GetObject<BasicEnergySource>()));
+            m_radioEnergy[d].Add(radioHelper.Install(wifi.Get(i), source));
         }
     }
     m_addresses = DnnWorkerAddresses(m_platform, m_topology);

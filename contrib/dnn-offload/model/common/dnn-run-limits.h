@@ -67,9 +67,6 @@ struct DnnRunLimits
      * time overflows ns3::Time, after which every frame is dropped.
      */
     static constexpr double SOURCE_ENERGY_J = 1e8;
-    /** The most a Wi-Fi radio draws, W: 0.38 A at 5 V, the defaults of ns-3's
-     *  WifiRadioEnergyModel (transmit current) and BasicEnergySource (voltage). */
-    static constexpr double WIFI_RADIO_MAX_W = 0.38 * 5.0;
     /** Plan time 0 after the start of the simulation, s: by then every Wi-Fi station has
      *  associated (DnnTopologyHelper::AssociationBound()). */
     static constexpr double ASSOCIATION_BOUND_S = 0.25;
