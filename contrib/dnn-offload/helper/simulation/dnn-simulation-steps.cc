@@ -351,19 +351,28 @@ DnnSimulationRun::BuildWorld()
         {
             continue;
         }
-        // The radio draws the profile's powers: current = power / the source's voltage.
+        const DnnDeviceProfile& profile = m_platform.Device(d).profile;
+        if (profile.RadioMaxPower() == 0)
+        {
+            // A radio that draws nothing gets no energy model (ns-3's divides by the draw).
+            NS_LOG_LOGIC("node " << d << ": its radio draws nothing, no radio energy model");
+            continue;
+        }
+        // The radio draws the profile's powers, each at least MIN_RADIO_POWER_W: current =
+        // power / the source's voltage. CCA busy and switching draw the idle power, sleep
+        // too (the module's radios never sleep), as ns-3's defaults have it.
         Ptr<BasicEnergySource> source = m_nodes.Get(d)->GetObject<BasicEnergySource>();
         const double volts = source->GetSupplyVoltage();
-        const DnnDeviceProfile& profile = m_platform.Device(d).profile;
-        const double idle = profile.RadioIdlePower() / volts;
-        const double rx = profile.RadioRxPower() / volts;
-        radioHelper.Set("IdleCurrentA", DoubleValue(idle));
-        radioHelper.Set("CcaBusyCurrentA", DoubleValue(rx));
-        radioHelper.Set("RxCurrentA", DoubleValue(rx));
-        radioHelper.Set("TxCurrentA", DoubleValue(profile.txPower / volts));
-        radioHelper.Set("SwitchingCurrentA", DoubleValue(idle));
-        // The module's radios never sleep; a sleeping radio would draw no more than idle.
-        radioHelper.Set("SleepCurrentA", DoubleValue(idle));
+        const auto amperes = [volts](double watts)
+        {
+            return DoubleValue(std::max(watts, DnnRunLimits::MIN_RADIO_POWER_W) / volts);
+        };
+        radioHelper.Set("IdleCurrentA", amperes(profile.RadioIdlePower()));
+        radioHelper.Set("CcaBusyCurrentA", amperes(profile.RadioIdlePower()));
+        radioHelper.Set("SwitchingCurrentA", amperes(profile.RadioIdlePower()));
+        radioHelper.Set("SleepCurrentA", amperes(profile.RadioIdlePower()));
+        radioHelper.Set("RxCurrentA", amperes(profile.RadioRxPower()));
+        radioHelper.Set("TxCurrentA", amperes(profile.txPower));
         NS_LOG_LOGIC("node " << d << " radio: idle " << profile.RadioIdlePower() << " W, rx "
                              << profile.RadioRxPower() << " W, tx " << profile.txPower << " W at "
                              << volts << " V");
