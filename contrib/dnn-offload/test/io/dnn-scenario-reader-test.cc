@@ -776,6 +776,23 @@ TEST(ScenarioReaderTest, NamesAndLabelsFitTheResultsFolder)
     EXPECT_EQ(Read(doc).name, "comparison.csv");
 }
 
+/** The comparison's idle power (planned_total_energy_j, energy_above_idle_j) is every
+ *  device's idle power and every Wi-Fi radio's: edge 80 W + 2 x cam 5 W + cloud 80 W, and
+ *  the radios of the edge (2 W) and of the two cams (0.5 W each) on the Wi-Fi network, not
+ *  the cloud's (wired only): 173 W. */
+TEST(ScenarioReaderTest, ComparisonIdlePowerCountsTheWifiRadios)
+{
+    json doc = BaseScenario();
+    doc["profiles"] = {{"rpi4", {{"radio_idle_power", "0.5W"}}},
+                       {"edge-server", {{"radio_idle_power", "2W"}}},
+                       {"cloud-server", {{"radio_idle_power", "7W"}}}};
+    const DnnScenario s = Read(doc);
+    DnnExperimentOptions options;
+    options.planOnly = true;
+    const DnnComparisonRow row = DnnExperiment(s).Run(s.schedulers.at(0), options);
+    EXPECT_DOUBLE_EQ(row.idlePower, 173.0);
+}
+
 /** A planning horizon keeps the requests and leaves the partitioning to the run's windows:
  *  the reader builds no workload (it never does: DnnScenario is configuration), and the
  *  experiment builds none up front (that would hold every request). */
