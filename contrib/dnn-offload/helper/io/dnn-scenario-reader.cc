@@ -552,8 +552,8 @@ ScenarioLoader::ResolveProfile(const std::string& name, const DnnJsonReader& whe
     {
         reader.Fail("profile \"" + name + "\" is based on itself through \"base\"");
     }
-    reader.ExpectObject(
-        {}, {"base", "speed", "cores", "memory", "idle_power", "busy_power", "tx_power", "source"});
+    reader.ExpectObject({}, {"base", "speed", "cores", "memory", "idle_power", "busy_power",
+                             "tx_power", "radio_idle_power", "radio_rx_power", "source"});
     DnnDeviceProfile profile;
     profile.flops = 0;
     profile.source = "";
@@ -632,6 +632,14 @@ ScenarioLoader::ResolveProfile(const std::string& name, const DnnJsonReader& whe
     if (reader.Has("tx_power"))
     {
         profile.txPower = ReadQuantity(reader["tx_power"], &DnnParsePower, "2.5W");
+    }
+    if (reader.Has("radio_idle_power"))
+    {
+        profile.radioIdlePower = ReadQuantity(reader["radio_idle_power"], &DnnParsePower, "1.365W");
+    }
+    if (reader.Has("radio_rx_power"))
+    {
+        profile.radioRxPower = ReadQuantity(reader["radio_rx_power"], &DnnParsePower, "1.565W");
     }
     if (profile.busyPower < profile.idlePower)
     {

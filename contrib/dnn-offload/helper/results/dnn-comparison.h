@@ -44,7 +44,7 @@ struct DnnComparisonRow
     double plannedEnergy{0};             //!< J, planner's energy: compute above idle + transmit
     double energy{0};                    //!< J, simulated: every node's compute and radio energy
     double energyWindow{0};              //!< s, simulated time energy covers (from 0)
-    double idlePower{0};                 //!< W, the devices' idle power, summed
+    double idlePower{0};                 //!< W, idle power of devices and radios, summed
     uint64_t networkBytes{0};            //!< payload bytes delivered between nodes in the
                                          //!< simulation (that reached the destination's worker)
     uint64_t networkBytesUndelivered{0}; //!< payload bytes queued for the network that had

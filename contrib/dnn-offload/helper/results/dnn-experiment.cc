@@ -59,7 +59,9 @@ SimulationOptions(const DnnScenario& scenario, const std::string& label,
     return sim;
 }
 
-/** The devices' idle power, summed. \param platform the platform \return W */
+/** The devices' idle power, summed, with their Wi-Fi radios' idle power (one radio per
+ *  Wi-Fi network a device is on, as the simulation installs them).
+ *  \param platform the platform \return W */
 double
 IdlePower(const DnnPlatform& platform)
 {
@@ -67,6 +69,16 @@ IdlePower(const DnnPlatform& platform)
     for (uint32_t d = 0; d < platform.DeviceCount(); ++d)
     {
         watts += platform.Device(d).profile.idlePower;
+    }
+    for (const DnnNetwork& network : platform.Networks())
+    {
+        if (network.kind == DnnNetworkKind::Wifi)
+        {
+            for (uint32_t d : network.members)
+            {
+                watts += platform.Device(d).profile.RadioIdlePower();
+            }
+        }
     }
     return watts;
 }

@@ -8,6 +8,7 @@
 
 #include "ns3/basic-energy-source.h"
 #include "ns3/csma-helper.h"
+#include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/names.h"
 #include "ns3/netanim-module.h"
@@ -346,10 +347,38 @@ DnnSimulationRun::BuildWorld()
     for (uint32_t d = 0; d < m_nodes.GetN(); ++d)
     {
         NetDeviceContainer wifi = m_topology.WifiDevices(d);
+        if (wifi.GetN() == 0)
+        {
+            continue;
+        }
+        const DnnDeviceProfile& profile = m_platform.Device(d).profile;
+        if (profile.RadioMaxPower() == 0)
+        {
+            // A radio that draws nothing gets no energy model (ns-3's divides by the draw).
+            NS_LOG_LOGIC("node " << d << ": its radio draws nothing, no radio energy model");
+            continue;
+        }
+        // The radio draws the profile's powers, each at least MIN_RADIO_POWER_W: current =
+        // power / the source's voltage. CCA busy and switching draw the idle power, sleep
+        // too (the module's radios never sleep), as ns-3's defaults have it.
+        Ptr<BasicEnergySource> source = m_nodes.Get(d)->GetObject<BasicEnergySource>();
+        const double volts = source->GetSupplyVoltage();
+        const auto amperes = [volts](double watts)
+        {
+            return DoubleValue(std::max(watts, DnnRunLimits::MIN_RADIO_POWER_W) / volts);
+        };
+        radioHelper.Set("IdleCurrentA", amperes(profile.RadioIdlePower()));
+        radioHelper.Set("CcaBusyCurrentA", amperes(profile.RadioIdlePower()));
+        radioHelper.Set("SwitchingCurrentA", amperes(profile.RadioIdlePower()));
+        radioHelper.Set("SleepCurrentA", amperes(profile.RadioIdlePower()));
+        radioHelper.Set("RxCurrentA", amperes(profile.RadioRxPower()));
+        radioHelper.Set("TxCurrentA", amperes(profile.txPower));
+        NS_LOG_LOGIC("node " << d << " radio: idle " << profile.RadioIdlePower() << " W, rx "
+                             << profile.RadioRxPower() << " W, tx " << profile.txPower << " W at "
+                             << volts << " V");
         for (uint32_t i = 0; i < wifi.GetN(); ++i)
         {
-            m_radioEnergy[d].Add(
-                radioHelper.Install(wifi.Get(i), m_nodes.Get(d)->GetObject<BasicEnergySource>()));
+            m_radioEnergy[d].Add(radioHelper.Install(wifi.Get(i), source));
         }
     }
     m_addresses = DnnWorkerAddresses(m_platform, m_topology);

@@ -67,9 +67,14 @@ struct DnnRunLimits
      * time overflows ns3::Time, after which every frame is dropped.
      */
     static constexpr double SOURCE_ENERGY_J = 1e8;
-    /** The most a Wi-Fi radio draws, W: 0.38 A at 5 V, the defaults of ns-3's
-     *  WifiRadioEnergyModel (transmit current) and BasicEnergySource (voltage). */
-    static constexpr double WIFI_RADIO_MAX_W = 0.38 * 5.0;
+    /**
+     * Least power a simulated Wi-Fi radio draws in any state, W, when its profile's radio
+     * draws anything at all. ns-3's WifiRadioEnergyModel schedules its switch-off after the
+     * source's remaining energy over the state's draw (and WifiPhy checks a frame's duration
+     * against the same quotient): at 0 W that is infinite, and below about 0.011 W it
+     * overflows ns3::Time (9.2e9 s) for SOURCE_ENERGY_J. At 0.02 W it is at most 5e9 s.
+     */
+    static constexpr double MIN_RADIO_POWER_W = 0.02;
     /** Plan time 0 after the start of the simulation, s: by then every Wi-Fi station has
      *  associated (DnnTopologyHelper::AssociationBound()). */
     static constexpr double ASSOCIATION_BOUND_S = 0.25;

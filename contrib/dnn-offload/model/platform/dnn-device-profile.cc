@@ -3,6 +3,8 @@
  */
 #include "dnn-device-profile.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
@@ -41,6 +43,24 @@ DnnDeviceProfile::Builtin()
          "seed's cloud is a placeholder)"},
     };
     return profiles;
+}
+
+double
+DnnDeviceProfile::RadioIdlePower() const
+{
+    return radioIdlePower >= 0 ? radioIdlePower : RADIO_IDLE_FRACTION * txPower;
+}
+
+double
+DnnDeviceProfile::RadioRxPower() const
+{
+    return radioRxPower >= 0 ? radioRxPower : RADIO_RX_FRACTION * txPower;
+}
+
+double
+DnnDeviceProfile::RadioMaxPower() const
+{
+    return std::max({RadioIdlePower(), RadioRxPower(), txPower});
 }
 
 const DnnDeviceProfile*

@@ -28,6 +28,32 @@ struct DnnDeviceProfile
     double busyPower{0}; //!< W when computing
     double txPower{0};   //!< W drawn by the radio or NIC while transmitting
     std::string source;  //!< where the figures come from
+    /** W drawn by a Wi-Fi radio while idle (and switching); negative: derived from txPower
+     *  (RadioIdlePower()) */
+    double radioIdlePower{-1};
+    /** W drawn by a Wi-Fi radio while receiving (and sensing a busy channel); negative:
+     *  derived from txPower (RadioRxPower()) */
+    double radioRxPower{-1};
+
+    /**
+     * ns-3's WifiRadioEnergyModel defaults, 0.273 A idle, 0.313 A receive and 0.38 A
+     * transmit (at BasicEnergySource's 5 V: 1.365, 1.565 and 1.9 W), as fractions of the
+     * transmit draw: a radio whose idle or receive power is not given draws these fractions
+     * of its transmit power, so txPower = 1.9 W gives ns-3's defaults.
+     */
+    static constexpr double RADIO_IDLE_FRACTION = 0.273 / 0.38;
+    /** Receive draw as a fraction of the transmit draw (see RADIO_IDLE_FRACTION). */
+    static constexpr double RADIO_RX_FRACTION = 0.313 / 0.38;
+
+    /** \brief W a Wi-Fi radio draws while idle: radioIdlePower, or RADIO_IDLE_FRACTION x
+     *  txPower when that is negative. \return W */
+    double RadioIdlePower() const;
+    /** \brief W a Wi-Fi radio draws while receiving: radioRxPower, or RADIO_RX_FRACTION x
+     *  txPower when that is negative. \return W */
+    double RadioRxPower() const;
+    /** \brief The most a Wi-Fi radio draws: the largest of its idle, receive and transmit
+     *  power. \return W */
+    double RadioMaxPower() const;
 
     /** \brief The built-in profiles (rpi4, jetson-tx2, jetson-nano, edge-server,
      *  cloud-server). \return the profiles */

@@ -169,24 +169,33 @@ DnnCheckEnergySources(const DnnPlatform& platform, double stopTime)
     for (uint32_t d = 0; d < platform.DeviceCount(); ++d)
     {
         const DnnDevice& device = platform.Device(d);
-        const bool wifi = std::any_of(networks.begin(), networks.end(),
-                                      [d](const DnnNetwork& n)
-                                      {
-                                          return n.kind == DnnNetworkKind::Wifi &&
-                                                 std::find(n.members.begin(), n.members.end(), d) !=
-                                                     n.members.end();
-                                      });
-        const double watts = std::max(device.profile.idlePower, device.profile.busyPower) +
-                             (wifi ? DnnRunLimits::WIFI_RADIO_MAX_W : 0.0);
+        // One radio per Wi-Fi network the device is on, each at most its profile's largest
+        // radio draw.
+        const auto radios = std::count_if(networks.begin(), networks.end(),
+                                          [d](const DnnNetwork& n)
+                                          {
+                                              return n.kind == DnnNetworkKind::Wifi &&
+                                                     std::find(n.members.begin(), n.members.end(),
+                                                               d) != n.members.end();
+                                          });
+        const double radioWatts = static_cast<double>(radios) * device.profile.RadioMaxPower();
+        const double watts =
+            std::max(device.profile.idlePower, device.profile.busyPower) + radioWatts;
         NS_LOG_LOGIC("device " << device.name << " may draw " << watts << " W for " << seconds
                                << " s: " << watts * seconds << " J");
         if (watts * seconds > DnnRunLimits::SOURCE_ENERGY_J)
         {
             std::ostringstream detail;
             detail << "device \"" << device.name << "\" may draw " << watts
-                   << " W (the larger of its profile's idle and busy power"
-                   << (wifi ? ", plus 1.9 W for its Wi-Fi radio" : "") << ") for the " << seconds
-                   << " s of a run (stop_time + " << seconds - stopTime
+                   << " W (the larger of its profile's idle and busy power";
+            if (radios > 0)
+            {
+                detail << ", plus " << radioWatts << " W for its Wi-Fi radio"
+                       << (radios > 1 ? "s" : "")
+                       << ": the largest of its profile's radio idle, receive and transmit "
+                          "power";
+            }
+            detail << ") for the " << seconds << " s of a run (stop_time + " << seconds - stopTime
                    << " s): " << watts * seconds << " J, more than the "
                    << DnnRunLimits::SOURCE_ENERGY_J
                    << " J energy source of a simulated node, which would run dry; lower the "

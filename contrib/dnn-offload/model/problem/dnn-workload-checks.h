@@ -139,8 +139,9 @@ void DnnCheckTaskDurations(const DnnTaskGraph& graph, const DnnSchedulingProblem
  * \ingroup dnn-offload
  * \brief Check that no device can drain its node's energy source (DnnRunLimits::
  *        SOURCE_ENERGY_J) during a run: it may draw the larger of its profile's idle and busy
- *        power, plus DnnRunLimits::WIFI_RADIO_MAX_W on a Wi-Fi network, for the whole run;
- *        else Subject::Device.
+ *        power, plus, for each Wi-Fi network it is on, the largest of its profile's radio
+ *        idle, receive and transmit power (DnnDeviceProfile::RadioMaxPower()), for the
+ *        whole run; else Subject::Device.
  * \param platform the platform
  * \param stopTime the scenario's stop time, s (the run lasts the association bound, this and
  *        the drain)

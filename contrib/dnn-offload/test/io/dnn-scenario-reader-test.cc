@@ -87,7 +87,8 @@ const char* FULL_SCENARIO = R"({
     "rpi4": {"memory": "4GiB"},
     "phone": {"base": "rpi4", "speed": "12GFLOPS", "source": "our measurement"},
     "npu": {"speed": "20GFLOPS", "memory": "1GiB", "idle_power": "500mW", "busy_power": "3W",
-            "tx_power": "0.5W", "cores": 2, "source": "datasheet"}
+            "tx_power": "0.5W", "radio_idle_power": "0.2W", "radio_rx_power": "300mW",
+            "cores": 2, "source": "datasheet"}
   },
   "devices": [
     {"name": "edge", "profile": "edge-server", "role": "edge"},
@@ -191,6 +192,11 @@ TEST(ScenarioReaderTest, FullScenarioIsResolved)
     EXPECT_EQ(npu.idlePower, 0.5);
     EXPECT_EQ(npu.busyPower, 3.0);
     EXPECT_EQ(npu.txPower, 0.5);
+    EXPECT_EQ(npu.RadioIdlePower(), 0.2);
+    EXPECT_EQ(npu.RadioRxPower(), 0.3);
+    // Not given: derived from the transmit power, as rpi4's.
+    EXPECT_EQ(phone.RadioIdlePower(), rpi4->RadioIdlePower());
+    EXPECT_DOUBLE_EQ(phone.RadioRxPower(), rpi4->txPower * 0.313 / 0.38);
     EXPECT_EQ(npu.source, "datasheet");
     const DnnDeviceProfile& edge = s.platform.Device(Device(s, "edge")).profile;
     EXPECT_EQ(edge.flops, DnnDeviceProfile::FindBuiltin("edge-server")->flops);
@@ -770,6 +776,23 @@ TEST(ScenarioReaderTest, NamesAndLabelsFitTheResultsFolder)
     EXPECT_EQ(Read(doc).name, "comparison.csv");
 }
 
+/** The comparison's idle power (planned_total_energy_j, energy_above_idle_j) is every
+ *  device's idle power and every Wi-Fi radio's: edge 80 W + 2 x cam 5 W + cloud 80 W, and
+ *  the radios of the edge (2 W) and of the two cams (0.5 W each) on the Wi-Fi network, not
+ *  the cloud's (wired only): 173 W. */
+TEST(ScenarioReaderTest, ComparisonIdlePowerCountsTheWifiRadios)
+{
+    json doc = BaseScenario();
+    doc["profiles"] = {{"rpi4", {{"radio_idle_power", "0.5W"}}},
+                       {"edge-server", {{"radio_idle_power", "2W"}}},
+                       {"cloud-server", {{"radio_idle_power", "7W"}}}};
+    const DnnScenario s = Read(doc);
+    DnnExperimentOptions options;
+    options.planOnly = true;
+    const DnnComparisonRow row = DnnExperiment(s).Run(s.schedulers.at(0), options);
+    EXPECT_DOUBLE_EQ(row.idlePower, 173.0);
+}
+
 /** A planning horizon keeps the requests and leaves the partitioning to the run's windows:
  *  the reader builds no workload (it never does: DnnScenario is configuration), and the
  *  experiment builds none up front (that would hold every request). */
@@ -1263,12 +1286,13 @@ TEST(ScenarioReaderTest, BadScenariosAreRejectedWithPathAndMessage)
         {"a power that drains the simulated energy source",
          [](json& j)
          {
-             j["profiles"] = {{"rpi4", {{"busy_power", "2000000W"}}}};
+             j["profiles"] = {{"rpi4", {{"busy_power", "2000000W"}, {"radio_rx_power", "1.5W"}}}};
              j["simulation"] = {{"stop_time", "60s"}};
          },
          "/devices/1",
          "device \"cam-1\" may draw 2e+06 W (the larger of its profile's idle and busy power, "
-         "plus 1.9 W for its Wi-Fi radio) for the 61.25 s of a run"},
+         "plus 1.5 W for its Wi-Fi radio: the largest of its profile's radio idle, receive "
+         "and transmit power) for the 61.25 s of a run"},
         {"more devices than one subnet holds", [](json& j) { j["devices"][1]["count"] = 300; },
          "/networks/0/members", "a network holds at most 253 devices"},
         {"more Wi-Fi stations than associate in time",

@@ -198,11 +198,16 @@ TEST(WorkloadChecksTest, CheckWorkloadCountsTheTasksOfTheWholeWorkload)
 TEST(WorkloadChecksTest, EnergySourceMustLastTheRun)
 {
     // A run lasts stop + 0.25 s (association) + 1 s (drain). At 1 W idle and busy, a stop
-    // time of 5e7 s needs 5.00000125e7 J: wired, it fits 1e8 J; on Wi-Fi the radio's 1.9 W
-    // more makes 1.45e8 J.
+    // time of 5e7 s needs 5.00000125e7 J: wired, it fits 1e8 J; on Wi-Fi a radio that
+    // transmits at 1.9 W (ns-3's default figures: idle 1.365 W, receive 1.565 W) more makes
+    // 1.45e8 J.
     DnnDevice a = Device("a", 1e9);
     a.profile.idlePower = 1;
     a.profile.busyPower = 1;
+    a.profile.txPower = 1.9;
+    EXPECT_DOUBLE_EQ(a.profile.RadioIdlePower(), 1.365);
+    EXPECT_DOUBLE_EQ(a.profile.RadioRxPower(), 1.565);
+    EXPECT_DOUBLE_EQ(a.profile.RadioMaxPower(), 1.9);
     DnnDevice b = a;
     b.name = "b";
     EXPECT_NO_THROW(DnnCheckEnergySources(TwoDevices(a, b), 5e7));
@@ -216,5 +221,35 @@ TEST(WorkloadChecksTest, EnergySourceMustLastTheRun)
     EXPECT_NE(std::string(e.what()).find("may draw 2.9 W"), std::string::npos) << e.what();
     // The bound itself: 1e8 J over 5e7 + 1.25 s is 1.99999995 W.
     EXPECT_NO_THROW(DnnCheckEnergySources(wifi, 1e8 / 2.9 - 1.25 - 1));
-    EXPECT_DOUBLE_EQ(DnnRunLimits::WIFI_RADIO_MAX_W, 1.9);
+}
+
+TEST(WorkloadChecksTest, EnergySourceCountsTheProfilesRadio)
+{
+    // The radio's largest figure counts, whichever it is: a receive draw of 3 W above a
+    // transmit draw of 1 W makes 1 + 3 = 4 W, and 1e8 J / 4 W = 2.5e7 s.
+    DnnDevice a = Device("a", 1e9);
+    a.profile.idlePower = 1;
+    a.profile.busyPower = 1;
+    a.profile.txPower = 1;
+    a.profile.radioIdlePower = 0.5;
+    a.profile.radioRxPower = 3;
+    EXPECT_DOUBLE_EQ(a.profile.RadioMaxPower(), 3.0);
+    DnnDevice b = a;
+    b.name = "b";
+    DnnPlatform wifi;
+    wifi.AddDevice(a);
+    wifi.AddDevice(b);
+    wifi.AddNetwork({"wlan", DnnNetworkKind::Wifi, {0, 1}, 1, 100e6, 0.0});
+    EXPECT_NO_THROW(DnnCheckEnergySources(wifi, 2.5e7 - 1.25 - 1));
+    const DnnWorkloadError e = ErrorOf([&]() { DnnCheckEnergySources(wifi, 2.5e7); });
+    EXPECT_NE(std::string(e.what()).find("may draw 4 W"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("plus 3 W for its Wi-Fi radio:"), std::string::npos)
+        << e.what();
+    // A profile with no transmit power and no radio figures has a radio that draws nothing;
+    // rpi4's 1 W transmit power gives 1 x 0.273 / 0.38 W idle and 1 x 0.313 / 0.38 W receive.
+    EXPECT_DOUBLE_EQ(DnnDeviceProfile().RadioMaxPower(), 0.0);
+    const DnnDeviceProfile* rpi4 = DnnDeviceProfile::FindBuiltin("rpi4");
+    EXPECT_DOUBLE_EQ(rpi4->RadioIdlePower(), 0.273 / 0.38);
+    EXPECT_DOUBLE_EQ(rpi4->RadioRxPower(), 0.313 / 0.38);
+    EXPECT_DOUBLE_EQ(rpi4->RadioMaxPower(), 1.0);
 }

@@ -13,6 +13,8 @@
 #include "ns3/dnn-simulation.h"
 #include "ns3/dnn-workload-problem.h"
 
+#include "ns3/basic-energy-source.h"
+#include "ns3/double.h"
 #include "ns3/names.h"
 #include "ns3/node.h"
 #include "ns3/simulator.h"
@@ -273,6 +275,115 @@ TEST(SimulationStepsTest, BuildWorldAndInstallWorkersAlone)
         EXPECT_EQ(run.RadioEnergy(d).GetN(), 0u) << d;
     }
     EXPECT_EQ(run.Addresses().back(), Ipv4Address::GetLoopback());
+}
+
+/**
+ * The Wi-Fi radios draw their profiles' powers (current = power / the source's 5 V), derived
+ * by hand over a run without requests of T = energyWindow seconds (5 s stop, 0.25 s
+ * association bound, 1 s drain):
+ * - cam0, radio idle = receive = 1 W and transmit 3 W: 1 W x T, plus 2 W x the few hundred
+ *   microseconds it transmits (association request, acknowledgements);
+ * - cam1, radio idle = receive = 0 W and transmit 3 W: idle and receive are simulated at
+ *   DnnRunLimits::MIN_RADIO_POWER_W (0.02 W), so 0.02 W x T plus 2.98 W x its transmit time;
+ * - edge, the access point, idle = receive = 1 W and transmit 3 W: 1 W x T plus 2 W x its
+ *   beacons' air time (one every 102.4 ms, under 1 ms each);
+ * and a radio that draws nothing at all (all three 0 W) gets no energy model.
+ */
+TEST(SimulationStepsTest, WifiRadiosDrawTheProfilesPowers)
+{
+    SimulationGuard guard;
+    DnnPlatform cell = WifiCell();
+    DnnPlatform platform;
+    for (uint32_t d = 0; d < cell.DeviceCount(); ++d)
+    {
+        DnnDevice device = cell.Device(d);
+        device.profile.txPower = 3;
+        device.profile.radioIdlePower = d == 1 ? 0 : 1;
+        device.profile.radioRxPower = d == 1 ? 0 : 1;
+        platform.AddDevice(device);
+    }
+    platform.AddNetwork(cell.Networks().at(0));
+    const DnnTaskGraph noGraph;
+    const DnnSchedulingProblem noProblem({}, {"cam0", "cam1", "edge"});
+    DnnSimulationOptions options;
+    options.stopTime = 5;
+    options.flowmon = false;
+    DnnSimulationRun run(
+        std::make_shared<DnnRuntimePlan>(std::vector<std::string>{"cam0", "cam1", "edge"}), nullptr,
+        noGraph, noProblem, platform, options);
+    run.BuildWorld();
+    ASSERT_EQ(run.RadioEnergy(0).GetN(), 1u);
+    EXPECT_DOUBLE_EQ(run.Nodes().Get(0)->GetObject<BasicEnergySource>()->GetSupplyVoltage(), 5.0);
+    const auto current = [&run](uint32_t d, const std::string& name)
+    {
+        DoubleValue value;
+        run.RadioEnergy(d).Get(0)->GetAttribute(name, value);
+        return value.Get();
+    };
+    EXPECT_DOUBLE_EQ(current(0, "IdleCurrentA"), 0.2);
+    EXPECT_DOUBLE_EQ(current(0, "RxCurrentA"), 0.2);
+    EXPECT_DOUBLE_EQ(current(0, "CcaBusyCurrentA"), 0.2);
+    EXPECT_DOUBLE_EQ(current(0, "SleepCurrentA"), 0.2);
+    EXPECT_DOUBLE_EQ(current(0, "SwitchingCurrentA"), 0.2);
+    EXPECT_DOUBLE_EQ(current(0, "TxCurrentA"), 0.6);
+    EXPECT_DOUBLE_EQ(current(1, "IdleCurrentA"), 0.02 / 5);
+    EXPECT_DOUBLE_EQ(current(1, "RxCurrentA"), 0.02 / 5);
+    EXPECT_DOUBLE_EQ(current(1, "TxCurrentA"), 0.6);
+    run.InstallWorkers();
+    run.InstallTraces();
+    run.OpenResults();
+    run.ScheduleRolling();
+    run.RunSimulator();
+    const DnnSimulationResult result = run.Summarize();
+    const double t = result.energyWindow;
+    EXPECT_DOUBLE_EQ(t, 6.25);
+    const auto& energy = run.Facts().energy;
+    ASSERT_EQ(energy.size(), 3u);
+    EXPECT_GE(energy[0].radio, 1.0 * t);
+    EXPECT_LT(energy[0].radio, 1.0 * t + 0.01);
+    EXPECT_GT(energy[1].radio, 0.02 * t);
+    EXPECT_LT(energy[1].radio, 0.02 * t + 0.01);
+    EXPECT_GT(energy[2].radio, 1.0 * t);
+    EXPECT_LT(energy[2].radio, 1.0 * t + 2.0 * 62 * 1e-3);
+}
+
+/** A profile whose radio draws nothing (transmit power 0 W, no radio figures) gets no radio
+ *  energy model: its radio_j is 0 and its frames still go. */
+TEST(SimulationStepsTest, ARadioThatDrawsNothingHasNoEnergyModel)
+{
+    SimulationGuard guard;
+    DnnPlatform cell = WifiCell();
+    DnnPlatform platform;
+    for (uint32_t d = 0; d < cell.DeviceCount(); ++d)
+    {
+        DnnDevice device = cell.Device(d);
+        if (d == 0)
+        {
+            device.profile.txPower = 0;
+        }
+        platform.AddDevice(device);
+    }
+    platform.AddNetwork(cell.Networks().at(0));
+    const DnnTaskGraph noGraph;
+    const DnnSchedulingProblem noProblem({}, {"cam0", "cam1", "edge"});
+    DnnSimulationOptions options;
+    options.stopTime = 1;
+    options.flowmon = false;
+    DnnSimulationRun run(
+        std::make_shared<DnnRuntimePlan>(std::vector<std::string>{"cam0", "cam1", "edge"}), nullptr,
+        noGraph, noProblem, platform, options);
+    run.BuildWorld();
+    EXPECT_EQ(run.RadioEnergy(0).GetN(), 0u);
+    EXPECT_EQ(run.RadioEnergy(1).GetN(), 1u);
+    run.InstallWorkers();
+    run.InstallTraces();
+    run.OpenResults();
+    run.ScheduleRolling();
+    run.RunSimulator();
+    run.Summarize();
+    EXPECT_EQ(run.Facts().energy.at(0).radio, 0.0);
+    EXPECT_GT(run.Facts().energy.at(1).radio, 0.0);
+    EXPECT_TRUE(run.Facts().unassociatedAtStart.empty());
 }
 
 /** The steps by hand, without a results folder, give what DnnSimulation::Run() gives: every
