@@ -21,6 +21,7 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -54,20 +55,53 @@ Device(const std::string& name, const std::string& profile, DnnDeviceRole role, 
 /** Two Raspberry Pis on an 802.11ac cell whose access point is the edge server (members in
  *  the order cam0, cam1, edge). */
 DnnPlatform
-WifiCell()
+WifiCell(const std::function<void(uint32_t, DnnDeviceProfile&)>& edit = {})
 {
     DnnPlatform platform;
+    std::vector<DnnDevice> devices = {Device("cam0", "rpi4", DnnDeviceRole::Iot, 2),
+                                      Device("cam1", "rpi4", DnnDeviceRole::Iot, 3),
+                                      Device("edge", "edge-server", DnnDeviceRole::Edge, 0)};
+    for (uint32_t d = 0; edit && d < devices.size(); ++d)
+    {
+        edit(d, devices[d].profile);
+    }
     DnnNetwork wlan;
     wlan.name = "wlan";
     wlan.kind = DnnNetworkKind::Wifi;
     wlan.dataRate = 100e6;
-    wlan.members.push_back(platform.AddDevice(Device("cam0", "rpi4", DnnDeviceRole::Iot, 2)));
-    wlan.members.push_back(platform.AddDevice(Device("cam1", "rpi4", DnnDeviceRole::Iot, 3)));
-    wlan.accessPoint = platform.AddDevice(Device("edge", "edge-server", DnnDeviceRole::Edge, 0));
+    wlan.members.push_back(platform.AddDevice(devices[0]));
+    wlan.members.push_back(platform.AddDevice(devices[1]));
+    wlan.accessPoint = platform.AddDevice(devices[2]);
     wlan.members.push_back(wlan.accessPoint);
     platform.AddNetwork(wlan);
     return platform;
 }
+
+/** A run of WifiCell() devices with no work, for the steps up to BuildWorld(). */
+struct IdleCellRun
+{
+    /** \param platform a WifiCell() (it must outlive the run) \param stopTime s */
+    IdleCellRun(const DnnPlatform& platform, double stopTime)
+        : options(Options(stopTime)),
+          run(std::make_shared<DnnRuntimePlan>(std::vector<std::string>{"cam0", "cam1", "edge"}),
+              nullptr, graph, problem, platform, options)
+    {
+    }
+
+    /** \param stopTime s \return the options: that stop time, no flow monitor */
+    static DnnSimulationOptions Options(double stopTime)
+    {
+        DnnSimulationOptions options;
+        options.stopTime = stopTime;
+        options.flowmon = false;
+        return options;
+    }
+
+    const DnnTaskGraph graph;                                         //!< no tasks
+    const DnnSchedulingProblem problem{{}, {"cam0", "cam1", "edge"}}; //!< no tasks
+    const DnnSimulationOptions options; //!< the run holds a reference to it
+    DnnSimulationRun run;               //!< the run
+};
 
 /** cam and jetson on a CSMA segment (members jetson, cam), the jetson and the cloud on a
  *  point-to-point link (members jetson, cloud), and a spare Pi on no network. */
@@ -292,25 +326,15 @@ TEST(SimulationStepsTest, BuildWorldAndInstallWorkersAlone)
 TEST(SimulationStepsTest, WifiRadiosDrawTheProfilesPowers)
 {
     SimulationGuard guard;
-    DnnPlatform cell = WifiCell();
-    DnnPlatform platform;
-    for (uint32_t d = 0; d < cell.DeviceCount(); ++d)
-    {
-        DnnDevice device = cell.Device(d);
-        device.profile.txPower = 3;
-        device.profile.radioIdlePower = d == 1 ? 0 : 1;
-        device.profile.radioRxPower = d == 1 ? 0 : 1;
-        platform.AddDevice(device);
-    }
-    platform.AddNetwork(cell.Networks().at(0));
-    const DnnTaskGraph noGraph;
-    const DnnSchedulingProblem noProblem({}, {"cam0", "cam1", "edge"});
-    DnnSimulationOptions options;
-    options.stopTime = 5;
-    options.flowmon = false;
-    DnnSimulationRun run(
-        std::make_shared<DnnRuntimePlan>(std::vector<std::string>{"cam0", "cam1", "edge"}), nullptr,
-        noGraph, noProblem, platform, options);
+    const DnnPlatform platform = WifiCell(
+        [](uint32_t d, DnnDeviceProfile& profile)
+        {
+            profile.txPower = 3;
+            profile.radioIdlePower = d == 1 ? 0 : 1;
+            profile.radioRxPower = d == 1 ? 0 : 1;
+        });
+    IdleCellRun idle(platform, 5);
+    DnnSimulationRun& run = idle.run;
     run.BuildWorld();
     ASSERT_EQ(run.RadioEnergy(0).GetN(), 1u);
     EXPECT_DOUBLE_EQ(run.Nodes().Get(0)->GetObject<BasicEnergySource>()->GetSupplyVoltage(), 5.0);
@@ -352,26 +376,16 @@ TEST(SimulationStepsTest, WifiRadiosDrawTheProfilesPowers)
 TEST(SimulationStepsTest, ARadioThatDrawsNothingHasNoEnergyModel)
 {
     SimulationGuard guard;
-    DnnPlatform cell = WifiCell();
-    DnnPlatform platform;
-    for (uint32_t d = 0; d < cell.DeviceCount(); ++d)
-    {
-        DnnDevice device = cell.Device(d);
-        if (d == 0)
+    const DnnPlatform platform = WifiCell(
+        [](uint32_t d, DnnDeviceProfile& profile)
         {
-            device.profile.txPower = 0;
-        }
-        platform.AddDevice(device);
-    }
-    platform.AddNetwork(cell.Networks().at(0));
-    const DnnTaskGraph noGraph;
-    const DnnSchedulingProblem noProblem({}, {"cam0", "cam1", "edge"});
-    DnnSimulationOptions options;
-    options.stopTime = 1;
-    options.flowmon = false;
-    DnnSimulationRun run(
-        std::make_shared<DnnRuntimePlan>(std::vector<std::string>{"cam0", "cam1", "edge"}), nullptr,
-        noGraph, noProblem, platform, options);
+            if (d == 0)
+            {
+                profile.txPower = 0;
+            }
+        });
+    IdleCellRun idle(platform, 1);
+    DnnSimulationRun& run = idle.run;
     run.BuildWorld();
     EXPECT_EQ(run.RadioEnergy(0).GetN(), 0u);
     EXPECT_EQ(run.RadioEnergy(1).GetN(), 1u);
