@@ -48,6 +48,30 @@ IsFusableLayerType(DnnLayerType type)
            type == DnnLayerType::Dropout || type == DnnLayerType::Flatten;
 }
 
+DnnWorkKind
+DnnLayer::WorkKind() const
+{
+    switch (type)
+    {
+    case DnnLayerType::Conv:
+        return groups > 1 ? DnnWorkKind::GroupedConv : DnnWorkKind::Conv;
+    case DnnLayerType::Linear:
+        return DnnWorkKind::Linear;
+    case DnnLayerType::MaxPool:
+    case DnnLayerType::AvgPool:
+    case DnnLayerType::AdaptiveAvgPool:
+        return DnnWorkKind::Pooling;
+    default:
+        return DnnWorkKind::Elementwise;
+    }
+}
+
+DnnWork
+DnnLayer::Work() const
+{
+    return DnnWork::Of(WorkKind(), flops);
+}
+
 uint64_t
 DnnTensorShape::Elements() const
 {

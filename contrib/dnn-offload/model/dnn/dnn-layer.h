@@ -4,6 +4,8 @@
 #ifndef DNN_LAYER_H
 #define DNN_LAYER_H
 
+#include "dnn-work.h"
+
 #include <array>
 #include <cstdint>
 #include <string>
@@ -104,6 +106,12 @@ struct DnnLayer
     uint64_t params{0};         //!< computed: learnable parameters
     uint64_t macs{0};           //!< computed: multiply-accumulates (conv and linear only)
     uint64_t flops{0};          //!< computed: floating-point operations (see module doc)
+
+    /** \brief The kind of work the layer is (grouped convolutions apart from dense ones).
+     *  \return the kind */
+    DnnWorkKind WorkKind() const;
+    /** \brief The layer's FLOPs as work of its kind. \return the work */
+    DnnWork Work() const;
 
     /** \brief Whether the layer works on rows of a [C, H, W] tensor, so it can be cut into
      *         horizontal strips (conv, pools, add, concat, and fusable layers on a

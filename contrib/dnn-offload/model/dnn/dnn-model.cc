@@ -494,4 +494,15 @@ DnnModel::Flops() const
     return sum;
 }
 
+DnnWork
+DnnModel::Work() const
+{
+    DnnWork sum;
+    for (const auto& layer : m_layers)
+    {
+        sum += layer.Work();
+    }
+    return sum;
+}
+
 } // namespace ns3

@@ -83,6 +83,8 @@ class DnnModel
     uint64_t ConvLinearMacs() const;
     /** \brief Total FLOPs of all layers. \return the sum */
     uint64_t Flops() const;
+    /** \brief FLOPs of all layers by kind of work. \return the work */
+    DnnWork Work() const;
 
   private:
     /** \brief Order layers topologically; throws DnnCycleError on a cycle. */

@@ -46,6 +46,27 @@ DnnDeviceProfile::Builtin()
 }
 
 double
+DnnDeviceProfile::Speed(DnnWorkKind kind) const
+{
+    const double speed = kindFlops[static_cast<std::size_t>(kind)];
+    return speed > 0 ? speed : flops;
+}
+
+double
+DnnDeviceProfile::Seconds(const DnnWork& work) const
+{
+    double seconds = 0;
+    for (std::size_t k = 0; k < DNN_WORK_KINDS; ++k)
+    {
+        if (work.flops[k] > 0)
+        {
+            seconds += static_cast<double>(work.flops[k]) / Speed(static_cast<DnnWorkKind>(k));
+        }
+    }
+    return seconds;
+}
+
+double
 DnnDeviceProfile::RadioIdlePower() const
 {
     return radioIdlePower >= 0 ? radioIdlePower : RADIO_IDLE_FRACTION * txPower;

@@ -4,6 +4,9 @@
 #ifndef DNN_DEVICE_PROFILE_H
 #define DNN_DEVICE_PROFILE_H
 
+#include "dnn-work.h"
+
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -16,7 +19,8 @@ namespace ns3
  * \brief What the planner and the compute model know about a kind of device.
  *
  * Speeds are effective (measured throughput, not peak) FLOP/s of one core; a task runs on
- * one core. The built-in profiles' figures and their sources are listed in the module doc.
+ * one core. \c flops is the speed of every kind of work whose \c kindFlops entry is 0, so
+ * a profile with one figure runs all work at that figure. The built-in profiles' figures and their sources are listed in the module doc.
  */
 struct DnnDeviceProfile
 {
@@ -34,6 +38,15 @@ struct DnnDeviceProfile
     /** W drawn by a Wi-Fi radio while receiving (and sensing a busy channel); negative:
      *  derived from txPower (RadioRxPower()) */
     double radioRxPower{-1};
+    /** effective FLOP/s of one core on each kind of work (by DnnWorkKind); 0: \c flops */
+    std::array<double, DNN_WORK_KINDS> kindFlops{};
+
+    /** \brief FLOP/s of one core on a kind of work: its kindFlops entry, or flops when that
+     *  is 0. \param kind the kind \return FLOP/s */
+    double Speed(DnnWorkKind kind) const;
+    /** \brief Seconds one core takes for some work: the sum over kinds of FLOPs / Speed.
+     *  \param work the work \return s */
+    double Seconds(const DnnWork& work) const;
 
     /**
      * ns-3's WifiRadioEnergyModel defaults, 0.273 A idle, 0.313 A receive and 0.38 A
