@@ -4,7 +4,7 @@
 #ifndef DNN_DEVICE_PROFILE_H
 #define DNN_DEVICE_PROFILE_H
 
-#include "dnn-work.h"
+#include "ns3/dnn-work.h"
 
 #include <array>
 #include <cstdint>
