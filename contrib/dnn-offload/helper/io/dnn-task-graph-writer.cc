@@ -27,6 +27,18 @@ DotQuote(const std::string& text)
     return out + "\"";
 }
 
+/** FLOPs by kind of work, keyed by DnnWorkKindName. */
+nlohmann::json
+WorkJson(const DnnWork& work)
+{
+    nlohmann::json out = nlohmann::json::object();
+    for (std::size_t k = 0; k < DNN_WORK_KINDS; ++k)
+    {
+        out[DnnWorkKindName(static_cast<DnnWorkKind>(k))] = work.flops[k];
+    }
+    return out;
+}
+
 } // namespace
 
 std::string
@@ -55,7 +67,8 @@ DnnTaskGraphWriter::WriteDot(const DnnTaskGraph& graph, std::ostream& out)
         label << t.name;
         if (t.kind == DnnTaskKind::Compute)
         {
-            label << "\\n" << std::fixed << std::setprecision(2) << t.flops / 1e6 << " MFLOPs";
+            label << "\\n"
+                  << std::fixed << std::setprecision(2) << t.work.Total() / 1e6 << " MFLOPs";
         }
         out << "  t" << v << " [label=" << DotQuote(label.str());
         if (t.kind != DnnTaskKind::Compute)
@@ -94,7 +107,8 @@ DnnTaskGraphWriter::ToJson(const DnnTaskGraph& graph)
              {"pieces", t.pieces},
              {"first", t.first},
              {"last", t.last},
-             {"flops", t.flops},
+             {"flops", t.work.Total()},
+             {"flops_by_kind", WorkJson(t.work)},
              {"weight_bytes", t.weightBytes},
              {"output_bytes", t.outputBytes},
              {"pinned", t.pinnedDevice.empty() ? nlohmann::json() : nlohmann::json(t.pinnedDevice)},

@@ -31,6 +31,10 @@ NS_LOG_COMPONENT_DEFINE("DnnOffloadHelper");
 namespace
 {
 
+/** DnnComputeModel's speed attribute for each DnnWorkKind. */
+const std::array<const char*, DNN_WORK_KINDS> KIND_SPEED_ATTRIBUTES = {
+    "ConvFlops", "GroupedConvFlops", "LinearFlops", "PoolingFlops", "ElementwiseFlops"};
+
 /** The C++ name of a value's dynamic type, e.g. "ns3::DoubleValue". */
 std::string
 ValueTypeName(const AttributeValue& value)
@@ -239,6 +243,10 @@ DnnOffloadHelper::InstallCompute(const NodeContainer& nodes, const DnnPlatform& 
         Ptr<DnnComputeModel> compute = m_computeFactory.Create<DnnComputeModel>();
         // The profile wins over the factory.
         compute->SetAttribute("Flops", DoubleValue(profile.flops));
+        for (std::size_t k = 0; k < DNN_WORK_KINDS; ++k)
+        {
+            compute->SetAttribute(KIND_SPEED_ATTRIBUTES[k], DoubleValue(profile.kindFlops[k]));
+        }
         compute->SetAttribute("Cores", UintegerValue(profile.cores));
         nodes.Get(i)->AggregateObject(compute);
         Ptr<BasicEnergySource> source = m_sourceFactory.Create<BasicEnergySource>();

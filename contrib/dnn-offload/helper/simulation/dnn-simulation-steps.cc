@@ -466,7 +466,7 @@ DnnSimulationRun::InstallNetAnim()
             Callback<void, uint32_t>(
                 [view, d, name, plan](uint32_t task)
                 {
-                    if (plan->GetTask(task).flops > 0)
+                    if (!plan->GetTask(task).work.IsZero())
                     {
                         view->UpdateNodeDescription(d, name + ": " + plan->GetTask(task).name);
                     }
@@ -475,7 +475,7 @@ DnnSimulationRun::InstallNetAnim()
             "TaskFinished", Callback<void, uint32_t>(
                                 [view, d, name, plan](uint32_t task)
                                 {
-                                    if (plan->GetTask(task).flops > 0)
+                                    if (!plan->GetTask(task).work.IsZero())
                                     {
                                         view->UpdateNodeDescription(d, name);
                                     }

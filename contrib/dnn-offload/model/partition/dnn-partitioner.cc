@@ -138,7 +138,7 @@ DnnPartitioner::FuseLayers(const DnnModel& model)
     {
         for (int32_t index : group.layers)
         {
-            group.flops += model.Layer(index).flops;
+            group.work += model.Layer(index).Work();
             group.params += model.Layer(index).params;
         }
         group.outputShape = model.Layer(group.layers.back()).outputShape;
@@ -237,7 +237,10 @@ DnnPartitioner::AddRequest(DnnTaskGraph& graph, const DnnModel& model, uint32_t 
             task.pieces = static_cast<uint32_t>(pieces);
             task.first = first;
             task.last = end - 1;
-            task.flops = Share(group.flops, first, end, units);
+            for (std::size_t k = 0; k < DNN_WORK_KINDS; ++k)
+            {
+                task.work.flops[k] = Share(group.work.flops[k], first, end, units);
+            }
             task.weightBytes = Share(group.params * eb, first, end, units);
             task.outputBytes = Share(outputBytes, first, end, units);
             const auto id = graph.AddTask(task);

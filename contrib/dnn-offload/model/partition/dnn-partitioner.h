@@ -55,7 +55,7 @@ struct DnnLayerGroup
     std::vector<int32_t> layers; //!< model layer indices, head first
     std::vector<int32_t> inputs; //!< producer groups of the head (-1: the model input)
     bool hasConsumers{false};    //!< whether another group reads this group's output
-    uint64_t flops{0};           //!< FLOPs of all layers of the group
+    DnnWork work;                //!< FLOPs of all layers of the group, by kind
     uint64_t params{0};          //!< parameters of all layers of the group
     DnnTensorShape outputShape;  //!< shape of the group's output (its last layer's)
 };

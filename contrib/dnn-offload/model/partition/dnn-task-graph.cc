@@ -228,7 +228,7 @@ DnnTaskGraph::TotalFlops() const
     uint64_t sum = 0;
     for (TaskId v = 0; v < TaskCount(); ++v)
     {
-        sum += m_graph[v].flops;
+        sum += m_graph[v].work.Total();
     }
     return sum;
 }

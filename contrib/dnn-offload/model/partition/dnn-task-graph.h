@@ -4,6 +4,8 @@
 #ifndef DNN_TASK_GRAPH_H
 #define DNN_TASK_GRAPH_H
 
+#include "ns3/dnn-work.h"
+
 #include <boost/graph/adjacency_list.hpp>
 
 #include <cstdint>
@@ -41,7 +43,7 @@ struct DnnTask
     uint32_t pieces{1};                     //!< pieces the layer group was cut into
     uint64_t first{0};                      //!< first output row (or neuron) of the piece
     uint64_t last{0};                       //!< last output row (or neuron), inclusive
-    uint64_t flops{0};                      //!< work in FLOPs
+    DnnWork work;                           //!< work, FLOPs by kind
     uint64_t weightBytes{0};                //!< bytes of weights the piece needs
     uint64_t outputBytes{0};                //!< bytes of the piece's output
     std::string pinnedDevice;               //!< device the task must run on ("" = any)

@@ -205,7 +205,7 @@ DnnRecoveryPlanner::Recover(DnnRuntimePlan& plan, uint32_t request, const std::v
         task.piece = source.piece;
         task.request = request;
         task.node = schedule.Processor(i);
-        task.flops = i < resends ? 0.0 : static_cast<double>(source.flops);
+        task.work = i < resends ? DnnWork{} : source.work;
         task.plannedStart = schedule.Start(i);
         task.plannedFinish = schedule.Finish(i);
         task.release = i < resends ? now : source.releaseTime;

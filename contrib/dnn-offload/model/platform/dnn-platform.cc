@@ -73,7 +73,10 @@ DnnPlatform::AddDevice(DnnDevice device)
     {
         throw std::invalid_argument("DnnPlatform: duplicate device \"" + device.name + "\"");
     }
-    if (!(device.profile.flops > 0) || device.profile.cores == 0)
+    const auto& kindFlops = device.profile.kindFlops;
+    const bool kindSpeedsValid =
+        std::all_of(kindFlops.begin(), kindFlops.end(), [](double speed) { return speed >= 0; });
+    if (!(device.profile.flops > 0) || !kindSpeedsValid || device.profile.cores == 0)
     {
         throw std::invalid_argument("DnnPlatform: device \"" + device.name +
                                     "\" needs a positive speed and at least one core");
@@ -413,9 +416,9 @@ DnnPlatform::PlanningBandwidth(const Path& path) const
 }
 
 double
-DnnPlatform::ExecutionTime(double flops, uint32_t device) const
+DnnPlatform::ExecutionTime(const DnnWork& work, uint32_t device) const
 {
-    return flops / m_devices.at(device).profile.flops;
+    return m_devices.at(device).profile.Seconds(work);
 }
 
 } // namespace ns3

@@ -93,7 +93,8 @@ struct DnnHopModel
  * \brief Devices and the networks between them, and the contention-free cost model the
  *        planners use on them.
  *
- * A task of F FLOPs runs on a device in F / profile.flops seconds, on one core. Between
+ * A task runs on a device for the sum over its kinds of work of FLOPs / the profile's speed
+ * on that kind (DnnDeviceProfile::Seconds), on one core. Between
  * two devices the planner assumes the nominal path of fewest hops (ties: lowest device
  * index), its rate the slowest hop's, where a hop over a network the path crosses k times
  * counts at 1/k of that network's rate (a Wi-Fi station-to-station transfer is relayed by
@@ -181,9 +182,10 @@ class DnnPlatform
     /** \brief The planner's bandwidth of a path: the smallest share of a hop's rate times
      *  that network's efficiency (or the platform's). \param path a path \return bytes/s */
     double PlanningBandwidth(const Path& path) const;
-    /** \brief Execution time of some work. \param flops work \param device device
+    /** \brief Execution time of some work on one core (DnnDeviceProfile::Seconds).
+     *  \param work work, FLOPs by kind \param device device
      *  \return seconds */
-    double ExecutionTime(double flops, uint32_t device) const;
+    double ExecutionTime(const DnnWork& work, uint32_t device) const;
 
   private:
     /** \brief Breadth-first search over one-hop links from \p from, neighbours in (network,

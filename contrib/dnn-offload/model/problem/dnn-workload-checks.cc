@@ -148,7 +148,7 @@ DnnCheckTaskDurations(const DnnTaskGraph& graph, const DnnSchedulingProblem& pro
                 const DnnDevice& device = platform.Device(p);
                 std::ostringstream detail;
                 detail << "task \"" << task.name << "\" of model \"" << task.model << "\" ("
-                       << task.flops << " FLOPs) would take " << w << " s on device \""
+                       << task.work.Total() << " FLOPs) would take " << w << " s on device \""
                        << device.name << "\" (" << device.profile.flops << " FLOP/s), longer than "
                        << DnnRunLimits::MAX_TIME_TEXT
                        << ", the longest a run can simulate; is its profile's speed right?";

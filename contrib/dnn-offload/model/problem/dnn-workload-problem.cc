@@ -137,7 +137,7 @@ BuildWorkloadProblem(const DnnTaskGraph& graph, const DnnPlatform& platform,
             problem.SetCost(t, p,
                             p < excluded.size() && excluded[p]
                                 ? DnnSchedulingProblem::INF
-                                : platform.ExecutionTime(static_cast<double>(task.flops), p));
+                                : platform.ExecutionTime(task.work, p));
         }
         if (!task.pinnedDevice.empty())
         {

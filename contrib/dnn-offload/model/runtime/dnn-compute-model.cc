@@ -29,6 +29,34 @@ DnnComputeModel::GetTypeId()
             .AddAttribute("Flops", "Effective floating-point operations per second of one core.",
                           DoubleValue(1e9), MakeDoubleAccessor(&DnnComputeModel::m_flops),
                           MakeDoubleChecker<double>(0))
+            .AddAttribute("ConvFlops", "FLOP/s of one core on dense convolutions; 0: Flops.",
+                          DoubleValue(0),
+                          MakeDoubleAccessor(&DnnComputeModel::SetKindFlops<0>,
+                                             &DnnComputeModel::GetKindFlops<0>),
+                          MakeDoubleChecker<double>(0))
+            .AddAttribute("GroupedConvFlops",
+                          "FLOP/s of one core on grouped and depthwise convolutions; 0: Flops.",
+                          DoubleValue(0),
+                          MakeDoubleAccessor(&DnnComputeModel::SetKindFlops<1>,
+                                             &DnnComputeModel::GetKindFlops<1>),
+                          MakeDoubleChecker<double>(0))
+            .AddAttribute("LinearFlops", "FLOP/s of one core on fully connected layers; 0: Flops.",
+                          DoubleValue(0),
+                          MakeDoubleAccessor(&DnnComputeModel::SetKindFlops<2>,
+                                             &DnnComputeModel::GetKindFlops<2>),
+                          MakeDoubleChecker<double>(0))
+            .AddAttribute("PoolingFlops", "FLOP/s of one core on pooling layers; 0: Flops.",
+                          DoubleValue(0),
+                          MakeDoubleAccessor(&DnnComputeModel::SetKindFlops<3>,
+                                             &DnnComputeModel::GetKindFlops<3>),
+                          MakeDoubleChecker<double>(0))
+            .AddAttribute("ElementwiseFlops",
+                          "FLOP/s of one core on elementwise layers (batchnorm, activations, "
+                          "add, softmax); 0: Flops.",
+                          DoubleValue(0),
+                          MakeDoubleAccessor(&DnnComputeModel::SetKindFlops<4>,
+                                             &DnnComputeModel::GetKindFlops<4>),
+                          MakeDoubleChecker<double>(0))
             .AddAttribute("Cores", "Number of identical cores, each running one task at a time.",
                           UintegerValue(1), MakeUintegerAccessor(&DnnComputeModel::m_cores),
                           MakeUintegerChecker<uint32_t>(1))
@@ -65,15 +93,14 @@ DnnComputeModel::Waiting::operator<(const Waiting& other) const
 }
 
 void
-DnnComputeModel::Submit(uint32_t task, double flops, Time plannedStart, DoneCallback done)
+DnnComputeModel::Submit(uint32_t task, const DnnWork& work, Time plannedStart, DoneCallback done)
 {
-    NS_LOG_FUNCTION(this << task << flops << plannedStart);
-    NS_ABORT_MSG_IF(!(flops >= 0), "DnnComputeModel: task " << task << " has negative work");
+    NS_LOG_FUNCTION(this << task << work.Total() << plannedStart);
     if (m_failed)
     {
         return;
     }
-    m_queue.insert(Waiting{plannedStart, task, m_nextSequence++, flops, done});
+    m_queue.insert(Waiting{plannedStart, task, m_nextSequence++, work, done});
     ScheduleDispatch();
 }
 
@@ -145,11 +172,27 @@ DnnComputeModel::BusyTime() const
     return m_busyTime + (Simulator::Now() - m_lastBusyChange) * static_cast<int64_t>(m_busyCores);
 }
 
-Time
-DnnComputeModel::Duration(double flops) const
+double
+DnnComputeModel::Speed(DnnWorkKind kind) const
 {
-    NS_ABORT_MSG_IF(!(m_flops > 0), "DnnComputeModel: Flops must be positive");
-    return Seconds(flops / m_flops);
+    const double speed = m_kindFlops[static_cast<std::size_t>(kind)];
+    return speed > 0 ? speed : m_flops;
+}
+
+Time
+DnnComputeModel::Duration(const DnnWork& work) const
+{
+    double seconds = 0;
+    for (std::size_t k = 0; k < DNN_WORK_KINDS; ++k)
+    {
+        if (work.flops[k] > 0)
+        {
+            const double speed = Speed(static_cast<DnnWorkKind>(k));
+            NS_ABORT_MSG_IF(!(speed > 0), "DnnComputeModel: Flops must be positive");
+            seconds += static_cast<double>(work.flops[k]) / speed;
+        }
+    }
+    return Seconds(seconds);
 }
 
 void
@@ -183,7 +226,7 @@ DnnComputeModel::Dispatch()
     {
         Waiting next = *m_queue.begin();
         m_queue.erase(m_queue.begin());
-        const Time duration = Duration(next.flops);
+        const Time duration = Duration(next.work);
         NS_LOG_DEBUG("task " << next.task << " starts for " << duration.As(Time::S));
         AccumulateBusyTime();
         m_busyCores = m_busyCores + 1;

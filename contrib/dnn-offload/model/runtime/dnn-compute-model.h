@@ -4,6 +4,8 @@
 #ifndef DNN_COMPUTE_MODEL_H
 #define DNN_COMPUTE_MODEL_H
 
+#include "ns3/dnn-work.h"
+
 #include "ns3/callback.h"
 #include "ns3/event-id.h"
 #include "ns3/nstime.h"
@@ -11,6 +13,7 @@
 #include "ns3/traced-callback.h"
 #include "ns3/traced-value.h"
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -24,7 +27,9 @@ namespace ns3
  *
  * Aggregated to a Node. A task is submitted once all its inputs have arrived; it then waits
  * in a queue ordered by its planned start (ties: lower task id, then submission order) and
- * runs on the first core that is free, for flops / Flops seconds, without preemption. The
+ * runs on the first core that is free, without preemption, for the sum over its kinds of
+ * work (DnnWork) of FLOPs / that kind's speed: ConvFlops, GroupedConvFlops, LinearFlops,
+ * PoolingFlops or ElementwiseFlops, or Flops for a kind whose attribute is 0. The
  * model is work-conserving: the planned start is a priority, not a release time, so a task
  * may start before its planned start when a core is idle.
  *
@@ -56,13 +61,13 @@ class DnnComputeModel : public Object
      * \brief Submit a task whose inputs have all arrived.
      *
      * It waits in a queue ordered by planned start (ties: lower task id), runs on one free core
-     * for flops / Flops seconds, then done(task) is called (after the TaskFinished trace).
+     * for Duration(work), then done(task) is called (after the TaskFinished trace).
      * \param task the task id (only used to order ties and to report)
-     * \param flops the work of the task, in floating-point operations (>= 0)
+     * \param work the work of the task, in FLOPs by kind
      * \param plannedStart the start time the plan gave the task: its priority in the queue
      * \param done called once when the task has finished; may be null
      */
-    void Submit(uint32_t task, double flops, Time plannedStart, DoneCallback done);
+    void Submit(uint32_t task, const DnnWork& work, Time plannedStart, DoneCallback done);
 
     /**
      * \brief Take a task out of the queue if it is still waiting for a core (a running task
@@ -94,10 +99,16 @@ class DnnComputeModel : public Object
 
     /**
      * \brief Time one task takes on one core.
-     * \param flops the work, in floating-point operations
-     * \return flops / Flops seconds
+     * \param work the work, in FLOPs by kind
+     * \return the sum over kinds of FLOPs / Speed(kind), as DnnDeviceProfile::Seconds
      */
-    Time Duration(double flops) const;
+    Time Duration(const DnnWork& work) const;
+    /**
+     * \brief FLOP/s of one core on a kind of work.
+     * \param kind the kind
+     * \return the kind's attribute (ConvFlops, ...), or Flops when that is 0
+     */
+    double Speed(DnnWorkKind kind) const;
 
   protected:
     void DoDispose() override;
@@ -109,7 +120,7 @@ class DnnComputeModel : public Object
         Time plannedStart; //!< priority: earlier first
         uint32_t task;     //!< tie break: lower first
         uint64_t sequence; //!< then submission order
-        double flops;      //!< work
+        DnnWork work;      //!< work
         DoneCallback done; //!< called when finished
 
         /**
@@ -137,11 +148,28 @@ class DnnComputeModel : public Object
      * \param sequence the key of the task in m_running
      */
     void Finish(uint64_t sequence);
+    /** \brief Set the speed of one kind of work (attribute setter). \tparam K the kind's
+     *  index (DnnWorkKind) \param flops FLOP/s, 0: Flops */
+    template<std::size_t K>
+    void SetKindFlops(double flops)
+    {
+        m_kindFlops[K] = flops;
+    }
+
+    /** \brief The speed of one kind of work as set (attribute getter). \tparam K the kind's
+     *  index (DnnWorkKind) \return FLOP/s, 0: Flops */
+    template<std::size_t K>
+    double GetKindFlops() const
+    {
+        return m_kindFlops[K];
+    }
+
     /** \brief Add the busy core-time since the last change of BusyCores to m_busyTime. */
     void AccumulateBusyTime();
 
-    double m_flops;   //!< effective FLOP/s of one core
-    uint32_t m_cores; //!< number of cores
+    double m_flops;                                   //!< effective FLOP/s of one core
+    std::array<double, DNN_WORK_KINDS> m_kindFlops{}; //!< FLOP/s by kind (0: m_flops)
+    uint32_t m_cores;                                 //!< number of cores
 
     std::set<Waiting> m_queue;               //!< tasks waiting for a core
     std::map<uint64_t, Running> m_running;   //!< tasks running, by submission sequence

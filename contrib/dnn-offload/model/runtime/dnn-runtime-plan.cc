@@ -86,7 +86,7 @@ DnnRuntimePlan::Append(const DnnTaskGraph& graph, const DnnSchedulingProblem& pr
         {
             throw std::invalid_argument("DnnRuntimePlan: task \"" + task.name + "\" is not placed");
         }
-        task.flops = static_cast<double>(source.flops);
+        task.work = source.work;
         task.plannedStart = schedule.Start(t);
         task.plannedFinish = schedule.Finish(t);
         task.release = source.releaseTime;

@@ -55,7 +55,7 @@ class DnnRuntimePlan
         uint32_t piece{0};                      //!< piece index within the layer group
         uint32_t request{0};                    //!< request id
         uint32_t node{0};                       //!< node it runs on
-        double flops{0};                        //!< work
+        DnnWork work;                           //!< work, FLOPs by kind
         double plannedStart{0};                 //!< planned start, s
         double plannedFinish{0};                //!< planned finish, s
         double release{0};                      //!< earliest start, s

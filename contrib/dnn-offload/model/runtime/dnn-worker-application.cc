@@ -261,13 +261,13 @@ DnnWorkerApplication::Run(uint32_t task)
     }
     m_tasks.at(task).state = QUEUED;
     const auto& info = m_plan->GetTask(task);
-    if (info.flops <= 0)
+    if (info.work.IsZero())
     {
         m_taskStarted(task);
         Finished(task);
         return;
     }
-    m_compute->Submit(task, info.flops, m_origin + Seconds(info.plannedStart),
+    m_compute->Submit(task, info.work, m_origin + Seconds(info.plannedStart),
                       MakeCallback(&DnnWorkerApplication::Finished, this));
 }
 

@@ -96,6 +96,26 @@ TEST(ZooModelTest, MobileNetV2DepthwiseConv)
     EXPECT_EQ(dw.groups, 32u);
     EXPECT_EQ(dw.macs, 3612672u);
     EXPECT_EQ(dw.params, 288u);
+    EXPECT_EQ(dw.WorkKind(), DnnWorkKind::GroupedConv);
+    EXPECT_EQ(model->Layer(model->FindLayer("features.0.0")).WorkKind(), DnnWorkKind::Conv);
+}
+
+TEST(ZooModelTest, AlexNetWorkByKindByHand)
+{
+    // Linear: 2 x (9216 x 4096 + 4096 x 4096 + 4096 x 1000) = 2 x 58,621,952 FLOPs.
+    // Pooling: three 3x3 max pools, 64x27x27, 192x13x13, 256x6x6 outputs x 9 comparisons
+    // (419,904 + 292,032 + 82,944), and the adaptive average pool 6x6 -> 6x6 (one input per
+    // output: 256 x 36 = 9,216): 804,096 FLOPs.
+    // Elementwise: the ReLUs after the 5 convs and 2 hidden linears:
+    // 64x55x55 + 192x27x27 + 384x13x13 + 256x13x13 x 2 + 4096 x 2 = 493,184 FLOPs.
+    const auto model = test::LoadZooModel("alexnet");
+    const DnnWork work = model->Work();
+    EXPECT_EQ(work.Of(DnnWorkKind::Linear), 117243904u);
+    EXPECT_EQ(work.Of(DnnWorkKind::Pooling), 804096u);
+    EXPECT_EQ(work.Of(DnnWorkKind::Elementwise), 493184u);
+    EXPECT_EQ(work.Of(DnnWorkKind::GroupedConv), 0u);
+    EXPECT_EQ(work.Total(), model->Flops());
+    EXPECT_EQ(work.Of(DnnWorkKind::Conv), model->Flops() - 117243904u - 804096u - 493184u);
 }
 
 } // namespace

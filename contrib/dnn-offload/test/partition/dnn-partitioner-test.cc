@@ -59,7 +59,7 @@ TEST(PartitionerTest, WorkIsConservedForEveryModelAndPieceCount)
                 const DnnTask& t = graph.Task(v);
                 if (t.kind == DnnTaskKind::Compute)
                 {
-                    flopsByLayer[t.layer] += t.flops;
+                    flopsByLayer[t.layer] += t.work.Total();
                     weightsByLayer[t.layer] += t.weightBytes;
                     ++piecesByLayer[t.layer];
                 }
@@ -68,7 +68,7 @@ TEST(PartitionerTest, WorkIsConservedForEveryModelAndPieceCount)
             for (const auto& group : groups)
             {
                 const DnnLayer& head = model->Layer(group.layers.front());
-                EXPECT_EQ(flopsByLayer[head.name], group.flops)
+                EXPECT_EQ(flopsByLayer[head.name], group.work.Total())
                     << name << " k=" << k << " " << head.name;
                 EXPECT_EQ(weightsByLayer[head.name], group.params * 4) << name << " " << head.name;
                 const uint64_t units = head.IsSpatial()                  ? head.outputShape.height
@@ -96,7 +96,7 @@ TEST(PartitionerTest, PieceWiseWithOnePieceEqualsLayerWise)
         for (std::size_t v = 0; v < layer.TaskCount(); ++v)
         {
             EXPECT_EQ(layer.Task(v).name, piece.Task(v).name);
-            EXPECT_EQ(layer.Task(v).flops, piece.Task(v).flops);
+            EXPECT_EQ(layer.Task(v).work, piece.Task(v).work);
             EXPECT_EQ(layer.Task(v).outputBytes, piece.Task(v).outputBytes);
             for (auto w : layer.Successors(v))
             {

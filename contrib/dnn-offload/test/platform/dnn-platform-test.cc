@@ -51,6 +51,26 @@ HomePlatform()
     return platform;
 }
 
+TEST(PlatformTest, ExecutionTimeSumsEachKindAtItsSpeed)
+{
+    // 1 GFLOP/s by default, linear layers at 4 GFLOP/s: 3e9 conv FLOPs take 3 s, 2e9 linear
+    // FLOPs 0.5 s, 1e9 grouped-conv FLOPs (no figure of its own) 1 s: 4.5 s.
+    DnnDevice device = MakeDevice("d", "rpi4", DnnDeviceRole::Iot);
+    device.profile.flops = 1e9;
+    device.profile.kindFlops = {};
+    device.profile.kindFlops[static_cast<std::size_t>(DnnWorkKind::Linear)] = 4e9;
+    DnnPlatform platform;
+    const uint32_t d = platform.AddDevice(device);
+    DnnWork work = DnnWork::Of(DnnWorkKind::Conv, 3000000000);
+    work += DnnWork::Of(DnnWorkKind::Linear, 2000000000);
+    work += DnnWork::Of(DnnWorkKind::GroupedConv, 1000000000);
+    EXPECT_DOUBLE_EQ(platform.ExecutionTime(work, d), 4.5);
+
+    device.name = "negative";
+    device.profile.kindFlops[static_cast<std::size_t>(DnnWorkKind::Pooling)] = -1;
+    EXPECT_THROW(platform.AddDevice(device), std::invalid_argument);
+}
+
 TEST(PlatformTest, StationToStationIsRelayedByTheAccessPoint)
 {
     const DnnPlatform platform = HomePlatform();
@@ -223,7 +243,7 @@ TEST(WorkloadProblemTest, CarriesCostsBytesPinsAndMemory)
         if (task.kind == DnnTaskKind::Compute)
         {
             EXPECT_EQ(problem.Pinned(t), DnnSchedulingProblem::NONE);
-            EXPECT_DOUBLE_EQ(problem.Cost(t, 3), task.flops / (5.3 * 6.3e9));
+            EXPECT_DOUBLE_EQ(problem.Cost(t, 3), task.work.Total() / (5.3 * 6.3e9));
         }
         else
         {

@@ -24,6 +24,13 @@ namespace
 
 using namespace ns3;
 
+/** Dense-convolution work of \p flops FLOPs (the kind whose speed is Flops by default). */
+DnnWork
+Work(double flops)
+{
+    return DnnWork::Of(DnnWorkKind::Conv, static_cast<uint64_t>(flops));
+}
+
 /// One trace event: "start" or "finish" of a task at a time.
 struct Event
 {
@@ -97,9 +104,9 @@ TEST(ComputeModelTest, OneCoreRunsInPlannedStartOrder)
     // At 1e9 FLOP/s: task 0 takes 1 s (planned 3), task 1 takes 2 s (planned 1), task 2 takes
     // 3 s (planned 2). All arrive at t=0; the queue order is 1, 2, 0, so
     //   task 1: [0, 2], task 2: [2, 5], task 0: [5, 6]; busy 2 + 3 + 1 = 6 core-seconds.
-    model->Submit(0, 1e9, Seconds(3), rec.Done());
-    model->Submit(1, 2e9, Seconds(1), rec.Done());
-    model->Submit(2, 3e9, Seconds(2), rec.Done());
+    model->Submit(0, Work(1e9), Seconds(3), rec.Done());
+    model->Submit(1, Work(2e9), Seconds(1), rec.Done());
+    model->Submit(2, Work(3e9), Seconds(2), rec.Done());
     // Cores are handed out in an event at t=0, so nothing runs yet.
     EXPECT_EQ(model->QueueLength(), 3u);
     EXPECT_EQ(model->BusyCores(), 0u);
@@ -131,9 +138,9 @@ TEST(ComputeModelTest, TwoCoresRunInParallelAndAThirdWaits)
     // t=0; task 2 (1 s) waits until task 0 frees a core at t=2 and runs [2, 3]. Task 1's
     // completion (scheduled at t=0) fires before task 2's (scheduled at t=2) at t=3.
     // Busy: 2 + 3 + 1 = 6 core-seconds.
-    model->Submit(2, 1e9, Seconds(0), rec.Done());
-    model->Submit(1, 3e9, Seconds(0), rec.Done());
-    model->Submit(0, 2e9, Seconds(0), rec.Done());
+    model->Submit(2, Work(1e9), Seconds(0), rec.Done());
+    model->Submit(1, Work(3e9), Seconds(0), rec.Done());
+    model->Submit(0, Work(2e9), Seconds(0), rec.Done());
     uint32_t busyAt1 = 99;
     std::size_t queueAt1 = 99;
     Time busyTimeAt1;
@@ -167,8 +174,8 @@ TEST(ComputeModelTest, TaskSubmittedWhileBusyStartsWhenACoreFrees)
     Recorder rec(model);
     // Task 7 (4 s) runs [0, 4]. Task 3 (1.5 s) arrives at t=1 with an earlier planned start,
     // but there is no preemption: it waits and runs [4, 5.5].
-    model->Submit(7, 4e9, Seconds(5), rec.Done());
-    Simulator::Schedule(Seconds(1), &DnnComputeModel::Submit, model, 3, 1.5e9, Seconds(0),
+    model->Submit(7, Work(4e9), Seconds(5), rec.Done());
+    Simulator::Schedule(Seconds(1), &DnnComputeModel::Submit, model, 3, Work(1.5e9), Seconds(0),
                         rec.Done());
     std::size_t queueAt2 = 99;
     Simulator::Schedule(Seconds(2), [&]() { queueAt2 = model->QueueLength(); });
@@ -193,9 +200,9 @@ TEST(ComputeModelTest, TaskSubmittedByADoneCallbackCompetesByPlannedStart)
     // finishes at t=1 its done callback submits its successor, task 1 (2 s, planned 1): both
     // wait at t=1 and the earlier planned start wins, so task 1 runs [1, 3], task 2 [3, 4].
     DnnComputeModel::DoneCallback submitSuccessor(
-        [&](uint32_t) { model->Submit(1, 2e9, Seconds(1), rec.Done()); });
-    model->Submit(0, 1e9, Seconds(0), submitSuccessor);
-    Simulator::Schedule(Seconds(0.5), &DnnComputeModel::Submit, model, 2, 1e9, Seconds(5),
+        [&](uint32_t) { model->Submit(1, Work(2e9), Seconds(1), rec.Done()); });
+    model->Submit(0, Work(1e9), Seconds(0), submitSuccessor);
+    Simulator::Schedule(Seconds(0.5), &DnnComputeModel::Submit, model, 2, Work(1e9), Seconds(5),
                         rec.Done());
     Simulator::Run();
 
@@ -211,8 +218,8 @@ TEST(ComputeModelTest, DisposeCancelsRunningAndWaitingTasks)
     Ptr<Node> node;
     Ptr<DnnComputeModel> model = MakeComputeNode(1, &node);
     Recorder rec(model);
-    model->Submit(0, 2e9, Seconds(0), rec.Done());
-    model->Submit(1, 2e9, Seconds(1), rec.Done());
+    model->Submit(0, Work(2e9), Seconds(0), rec.Done());
+    model->Submit(1, Work(2e9), Seconds(1), rec.Done());
     Simulator::Stop(Seconds(1));
     Simulator::Run();
     EXPECT_EQ(model->BusyCores(), 1u);
@@ -259,7 +266,7 @@ TEST(ComputeModelTest, EnergyIsIdleAndBusyPowerOverTime)
                                        { totals.emplace_back(Simulator::Now(), total); }));
     // One 3-s task (3e9 FLOP at 1e9 FLOP/s) from t=1 to t=4; stopped at t=10:
     //   idle [0, 1] and [4, 10] = 7 s at 2 W = 14 J, busy [1, 4] = 3 s at 10 W = 30 J; 44 J.
-    Simulator::Schedule(Seconds(1), &DnnComputeModel::Submit, n.compute, 0, 3e9, Seconds(1),
+    Simulator::Schedule(Seconds(1), &DnnComputeModel::Submit, n.compute, 0, Work(3e9), Seconds(1),
                         DnnComputeModel::DoneCallback());
     Simulator::Stop(Seconds(10));
     Simulator::Run();
@@ -288,14 +295,14 @@ TEST(ComputeModelTest, MultiCoreEnergyCountsTheBusyCoresAsThePlannerDoes)
     EnergyNode n(4);
     double powerWhileBusy = 0;
     double powerWhenFull = 0;
-    n.compute->Submit(0, 1e9, Seconds(0), DnnComputeModel::DoneCallback());
-    n.compute->Submit(1, 1e9, Seconds(0), DnnComputeModel::DoneCallback());
+    n.compute->Submit(0, Work(1e9), Seconds(0), DnnComputeModel::DoneCallback());
+    n.compute->Submit(1, Work(1e9), Seconds(0), DnnComputeModel::DoneCallback());
     Simulator::Schedule(Seconds(0.5), [&]() { powerWhileBusy = n.energy->GetPowerW(); });
     // Four 1-s tasks at once from t=3 (all cores): 10 W, 4 x 2 W x 1 s = 8 J above idle.
     for (uint32_t t = 2; t < 6; ++t)
     {
-        Simulator::Schedule(Seconds(3), &DnnComputeModel::Submit, n.compute, t, 1e9, Seconds(3),
-                            DnnComputeModel::DoneCallback());
+        Simulator::Schedule(Seconds(3), &DnnComputeModel::Submit, n.compute, t, Work(1e9),
+                            Seconds(3), DnnComputeModel::DoneCallback());
     }
     Simulator::Schedule(Seconds(3.5), [&]() { powerWhenFull = n.energy->GetPowerW(); });
     Simulator::Stop(Seconds(3));
@@ -338,12 +345,12 @@ TEST(ComputeModelTest, FailDropsTheTasksAndStopsDrawingPower)
     };
     // Task 0 runs 3 s from t=1 (to t=4), task 1 waits behind it; the processor fails at t=2:
     //   idle [0, 1] at 2 W = 2 J, busy [1, 2] at 10 W = 10 J, nothing after: 12 J.
-    Simulator::Schedule(Seconds(1), &DnnComputeModel::Submit, n.compute, 0, 3e9, Seconds(1),
+    Simulator::Schedule(Seconds(1), &DnnComputeModel::Submit, n.compute, 0, Work(3e9), Seconds(1),
                         DnnComputeModel::DoneCallback(record));
-    Simulator::Schedule(Seconds(1), &DnnComputeModel::Submit, n.compute, 1, 1e9, Seconds(2),
+    Simulator::Schedule(Seconds(1), &DnnComputeModel::Submit, n.compute, 1, Work(1e9), Seconds(2),
                         DnnComputeModel::DoneCallback(record));
     Simulator::Schedule(Seconds(2), &DnnComputeModel::Fail, n.compute);
-    Simulator::Schedule(Seconds(3), &DnnComputeModel::Submit, n.compute, 2, 1e9, Seconds(3),
+    Simulator::Schedule(Seconds(3), &DnnComputeModel::Submit, n.compute, 2, Work(1e9), Seconds(3),
                         DnnComputeModel::DoneCallback(record));
     Simulator::Stop(Seconds(10));
     Simulator::Run();
@@ -366,9 +373,9 @@ TEST(ComputeModelTest, CancelTakesAWaitingTaskOutOfTheQueueOnly)
     {
         done.push_back(task);
     };
-    model->Submit(0, 1e9, Seconds(0), DnnComputeModel::DoneCallback(record));
-    model->Submit(1, 1e9, Seconds(1), DnnComputeModel::DoneCallback(record));
-    model->Submit(2, 1e9, Seconds(2), DnnComputeModel::DoneCallback(record));
+    model->Submit(0, Work(1e9), Seconds(0), DnnComputeModel::DoneCallback(record));
+    model->Submit(1, Work(1e9), Seconds(1), DnnComputeModel::DoneCallback(record));
+    model->Submit(2, Work(1e9), Seconds(2), DnnComputeModel::DoneCallback(record));
     bool cancelledRunning = true;
     bool cancelledWaiting = false;
     Simulator::Schedule(Seconds(0.5),
@@ -397,9 +404,9 @@ TEST(ComputeModelTest, EnergyAddsUpWithOtherModelsOnTheSameSource)
     // Two tasks back to back on one core, [2, 4] and [4, 5], stopped at t=8:
     //   compute: idle 2 + 3 = 5 s at 2 W = 10 J, busy 3 s at 10 W = 30 J: 40 J;
     //   radio: 8 s at 1 W = 8 J; the source loses 48 J.
-    Simulator::Schedule(Seconds(2), &DnnComputeModel::Submit, n.compute, 0, 2e9, Seconds(2),
+    Simulator::Schedule(Seconds(2), &DnnComputeModel::Submit, n.compute, 0, Work(2e9), Seconds(2),
                         DnnComputeModel::DoneCallback());
-    Simulator::Schedule(Seconds(2), &DnnComputeModel::Submit, n.compute, 1, 1e9, Seconds(4),
+    Simulator::Schedule(Seconds(2), &DnnComputeModel::Submit, n.compute, 1, Work(1e9), Seconds(4),
                         DnnComputeModel::DoneCallback());
     Simulator::Stop(Seconds(8));
     Simulator::Run();
@@ -410,3 +417,26 @@ TEST(ComputeModelTest, EnergyAddsUpWithOtherModelsOnTheSameSource)
 }
 
 } // namespace
+
+TEST(ComputeModelTest, EachKindOfWorkRunsAtItsOwnSpeed)
+{
+    // Flops 1e9; ConvFlops 4e9, LinearFlops 0.5e9, PoolingFlops left at 0 (= Flops). A task of
+    // 8e9 conv + 1e9 linear + 2e9 pooling FLOPs takes 8/4 + 1/0.5 + 2/1 = 2 + 2 + 2 = 6 s.
+    Ptr<DnnComputeModel> model = CreateObject<DnnComputeModel>();
+    model->SetAttribute("Flops", DoubleValue(1e9));
+    model->SetAttribute("ConvFlops", DoubleValue(4e9));
+    model->SetAttribute("LinearFlops", DoubleValue(0.5e9));
+    DnnWork work = DnnWork::Of(DnnWorkKind::Conv, 8000000000);
+    work += DnnWork::Of(DnnWorkKind::Linear, 1000000000);
+    work += DnnWork::Of(DnnWorkKind::Pooling, 2000000000);
+    EXPECT_DOUBLE_EQ(model->Duration(work).GetSeconds(), 6.0);
+    EXPECT_DOUBLE_EQ(model->Speed(DnnWorkKind::Pooling), 1e9);
+    EXPECT_DOUBLE_EQ(model->Speed(DnnWorkKind::Linear), 0.5e9);
+    Time finished;
+    model->Submit(0, work, Seconds(0), MakeCallback(+[](uint32_t) {}));
+    model->TraceConnectWithoutContext(
+        "TaskFinished", Callback<void, uint32_t>([&](uint32_t) { finished = Simulator::Now(); }));
+    Simulator::Run();
+    Simulator::Destroy();
+    EXPECT_EQ(finished, Seconds(6));
+}

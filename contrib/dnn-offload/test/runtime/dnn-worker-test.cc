@@ -39,7 +39,7 @@ OneTransfer(uint64_t bytes, const std::string& workDevice = "")
     input.outputBytes = bytes;
     DnnTask work;
     work.name = "r0/work";
-    work.flops = 1000;
+    work.work = DnnWork::Of(DnnWorkKind::Conv, 1000);
     work.outputBytes = 1000;
     work.pinnedDevice = workDevice;
     DnnTask output;

@@ -47,7 +47,7 @@ OneTransferPlan(const DnnPlatform& platform)
     input.outputBytes = 100'000;
     DnnTask work;
     work.name = "r0/work";
-    work.flops = 1000;
+    work.work = DnnWork::Of(DnnWorkKind::Conv, 1000);
     work.outputBytes = 1000;
     DnnTask output;
     output.name = "r0/output";

@@ -198,7 +198,7 @@ ThreeRequests()
         DnnTask conv = input;
         conv.name = prefix + "conv1";
         conv.kind = DnnTaskKind::Compute;
-        conv.flops = 1000000000;
+        conv.work = DnnWork::Of(DnnWorkKind::Conv, 1000000000);
         DnnTask output = input;
         output.name = prefix + "output";
         output.kind = DnnTaskKind::Sink;
