@@ -185,12 +185,10 @@ def main():
         for helpers in (3, 6):
             for seed in (1, 2, 3):
                 scenario = json.loads(json.dumps(base))
-                # 6 helpers: 2 Raspberry Pis and 4 TX2s, as the seed; 3: 1 and 2.
+                # The seed's order RPi, RPi, TX2, repeating: 6 helpers are 4 Pis and 2 TX2s.
                 for device in scenario["devices"]:
-                    if device["name"] == "helper-rpi":
-                        device["count"] = 2 if helpers == 6 else 1
-                    if device["name"] == "helper-tx2":
-                        device["count"] = 4 if helpers == 6 else 2
+                    if device["name"] == "helper":
+                        device["count"] = helpers
                 scenario["schedulers"] = [
                     "heft", {"name": "heft", "network_model": "shared"},
                     "peft", {"name": "peft", "network_model": "shared"},

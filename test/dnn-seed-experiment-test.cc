@@ -16,7 +16,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <array>
+#include <iomanip>
 #include <iostream>
+#include <map>
 
 namespace
 {
@@ -28,17 +31,19 @@ class SeedExperimentTest : public DnnCliTest
   protected:
     SeedExperimentTest() : DnnCliTest("dnn-offload-run") {}
 
+  public:
+
     /** Planned makespan of one scheduler on the seed setting with \p helpers helpers. */
     double PlannedMakespan(uint32_t helpers, const std::string& partitioning,
                            const std::string& scheduler, uint32_t seed)
     {
         nlohmann::json scenario = nlohmann::json::parse(
             ReadText(fs::path(DNN_SOURCE_DIR) / "scenarios" / "seed-reproduction.json"));
-        // Helpers: 2 Raspberry Pis, then Jetson TX2s (the seed's pattern RPi, RPi, TX2, ...).
-        EXPECT_EQ(scenario["devices"][1]["name"], "helper-rpi");
-        EXPECT_EQ(scenario["devices"][2]["name"], "helper-tx2");
-        scenario["devices"][1]["count"] = std::min<uint32_t>(helpers, 2);
-        scenario["devices"][2]["count"] = helpers > 2 ? helpers - 2 : 0;
+        // Helpers in the seed's order RPi, RPi, TX2, repeating (one group cycling profiles).
+        EXPECT_EQ(scenario["devices"][1]["name"], "helper");
+        EXPECT_EQ(scenario["devices"][1]["profile"],
+                  nlohmann::json({"rpi4", "rpi4", "jetson-tx2"}));
+        scenario["devices"][1]["count"] = helpers;
         scenario["workload"]["partitioning"] = partitioning;
         if (partitioning == "layerwise")
         {
@@ -67,24 +72,46 @@ class SeedExperimentTest : public DnnCliTest
     }
 };
 
+/** Mean planned makespan over seeds 1-5 (HEFT is deterministic: one run). */
+double
+MeanMakespan(SeedExperimentTest& test, uint32_t helpers, const std::string& partitioning,
+             const std::string& scheduler)
+{
+    const uint32_t seeds = scheduler == "heft" ? 1 : 5;
+    double sum = 0;
+    for (uint32_t seed = 1; seed <= seeds; ++seed)
+    {
+        sum += test.PlannedMakespan(helpers, partitioning, scheduler, seed);
+    }
+    return sum / seeds;
+}
+
 TEST_F(SeedExperimentTest, MemeticPieceWiseBeatsLayerWisePsoGaWithThreeAndSixHelpers)
 {
+    // The seed code's own figures at 9 requests (seed-system.md, one plan each): layer-wise
+    // PSO-GA, piece-wise PSO-GA, memetic piece-wise, HEFT piece-wise.
+    const std::map<uint32_t, std::array<double, 4>> seedCode = {
+        {3, {0.705, 0.535, 0.424, 0.351}},
+        {6, {0.583, 0.446, 0.363, 0.326}}};
     for (uint32_t helpers : {3u, 6u})
     {
-        double memetic = 0;
-        double psoga = 0;
-        for (uint32_t seed = 1; seed <= 5; ++seed)
-        {
-            memetic += PlannedMakespan(helpers, "piecewise", "memetic-psoga", seed) / 5;
-            psoga += PlannedMakespan(helpers, "layerwise", "psoga", seed) / 5;
-        }
-        const double improvement = 100 * (psoga - memetic) / psoga;
-        std::cout << helpers << " helpers: layer-wise PSO-GA " << psoga
-                  << " s, piece-wise memetic PSO-GA " << memetic << " s: " << improvement
-                  << " % shorter (poster: " << (helpers == 3 ? "16.2-33.1" : "26.2-40.6") << " %)"
-                  << std::endl;
-        // The direction of the headline, with a margin: measured 15.7 % (3) and 38.0 % (6).
-        EXPECT_GT(improvement, helpers == 3 ? 10.0 : 25.0) << helpers << " helpers";
+        const double layerPsoga = MeanMakespan(*this, helpers, "layerwise", "psoga");
+        const double piecePsoga = MeanMakespan(*this, helpers, "piecewise", "psoga");
+        const double memetic = MeanMakespan(*this, helpers, "piecewise", "memetic-psoga");
+        const double heft = MeanMakespan(*this, helpers, "piecewise", "heft");
+        const auto& theirs = seedCode.at(helpers);
+        const double improvement = 100 * (layerPsoga - memetic) / layerPsoga;
+        std::cout << std::fixed << std::setprecision(3) << helpers
+                  << " helpers (ours | seed code), s: layer-wise PSO-GA " << layerPsoga << " | "
+                  << theirs[0] << ", piece-wise PSO-GA " << piecePsoga << " | " << theirs[1]
+                  << ", memetic piece-wise " << memetic << " | " << theirs[2]
+                  << ", HEFT piece-wise " << heft << " | " << theirs[3] << "; memetic vs "
+                  << "layer-wise PSO-GA " << std::setprecision(1) << -improvement
+                  << " % (poster: " << (helpers == 3 ? "-16.2 to -33.1" : "-26.2 to -40.6")
+                  << " %)" << std::endl;
+        // The direction of the headline, with a margin below what we measure (Validation).
+        EXPECT_GT(improvement, 10.0) << helpers << " helpers";
+        EXPECT_LE(memetic, piecePsoga * (1 + 1e-9)) << helpers << " helpers";
     }
 }
 

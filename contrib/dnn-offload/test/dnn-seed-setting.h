@@ -19,8 +19,8 @@ namespace test
 
 /**
  * The seed system's setting (shared/reference/seed-system.md): one Raspberry Pi 4B per
- * request (iot0, iot1, ...), \p helpers helper devices in the pattern RPi, RPi, TX2, TX2,
- * TX2, ..., one edge server; every device reaches every other at 13,107,200 B/s with no
+ * request (iot0, iot1, ...), \p helpers helper devices in the seed's order RPi, RPi, TX2,
+ * repeating, one edge server; every device reaches every other at 13,107,200 B/s with no
  * latency (one contention-free segment), one task at a time per device.
  */
 inline DnnPlatform
@@ -46,7 +46,7 @@ SeedPlatform(uint32_t requests, uint32_t helpers)
     }
     for (uint32_t h = 0; h < helpers; ++h)
     {
-        lan.members.push_back(add("helper" + std::to_string(h), h < 2 ? "rpi4" : "jetson-tx2",
+        lan.members.push_back(add("helper" + std::to_string(h), h % 3 == 2 ? "jetson-tx2" : "rpi4",
                                   DnnDeviceRole::Helper));
     }
     lan.members.push_back(add("edge", "edge-server", DnnDeviceRole::Edge));

@@ -680,8 +680,26 @@ ScenarioLoader::ReadDevices()
         entry.ExpectObject({"name", "profile", "role"}, {"position", "count", "spacing"});
         const DnnJsonReader nameReader = entry["name"];
         const std::string name = ReadSafeName(nameReader);
+        // A group may cycle through a list of profiles: replica i gets profiles[(i - 1) % n].
         const DnnJsonReader profileReader = entry["profile"];
-        const DnnDeviceProfile profile = ResolveProfile(profileReader.AsName(), profileReader);
+        std::vector<DnnDeviceProfile> profiles;
+        if (profileReader.Value().is_array())
+        {
+            if (!entry.Has("count"))
+            {
+                profileReader.Fail("a list of profiles needs a group (\"count\"): its devices "
+                                   "take them in turn");
+            }
+            for (const DnnJsonReader& item : profileReader.Elements(1))
+            {
+                profiles.push_back(ResolveProfile(item.AsName(), item));
+            }
+        }
+        else
+        {
+            profiles.push_back(ResolveProfile(profileReader.AsName(), profileReader));
+        }
+        const DnnDeviceProfile& profile = profiles.front();
         DnnDeviceRole role = DnnDeviceRole::Iot;
         DnnParseRole(entry["role"].AsChoice({"iot", "helper", "edge", "cloud"}), role);
         const auto readTriple = [](const DnnJsonReader& reader)
@@ -728,7 +746,8 @@ ScenarioLoader::ReadDevices()
                 const double k = i - 1;
                 record.devices.push_back(static_cast<uint32_t>(m_devices.size()));
                 m_replicas[replica] = static_cast<uint32_t>(m_devices.size());
-                m_devices.push_back({replica, profile, role, position[0] + k * spacing[0],
+                m_devices.push_back({replica, profiles[(i - 1) % profiles.size()], role,
+                                     position[0] + k * spacing[0],
                                      position[1] + k * spacing[1], position[2] + k * spacing[2]});
                 m_scenario.devicePaths.push_back(entry.Path());
             }

@@ -657,6 +657,25 @@ BaseScenario()
     })");
 }
 
+TEST(ScenarioReaderTest, GroupCyclesThroughAListOfProfiles)
+{
+    // The seed's helper order: Raspberry Pi, Raspberry Pi, Jetson TX2, repeating; 7 helpers
+    // are rpi4, rpi4, tx2, rpi4, rpi4, tx2, rpi4.
+    json doc = BaseScenario();
+    doc["devices"][1]["profile"] = {"rpi4", "rpi4", "jetson-tx2"};
+    doc["devices"][1]["count"] = 7;
+    const DnnScenario s = Read(doc);
+    const std::vector<std::string> expected = {"rpi4", "rpi4", "jetson-tx2", "rpi4",
+                                               "rpi4", "jetson-tx2", "rpi4"};
+    for (std::size_t i = 0; i < expected.size(); ++i)
+    {
+        const std::string name = "cam-" + std::to_string(i + 1);
+        const uint32_t d = s.platform.FindDevice(name);
+        ASSERT_NE(d, DnnNetwork::NONE) << name;
+        EXPECT_EQ(s.platform.Device(d).profile.name, expected[i]) << name;
+    }
+}
+
 TEST(ScenarioReaderTest, BaseScenarioIsValid)
 {
     const DnnScenario s = Read(BaseScenario());
@@ -1060,6 +1079,16 @@ TEST(ScenarioReaderTest, BadScenariosAreRejectedWithPathAndMessage)
              j["devices"].push_back(e);
          },
          "/devices/3/name", "\"cam-2\" is already used by /devices/1/name"},
+        {"profile list on a single device",
+         [](json& j) { j["devices"][0]["profile"] = {"edge-server"}; }, "/devices/0/profile",
+         "a list of profiles needs a group (\"count\")"},
+        {"empty profile list", [](json& j) { j["devices"][1]["profile"] = json::array(); },
+         "/devices/1/profile", "must not be empty"},
+        {"unknown profile in a list",
+         [](json& j) {
+             j["devices"][1]["profile"] = {"rpi4", "jetson-tx3"};
+         },
+         "/devices/1/profile/1", "jetson-tx3"},
         {"negative device count", [](json& j) { j["devices"][1]["count"] = -1; },
          "/devices/1/count", "must be between 0 and 1000, got -1"},
         {"no devices", [](json& j) { j["devices"] = json::array(); }, "/devices",
