@@ -94,6 +94,7 @@
 #include "ns3/dnn-topology-helper.h"
 #include "ns3/dnn-units.h"
 #include "ns3/dnn-wifi-rates.h"
+#include "ns3/dnn-work.h"
 #include "ns3/dnn-worker-application.h"
 #include "ns3/dnn-workload-checks.h"
 #include "ns3/dnn-workload-problem.h"
