@@ -257,7 +257,6 @@ struct ProfileTimes
 {
     std::string base;                      //!< the built-in profile started from
     std::vector<DnnTimeMeasurement> times; //!< its rows' work and seconds
-    std::vector<std::size_t> lines;        //!< each one's CSV line
 };
 
 void
@@ -447,7 +446,6 @@ Run(int argc, char* argv[])
         }
         m.seconds = ParseSeconds(timesFile, row);
         profiles[name].times.push_back(m);
-        profiles[name].lines.push_back(row.line);
     }
 
     nlohmann::json doc = {{"profiles", nlohmann::json::object()}};
