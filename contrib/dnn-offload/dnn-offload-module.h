@@ -71,6 +71,7 @@
 #include "ns3/dnn-peft-scheduler.h"
 #include "ns3/dnn-platform.h"
 #include "ns3/dnn-power.h"
+#include "ns3/dnn-profile-fit.h"
 #include "ns3/dnn-provenance.h"
 #include "ns3/dnn-psoga-optimizer.h"
 #include "ns3/dnn-psoga-scheduler.h"

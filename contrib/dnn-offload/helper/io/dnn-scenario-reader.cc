@@ -552,8 +552,9 @@ ScenarioLoader::ResolveProfile(const std::string& name, const DnnJsonReader& whe
     {
         reader.Fail("profile \"" + name + "\" is based on itself through \"base\"");
     }
-    reader.ExpectObject({}, {"base", "speed", "cores", "memory", "idle_power", "busy_power",
-                             "tx_power", "radio_idle_power", "radio_rx_power", "source"});
+    reader.ExpectObject({},
+                        {"base", "speed", "cores", "memory", "idle_power", "busy_power", "tx_power",
+                         "radio_idle_power", "radio_rx_power", "source", "speed_by_kind"});
     DnnDeviceProfile profile;
     profile.flops = 0;
     profile.source = "";
@@ -607,6 +608,36 @@ ScenarioLoader::ResolveProfile(const std::string& name, const DnnJsonReader& whe
         if (!(profile.flops > 0))
         {
             reader["speed"].Fail("must be positive, got " + reader["speed"].Quote());
+        }
+    }
+    if (reader.Has("speed_by_kind"))
+    {
+        // Kinds left out keep their entry: the base's, or 0 (the profile's speed).
+        const DnnJsonReader byKind = reader["speed_by_kind"];
+        std::vector<std::string> kinds;
+        for (std::size_t k = 0; k < DNN_WORK_KINDS; ++k)
+        {
+            kinds.push_back(DnnWorkKindName(static_cast<DnnWorkKind>(k)));
+        }
+        if (!byKind.Value().is_object())
+        {
+            byKind.Fail("must be an object (work kind -> speed, e.g. {\"conv\": \"10GFLOPS\"}), "
+                        "got " +
+                        byKind.Quote());
+        }
+        byKind.ExpectObject({}, kinds);
+        for (std::size_t k = 0; k < DNN_WORK_KINDS; ++k)
+        {
+            if (!byKind.Has(kinds[k]))
+            {
+                continue;
+            }
+            const DnnJsonReader speed = byKind[kinds[k]];
+            profile.kindFlops[k] = ReadQuantity(speed, &DnnParseFlops, "10GFLOPS");
+            if (!(profile.kindFlops[k] > 0))
+            {
+                speed.Fail("must be positive, got " + speed.Quote());
+            }
         }
     }
     if (reader.Has("cores"))
@@ -1072,30 +1103,16 @@ std::shared_ptr<const DnnModel>
 ScenarioLoader::LoadModel(const DnnJsonReader& reader)
 {
     const std::string model = reader.AsName();
-    const bool isPath = model.find('/') != std::string::npos ||
-                        (model.size() > 5 && model.compare(model.size() - 5, 5, ".json") == 0);
-    const fs::path path =
-        (isPath ? m_baseDir / model : m_baseDir / "models" / (model + ".json")).lexically_normal();
-    std::error_code error;
-    // Anything that exists (a directory, a FIFO, ...) is left to DnnJsonReader::ReadInputFile,
-    // which says what it is; only a missing file gets a did-you-mean.
-    if (!fs::exists(path, error))
+    fs::path path;
+    try
     {
-        if (isPath)
-        {
-            reader.Fail("model file " + path.string() + " does not exist");
-        }
-        std::vector<std::string> names;
-        for (const auto& item : fs::directory_iterator(m_baseDir / "models", error))
-        {
-            if (item.path().extension() == ".json")
-            {
-                names.push_back(item.path().stem().string());
-            }
-        }
-        reader.Fail("unknown model \"" + model + "\": no file " + path.string() +
-                    Suggest(model, names));
+        path = DnnScenarioReader::ModelFile(model, m_baseDir.string());
     }
+    catch (const std::invalid_argument& e)
+    {
+        reader.Fail(e.what());
+    }
+    std::error_code error;
     const std::string key = fs::weakly_canonical(path, error).string();
     const auto cached = m_models.find(key);
     if (cached != m_models.end())
@@ -1549,6 +1566,43 @@ DnnSchedulerSpec::Create() const
         throw DnnInputError("", "", e.what());
     }
     return scheduler;
+}
+
+bool
+DnnScenarioReader::IsModelPath(const std::string& model)
+{
+    return model.find('/') != std::string::npos ||
+           (model.size() > 5 && model.compare(model.size() - 5, 5, ".json") == 0);
+}
+
+std::string
+DnnScenarioReader::ModelFile(const std::string& model, const std::string& baseDir)
+{
+    const fs::path base = baseDir.empty() ? fs::path(".") : fs::path(baseDir);
+    const bool isPath = IsModelPath(model);
+    const fs::path path =
+        (isPath ? base / model : base / "models" / (model + ".json")).lexically_normal();
+    std::error_code error;
+    // Anything that exists (a directory, a FIFO, ...) is left to DnnJsonReader::ReadInputFile,
+    // which says what it is; only a missing file gets a did-you-mean.
+    if (!fs::exists(path, error))
+    {
+        if (isPath)
+        {
+            throw std::invalid_argument("model file " + path.string() + " does not exist");
+        }
+        std::vector<std::string> names;
+        for (const auto& item : fs::directory_iterator(base / "models", error))
+        {
+            if (item.path().extension() == ".json")
+            {
+                names.push_back(item.path().stem().string());
+            }
+        }
+        throw std::invalid_argument("unknown model \"" + model + "\": no file " + path.string() +
+                                    Suggest(model, names));
+    }
+    return path.string();
 }
 
 DnnScenario

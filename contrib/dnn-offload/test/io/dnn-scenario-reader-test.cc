@@ -932,6 +932,59 @@ TEST(ScenarioReaderTest, TwoModelFilesWithOneNameAreRejected)
     EXPECT_EQ(s.requests.size(), 4U);
 }
 
+TEST(ScenarioReaderTest, SpeedByKindFillsKindFlopsAndIsInherited)
+{
+    // "fast": rpi4 with its own conv and linear speeds; "faster": based on "fast", linear
+    // overridden and pooling added; kinds never given keep rpi4's entries (0: its speed).
+    json doc = BaseScenario();
+    doc["profiles"] = {
+        {"fast",
+         {{"base", "rpi4"}, {"speed_by_kind", {{"conv", "12.5GFLOPS"}, {"linear", "2GFLOPS"}}}}},
+        {"faster",
+         {{"base", "fast"},
+          {"speed", "3GFLOPS"},
+          {"speed_by_kind", {{"linear", "4GFLOPS"}, {"pooling", "500MFLOPS"}}}}},
+    };
+    doc["devices"][0]["profile"] = "fast";
+    doc["devices"][1]["profile"] = "faster";
+    const DnnScenario s = Read(doc);
+    const DnnDeviceProfile* rpi4 = DnnDeviceProfile::FindBuiltin("rpi4");
+    const DnnDeviceProfile& fast = s.platform.Device(Device(s, "edge")).profile;
+    const DnnDeviceProfile& faster = s.platform.Device(Device(s, "cam-1")).profile;
+    const auto kind = [](DnnWorkKind k)
+    {
+        return static_cast<std::size_t>(k);
+    };
+
+    EXPECT_EQ(fast.flops, rpi4->flops);
+    EXPECT_EQ(fast.kindFlops[kind(DnnWorkKind::Conv)], 12.5e9);
+    EXPECT_EQ(fast.kindFlops[kind(DnnWorkKind::Linear)], 2e9);
+    EXPECT_EQ(fast.Speed(DnnWorkKind::Conv), 12.5e9);
+    for (DnnWorkKind k : {DnnWorkKind::GroupedConv, DnnWorkKind::Pooling, DnnWorkKind::Elementwise})
+    {
+        EXPECT_EQ(fast.kindFlops[kind(k)], rpi4->kindFlops[kind(k)]) << DnnWorkKindName(k);
+        EXPECT_EQ(fast.Speed(k), rpi4->Speed(k)) << DnnWorkKindName(k);
+    }
+
+    EXPECT_EQ(faster.flops, 3e9);
+    EXPECT_EQ(faster.kindFlops[kind(DnnWorkKind::Conv)], 12.5e9); // from "fast"
+    EXPECT_EQ(faster.kindFlops[kind(DnnWorkKind::Linear)], 4e9);  // overridden
+    EXPECT_EQ(faster.kindFlops[kind(DnnWorkKind::Pooling)], 5e8); // added
+    EXPECT_EQ(faster.kindFlops[kind(DnnWorkKind::GroupedConv)],
+              rpi4->kindFlops[kind(DnnWorkKind::GroupedConv)]);
+    // 1 GFLOP of conv and 1 GFLOP of pooling: 0.08 s + 2 s.
+    DnnWork work = DnnWork::Of(DnnWorkKind::Conv, 1000000000);
+    work += DnnWork::Of(DnnWorkKind::Pooling, 1000000000);
+    EXPECT_DOUBLE_EQ(faster.Seconds(work), 0.08 + 2.0);
+
+    // An empty object changes nothing.
+    doc["profiles"] = {{"same", {{"base", "rpi4"}, {"speed_by_kind", json::object()}}}};
+    doc["devices"][1]["profile"] = "same";
+    doc["devices"][0]["profile"] = "edge-server";
+    const DnnScenario same = Read(doc);
+    EXPECT_EQ(same.platform.Device(Device(same, "cam-1")).profile.kindFlops, rpi4->kindFlops);
+}
+
 /** One malformed scenario: how it differs from the base and what must be reported. */
 struct BadCase
 {
@@ -1142,6 +1195,49 @@ TEST(ScenarioReaderTest, BadScenariosAreRejectedWithPathAndMessage)
              j["profiles"] = {{"rpi4", {{"memroy", "1GiB"}}}};
          },
          "/profiles/rpi4/memroy", "(did you mean \"memory\"?)"},
+        {"unknown work kind in speed_by_kind",
+         [](json& j) {
+             j["profiles"] = {{"rpi4", {{"speed_by_kind", {{"convv", "1GFLOPS"}}}}}};
+         },
+         "/profiles/rpi4/speed_by_kind/convv", "unknown key \"convv\" (did you mean \"conv\"?)"},
+        {"work kind that suggests nothing",
+         [](json& j) {
+             j["profiles"] = {{"rpi4", {{"speed_by_kind", {{"matmul", "1GFLOPS"}}}}}};
+         },
+         "/profiles/rpi4/speed_by_kind/matmul",
+         "unknown key \"matmul\" (allowed here: \"conv\", \"grouped_conv\", \"linear\", "
+         "\"pooling\", \"elementwise\")"},
+        {"speed_by_kind zero",
+         [](json& j) {
+             j["profiles"] = {{"rpi4", {{"speed_by_kind", {{"linear", "0GFLOPS"}}}}}};
+         },
+         "/profiles/rpi4/speed_by_kind/linear", "must be positive, got \"0GFLOPS\""},
+        {"speed_by_kind negative",
+         [](json& j) {
+             j["profiles"] = {{"rpi4", {{"speed_by_kind", {{"pooling", "-1GFLOPS"}}}}}};
+         },
+         "/profiles/rpi4/speed_by_kind/pooling", "-1GFLOPS"},
+        {"speed_by_kind value as a number",
+         [](json& j) {
+             j["profiles"] = {{"rpi4", {{"speed_by_kind", {{"conv", 1e9}}}}}};
+         },
+         "/profiles/rpi4/speed_by_kind/conv",
+         "must be a string with a unit (e.g. \"10GFLOPS\"), got 1000000000"},
+        {"speed_by_kind value without its unit",
+         [](json& j) {
+             j["profiles"] = {{"rpi4", {{"speed_by_kind", {{"conv", "12.5G"}}}}}};
+         },
+         "/profiles/rpi4/speed_by_kind/conv", "is not a compute speed (e.g. \"10GFLOPS\")"},
+        {"speed_by_kind as a string",
+         [](json& j) {
+             j["profiles"] = {{"rpi4", {{"speed_by_kind", "10GFLOPS"}}}};
+         },
+         "/profiles/rpi4/speed_by_kind", "must be an object (work kind -> speed"},
+        {"speed_by_kind key typo",
+         [](json& j) {
+             j["profiles"] = {{"rpi4", {{"speed_by_kinds", json::object()}}}};
+         },
+         "/profiles/rpi4/speed_by_kinds", "(did you mean \"speed_by_kind\"?)"},
         {"unknown device in a request",
          [](json& j) { j["workload"]["requests"][0]["device"] = "camm"; },
          "/workload/requests/0/device", "unknown device \"camm\" (did you mean \"cam\"?)"},
