@@ -62,7 +62,7 @@ AlexNetPerCamera(uint32_t cameras, const std::string& partition)
     return DnnPartitioner(DnnPartitionConfig::Parse(partition)).PartitionWorkload(requests);
 }
 
-/** summary.json without the host's wall clock and what NetAnim adds (its file name and the
+/** summary.json without the host's wall clock and what NetAnim adds (its "netanim" entry and the
  *  simulator events it schedules to poll positions). */
 nlohmann::json
 Summary(const std::filesystem::path& dir)
