@@ -38,6 +38,7 @@
 
 #include "ns3/command-line.h"
 
+#include <nlohmann/json.hpp>
 #include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
@@ -727,6 +728,26 @@ Run(int argc, char* argv[])
     {
         std::cout << "netanim: " << (dir / schedulers.front().label / "netanim.xml").string()
                   << " (one per scheduler)\n";
+        // NetAnim prints "Max Packets per trace file exceeded" on standard error when it
+        // cuts an animation short; say which, as their summary.json's "netanim" does.
+        std::string cut;
+        for (const DnnSchedulerSpec& spec : schedulers)
+        {
+            std::ifstream in(dir / spec.label / "summary.json");
+            const nlohmann::json summary = nlohmann::json::parse(in, nullptr, false);
+            if (summary.is_object() && summary.contains("netanim") &&
+                summary["netanim"].value("cut", false))
+            {
+                cut += (cut.empty() ? "" : ", ") + spec.label + " (after " +
+                       std::to_string(summary["netanim"].value("max_packets", uint64_t{0})) + ")";
+            }
+        }
+        if (!cut.empty())
+        {
+            std::cout << "netanim: animation cut short at the packet record limit "
+                         "(simulation.netanim_max_packets): "
+                      << cut << "\n";
+        }
     }
     return 0;
 }

@@ -1409,8 +1409,8 @@ ScenarioLoader::ReadSimulation()
         return;
     }
     const DnnJsonReader simulation = m_root["simulation"];
-    simulation.ExpectObject({},
-                            {"stop_time", "netanim", "flowmon", "pcap", "failures", "on_failure"});
+    simulation.ExpectObject({}, {"stop_time", "netanim", "netanim_max_packets", "flowmon", "pcap",
+                                 "failures", "on_failure"});
     if (simulation.Has("stop_time"))
     {
         m_scenario.stopTime = ReadPositiveTime(simulation["stop_time"]);
@@ -1418,6 +1418,10 @@ ScenarioLoader::ReadSimulation()
     if (simulation.Has("netanim"))
     {
         m_scenario.netanim = simulation["netanim"].AsBool();
+    }
+    if (simulation.Has("netanim_max_packets"))
+    {
+        m_scenario.netanimMaxPackets = simulation["netanim_max_packets"].AsPositive();
     }
     if (simulation.Has("flowmon"))
     {

@@ -74,6 +74,9 @@ struct DnnScenario
     bool pcap{false};                         //!< write pcap traces
     std::vector<DnnFault> faults;             //!< device and network faults to inject
     DnnFailurePolicy onFailure{DnnFailurePolicy::Report}; //!< what to do about lost work
+    /** The most packet records netanim.xml holds ("netanim_max_packets"; 0: not given, the
+     *  simulation's default, DNN_NETANIM_MAX_PACKETS). */
+    uint64_t netanimMaxPackets{0};
     /** Rolling-horizon planning: plan the requests released in each window of this many
      *  seconds when the window opens (0: plan the whole workload before the run). */
     double horizon{0};

@@ -48,6 +48,10 @@ SimulationOptions(const DnnScenario& scenario, const std::string& label,
     sim.run = scenario.run;
     sim.flowmon = scenario.flowmon;
     sim.netanim = scenario.netanim;
+    if (scenario.netanimMaxPackets > 0)
+    {
+        sim.netanimMaxPackets = scenario.netanimMaxPackets;
+    }
     sim.pcap = scenario.pcap;
     sim.deadlines = scenario.deadlines;
     sim.progress = options.progress;

@@ -369,7 +369,10 @@ DnnResultsWriter::Finish(const DnnRuntimePlan& plan, const DnnRunRecorder& recor
     }
     if (!facts.netanimFile.empty())
     {
-        summary["netanim"] = facts.netanimFile;
+        summary["netanim"] = {{"file", facts.netanimFile},
+                              {"max_packets", facts.netanimMaxPackets},
+                              {"packets", facts.netanimPackets},
+                              {"cut", facts.netanimCut}};
     }
     if (!m_simulated)
     {

@@ -51,6 +51,13 @@ struct DnnRunFacts
     DnnProvenance provenance;                             //!< how the results were made
     /** Wi-Fi stations (device names) not associated at plan time 0. */
     std::vector<std::string> unassociatedAtStart;
+    /** The most packet records the NetAnim XML may hold (its SetMaxPktsPerTraceFile). */
+    uint64_t netanimMaxPackets{0};
+    /** The packet records the NetAnim XML holds. */
+    uint64_t netanimPackets{0};
+    /** The run had more packet records than netanimMaxPackets: NetAnim stopped the
+     *  animation at the first one over (no later packets or node descriptions). */
+    bool netanimCut{false};
 };
 
 /**

@@ -450,7 +450,7 @@ DnnSimulationRun::InstallNetAnim()
     NS_LOG_FUNCTION(this);
     std::filesystem::create_directories(m_options.outputDir);
     m_anim = std::make_unique<AnimationInterface>(m_options.outputDir + "/netanim.xml");
-    m_anim->SetMaxPktsPerTraceFile(100000);
+    m_anim->SetMaxPktsPerTraceFile(m_options.netanimMaxPackets);
     m_anim->EnablePacketMetadata(false);
     for (uint32_t d = 0; d < m_nodes.GetN(); ++d)
     {
@@ -695,7 +695,14 @@ DnnSimulationRun::WriteResults()
         }
         if (m_anim)
         {
+            // NetAnim counts each packet record it is about to write; the first over its
+            // limit stops the animation (ns-3 prints "Max Packets per trace file exceeded")
+            // and ends the count there, unwritten.
+            const uint64_t count = m_anim->GetTracePktCount();
             m_facts.netanimFile = "netanim.xml";
+            m_facts.netanimMaxPackets = m_options.netanimMaxPackets;
+            m_facts.netanimCut = count > m_options.netanimMaxPackets;
+            m_facts.netanimPackets = std::min(count, m_options.netanimMaxPackets);
         }
         m_writer->Finish(*m_plan, m_recorder, m_facts);
         NS_LOG_INFO("results written to " << m_options.outputDir);

@@ -132,7 +132,8 @@ const char* FULL_SCENARIO = R"({
     {"name": "heft", "calibrated": true},
     {"name": "peft", "network_model": "shared", "calibrated": false}
   ],
-  "simulation": {"stop_time": "2min", "netanim": true, "flowmon": false, "pcap": true}
+  "simulation": {"stop_time": "2min", "netanim": true, "netanim_max_packets": 5000,
+                 "flowmon": false, "pcap": true}
 })";
 
 TEST(ScenarioReaderTest, FullScenarioIsResolved)
@@ -324,6 +325,7 @@ TEST(ScenarioReaderTest, FullScenarioIsResolved)
     // Simulation options.
     EXPECT_EQ(s.stopTime, 120.0);
     EXPECT_TRUE(s.netanim);
+    EXPECT_EQ(s.netanimMaxPackets, 5000U);
     EXPECT_FALSE(s.flowmon);
     EXPECT_TRUE(s.pcap);
 }
@@ -418,6 +420,7 @@ TEST(ScenarioReaderTest, DefaultsOfAMinimalScenario)
     EXPECT_EQ(s.deadlines[0], 0.0);
     EXPECT_EQ(s.stopTime, 60.0);
     EXPECT_FALSE(s.netanim);
+    EXPECT_EQ(s.netanimMaxPackets, 0U); // the simulation's default
     EXPECT_TRUE(s.flowmon);
     EXPECT_FALSE(s.pcap);
     EXPECT_EQ(s.horizon, 0.0);
@@ -1361,6 +1364,11 @@ TEST(ScenarioReaderTest, BadScenariosAreRejectedWithPathAndMessage)
              j["simulation"] = {{"netanim", "yes"}};
          },
          "/simulation/netanim", "must be true or false"},
+        {"no room for a NetAnim packet",
+         [](json& j) {
+             j["simulation"] = {{"netanim_max_packets", 0}};
+         },
+         "/simulation/netanim_max_packets", "must be a positive integer, got 0"},
         {"stop time beyond what ns-3 can count",
          [](json& j) {
              j["simulation"] = {{"stop_time", "9999999999s"}};

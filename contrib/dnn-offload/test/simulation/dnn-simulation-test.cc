@@ -62,7 +62,7 @@ AlexNetPerCamera(uint32_t cameras, const std::string& partition)
     return DnnPartitioner(DnnPartitionConfig::Parse(partition)).PartitionWorkload(requests);
 }
 
-/** summary.json without the host's wall clock and what NetAnim adds (its file name and the
+/** summary.json without the host's wall clock and what NetAnim adds (its "netanim" entry and the
  *  simulator events it schedules to poll positions). */
 nlohmann::json
 Summary(const std::filesystem::path& dir)
@@ -129,6 +129,116 @@ TEST(SimulationTest, SameSeedSameResultsWithOrWithoutNetAnim)
     }
     EXPECT_EQ(drops.at("retry_limit"), 0);
     EXPECT_EQ(drops.at("old_packet"), 0);
+    std::filesystem::remove_all(base);
+}
+
+/** The packet records netanim.xml holds: point-to-point and CSMA packets (<p), wireless
+ *  transmissions (<pr) and receptions (<wpr), as NetAnim 3.37 writes them. */
+uint64_t
+NetAnimPacketRecords(const std::string& xml)
+{
+    uint64_t records = 0;
+    for (const std::string element : {"<p ", "<pr ", "<wpr "})
+    {
+        for (std::size_t at = xml.find(element); at != std::string::npos;
+             at = xml.find(element, at + element.size()))
+        {
+            ++records;
+        }
+    }
+    return records;
+}
+
+/** What the run printed on std::clog (where ns-3's NS_LOG_UNCOND writes) while it lives. */
+class ClogCapture
+{
+  public:
+    ClogCapture() : m_old(std::clog.rdbuf(m_text.rdbuf())) {}
+
+    ~ClogCapture() { std::clog.rdbuf(m_old); }
+
+    std::string Text() const { return m_text.str(); }
+
+  private:
+    std::ostringstream m_text;
+    std::streambuf* m_old;
+};
+
+/**
+ * summary.json says what netanim.xml holds: the packet record limit, the records written
+ * (the same count the file holds) and whether the animation was cut. A camera on Wi-Fi
+ * and a cloud server behind the edge server on a point-to-point link, so the file has both
+ * kinds of records. Under the default limit the animation is whole; at exactly its records
+ * it still is; at half of them NetAnim stops (and says so on std::clog), the summary says
+ * cut, and the rest of the results do not change.
+ */
+TEST(SimulationTest, NetAnimSummarySaysWhatTheAnimationHolds)
+{
+    DnnPlatform platform = WifiCell(1);
+    const uint32_t edge = platform.DeviceCount() - 1;
+    const uint32_t cloud =
+        platform.AddDevice(Device("cloud", "cloud-server", DnnDeviceRole::Cloud, 40));
+    platform.AddNetwork({"wan", DnnNetworkKind::P2p, {edge, cloud}, DnnNetwork::NONE, 50e6, 0.02});
+    const DnnTaskGraph graph = AlexNetPerCamera(1, "layerwise");
+    const DnnSchedulingProblem problem = BuildWorkloadProblem(graph, platform);
+    const DnnSchedule schedule = DnnScheduler::Create("cloud")->Plan(problem);
+    const auto base = std::filesystem::temp_directory_path() /
+                      ("dnn-simulation-netanim-test-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(base);
+    DnnSimulationOptions options;
+    options.scheduler = "cloud";
+    options.stopTime = 2;
+    options.netanim = true;
+    EXPECT_EQ(options.netanimMaxPackets, DNN_NETANIM_MAX_PACKETS);
+    const auto run = [&](const std::string& name, uint64_t limit)
+    {
+        options.outputDir = (base / name).string();
+        options.netanimMaxPackets = limit;
+        ClogCapture clog;
+        const DnnSimulationResult result =
+            DnnSimulation::Run(graph, problem, schedule, platform, options);
+        EXPECT_GT(result.simulatedMakespan, 0) << name;
+        return clog.Text();
+    };
+    const auto netanim = [&](const std::string& name)
+    {
+        return nlohmann::json::parse(test::ReadTextFile((base / name / "summary.json").string()))
+            .at("netanim");
+    };
+    const auto xml = [&](const std::string& name)
+    {
+        return test::ReadTextFile((base / name / "netanim.xml").string());
+    };
+
+    EXPECT_EQ(run("whole", DNN_NETANIM_MAX_PACKETS).find("Max Packets"), std::string::npos);
+    const nlohmann::json whole = netanim("whole");
+    EXPECT_EQ(whole.at("file"), "netanim.xml");
+    EXPECT_EQ(whole.at("max_packets").get<uint64_t>(), DNN_NETANIM_MAX_PACKETS);
+    EXPECT_EQ(whole.at("cut"), false);
+    const uint64_t records = whole.at("packets").get<uint64_t>();
+    EXPECT_EQ(NetAnimPacketRecords(xml("whole")), records);
+    EXPECT_NE(xml("whole").find("<p "), std::string::npos) << "no point-to-point packet";
+    EXPECT_NE(xml("whole").find("<wpr "), std::string::npos) << "no Wi-Fi reception";
+    ASSERT_GT(records, 100u);
+
+    EXPECT_EQ(run("exact", records).find("Max Packets"), std::string::npos);
+    EXPECT_EQ(netanim("exact"), nlohmann::json({{"file", "netanim.xml"},
+                                                {"max_packets", records},
+                                                {"packets", records},
+                                                {"cut", false}}));
+    EXPECT_EQ(xml("exact"), xml("whole"));
+
+    const uint64_t half = records / 2;
+    EXPECT_NE(run("half", half).find("Max Packets per trace file exceeded"), std::string::npos);
+    EXPECT_EQ(
+        netanim("half"),
+        nlohmann::json(
+            {{"file", "netanim.xml"}, {"max_packets", half}, {"packets", half}, {"cut", true}}));
+    EXPECT_EQ(NetAnimPacketRecords(xml("half")), half);
+    EXPECT_NE(xml("half").find("</anim>"), std::string::npos) << "the file is closed";
+    EXPECT_EQ(Summary(base / "half"), Summary(base / "whole"));
+    EXPECT_EQ(test::ReadTextFile((base / "half" / "tasks.csv").string()),
+              test::ReadTextFile((base / "whole" / "tasks.csv").string()));
     std::filesystem::remove_all(base);
 }
 
