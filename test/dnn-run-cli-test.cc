@@ -360,10 +360,11 @@ TEST_F(RunCliTest, PlanningHorizonPlansWindowByWindow)
 
 /** Smart-home with HEFT under both network models and local: local runs everything on the
  *  requesting device, so its simulated latencies are its planned ones; contention-free HEFT
- *  (nominal Wi-Fi rates) plans requests that take several times their planned latency
- *  (median error 2.48 measured), and plans lower mean latency than local while simulating
- *  a higher one; under the shared-medium model with calibrated hops HEFT's median error is
- *  0.042 (p95 0.093) and it ranks where it simulates. The comparison's median and p95 are
+ *  (nominal Wi-Fi rates) plans requests that take up to three times their planned latency
+ *  (median error 0.51, p95 2.05 measured with the fitted profiles), and plans a lower mean
+ *  latency than heft-shared while simulating a higher one; under the shared-medium model
+ *  with calibrated hops HEFT's median error is 0.023 (p95 0.113) and it ranks where it
+ *  simulates. The comparison's median and p95 are
  *  those of requests.csv's absolute errors. */
 TEST_F(RunCliTest, LatencyErrorsShowWhetherThePlanHeld)
 {
@@ -394,21 +395,21 @@ TEST_F(RunCliTest, LatencyErrorsShowWhetherThePlanHeld)
             << row.at("scheduler");
     }
     EXPECT_EQ(rows[0].at("scheduler"), "heft");
-    EXPECT_GT(std::stod(rows[0].at("latency_error_median")), 1.0);
-    EXPECT_GT(std::stod(rows[0].at("latency_error_p95")), 2.0);
+    EXPECT_GT(std::stod(rows[0].at("latency_error_median")), 0.3);
+    EXPECT_GT(std::stod(rows[0].at("latency_error_p95")), 1.5);
     EXPECT_EQ(rows[1].at("scheduler"), "heft-shared");
     EXPECT_LT(std::stod(rows[1].at("latency_error_median")), 0.1);
     EXPECT_LT(std::stod(rows[1].at("latency_error_p95")), 0.2);
     EXPECT_EQ(rows[2].at("scheduler"), "local");
     EXPECT_LT(std::stod(rows[2].at("latency_error_median")), 1e-5);
     EXPECT_LT(std::stod(rows[2].at("latency_error_p95")), 1e-5);
-    // Planned mean latency: heft < heft-shared < local; simulated: heft-shared < local <
-    // heft. Of the three pairs, (heft-shared, local) agrees, the two with heft disagree:
-    // tau-b = (1 - 2) / 3.
+    // Planned mean latency: heft < heft-shared < local; simulated: heft-shared < heft <
+    // local. Of the three pairs, (heft, heft-shared) disagrees, the two with local agree:
+    // tau-b = (2 - 1) / 3.
     const auto summary = nlohmann::json::parse(ReadText(m_dir / "out" / "comparison-summary.json"));
     EXPECT_EQ(summary["rank_agreement"]["schedulers"], 3);
-    EXPECT_NEAR(summary["rank_agreement"]["kendall_tau_b"].get<double>(), -1.0 / 3, 1e-6);
-    EXPECT_TRUE(Contains(r.out, "(Kendall's tau-b, 3 schedulers): -0.333")) << r.out;
+    EXPECT_NEAR(summary["rank_agreement"]["kendall_tau_b"].get<double>(), 1.0 / 3, 1e-6);
+    EXPECT_TRUE(Contains(r.out, "(Kendall's tau-b, 3 schedulers): 0.333")) << r.out;
     // comparison.json keeps its list of rows, with the new keys.
     const auto json = nlohmann::json::parse(ReadText(m_dir / "out" / "comparison.json"));
     ASSERT_TRUE(json.is_array());

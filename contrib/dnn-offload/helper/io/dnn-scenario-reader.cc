@@ -604,7 +604,10 @@ ScenarioLoader::ResolveProfile(const std::string& name, const DnnJsonReader& whe
     profile.name = name;
     if (reader.Has("speed"))
     {
+        // One speed for every kind of work: the base's speeds by kind no longer apply
+        // (speed_by_kind, read next, may give some again).
         profile.flops = ReadQuantity(reader["speed"], &DnnParseFlops, "10GFLOPS");
+        profile.kindFlops = {};
         if (!(profile.flops > 0))
         {
             reader["speed"].Fail("must be positive, got " + reader["speed"].Quote());
@@ -612,7 +615,8 @@ ScenarioLoader::ResolveProfile(const std::string& name, const DnnJsonReader& whe
     }
     if (reader.Has("speed_by_kind"))
     {
-        // Kinds left out keep their entry: the base's, or 0 (the profile's speed).
+        // Kinds left out keep their entry: the base's (unless "speed" is given), or 0 (the
+        // profile's speed).
         const DnnJsonReader byKind = reader["speed_by_kind"];
         std::vector<std::string> kinds;
         for (std::size_t k = 0; k < DNN_WORK_KINDS; ++k)

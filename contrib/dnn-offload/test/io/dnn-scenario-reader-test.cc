@@ -937,8 +937,9 @@ TEST(ScenarioReaderTest, TwoModelFilesWithOneNameAreRejected)
 
 TEST(ScenarioReaderTest, SpeedByKindFillsKindFlopsAndIsInherited)
 {
-    // "fast": rpi4 with its own conv and linear speeds; "faster": based on "fast", linear
-    // overridden and pooling added; kinds never given keep rpi4's entries (0: its speed).
+    // "fast": rpi4 with its own conv and linear speeds, its other kinds inherited; "faster":
+    // based on "fast" with one speed (3 GFLOP/s) for every kind, which drops the inherited
+    // kinds, then linear and pooling given again.
     json doc = BaseScenario();
     doc["profiles"] = {
         {"fast",
@@ -970,15 +971,14 @@ TEST(ScenarioReaderTest, SpeedByKindFillsKindFlopsAndIsInherited)
     }
 
     EXPECT_EQ(faster.flops, 3e9);
-    EXPECT_EQ(faster.kindFlops[kind(DnnWorkKind::Conv)], 12.5e9); // from "fast"
-    EXPECT_EQ(faster.kindFlops[kind(DnnWorkKind::Linear)], 4e9);  // overridden
-    EXPECT_EQ(faster.kindFlops[kind(DnnWorkKind::Pooling)], 5e8); // added
-    EXPECT_EQ(faster.kindFlops[kind(DnnWorkKind::GroupedConv)],
-              rpi4->kindFlops[kind(DnnWorkKind::GroupedConv)]);
-    // 1 GFLOP of conv and 1 GFLOP of pooling: 0.08 s + 2 s.
+    EXPECT_EQ(faster.kindFlops[kind(DnnWorkKind::Conv)], 0);      // "speed" dropped it
+    EXPECT_EQ(faster.kindFlops[kind(DnnWorkKind::Linear)], 4e9);  // given again
+    EXPECT_EQ(faster.kindFlops[kind(DnnWorkKind::Pooling)], 5e8); // given
+    EXPECT_EQ(faster.kindFlops[kind(DnnWorkKind::GroupedConv)], 0);
+    // 1 GFLOP of conv at 3 GFLOP/s and 1 GFLOP of pooling at 0.5 GFLOP/s: 1/3 s + 2 s.
     DnnWork work = DnnWork::Of(DnnWorkKind::Conv, 1000000000);
     work += DnnWork::Of(DnnWorkKind::Pooling, 1000000000);
-    EXPECT_DOUBLE_EQ(faster.Seconds(work), 0.08 + 2.0);
+    EXPECT_DOUBLE_EQ(faster.Seconds(work), 1.0 / 3 + 2.0);
 
     // An empty object changes nothing.
     doc["profiles"] = {{"same", {{"base", "rpi4"}, {"speed_by_kind", json::object()}}}};

@@ -34,6 +34,7 @@ Device(const std::string& name, double memory, double flops = 0)
     if (flops > 0)
     {
         device.profile.flops = flops;
+        device.profile.kindFlops = {}; // every kind at that speed
     }
     return device;
 }
