@@ -149,28 +149,7 @@ Run(int argc, char* argv[])
     cmd.AddValue("dot", "write the task graph as Graphviz DOT to this file", dotFile);
     cmd.AddValue("graph-json", "write the task graph as a JSON task list to this file",
                  graphJsonFile);
-    const std::string unknown =
-        DnnFindUnknownOption(argc, argv, {"model", "partition", "format", "dot", "graph-json"});
-    if (!unknown.empty())
-    {
-        throw DnnUsageError(unknown);
-    }
-    const std::string badValue = DnnCheckOptionValues(argc, argv,
-                                                      {{"model", DnnOptionType::Text},
-                                                       {"partition", DnnOptionType::Text},
-                                                       {"format", DnnOptionType::Text},
-                                                       {"dot", DnnOptionType::Text},
-                                                       {"graph-json", DnnOptionType::Text}});
-    if (!badValue.empty())
-    {
-        throw DnnUsageError(badValue);
-    }
-    const std::vector<std::string> args(argv, argv + argc);
-    const std::string badNs3Option = DnnCheckNs3Options(args, args, {});
-    if (!badNs3Option.empty())
-    {
-        throw DnnUsageError(badNs3Option);
-    }
+    DnnCheckTextOptions(argc, argv, {"model", "partition", "format", "dot", "graph-json"});
     cmd.Parse(argc, argv);
 
     if (modelFile.empty())

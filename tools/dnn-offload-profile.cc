@@ -307,28 +307,7 @@ Run(int argc, char* argv[])
                  "DIR/models/NAME.json)",
                  scenariosDir);
     cmd.AddValue("format", "json (profiles on stdout, tables on stderr) or table", format);
-    const std::vector<std::string> options = {"times", "base", "scenarios", "format"};
-    const std::string unknown = DnnFindUnknownOption(argc, argv, options);
-    if (!unknown.empty())
-    {
-        throw DnnUsageError(unknown);
-    }
-    std::map<std::string, DnnOptionType> types;
-    for (const auto& option : options)
-    {
-        types[option] = DnnOptionType::Text;
-    }
-    const std::string badValue = DnnCheckOptionValues(argc, argv, types);
-    if (!badValue.empty())
-    {
-        throw DnnUsageError(badValue);
-    }
-    const std::vector<std::string> args(argv, argv + argc);
-    const std::string badNs3Option = DnnCheckNs3Options(args, args, {});
-    if (!badNs3Option.empty())
-    {
-        throw DnnUsageError(badNs3Option);
-    }
+    DnnCheckTextOptions(argc, argv, {"times", "base", "scenarios", "format"});
     cmd.Parse(argc, argv);
 
     if (timesFile.empty())

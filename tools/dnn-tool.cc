@@ -3,6 +3,7 @@
  */
 #include "dnn-tool.h"
 
+#include "ns3/dnn-command-line.h"
 #include "ns3/dnn-input-error.h"
 #include "ns3/dnn-schedule.h"
 
@@ -12,10 +13,37 @@
 #include <cstdint>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 namespace ns3
 {
+
+void
+DnnCheckTextOptions(int argc, char* argv[], const std::vector<std::string>& options)
+{
+    const std::string unknown = DnnFindUnknownOption(argc, argv, options);
+    if (!unknown.empty())
+    {
+        throw DnnUsageError(unknown);
+    }
+    std::map<std::string, DnnOptionType> types;
+    for (const auto& option : options)
+    {
+        types[option] = DnnOptionType::Text;
+    }
+    const std::string badValue = DnnCheckOptionValues(argc, argv, types);
+    if (!badValue.empty())
+    {
+        throw DnnUsageError(badValue);
+    }
+    const std::vector<std::string> args(argv, argv + argc);
+    const std::string badNs3Option = DnnCheckNs3Options(args, args, {});
+    if (!badNs3Option.empty())
+    {
+        throw DnnUsageError(badNs3Option);
+    }
+}
 
 int
 DnnToolMain(int argc, char* argv[], int (*run)(int, char*[]))

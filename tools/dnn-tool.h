@@ -53,6 +53,16 @@ struct DnnUsageError : std::runtime_error
 int DnnToolMain(int argc, char* argv[], int (*run)(int, char*[]));
 
 /**
+ * \brief Check a command line whose options all take text: every option is one of \p
+ *        options, none is empty or malformed, and ns-3's own options are valid.
+ * \param argc argument count
+ * \param argv arguments
+ * \param options the tool's option names, without "--"
+ * Throws DnnUsageError naming the first bad option.
+ */
+void DnnCheckTextOptions(int argc, char* argv[], const std::vector<std::string>& options);
+
+/**
  * \ingroup dnn-offload
  * \brief Split a comma-separated list, dropping empty items ("a,,b," gives a, b).
  * \param list the text \return the items

@@ -68,6 +68,30 @@ struct DnnWork
     bool operator==(const DnnWork& other) const;
 };
 
+/**
+ * \ingroup dnn-offload
+ * \brief Seconds one core takes for some work: the sum over kinds, in DnnWorkKind order, of
+ *        FLOPs / that kind's speed (the planners and the simulation both sum this way, so
+ *        they agree to the last bit).
+ * \param work the work
+ * \param speedOf the FLOP/s of a kind: double(DnnWorkKind)
+ * \return s
+ */
+template<typename SpeedOf>
+double
+DnnWorkSeconds(const DnnWork& work, SpeedOf speedOf)
+{
+    double seconds = 0;
+    for (std::size_t k = 0; k < DNN_WORK_KINDS; ++k)
+    {
+        if (work.flops[k] > 0)
+        {
+            seconds += static_cast<double>(work.flops[k]) / speedOf(static_cast<DnnWorkKind>(k));
+        }
+    }
+    return seconds;
+}
+
 } // namespace ns3
 
 #endif /* DNN_WORK_H */

@@ -83,15 +83,7 @@ DnnDeviceProfile::Speed(DnnWorkKind kind) const
 double
 DnnDeviceProfile::Seconds(const DnnWork& work) const
 {
-    double seconds = 0;
-    for (std::size_t k = 0; k < DNN_WORK_KINDS; ++k)
-    {
-        if (work.flops[k] > 0)
-        {
-            seconds += static_cast<double>(work.flops[k]) / Speed(static_cast<DnnWorkKind>(k));
-        }
-    }
-    return seconds;
+    return DnnWorkSeconds(work, [this](DnnWorkKind kind) { return Speed(kind); });
 }
 
 double

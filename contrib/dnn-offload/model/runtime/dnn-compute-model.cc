@@ -182,17 +182,13 @@ DnnComputeModel::Speed(DnnWorkKind kind) const
 Time
 DnnComputeModel::Duration(const DnnWork& work) const
 {
-    double seconds = 0;
-    for (std::size_t k = 0; k < DNN_WORK_KINDS; ++k)
+    const auto speedOf = [this](DnnWorkKind kind)
     {
-        if (work.flops[k] > 0)
-        {
-            const double speed = Speed(static_cast<DnnWorkKind>(k));
-            NS_ABORT_MSG_IF(!(speed > 0), "DnnComputeModel: Flops must be positive");
-            seconds += static_cast<double>(work.flops[k]) / speed;
-        }
-    }
-    return Seconds(seconds);
+        const double speed = Speed(kind);
+        NS_ABORT_MSG_IF(!(speed > 0), "DnnComputeModel: Flops must be positive");
+        return speed;
+    };
+    return Seconds(DnnWorkSeconds(work, speedOf));
 }
 
 void
