@@ -163,21 +163,27 @@ def generate(seed):
         inst = make_instance(rng, name, **kw)
         out.append((inst, inst_kind))
 
-    # 20 small single-source/single-sink instances, half with heterogeneous links
+    # 20 small single-source/single-sink instances, half with heterogeneous links (those
+    # on 3-4 nodes: a 2-node network has one link)
     for i in range(20):
-        add("small", n_tasks=rng.randint(3, 8), n_nodes=rng.randint(2, 4),
-            hetero_links=(i % 2 == 1), shuffle=(i % 3 == 2))
-    # 4 for brute force: 9-10 tasks, 2 nodes (3 nodes when the orders are few)
+        hetero = i % 2 == 1
+        add("small", n_tasks=rng.randint(3, 8), n_nodes=rng.randint(3 if hetero else 2, 4),
+            hetero_links=hetero, shuffle=(i % 3 == 2))
+    # 4 for brute force: 9-10 tasks on 2 nodes, 8 tasks on 3 nodes with heterogeneous links
     for i in range(4):
-        add("brute-force", n_tasks=9 + i % 2, n_nodes=2, hetero_links=(i % 2 == 0),
-            shuffle=(i == 3), p=0.5)
+        if i < 2:
+            add("brute-force", n_tasks=9 + i, n_nodes=2, hetero_links=False,
+                shuffle=(i == 1), p=0.5)
+        else:
+            add("brute-force", n_tasks=8, n_nodes=3, hetero_links=True,
+                shuffle=(i == 3), p=0.6)
     # 2 with integer costs and unit speeds (ties everywhere: shows tie-break dependence)
     for i in range(2):
         add("ties", n_tasks=rng.randint(5, 7), n_nodes=3, hetero_links=False,
             shuffle=False, integer=True)
     # 4 with several sources and/or sinks
     for i in range(4):
-        add("multi-source-sink", n_tasks=rng.randint(5, 8), n_nodes=rng.randint(2, 4),
+        add("multi-source-sink", n_tasks=rng.randint(5, 8), n_nodes=rng.randint(3, 4),
             hetero_links=(i % 2 == 0), shuffle=(i == 3), p=0.3,
             single_source=(i == 1), single_sink=(i == 2))
     return out
