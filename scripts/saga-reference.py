@@ -16,7 +16,9 @@ The script
      worker processes;
   3. writes --out (test/reference/saga-makespans.json): per instance and scheduler the
      makespan and schedule of the first hash seed, the distinct makespans over all hash
-     seeds, errors, and whether the schedule is valid.
+     seeds, the run with ties in set order broken by file order ("file_order", see
+     Label), WBA's makespans over Python random seeds, errors, and whether the schedule
+     is valid (an own check, not SAGA's).
 
 Instances are turned into SAGA's networkx graphs in file order: tasks and network nodes
 are added in list order (node attribute "weight" = cost or speed), then dependencies and
@@ -44,7 +46,7 @@ DEFAULT_HASH_SEEDS = ",".join(str(i) for i in range(24))
 WBA_SEEDS = list(range(10))
 BRUTE_FORCE_BUDGET = 400000  # mappings x topological orders tried at most
 
-# name in the reference file -> (module, class, constructor kwargs, call)
+# (name in the reference file, SAGA module, class, constructor kwargs)
 SCHEDULERS = [
     ("HEFT", "heft", "HeftScheduler", {}),
     ("CPOP", "cpop", "CpopScheduler", {}),
@@ -77,7 +79,8 @@ NOTES = {
            "the same algorithm without that check. 'schedule_error' records what schedule() "
            "raised.",
     "HbMCT": "SAGA's HbMCT averages est_table[task] over its keys (the node names): with "
-             "string node names that raises numpy's UFuncTypeError, so it is run on a copy "
+             "string node names that raises numpy's UFuncTypeError (recorded in "
+             "'with_string_node_names'), so it is run on a copy "
              "of the network whose nodes are relabelled 0..m-1 in file order (as SAGA's own "
              "tests name them); the average is then a constant. With node 0, its "
              "'if min_ft_node:' test never moves a task to node 0. Schedules are reported "
@@ -92,7 +95,7 @@ NOTES = {
                   f"{BRUTE_FORCE_BUDGET}; otherwise 'skipped'.",
     "CPOP": "SAGA's CPOP pushes only the first source onto its queue: on a graph with "
             "several sources the other sources (and what depends only on them) are never "
-            "scheduled ('incomplete').",
+            "scheduled ('invalid': 'scheduled k of n tasks').",
 }
 
 
@@ -321,6 +324,13 @@ def brute_force_size(inst):
 def run_one(mods, label, module, cls, kwargs, inst, file_order=False):
     net_names = [n["name"] for n in inst["network"]["nodes"]]
     res = {}
+    if label == "HbMCT" and not file_order:
+        net, tg = to_networkx(inst)
+        try:
+            getattr(mods[module], cls)(**kwargs).schedule(net, tg)
+            res["with_string_node_names"] = "ran"
+        except Exception as exc:  # noqa: BLE001
+            res["with_string_node_names"] = f"{type(exc).__name__}: {exc}"
     back = None
     labels = None
     tlabels = None
