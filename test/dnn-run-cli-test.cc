@@ -10,6 +10,7 @@
 #include "dnn-cli-test-util.h"
 #include "ns3/dnn-hash.h"
 #include "ns3/dnn-provenance.h"
+#include "ns3/dnn-scheduler.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -541,6 +542,26 @@ TEST_F(RunCliTest, RefusesToReplaceAFolderThatIsNotAResult)
     EXPECT_EQ(r.status, 2);
     EXPECT_TRUE(Contains(r.err, "holds no earlier result")) << r.err;
     EXPECT_EQ(ReadText(m_dir / "out" / "notes.txt"), "mine");
+}
+
+/** Every short name of the scheduler registry plans and is simulated through dnn-offload-run. */
+TEST_F(RunCliTest, EverySchedulerNamePlansAndSimulates)
+{
+    std::string list;
+    for (const auto& name : ns3::DnnScheduler::ShortNames())
+    {
+        list += (list.empty() ? "\"" : ", \"") + name + "\"";
+    }
+    const RunResult r = RunTiny("", TinyScenario("[" + list + "]"));
+    ASSERT_EQ(r.status, 0) << r.err << r.out;
+    const auto rows = ReadCsv(m_dir / "out" / "comparison.csv");
+    ASSERT_EQ(rows.size(), ns3::DnnScheduler::ShortNames().size());
+    for (std::size_t i = 0; i < rows.size(); ++i)
+    {
+        EXPECT_EQ(rows[i].at("scheduler"), ns3::DnnScheduler::ShortNames()[i]);
+        EXPECT_EQ(rows[i].at("completed"), "2") << rows[i].at("scheduler");
+        EXPECT_FALSE(rows[i].at("simulated_makespan_s").empty()) << rows[i].at("scheduler");
+    }
 }
 
 TEST_F(RunCliTest, ShippedScenariosLoadAndPlan)

@@ -35,7 +35,9 @@
 #define DNN_OFFLOAD_MODULE_H
 
 #include "ns3/dnn-ack-manager.h"
+#include "ns3/dnn-append-timeline.h"
 #include "ns3/dnn-baseline-schedulers.h"
+#include "ns3/dnn-batch-mode-schedulers.h"
 #include "ns3/dnn-command-line.h"
 #include "ns3/dnn-comparison.h"
 #include "ns3/dnn-compute-energy-model.h"
@@ -44,6 +46,7 @@
 #include "ns3/dnn-csv.h"
 #include "ns3/dnn-device-profile.h"
 #include "ns3/dnn-did-you-mean.h"
+#include "ns3/dnn-etf-scheduler.h"
 #include "ns3/dnn-experiment.h"
 #include "ns3/dnn-failure-handler.h"
 #include "ns3/dnn-fault-injector.h"
@@ -53,6 +56,7 @@
 #include "ns3/dnn-greedy-scheduler.h"
 #include "ns3/dnn-hash.h"
 #include "ns3/dnn-heft-scheduler.h"
+#include "ns3/dnn-immediate-mode-schedulers.h"
 #include "ns3/dnn-input-error.h"
 #include "ns3/dnn-instance-reader.h"
 #include "ns3/dnn-json-reader.h"

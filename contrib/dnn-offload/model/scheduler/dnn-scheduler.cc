@@ -26,12 +26,25 @@ const std::map<std::string, std::string>&
 ShortNameTable()
 {
     static const std::map<std::string, std::string> table = {
-        {"heft", "ns3::DnnHeftScheduler"},     {"cpop", "ns3::DnnCpopScheduler"},
-        {"peft", "ns3::DnnPeftScheduler"},     {"ga", "ns3::DnnGaScheduler"},
-        {"psoga", "ns3::DnnPsoGaScheduler"},   {"memetic-psoga", "ns3::DnnMemeticPsoGaScheduler"},
-        {"greedy", "ns3::DnnGreedyScheduler"}, {"local", "ns3::DnnLocalScheduler"},
-        {"edge", "ns3::DnnEdgeScheduler"},     {"cloud", "ns3::DnnCloudScheduler"},
+        {"heft", "ns3::DnnHeftScheduler"},
+        {"cpop", "ns3::DnnCpopScheduler"},
+        {"peft", "ns3::DnnPeftScheduler"},
+        {"ga", "ns3::DnnGaScheduler"},
+        {"psoga", "ns3::DnnPsoGaScheduler"},
+        {"memetic-psoga", "ns3::DnnMemeticPsoGaScheduler"},
+        {"greedy", "ns3::DnnGreedyScheduler"},
+        {"local", "ns3::DnnLocalScheduler"},
+        {"edge", "ns3::DnnEdgeScheduler"},
+        {"cloud", "ns3::DnnCloudScheduler"},
         {"random", "ns3::DnnRandomScheduler"},
+        {"etf", "ns3::DnnEtfScheduler"},
+        {"fastest-node", "ns3::DnnFastestNodeScheduler"},
+        {"maxmin", "ns3::DnnMaxMinScheduler"},
+        {"mct", "ns3::DnnMctScheduler"},
+        {"met", "ns3::DnnMetScheduler"},
+        {"minmin", "ns3::DnnMinMinScheduler"},
+        {"olb", "ns3::DnnOlbScheduler"},
+        {"sufferage", "ns3::DnnSufferageScheduler"},
     };
     return table;
 }
