@@ -177,6 +177,23 @@ main(int argc, char** argv)
             }
         }
     }
+    // The classic mapping heuristics (model/scheduler/classic/), contention-free; MinMin,
+    // MaxMin, Sufferage and ETF are O(n^2 m) in the worst case, so no 100k-task runs.
+    for (const std::string name :
+         {"met", "mct", "olb", "fastest-node", "minmin", "maxmin", "sufferage", "etf"})
+    {
+        std::string label = name;
+        std::transform(label.begin(), label.end(), label.begin(), ::toupper);
+        for (const int64_t n : {1000, 10000})
+        {
+            for (const int64_t m : {8, 32, 64})
+            {
+                benchmark::RegisterBenchmark(label.c_str(), BenchPlan, name, false)
+                    ->Args({n, m})
+                    ->Unit(benchmark::kMillisecond);
+            }
+        }
+    }
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv))
     {

@@ -66,12 +66,21 @@ TEST(ClassicSchedulerTest, MakespansEqualSagas)
             const nlohmann::json& result = instance.at("results").at(sagaName);
             // SAGA's ETF breaks ties by Python's set order (PYTHONHASHSEED); its "file_order"
             // figures break them by the lowest index in the file, as ours does. They exist
-            // for the instances of at most 8 tasks.
+            // for the instances of at most 8 tasks; on the two larger ones (saga-21, 22) ours
+            // is one of the makespans SAGA gave over 24 hash seeds.
             double expected = 0.0;
             if (sagaName == "ETF")
             {
                 if (!result.contains("file_order"))
                 {
+                    const double makespan = DnnScheduler::Create(name)->Plan(problem).Makespan();
+                    bool seen = false;
+                    for (const auto& figure : result.at("makespans_over_hash_seeds"))
+                    {
+                        seen = seen || std::fabs(makespan - figure.get<double>()) <=
+                                           1e-9 * figure.get<double>();
+                    }
+                    EXPECT_TRUE(seen) << "etf on " << instance.at("name") << ": " << makespan;
                     continue;
                 }
                 expected = result.at("file_order").at("makespan").get<double>();
