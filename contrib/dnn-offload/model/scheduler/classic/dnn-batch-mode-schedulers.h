@@ -101,21 +101,30 @@ class DnnMaxMinScheduler : public DnnBatchModeScheduler
  *        getting its best processor (second earliest completion minus earliest) first.
  *        O(n^2 m) worst case.
  *
- * As SAGA's sufferage.py, one task is mapped per step and tasks made ready join at once;
- * the paper's batch pass, which tentatively gives each processor to the highest-sufferage
- * task wanting it and maps several tasks per pass, is not followed. A task that can use
- * one processor only suffers infinitely; with one processor every sufferage is 0.
+ * As in the paper, the ready tasks are mapped in passes: each task in turn (index order)
+ * claims the processor where it completes earliest; a processor claimed already goes to the
+ * task with the larger sufferage (ties: the earlier claim), the other waiting for the next
+ * pass; at the end of the pass every claim is mapped, and tasks made ready join the next
+ * pass. SAGA's sufferage.py departs from the paper: it maps one task per step, the ready
+ * task of largest sufferage (tasks made ready join at once). That changes makespans on
+ * SAGA's reference instances, so the attribute OneTaskPerStep gives SAGA's rule. A task
+ * that can use one processor only suffers infinitely; with one processor every sufferage
+ * is 0.
  */
 class DnnSufferageScheduler : public DnnBatchModeScheduler
 {
   public:
     /** \brief Register this type. \return the TypeId */
     static TypeId GetTypeId();
+    DnnSchedule Plan(const DnnSchedulingProblem& problem) override;
 
   protected:
     bool Batches() const override;
     std::size_t Pick(const std::vector<uint32_t>& ready, const std::vector<double>& best,
                      const std::vector<double>& second, uint32_t m) const override;
+
+  private:
+    bool m_oneTaskPerStep{false}; //!< SAGA's rule instead of the paper's passes
 };
 
 } // namespace ns3
