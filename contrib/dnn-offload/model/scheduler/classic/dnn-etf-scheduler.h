@@ -25,9 +25,10 @@ namespace ns3
  * earliest finish after now, including those just placed); then time moves to the next
  * event. No insertion. Execution time plays no part in the choice. Ties go to the
  * lower-indexed task, then processor; SAGA breaks them by Python's set order, which depends
- * on PYTHONHASHSEED (its "file order" reference figures break them as here). Hwang et al.
- * break ties between tasks by static level instead; that is not implemented. Processors
- * where the task's memory no longer fits count only when no idle one fits.
+ * on PYTHONHASHSEED (its "file order" reference figures break them as here). A tie rule
+ * by static level, which secondary sources attribute to Hwang et al., is not implemented
+ * (not checked against the paper's text). Processors where the task's memory no longer fits
+ * count only when no idle one fits.
  */
 class DnnEtfScheduler : public DnnScheduler
 {
