@@ -26,12 +26,26 @@ const std::map<std::string, std::string>&
 ShortNameTable()
 {
     static const std::map<std::string, std::string> table = {
-        {"heft", "ns3::DnnHeftScheduler"},     {"cpop", "ns3::DnnCpopScheduler"},
-        {"peft", "ns3::DnnPeftScheduler"},     {"ga", "ns3::DnnGaScheduler"},
-        {"psoga", "ns3::DnnPsoGaScheduler"},   {"memetic-psoga", "ns3::DnnMemeticPsoGaScheduler"},
-        {"greedy", "ns3::DnnGreedyScheduler"}, {"local", "ns3::DnnLocalScheduler"},
-        {"edge", "ns3::DnnEdgeScheduler"},     {"cloud", "ns3::DnnCloudScheduler"},
+        {"heft", "ns3::DnnHeftScheduler"},
+        {"cpop", "ns3::DnnCpopScheduler"},
+        {"peft", "ns3::DnnPeftScheduler"},
+        {"ga", "ns3::DnnGaScheduler"},
+        {"psoga", "ns3::DnnPsoGaScheduler"},
+        {"memetic-psoga", "ns3::DnnMemeticPsoGaScheduler"},
+        {"greedy", "ns3::DnnGreedyScheduler"},
+        {"local", "ns3::DnnLocalScheduler"},
+        {"edge", "ns3::DnnEdgeScheduler"},
+        {"cloud", "ns3::DnnCloudScheduler"},
         {"random", "ns3::DnnRandomScheduler"},
+        // SAGA's rank- and cluster-based heuristics (model/scheduler/list/)
+        {"bil", "ns3::DnnBilScheduler"},
+        {"dps", "ns3::DnnDpsScheduler"},
+        {"fcp", "ns3::DnnFcpScheduler"},
+        {"flb", "ns3::DnnFlbScheduler"},
+        {"gdl", "ns3::DnnGdlScheduler"},
+        {"hbmct", "ns3::DnnHbmctScheduler"},
+        {"msbc", "ns3::DnnMsbcScheduler"},
+        {"wba", "ns3::DnnWbaScheduler"},
     };
     return table;
 }
