@@ -114,6 +114,9 @@ DnnGdlScheduler::Plan(const DnnSchedulingProblem& problem)
         }
     }
     std::vector<uint32_t> candidates;
+    // SAGA caches a task's preferred processor when first asked and never clears that cache.
+    std::vector<uint32_t> frozen(n, DnnSchedulingProblem::NONE);
+    std::vector<double> valueOf(m, -inf);
     const double sign = m_saga ? -1.0 : 1.0; // SAGA minimises: maximise -DL
     while (!ready.empty())
     {
@@ -161,6 +164,7 @@ DnnGdlScheduler::Plan(const DnnSchedulingProblem& problem)
                     }
                 }
                 const double value = sign * dl;
+                valueOf[p] = value;
                 if (value > first)
                 {
                     second = first;
@@ -177,6 +181,12 @@ DnnGdlScheduler::Plan(const DnnSchedulingProblem& problem)
             double generalized = first;
             if (m_saga)
             {
+                if (frozen[t] == DnnSchedulingProblem::NONE)
+                {
+                    frozen[t] = pref;
+                }
+                pref = frozen[t];
+                first = valueOf[pref];
                 generalized = first + (first - worst); // in -DL terms: -(DLmin + DLmin - DLmax)
             }
             else if (std::isfinite(second))

@@ -26,8 +26,10 @@ namespace ns3
  *
  * SAGA (ANRGUSC/saga f6715641, gdl.py) departs, and SagaCompatible reproduces it: it
  * *minimises* the dynamic levels (preferred processor of least DL, generalized level DL
- * plus least minus largest DL, task of least level), takes Delta against the median over
- * all tasks and processors, and adds raw data sizes along edges to the static level.
+ * plus least minus largest DL, task of least level), keeps a task's preferred processor
+ * from the first time it is asked (its cache of it is never cleared), takes Delta against
+ * the median over all tasks and processors, and adds raw data sizes along edges to the
+ * static level.
  */
 class DnnGdlScheduler : public DnnScheduler
 {
