@@ -594,7 +594,7 @@ TEST(ListSchedulerTest, UnknownSchedulerNameSuggestsOne)
 TEST(ListSchedulerTest, EveryShortNameIsADnnTypeId)
 {
     const std::vector<std::string> names = DnnScheduler::ShortNames();
-    EXPECT_EQ(names.size(), 11U);
+    EXPECT_EQ(names.size(), 19U); // 11 + bil, dps, fcp, flb, gdl, hbmct, msbc, wba
     for (const auto& name : names)
     {
         const std::string typeName = DnnScheduler::Create(name)->GetInstanceTypeId().GetName();

@@ -117,7 +117,8 @@ Instances(const std::vector<int>& numbers)
 
 } // namespace
 
-// With SagaCompatible (where the scheduler has it), BIL, DPS, GDL (both levels) and MSBC give
+// With SagaCompatible (where the scheduler has it), BIL, DPS, FLB (SAGA's heap artefacts
+// included), GDL (both levels) and MSBC give
 // SAGA's makespan on all 30 instances (MSBC on saga-26, whose integer costs tie priorities,
 // against SAGA's run with ties in file order, as everywhere the file has one).
 TEST(SagaHeuristicsTest, SagaVariantsMatchSagaOnEveryInstance)
@@ -125,6 +126,7 @@ TEST(SagaHeuristicsTest, SagaVariantsMatchSagaOnEveryInstance)
     for (const SagaCase& c : std::vector<SagaCase>{
              {"bil", true, {}, "BIL"},
              {"dps", true, {}, "DPS"},
+             {"flb", true, {}, "FLB"},
              {"gdl", true, {}, "GDL"},
              {"gdl", true, {{"DynamicLevel", "1"}}, "GDL-level1"},
              {"msbc", false, {}, "MSBC"},
@@ -150,15 +152,15 @@ TEST(SagaHeuristicsTest, PaperVariantsDifferWhereSagaDeparts)
 }
 
 // FCP, FLB and HBMCT: priorities or orders SAGA derives from quantities this problem does not
-// keep (FCP: costs over the mean node speed, twice), or SAGA artefacts not reproduced (FLB:
-// heap arrays filtered in place; HBMCT: a mean of node names, no move to node 0, SAGA's own
-// HEFT order). The instances where makespans differ are recorded here, so that a change is
+// keep (FCP: costs over the mean node speed, twice), or SAGA artefacts not reproduced
+// (HBMCT: a mean of node names, no move to node 0, SAGA's own HEFT order); FLB's paper
+// variant (clean lists, the mean communication time) differs where SAGA's heaps or means
+// change a choice. The instances where makespans differ are recorded here, so that a change is
 // seen; the others agree exactly.
-TEST(SagaHeuristicsTest, FcpFlbAndHbmctAgreeOnMostInstances)
+TEST(SagaHeuristicsTest, FcpFlbAndHbmctDifferWhereRecorded)
 {
     EXPECT_EQ(Compare({"fcp", false, {}, "FCP"}).differing, Instances({20, 22}));
     EXPECT_EQ(Compare({"fcp", true, {}, "FCP"}).differing, Instances({16, 20, 22}));
-    EXPECT_EQ(Compare({"flb", true, {}, "FLB"}).differing, Instances({3, 22, 30}));
     EXPECT_EQ(Compare({"flb", false, {}, "FLB"}).differing,
               Instances({3, 9, 11, 16, 19, 20, 22, 23, 25, 27, 28, 30}));
     EXPECT_EQ(Compare({"hbmct", false, {}, "HbMCT-nodes-from-1"}).differing,

@@ -12,8 +12,9 @@ namespace ns3
 /**
  * \ingroup dnn-offload
  * \brief DPS, dynamic priority scheduling as SAGA implements it (ANRGUSC/saga f6715641,
- *        dps.py, which names no source; the priority BL - TL is the "dynamic critical
- *        path" idea of Kwok and Ahmad, IEEE TPDS 7(5) 1996, doi:10.1109/71.503776).
+ *        dps.py, which names no source; the priority BL - TL recomputed as tasks are placed
+ *        resembles Kwok and Ahmad's dynamic critical path scheduling, IEEE TPDS 7(5) 1996,
+ *        which we have not checked it against).
  *
  * A task's top level TL (longest path from an entry, without the task) and bottom level BL
  * (longest path to an exit, without the exit's own time) take, for a placed task, its

@@ -27,10 +27,11 @@ namespace ns3
  * O(n (n + m) + e m), which is fast enough for thousands of tasks.
  *
  * SAGA (ANRGUSC/saga f6715641, flb.py) departs: its mean communication is size over the
- * mean link speed with self-links counted in that mean (reproduced with SagaCompatible,
- * which also keeps SAGA's stale free time of a processor after an EP task is placed on it
- * when choosing the processor for a non-EP task). SAGA removes entries by filtering heap
- * arrays, which can break the heap order; that is not reproduced.
+ * mean link speed with self-links counted in that mean; a processor's free time in its
+ * processor heap goes stale after an EP task is placed on it; and it removes entries by
+ * filtering heap arrays, which can break the heap order, so that a heap's "head" is not
+ * always its least entry. SagaCompatible reproduces all of it: it runs SAGA's steps on array
+ * heaps that behave as Python's heapq (entries (priority, name), names compared as strings).
  */
 class DnnFlbScheduler : public DnnScheduler
 {
@@ -40,7 +41,11 @@ class DnnFlbScheduler : public DnnScheduler
     DnnSchedule Plan(const DnnSchedulingProblem& problem) override;
 
   private:
-    bool m_saga{false}; //!< SAGA's mean communication and stale processor times
+    /** \brief SAGA's FLB, step by step on the same array heaps. \param problem the problem
+     *  \return the schedule */
+    DnnSchedule PlanSaga(const DnnSchedulingProblem& problem) const;
+
+    bool m_saga{false}; //!< SAGA's variant
 };
 
 } // namespace ns3
