@@ -578,3 +578,21 @@ TEST_F(RunCliTest, ShippedScenariosLoadAndPlan)
 }
 
 } // namespace
+
+// SAGA's rank- and cluster-based heuristics plan and simulate the tiny scenario: every
+// request completes under each.
+TEST_F(RunCliTest, SagaRankAndClusterHeuristicsPlanAndSimulate)
+{
+    const std::vector<std::string> names = {"bil", "dps",   "fcp",  "flb",
+                                            "gdl", "hbmct", "msbc", "wba"};
+    const RunResult r = RunTiny("--schedulers=bil,dps,fcp,flb,gdl,hbmct,msbc,wba");
+    ASSERT_EQ(r.status, 0) << r.err << r.out;
+    const auto rows = ReadCsv(m_dir / "out" / "comparison.csv");
+    ASSERT_EQ(rows.size(), names.size());
+    for (std::size_t i = 0; i < rows.size(); ++i)
+    {
+        EXPECT_EQ(rows[i].at("scheduler"), names[i]);
+        EXPECT_EQ(rows[i].at("completed"), "2") << names[i];
+        EXPECT_FALSE(rows[i].at("simulated_makespan_s").empty()) << names[i];
+    }
+}

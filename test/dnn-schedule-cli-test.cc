@@ -233,3 +233,33 @@ TEST_F(DnnScheduleCliTest, AttributeOptionsTakeTheNewAndTheOldTypeIdNames)
     EXPECT_EQ(plan("--ns3::GreedyScheduler::BlockSize=1"), oneTask);
     EXPECT_EQ(plan("--ns3::GreedyScheduler::BlockSize=4"), byDefault);
 }
+
+// SAGA's rank- and cluster-based heuristics run by name on a paper graph and on a SAGA
+// instance, each schedule valid (the tool validates every plan); WBA reproduces for a seed.
+TEST_F(DnnScheduleCliTest, SagaRankAndClusterHeuristicsRun)
+{
+    const std::string names = "bil,dps,fcp,flb,gdl,hbmct,msbc,wba";
+    for (const std::string instance :
+         {CANONICAL + " --name=topcuoglu-2002",
+          std::string("--instance=test/reference/saga-instances/saga-27.json")})
+    {
+        const RunResult r = Run(instance + " --scheduler=" + names + " --seed=3 --format=json");
+        ASSERT_EQ(r.status, 0) << instance << ": " << r.err;
+        const nlohmann::json doc = nlohmann::json::parse(r.out);
+        ASSERT_EQ(doc.at("results").size(), 8U) << instance;
+        for (const auto& result : doc.at("results"))
+        {
+            EXPECT_GT(result.at("makespan").get<double>(), 0.0) << result.at("scheduler");
+        }
+    }
+    const std::string again = " --name=topcuoglu-2002 --scheduler=wba --seed=5 --format=json";
+    auto makespan = [&]()
+    {
+        return nlohmann::json::parse(Run(CANONICAL + again).out)
+            .at("results")
+            .at(0)
+            .at("makespan")
+            .get<double>();
+    };
+    EXPECT_EQ(makespan(), makespan());
+}

@@ -194,6 +194,21 @@ main(int argc, char** argv)
             }
         }
     }
+    // SAGA's rank- and cluster-based heuristics (model/scheduler/list/), contention-free.
+    for (const std::string name : {"bil", "dps", "fcp", "flb", "gdl", "hbmct", "msbc", "wba"})
+    {
+        std::string label = name;
+        std::transform(label.begin(), label.end(), label.begin(), ::toupper);
+        for (const int64_t n : {1000, 10000})
+        {
+            auto* bench = benchmark::RegisterBenchmark(label.c_str(), BenchPlan, name, false);
+            bench->Args({n, 8})->Unit(benchmark::kMillisecond);
+            if (n >= 10000)
+            {
+                bench->Iterations(1); // the quadratic ones take seconds
+            }
+        }
+    }
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv))
     {

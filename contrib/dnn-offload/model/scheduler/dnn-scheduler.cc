@@ -45,6 +45,15 @@ ShortNameTable()
         {"minmin", "ns3::DnnMinMinScheduler"},
         {"olb", "ns3::DnnOlbScheduler"},
         {"sufferage", "ns3::DnnSufferageScheduler"},
+        // SAGA's rank- and cluster-based heuristics (model/scheduler/list/)
+        {"bil", "ns3::DnnBilScheduler"},
+        {"dps", "ns3::DnnDpsScheduler"},
+        {"fcp", "ns3::DnnFcpScheduler"},
+        {"flb", "ns3::DnnFlbScheduler"},
+        {"gdl", "ns3::DnnGdlScheduler"},
+        {"hbmct", "ns3::DnnHbmctScheduler"},
+        {"msbc", "ns3::DnnMsbcScheduler"},
+        {"wba", "ns3::DnnWbaScheduler"},
     };
     return table;
 }
