@@ -36,6 +36,7 @@
 
 #include "ns3/dnn-ack-manager.h"
 #include "ns3/dnn-baseline-schedulers.h"
+#include "ns3/dnn-brute-force-scheduler.h"
 #include "ns3/dnn-command-line.h"
 #include "ns3/dnn-comparison.h"
 #include "ns3/dnn-compute-energy-model.h"

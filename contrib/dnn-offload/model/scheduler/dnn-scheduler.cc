@@ -31,7 +31,7 @@ ShortNameTable()
         {"psoga", "ns3::DnnPsoGaScheduler"},   {"memetic-psoga", "ns3::DnnMemeticPsoGaScheduler"},
         {"greedy", "ns3::DnnGreedyScheduler"}, {"local", "ns3::DnnLocalScheduler"},
         {"edge", "ns3::DnnEdgeScheduler"},     {"cloud", "ns3::DnnCloudScheduler"},
-        {"random", "ns3::DnnRandomScheduler"},
+        {"random", "ns3::DnnRandomScheduler"}, {"brute-force", "ns3::DnnBruteForceScheduler"},
     };
     return table;
 }
