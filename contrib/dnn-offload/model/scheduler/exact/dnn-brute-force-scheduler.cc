@@ -83,7 +83,7 @@ class BruteForceSearch
     uint32_t m_n;                          //!< tasks
     uint32_t m_m;                          //!< processors
     bool m_shared;                         //!< shared-medium network model
-    bool m_canonical;                      //!< enumerate decodings in start order only
+    bool m_canonical;                      //!< decodings in start order only
     uint32_t m_groups;                     //!< memory groups
     std::vector<double> m_cost;            //!< n x m
     std::vector<double> m_release;         //!< per task
@@ -110,11 +110,22 @@ class BruteForceSearch
 BruteForceSearch::BruteForceSearch(const DnnSchedulingProblem& problem)
     : m_best(DnnSchedulingProblem::INF), m_evaluator(problem), m_problem(problem),
       m_n(problem.TaskCount()), m_m(problem.ProcessorCount()),
-      m_shared(problem.NetworkModel() == DnnNetworkModel::Shared), m_canonical(!m_shared),
+      m_shared(problem.NetworkModel() == DnnNetworkModel::Shared), m_canonical(true),
       m_groups(problem.MemoryGroupCount())
 {
     const uint32_t n = m_n;
     const uint32_t m = m_m;
+    // Under the shared-medium model the order of the decoding is also the order of the
+    // transfers on their media, and a decoding in start order may delay a task: enumerate
+    // every order, unless no dependency carries data (then nothing goes on a medium and the
+    // decoding is the contention-free one).
+    for (uint32_t t = 0; t < n && m_shared; ++t)
+    {
+        for (auto a = problem.PredBegin(t); a != problem.PredEnd(t); ++a)
+        {
+            m_canonical = m_canonical && !(a->data > 0);
+        }
+    }
     m_cost.resize(static_cast<std::size_t>(n) * m);
     m_release.resize(n);
     m_minCost.assign(n, DnnSchedulingProblem::INF);
@@ -487,7 +498,7 @@ DnnBruteForceScheduler::GetTypeId()
                           "Refuse problems with more candidate schedules than this: the product "
                           "over tasks of the processors each may run on, times the number of "
                           "topological orders (what SAGA's BruteForce evaluates one by one).",
-                          DoubleValue(1e9),
+                          DoubleValue(1e8),
                           MakeDoubleAccessor(&DnnBruteForceScheduler::m_maxCandidates),
                           MakeDoubleChecker<double>(1.0));
     return tid;

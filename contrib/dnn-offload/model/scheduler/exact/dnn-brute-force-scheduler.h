@@ -36,15 +36,17 @@ namespace ns3
  * decoded in its start order. Its bound is the largest of the partial makespan, each
  * unplaced task's earliest start plus its shortest execution time and static level (the
  * longest chain of shortest execution times after it), and the work left spread over the
- * cores. Under the contention-free model it also enumerates each decoding once in start
- * order only (a task's decoded start is never before its predecessor's in the order; equal
- * starts go by topological position), which the argument above makes complete. Scratch
- * space is allocated once per Plan(); a search node allocates nothing.
+ * cores. Under the contention-free model (and under the shared one when no dependency
+ * carries data) it also meets each decoding once, in start order (a task's decoded start is
+ * never before the previous one's; equal starts go by topological position), which the
+ * argument above makes complete. Scratch space is allocated once per Plan(); a search node
+ * allocates nothing.
  *
- * Cost: at worst, proportional to SAGA's candidate count, the product over tasks of the
- * processors a task may run on times the number of topological orders. Plan() refuses
- * (DnnInputError) a problem of more than MaxTasks tasks or more than MaxCandidates
- * candidates before it searches.
+ * Cost: at worst, proportional to SAGA's candidate count C, the product over tasks of the
+ * processors a task may run on times the number of topological orders (measured: about
+ * 8e-8 s per candidate on the hardest family found, independent tasks on identical
+ * processors with every order searched). Plan() refuses (DnnInputError) a problem of more
+ * than MaxTasks tasks or more than MaxCandidates candidates before it searches.
  */
 class DnnBruteForceScheduler : public DnnScheduler
 {
@@ -67,7 +69,7 @@ class DnnBruteForceScheduler : public DnnScheduler
 
   private:
     uint32_t m_maxTasks{20};     //!< MaxTasks attribute
-    double m_maxCandidates{1e9}; //!< MaxCandidates attribute
+    double m_maxCandidates{1e8}; //!< MaxCandidates attribute
     uint64_t m_nodes{0};         //!< search nodes of the last Plan()
 };
 
