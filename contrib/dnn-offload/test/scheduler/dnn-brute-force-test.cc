@@ -526,7 +526,7 @@ TEST(BruteForceTest, RefusesAboveItsLimits)
 
 // Topcuoglu et al.'s 10-task, 3-processor graph (HEFT 80, CPOP 86 in the paper): 3^10
 // assignments x 1680 topological orders, 9.9e7 candidates, just under MaxCandidates. The
-// optimum of the decodings is 73; the plain enumeration below (DISABLED_: about a minute)
+// optimum of the decodings is 73; the plain enumeration below (DISABLED_: about 30 s)
 // confirms it.
 TEST(BruteForceTest, TopcuoglusGraph)
 {
