@@ -336,6 +336,76 @@ TEST(BruteForceTest, SharedNetworkModelEqualsExhaustiveEnumeration)
     }
 }
 
+// Interchangeable processors (the same execution times, cores, capacity and links) are
+// tried once where nothing is placed yet; the result is still the enumeration's. Some
+// instances have one processor apart (slower), some links that differ by direction (then
+// no two processors are interchangeable).
+TEST(BruteForceTest, InterchangeableProcessorsEqualExhaustiveEnumeration)
+{
+    std::mt19937_64 rng(4242);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    uint32_t checked = 0;
+    for (int i = 0; i < 60; ++i)
+    {
+        const uint32_t n = 2 + static_cast<uint32_t>(rng() % 6);
+        const uint32_t m = 2 + static_cast<uint32_t>(rng() % 3);
+        std::vector<std::string> tasks, procs;
+        for (uint32_t t = 0; t < n; ++t)
+        {
+            tasks.push_back("T" + std::to_string(t));
+        }
+        for (uint32_t p = 0; p < m; ++p)
+        {
+            procs.push_back("P" + std::to_string(p));
+        }
+        DnnSchedulingProblem problem(tasks, procs);
+        const bool oneApart = i % 3 == 1;
+        const bool directed = i % 5 == 4;
+        const uint32_t cores = 1 + static_cast<uint32_t>(rng() % 2);
+        for (uint32_t t = 0; t < n; ++t)
+        {
+            const double cost = std::round(1 + 9 * unit(rng)); // integers: many ties
+            for (uint32_t p = 0; p < m; ++p)
+            {
+                problem.SetCost(t, p, oneApart && p == m - 1 ? 2 * cost : cost);
+            }
+            if (unit(rng) < 0.2)
+            {
+                problem.SetRelease(t, std::round(5 * unit(rng)));
+            }
+            for (uint32_t u = 0; u < t; ++u)
+            {
+                if (unit(rng) < 0.4)
+                {
+                    problem.AddEdge(u, t, std::round(1 + 4 * unit(rng)));
+                }
+            }
+            problem.SetMemory(t, 1.0);
+        }
+        for (uint32_t p = 0; p < m; ++p)
+        {
+            problem.SetCores(p, cores);
+            problem.SetCapacity(p, i % 2 ? n : (n + m - 1) / m); // tight: still feasible
+            for (uint32_t q = 0; q < m; ++q)
+            {
+                problem.SetLink(p, q, directed && p < q ? 1.0 : 0.0, 2.0);
+            }
+        }
+        problem.Finalize();
+        if (DnnBruteForceScheduler::CandidateCount(problem) > 3e5)
+        {
+            continue;
+        }
+        ++checked;
+        const DnnSchedule schedule = BruteForce()->Plan(problem);
+        EXPECT_TRUE(ValidateSchedule(problem, schedule).empty()) << i;
+        const double exhaustive = ExhaustiveMakespan(problem);
+        EXPECT_TRUE(Near(schedule.Makespan(), exhaustive))
+            << schedule.Makespan() << " vs " << exhaustive << ": instance " << i;
+    }
+    EXPECT_GE(checked, 40u);
+}
+
 // A fork-join by hand: A -> {B, C} -> D, costs A 1, B 2, C 2, D 1 on either of two
 // processors, every transfer between them 1 s (latency 0, 1 data unit at 1 unit/s).
 // One processor: 1 + 2 + 2 + 1 = 6. B and C in parallel needs one of them, say C, on the

@@ -73,6 +73,10 @@ class BruteForceSearch
     double InputsReady(uint32_t t, uint32_t p);
     /** Undo media changes back to a mark. \param mark the undo log's size to return to */
     void UndoMedia(std::size_t mark);
+    /** Whether two processors can swap their tasks in any decoding without changing a time:
+     *  the same execution times, cores, core availabilities, capacity and links.
+     *  \param p a processor \param q another \return true if so */
+    bool Interchangeable(uint32_t p, uint32_t q) const;
     /** First free core of a processor (ties: lowest). \param p processor \return its slot */
     uint32_t FirstFreeCore(uint32_t p) const;
     /** Memory a task would add on a processor. \param t task \param p processor
@@ -104,6 +108,8 @@ class BruteForceSearch
     std::vector<uint32_t> m_order;      //!< tasks placed, in order (state)
     std::vector<double> m_est;          //!< per task: earliest start bound (scratch)
     std::vector<Child> m_children;      //!< per depth, n * m slots
+    std::vector<uint32_t> m_placedOn;   //!< tasks placed per processor (state)
+    std::vector<uint32_t> m_twin;       //!< per processor: first one interchangeable with it
     double m_cores;                     //!< total cores
 };
 
@@ -206,6 +212,29 @@ BruteForceSearch::BruteForceSearch(const DnnSchedulingProblem& problem)
     m_order.reserve(n);
     m_est.assign(n, 0.0);
     m_children.resize(static_cast<std::size_t>(n) * n * m);
+    m_placedOn.assign(m, 0);
+    // Interchangeable processors: where nothing is placed yet, trying the first of them is
+    // enough (swapping two in a decoding changes no time). Only when the decoding is the
+    // contention-free one: media would tell them apart.
+    // A processor joins the first class all of whose processors it can swap with (one
+    // link direction may tell two apart from a third: interchangeability is checked pairwise).
+    m_twin.resize(m);
+    for (uint32_t p = 0; p < m; ++p)
+    {
+        m_twin[p] = p;
+        for (uint32_t r = 0; r < p && m_canonical && m_twin[p] == p; ++r)
+        {
+            bool all = m_twin[r] == r;
+            for (uint32_t q = r; q < p && all; ++q)
+            {
+                all = m_twin[q] != r || Interchangeable(q, p);
+            }
+            if (all)
+            {
+                m_twin[p] = r;
+            }
+        }
+    }
     m_bestAssign.assign(n, 0);
     m_bestOrder = m_topo;
 }
@@ -228,6 +257,47 @@ BruteForceSearch::AddedMemory(uint32_t t, uint32_t p) const
     return m_groupCount[static_cast<std::size_t>(p) * m_groups + m_problem.MemoryGroup(t)]
              ? 0.0
              : m_problem.Memory(t);
+}
+
+bool
+BruteForceSearch::Interchangeable(uint32_t p, uint32_t q) const
+{
+    const DnnSchedulingProblem& problem = m_problem;
+    if (problem.Cores(p) != problem.Cores(q) || problem.Capacity(p) != problem.Capacity(q))
+    {
+        return false;
+    }
+    for (uint32_t c = 0; c < problem.Cores(p); ++c)
+    {
+        if (problem.Available(p, c) != problem.Available(q, c))
+        {
+            return false;
+        }
+    }
+    for (uint32_t t = 0; t < m_n; ++t)
+    {
+        if (!(problem.Cost(t, p) == problem.Cost(t, q)))
+        {
+            return false;
+        }
+    }
+    auto sameLink = [&](uint32_t a, uint32_t b, uint32_t c, uint32_t d)
+    {
+        return problem.Latency(a, b) == problem.Latency(c, d) &&
+               problem.Bandwidth(a, b) == problem.Bandwidth(c, d);
+    };
+    if (!sameLink(p, q, q, p))
+    {
+        return false;
+    }
+    for (uint32_t r = 0; r < m_m; ++r)
+    {
+        if (r != p && r != q && !(sameLink(p, r, q, r) && sameLink(r, p, r, q)))
+        {
+            return false;
+        }
+    }
+    return true;
 }
 
 uint32_t
@@ -390,6 +460,19 @@ BruteForceSearch::Branch(uint32_t depth, double prevStart, uint32_t prevPos, dou
             {
                 continue;
             }
+            if (m_twin[p] != p && m_placedOn[p] == 0)
+            {
+                // An empty processor: skip it if an interchangeable one before it is empty too.
+                bool earlierEmpty = false;
+                for (uint32_t q = m_twin[p]; q < p && !earlierEmpty; ++q)
+                {
+                    earlierEmpty = m_twin[q] == m_twin[p] && m_placedOn[q] == 0;
+                }
+                if (earlierEmpty)
+                {
+                    continue;
+                }
+            }
             const std::size_t mark = m_undo.size();
             const double ready = InputsReady(t, p);
             UndoMedia(mark);
@@ -440,6 +523,7 @@ BruteForceSearch::Branch(uint32_t depth, double prevStart, uint32_t prevPos, dou
         const double oldFree = m_coreFree[core];
         const double oldUsed = m_used[p];
         m_used[p] += AddedMemory(t, p);
+        ++m_placedOn[p];
         ++m_groupCount[static_cast<std::size_t>(p) * m_groups + m_problem.MemoryGroup(t)];
         m_coreFree[core] = finish;
         m_assign[t] = p;
@@ -459,6 +543,7 @@ BruteForceSearch::Branch(uint32_t depth, double prevStart, uint32_t prevPos, dou
         m_coreFree[core] = oldFree;
         --m_groupCount[static_cast<std::size_t>(p) * m_groups + m_problem.MemoryGroup(t)];
         m_used[p] = oldUsed;
+        --m_placedOn[p];
         UndoMedia(mark);
     }
 }
