@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -262,4 +263,34 @@ TEST_F(DnnScheduleCliTest, SagaRankAndClusterHeuristicsRun)
             .get<double>();
     };
     EXPECT_EQ(makespan(), makespan());
+// brute-force refuses, before searching, an instance above its size limit: exit status 2,
+// one line naming the limit, nothing on stdout. 12 independent tasks on 4 processors are
+// 4^12 x 12! (8e15) candidate schedules, above MaxCandidates (1e8).
+TEST_F(DnnScheduleCliTest, BruteForceAboveItsLimitExitsTwoNamingIt)
+{
+    std::string tasks;
+    for (int t = 0; t < 12; ++t)
+    {
+        tasks += std::string(t ? ", " : "") + "{\"name\": \"T" + std::to_string(t) +
+                 "\", \"cost\": [1, 2, 3, 4]}";
+    }
+    const fs::path wide =
+        WriteFile("wide.json", "{\"name\": \"wide\", \"processors\": [\"P0\", "
+                               "\"P1\", \"P2\", \"P3\"], \"tasks\": [" +
+                                   tasks + "], \"edges\": [], \"bandwidth\": 1}\n");
+    const RunResult r = Run("--instance=" + ShellQuote(wide.string()) + " --scheduler=brute-force");
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_TRUE(Contains(r.err, "MaxCandidates")) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    EXPECT_TRUE(r.out.empty()) << r.out;
+    // Raised through its attribute, the limit lets a smaller one through: 6 tasks, 4^6 x 6!.
+    const RunResult small = Run("--instance=test/reference/saga-instances/saga-03.json "
+                                "--scheduler=brute-force --format=json "
+                                "--ns3::DnnBruteForceScheduler::MaxTasks=6");
+    ASSERT_EQ(small.status, 0) << small.err;
+    const RunResult tight =
+        Run("--instance=test/reference/saga-instances/saga-03.json "
+            "--scheduler=brute-force --ns3::DnnBruteForceScheduler::MaxTasks=5");
+    EXPECT_EQ(tight.status, 2) << tight.err;
+    EXPECT_TRUE(Contains(tight.err, "MaxTasks (5")) << tight.err;
 }

@@ -39,6 +39,7 @@
 #include "ns3/dnn-baseline-schedulers.h"
 #include "ns3/dnn-batch-mode-schedulers.h"
 #include "ns3/dnn-bil-scheduler.h"
+#include "ns3/dnn-brute-force-scheduler.h"
 #include "ns3/dnn-command-line.h"
 #include "ns3/dnn-comparison.h"
 #include "ns3/dnn-compute-energy-model.h"

@@ -9,6 +9,7 @@
 #include "ns3/dnn-model-reader.h"
 #include "ns3/dnn-model.h"
 #include "ns3/dnn-platform.h"
+#include "ns3/dnn-scheduler.h"
 
 #include <gtest/gtest.h>
 
@@ -120,6 +121,33 @@ ThrowsInputError(const std::function<void()>& action, const std::string& path,
         return ::testing::AssertionFailure() << "threw a non-standard exception";
     }
     return ::testing::AssertionFailure() << "did not throw (expected an error at " << path << ")";
+}
+
+/**
+ * \brief Plan a problem with a scheduler, unless the scheduler is brute-force and the
+ *        problem is above its size limits (it refuses those with a DnnInputError: it is
+ *        exact, for small instances only).
+ * \param name the scheduler's short name \param problem the problem
+ * \param schedule set to the plan
+ * \return false when brute-force refused the problem
+ */
+inline bool
+PlanUnlessTooLarge(const std::string& name, const DnnSchedulingProblem& problem,
+                   DnnSchedule& schedule)
+{
+    try
+    {
+        schedule = DnnScheduler::Create(name)->Plan(problem);
+        return true;
+    }
+    catch (const DnnInputError&)
+    {
+        if (name != "brute-force")
+        {
+            throw;
+        }
+        return false;
+    }
 }
 
 } // namespace test

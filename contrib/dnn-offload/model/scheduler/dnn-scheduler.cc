@@ -54,6 +54,7 @@ ShortNameTable()
         {"hbmct", "ns3::DnnHbmctScheduler"},
         {"msbc", "ns3::DnnMsbcScheduler"},
         {"wba", "ns3::DnnWbaScheduler"},
+        {"brute-force", "ns3::DnnBruteForceScheduler"},
     };
     return table;
 }

@@ -280,7 +280,11 @@ TEST(NetworkModelTest, EverySchedulerIsValidUnderTheSharedModelOnRandomDags)
         }
         for (const auto& name : DnnScheduler::ShortNames())
         {
-            const DnnSchedule schedule = DnnScheduler::Create(name)->Plan(problem);
+            DnnSchedule schedule;
+            if (!test::PlanUnlessTooLarge(name, problem, schedule))
+            {
+                continue; // brute-force: small instances only
+            }
             const auto violations = ValidateSchedule(problem, schedule);
             EXPECT_TRUE(violations.empty())
                 << name << " on random DAG " << i << ": " << violations.front();
