@@ -263,6 +263,8 @@ TEST_F(DnnScheduleCliTest, SagaRankAndClusterHeuristicsRun)
             .get<double>();
     };
     EXPECT_EQ(makespan(), makespan());
+}
+
 // brute-force refuses, before searching, an instance above its size limit: exit status 2,
 // one line naming the limit, nothing on stdout. 12 independent tasks on 4 processors are
 // 4^12 x 12! (8e15) candidate schedules, above MaxCandidates (1e8).
