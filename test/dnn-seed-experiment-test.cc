@@ -32,7 +32,6 @@ class SeedExperimentTest : public DnnCliTest
     SeedExperimentTest() : DnnCliTest("dnn-offload-run") {}
 
   public:
-
     /** Planned makespan of one scheduler on the seed setting with \p helpers helpers. */
     double PlannedMakespan(uint32_t helpers, const std::string& partitioning,
                            const std::string& scheduler, uint32_t seed)
@@ -90,9 +89,8 @@ TEST_F(SeedExperimentTest, MemeticPieceWiseBeatsLayerWisePsoGaWithThreeAndSixHel
 {
     // The seed code's own figures at 9 requests (seed-system.md, one plan each): layer-wise
     // PSO-GA, piece-wise PSO-GA, memetic piece-wise, HEFT piece-wise.
-    const std::map<uint32_t, std::array<double, 4>> seedCode = {
-        {3, {0.705, 0.535, 0.424, 0.351}},
-        {6, {0.583, 0.446, 0.363, 0.326}}};
+    const std::map<uint32_t, std::array<double, 4>> seedCode = {{3, {0.705, 0.535, 0.424, 0.351}},
+                                                                {6, {0.583, 0.446, 0.363, 0.326}}};
     for (uint32_t helpers : {3u, 6u})
     {
         const double layerPsoga = MeanMakespan(*this, helpers, "layerwise", "psoga");
@@ -107,8 +105,8 @@ TEST_F(SeedExperimentTest, MemeticPieceWiseBeatsLayerWisePsoGaWithThreeAndSixHel
                   << ", memetic piece-wise " << memetic << " | " << theirs[2]
                   << ", HEFT piece-wise " << heft << " | " << theirs[3] << "; memetic vs "
                   << "layer-wise PSO-GA " << std::setprecision(1) << -improvement
-                  << " % (poster: " << (helpers == 3 ? "-16.2 to -33.1" : "-26.2 to -40.6")
-                  << " %)" << std::endl;
+                  << " % (poster: " << (helpers == 3 ? "-16.2 to -33.1" : "-26.2 to -40.6") << " %)"
+                  << std::endl;
         // The direction of the headline, with a margin below what we measure (Validation).
         EXPECT_GT(improvement, 10.0) << helpers << " helpers";
         EXPECT_LE(memetic, piecePsoga * (1 + 1e-9)) << helpers << " helpers";

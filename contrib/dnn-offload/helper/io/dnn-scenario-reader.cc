@@ -782,8 +782,8 @@ ScenarioLoader::ReadDevices()
                 record.devices.push_back(static_cast<uint32_t>(m_devices.size()));
                 m_replicas[replica] = static_cast<uint32_t>(m_devices.size());
                 m_devices.push_back({replica, profiles[(i - 1) % profiles.size()], role,
-                                     position[0] + k * spacing[0],
-                                     position[1] + k * spacing[1], position[2] + k * spacing[2]});
+                                     position[0] + k * spacing[0], position[1] + k * spacing[1],
+                                     position[2] + k * spacing[2]});
                 m_scenario.devicePaths.push_back(entry.Path());
             }
         }

@@ -10,11 +10,8 @@ namespace
 {
 
 /** Names by DnnWorkKind. */
-const std::array<const char*, DNN_WORK_KINDS> KIND_NAMES = {"conv",
-                                                            "grouped_conv",
-                                                            "linear",
-                                                            "pooling",
-                                                            "elementwise"};
+const std::array<const char*, DNN_WORK_KINDS> KIND_NAMES = {"conv", "grouped_conv", "linear",
+                                                            "pooling", "elementwise"};
 
 } // namespace
 

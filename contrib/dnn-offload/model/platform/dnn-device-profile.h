@@ -20,7 +20,8 @@ namespace ns3
  *
  * Speeds are effective (measured throughput, not peak) FLOP/s of one core; a task runs on
  * one core. \c flops is the speed of every kind of work whose \c kindFlops entry is 0, so
- * a profile with one figure runs all work at that figure. The built-in profiles' figures and their sources are listed in the module doc.
+ * a profile with one figure runs all work at that figure. The built-in profiles' figures and their
+ * sources are listed in the module doc.
  */
 struct DnnDeviceProfile
 {

@@ -668,7 +668,7 @@ TEST(ScenarioReaderTest, GroupCyclesThroughAListOfProfiles)
     doc["devices"][1]["profile"] = {"rpi4", "rpi4", "jetson-tx2"};
     doc["devices"][1]["count"] = 7;
     const DnnScenario s = Read(doc);
-    const std::vector<std::string> expected = {"rpi4", "rpi4", "jetson-tx2", "rpi4",
+    const std::vector<std::string> expected = {"rpi4", "rpi4",       "jetson-tx2", "rpi4",
                                                "rpi4", "jetson-tx2", "rpi4"};
     for (std::size_t i = 0; i < expected.size(); ++i)
     {

@@ -204,8 +204,8 @@ TEST(PlatformTest, BuiltinProfilesGiveTheSeedsTimesWithinTenPercent)
         for (std::size_t i = 0; i < profiles.size(); ++i)
         {
             const double ours = DnnDeviceProfile::FindBuiltin(profiles[i])->Seconds(work);
-            EXPECT_NEAR(ours / times[i], 1.0, 0.10) << model << " on " << profiles[i] << ": "
-                                                    << ours << " s";
+            EXPECT_NEAR(ours / times[i], 1.0, 0.10)
+                << model << " on " << profiles[i] << ": " << ours << " s";
         }
     }
 }

@@ -223,8 +223,8 @@ TEST(BaselineTest, LocalEdgeAndCloudPlaceWhereTheySay)
     // Three requests in parallel on three Raspberry Pis: the slowest model on a Pi (GoogLeNet,
     // 0.602 s in the seed's cost model, which the fitted rpi4 profile gives) sets the
     // makespan; nothing travels.
-    const double googlenet = DnnDeviceProfile::FindBuiltin("rpi4")->Seconds(
-        test::LoadZooModel("googlenet")->Work());
+    const double googlenet =
+        DnnDeviceProfile::FindBuiltin("rpi4")->Seconds(test::LoadZooModel("googlenet")->Work());
     EXPECT_NEAR(googlenet, 0.602, 1e-3);
     EXPECT_NEAR(local.Makespan(), googlenet, 1e-9);
     // The greedy hill-climb starts from Local and only accepts improvements.
