@@ -178,9 +178,9 @@ main(int argc, char** argv)
         }
     }
     // The classic mapping heuristics (model/scheduler/classic/), contention-free; MinMin,
-    // MaxMin, Sufferage and ETF are O(n^2 m) in the worst case, so no 100k-task runs.
+    // MaxMin, Sufferage, Duplex and ETF are O(n^2 m) in the worst case, so no 100k-task runs.
     for (const std::string name :
-         {"met", "mct", "olb", "fastest-node", "minmin", "maxmin", "sufferage", "etf"})
+         {"met", "mct", "olb", "fastest-node", "minmin", "maxmin", "sufferage", "duplex", "etf"})
     {
         std::string label = name;
         std::transform(label.begin(), label.end(), label.begin(), ::toupper);

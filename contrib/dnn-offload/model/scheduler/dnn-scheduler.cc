@@ -37,6 +37,7 @@ ShortNameTable()
         {"edge", "ns3::DnnEdgeScheduler"},
         {"cloud", "ns3::DnnCloudScheduler"},
         {"random", "ns3::DnnRandomScheduler"},
+        {"duplex", "ns3::DnnDuplexScheduler"},
         {"etf", "ns3::DnnEtfScheduler"},
         {"fastest-node", "ns3::DnnFastestNodeScheduler"},
         {"maxmin", "ns3::DnnMaxMinScheduler"},

@@ -4,7 +4,7 @@
 /**
  * \file
  * The classic mapping heuristics (MET, MCT, OLB, fastest node, MinMin, MaxMin, Sufferage,
- * ETF): their makespans against SAGA's on the reference instances, and one hand-derived
+ * Duplex, ETF): their makespans against SAGA's on the reference instances, and one hand-derived
  * schedule each. Their validity on the random DAGs (pins, releases, cores, memory, core
  * availability, the shared-medium model) is checked by the tests that loop over every short
  * name (dnn-list-scheduler-test.cc, dnn-network-model-test.cc, dnn-availability-test.cc).
@@ -50,6 +50,7 @@ const std::vector<std::pair<std::string, std::string>> SCHEDULERS = {
     {"minmin", "MinMin"},
     {"maxmin", "MaxMin"},
     {"sufferage", "Sufferage"},
+    {"duplex", "Duplex"},
     {"etf", "ETF"},
 };
 
@@ -253,6 +254,13 @@ TEST(ClassicSchedulerTest, SufferageByHand)
     const std::vector<std::vector<double>> expected = {{0, 0, 2}, {1, 4, 8}, {0, 2, 6}, {1, 8, 10}};
     ExpectForkJoin("sufferage", expected);
     ExpectForkJoin("sufferage", expected, Saga("sufferage"));
+}
+
+// Duplex keeps the schedule of the smaller makespan: MinMin's above ends at 11, MaxMin's at
+// 10, so Duplex returns MaxMin's.
+TEST(ClassicSchedulerTest, DuplexKeepsTheSmallerMakespanByHand)
+{
+    ExpectForkJoin("duplex", {{0, 0, 2}, {1, 4, 8}, {0, 2, 6}, {1, 8, 10}});
 }
 
 // ETF, which chooses by data-ready time only. now = 0: A's inputs are ready at 0 on both

@@ -602,7 +602,7 @@ TEST(ListSchedulerTest, UnknownSchedulerNameSuggestsOne)
 TEST(ListSchedulerTest, EveryShortNameIsADnnTypeId)
 {
     const std::vector<std::string> names = DnnScheduler::ShortNames();
-    EXPECT_EQ(names.size(), 28U); // 11 + 8 classic + 8 of SAGA's list heuristics + brute-force
+    EXPECT_EQ(names.size(), 29U); // 11 + 9 classic + 8 of SAGA's list heuristics + brute-force
     for (const auto& name : names)
     {
         const std::string typeName = DnnScheduler::Create(name)->GetInstanceTypeId().GetName();

@@ -19,6 +19,7 @@ NS_OBJECT_ENSURE_REGISTERED(DnnBatchModeScheduler);
 NS_OBJECT_ENSURE_REGISTERED(DnnMinMinScheduler);
 NS_OBJECT_ENSURE_REGISTERED(DnnMaxMinScheduler);
 NS_OBJECT_ENSURE_REGISTERED(DnnSufferageScheduler);
+NS_OBJECT_ENSURE_REGISTERED(DnnDuplexScheduler);
 
 namespace
 {
@@ -353,6 +354,28 @@ DnnSufferageScheduler::Pick(const std::vector<uint32_t>& ready, const std::vecto
         }
     }
     return k;
+}
+
+TypeId
+DnnDuplexScheduler::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::DnnDuplexScheduler")
+                            .SetParent<DnnScheduler>()
+                            .SetGroupName("DnnOffload")
+                            .AddConstructor<DnnDuplexScheduler>();
+    return tid;
+}
+
+DnnSchedule
+DnnDuplexScheduler::Plan(const DnnSchedulingProblem& problem)
+{
+    NS_LOG_FUNCTION(this << &problem);
+    DnnSchedule minMin = CreateObject<DnnMinMinScheduler>()->Plan(problem);
+    DnnSchedule maxMin = CreateObject<DnnMaxMinScheduler>()->Plan(problem);
+    const bool keepMinMin = minMin.Makespan() <= maxMin.Makespan();
+    NS_LOG_INFO("Duplex: MinMin " << minMin.Makespan() << " s, MaxMin " << maxMin.Makespan()
+                                  << " s, keeps " << (keepMinMin ? "MinMin" : "MaxMin"));
+    return keepMinMin ? minMin : maxMin;
 }
 
 } // namespace ns3

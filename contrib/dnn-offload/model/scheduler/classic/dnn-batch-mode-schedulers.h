@@ -128,6 +128,20 @@ class DnnSufferageScheduler : public DnnBatchModeScheduler
     bool m_oneTaskPerStep{false}; //!< SAGA's rule instead of the paper's passes
 };
 
+/**
+ * \ingroup dnn-offload
+ * \brief Duplex (Braun et al., JPDC 61(6), 2001, doi:10.1006/jpdc.2000.1714): MinMin and
+ *        MaxMin both plan, and the schedule of the smaller makespan is kept (MinMin's on a
+ *        tie, as in SAGA's duplex.py). O(n^2 m) worst case.
+ */
+class DnnDuplexScheduler : public DnnScheduler
+{
+  public:
+    /** \brief Register this type. \return the TypeId */
+    static TypeId GetTypeId();
+    DnnSchedule Plan(const DnnSchedulingProblem& problem) override;
+};
+
 } // namespace ns3
 
 #endif /* DNN_BATCH_MODE_SCHEDULERS_H */

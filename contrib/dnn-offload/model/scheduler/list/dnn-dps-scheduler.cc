@@ -9,6 +9,7 @@
 #include "ns3/log.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace ns3
 {
@@ -61,35 +62,76 @@ DnnDpsScheduler::Plan(const DnnSchedulingProblem& problem)
     std::vector<double> top(n);
     std::vector<double> bottom(n);
     std::vector<double> priority(n);
-    auto update = [&]()
+    auto topLevel = [&](uint32_t t)
     {
-        for (uint32_t t : order)
+        double head = 0.0;
+        for (auto a = problem.PredBegin(t); a != problem.PredEnd(t); ++a)
         {
-            double head = 0.0;
-            for (auto a = problem.PredBegin(t); a != problem.PredEnd(t); ++a)
+            head = std::max(head, top[a->task] + exec(a->task) + comm(a->task, t, a->data));
+        }
+        return head;
+    };
+    for (uint32_t t : order)
+    {
+        top[t] = topLevel(t);
+    }
+    // A bottom level depends on the task's descendants only, which stay unplaced while the
+    // task is, so the bottom levels of the tasks still to place never change.
+    for (auto it = order.rbegin(); it != order.rend(); ++it)
+    {
+        const uint32_t t = *it;
+        double tail = 0.0;
+        bool any = false;
+        for (auto a = problem.SuccBegin(t); a != problem.SuccEnd(t); ++a)
+        {
+            tail = std::max(tail, bottom[a->task] + comm(t, a->task, a->data));
+            any = true;
+        }
+        bottom[t] = any ? tail + exec(t) : 0.0;
+    }
+    for (uint32_t t = 0; t < n; ++t)
+    {
+        priority[t] = bottom[t] - top[t];
+    }
+    // Placing t changes its execution and its inputs' communication times, so the top levels
+    // of t and its descendants; they are recomputed in topological order, as far as they
+    // change (a min-heap of topological positions).
+    std::vector<uint32_t> position(n);
+    for (uint32_t i = 0; i < n; ++i)
+    {
+        position[order[i]] = i;
+    }
+    std::vector<uint32_t> heap;
+    std::vector<uint8_t> queued(n, 0);
+    auto later = std::greater<>();
+    auto propagate = [&](uint32_t placed)
+    {
+        heap.assign(1, position[placed]);
+        queued[placed] = 1;
+        while (!heap.empty())
+        {
+            std::pop_heap(heap.begin(), heap.end(), later);
+            const uint32_t t = order[heap.back()];
+            heap.pop_back();
+            queued[t] = 0;
+            const double head = topLevel(t);
+            if (head == top[t] && t != placed)
             {
-                head = std::max(head, top[a->task] + exec(a->task) + comm(a->task, t, a->data));
+                continue;
             }
             top[t] = head;
-        }
-        for (auto it = order.rbegin(); it != order.rend(); ++it)
-        {
-            const uint32_t t = *it;
-            double tail = 0.0;
-            bool any = false;
+            priority[t] = bottom[t] - head;
             for (auto a = problem.SuccBegin(t); a != problem.SuccEnd(t); ++a)
             {
-                tail = std::max(tail, bottom[a->task] + comm(t, a->task, a->data));
-                any = true;
+                if (!queued[a->task])
+                {
+                    queued[a->task] = 1;
+                    heap.push_back(position[a->task]);
+                    std::push_heap(heap.begin(), heap.end(), later);
+                }
             }
-            bottom[t] = any ? tail + exec(t) : 0.0;
-        }
-        for (uint32_t t = 0; t < n; ++t)
-        {
-            priority[t] = bottom[t] - top[t];
         }
     };
-    update();
     std::vector<uint32_t> list(order.begin(), order.end());
     auto byPriority = [&](uint32_t a, uint32_t b)
     {
@@ -97,6 +139,36 @@ DnnDpsScheduler::Plan(const DnnSchedulingProblem& problem)
     };
     std::stable_sort(list.begin(), list.end(), byPriority);
     std::vector<uint32_t> candidates;
+    std::vector<double> previous(n); // the priorities the remaining list is sorted by
+    std::vector<uint32_t> rank(n);   // a task's position in the remaining list
+    std::vector<uint32_t> kept;      // remaining tasks whose priority did not change
+    std::vector<uint32_t> moved;     // and those whose priority did
+    // Before: list[from, end) as std::stable_sort by the new priorities orders it: tasks
+    // whose priority changed are sorted apart and merged back in, ties going to the earlier
+    // position, so a step costs O(n + c log c) for c changed priorities, not O(n log n).
+    auto resort = [&](std::size_t from)
+    {
+        kept.clear();
+        moved.clear();
+        for (std::size_t i = from; i < list.size(); ++i)
+        {
+            const uint32_t t = list[i];
+            rank[t] = static_cast<uint32_t>(i);
+            (priority[t] == previous[t] ? kept : moved).push_back(t);
+        }
+        std::stable_sort(moved.begin(), moved.end(), byPriority);
+        std::merge(kept.begin(), kept.end(), moved.begin(), moved.end(),
+                   list.begin() + static_cast<std::ptrdiff_t>(from),
+                   [&](uint32_t a, uint32_t b) {
+                       return priority[a] > priority[b] ||
+                              (priority[a] == priority[b] && rank[a] < rank[b]);
+                   });
+        for (const uint32_t t : moved)
+        {
+            previous[t] = priority[t];
+        }
+    };
+    previous = priority;
     std::size_t head = 0;
     while (head < list.size())
     {
@@ -125,8 +197,8 @@ DnnDpsScheduler::Plan(const DnnSchedulingProblem& problem)
             }
         }
         placer.Place(t, best, true);
-        update();
-        std::stable_sort(list.begin() + static_cast<std::ptrdiff_t>(head), list.end(), byPriority);
+        propagate(t);
+        resort(head);
     }
     NS_LOG_INFO("DPS makespan " << placer.Schedule().Makespan() << " s");
     return placer.Schedule();

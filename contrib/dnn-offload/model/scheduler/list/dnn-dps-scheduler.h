@@ -22,7 +22,11 @@ namespace ns3
  * communication time; otherwise the mean execution time and the edge's mean communication
  * time. All tasks are kept in one list sorted by BL - TL, highest first (stable); the first
  * is placed where it finishes earliest, with insertion, and the levels and the list are
- * brought up to date. O(n (n + e) + n log n) per task in all: O(n^2 (log n + e / n)).
+ * brought up to date. Only top levels change (those of the placed task's descendants, as far
+ * as a change reaches), and the list is re-sorted by merging the tasks whose priority changed
+ * back in, so a step costs O(n + a log n) for a affected tasks and their edges: O(n (n + e
+ * log n)) in the worst case, O(n^2) when changes stay local. SAGA recomputes every level and
+ * sorts every task at each step; the order is the same.
  *
  * SAGA's departure, reproduced with SagaCompatible: an edge with an unplaced end counts its
  * raw data size as a time (size, not size / link speed).
