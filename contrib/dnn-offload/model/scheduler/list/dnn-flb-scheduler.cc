@@ -9,7 +9,10 @@
 #include "ns3/log.h"
 
 #include <algorithm>
+#include <functional>
+#include <queue>
 #include <string>
+#include <utility>
 
 namespace ns3
 {
@@ -152,24 +155,6 @@ DnnFlbScheduler::Plan(const DnnSchedulingProblem& problem)
     const uint32_t m = problem.ProcessorCount();
     const double inf = DnnSchedulingProblem::INF;
     const uint32_t none = DnnSchedulingProblem::NONE;
-    // SAGA's mean link speed: distinct pairs' speeds summed over all m (m + 1) / 2 links.
-    double sagaSpeed = 0.0;
-    for (uint32_t p = 0; p < m; ++p)
-    {
-        for (uint32_t q = p + 1; q < m; ++q)
-        {
-            sagaSpeed += problem.Bandwidth(p, q);
-        }
-    }
-    sagaSpeed /= m * (m + 1.0) / 2.0;
-    auto meanComm = [&](double data)
-    {
-        if (m_saga)
-        {
-            return sagaSpeed > 0.0 ? data / sagaSpeed : 0.0;
-        }
-        return problem.MeanCommTime(data);
-    };
 
     DnnListPlacer placer(problem);
     const DnnSchedule& schedule = placer.Schedule();
@@ -177,19 +162,24 @@ DnnFlbScheduler::Plan(const DnnSchedulingProblem& problem)
     std::vector<uint32_t> ep(n, none);
     std::vector<double> emt(n, 0.0);
     std::vector<uint8_t> isEp(n, 0);
-    std::vector<uint32_t> nonEp;                   // ready non-EP tasks
-    std::vector<std::vector<uint32_t>> epTasks(m); // ready EP tasks per processor
-    std::vector<double> staleFree(m, 0.0);         // SAGA: free times as of non-EP placements
-    for (uint32_t p = 0; p < m; ++p)
+    // Min-heaps of (key, task): ties go to the lower task index. The ready non-EP tasks by
+    // LMT; per processor, its ready EP tasks by EMT and by LMT. An EP task that becomes a
+    // non-EP task, or is placed, stays in its processor's heaps until it surfaces there.
+    using Entry = std::pair<double, uint32_t>;
+    using MinHeap = std::priority_queue<Entry, std::vector<Entry>, std::greater<>>;
+    MinHeap nonEp;
+    std::vector<MinHeap> epByEmt(m);
+    std::vector<MinHeap> epByLmt(m);
+    auto isLiveEp = [&](uint32_t t, uint32_t p)
     {
-        staleFree[p] = placer.Tail(p);
-    }
+        return isEp[t] && ep[t] == p && !placer.Placed(t);
+    };
     auto classify = [&](uint32_t t)
     {
         double last = -inf;
         for (auto a = problem.PredBegin(t); a != problem.PredEnd(t); ++a)
         {
-            const double arrival = schedule.Finish(a->task) + meanComm(a->data);
+            const double arrival = schedule.Finish(a->task) + problem.MeanCommTime(a->data);
             if (arrival > last)
             {
                 last = arrival;
@@ -201,12 +191,13 @@ DnnFlbScheduler::Plan(const DnnSchedulingProblem& problem)
         {
             emt[t] = placer.Ready(t, ep[t]);
             isEp[t] = 1;
-            epTasks[ep[t]].push_back(t);
+            epByEmt[ep[t]].emplace(emt[t], t);
+            epByLmt[ep[t]].emplace(lmt[t], t);
         }
         else
         {
             isEp[t] = 0;
-            nonEp.push_back(t);
+            nonEp.emplace(lmt[t], t);
         }
     };
     std::vector<uint32_t> waiting(n);
@@ -221,21 +212,19 @@ DnnFlbScheduler::Plan(const DnnSchedulingProblem& problem)
     std::vector<uint32_t> candidates;
     for (uint32_t placed = 0; placed < n; ++placed)
     {
-        // The EP task that starts earliest on its EP.
+        // The EP task that starts earliest on its EP: each processor's least EMT.
         uint32_t t1 = none;
         double start1 = inf;
         for (uint32_t p = 0; p < m; ++p)
         {
-            uint32_t head = none;
-            for (uint32_t t : epTasks[p])
+            auto& heap = epByEmt[p];
+            while (!heap.empty() && !isLiveEp(heap.top().second, p))
             {
-                if (head == none || emt[t] < emt[head] || (emt[t] == emt[head] && t < head))
-                {
-                    head = t;
-                }
+                heap.pop();
             }
-            if (head != none)
+            if (!heap.empty())
             {
+                const uint32_t head = heap.top().second;
                 const double start = placer.Start(head, p, false);
                 if (t1 == none || start < start1)
                 {
@@ -245,14 +234,7 @@ DnnFlbScheduler::Plan(const DnnSchedulingProblem& problem)
             }
         }
         // The non-EP task of least LMT on the processor free first.
-        uint32_t t2 = none;
-        for (uint32_t t : nonEp)
-        {
-            if (t2 == none || lmt[t] < lmt[t2] || (lmt[t] == lmt[t2] && t < t2))
-            {
-                t2 = t;
-            }
-        }
+        const uint32_t t2 = nonEp.empty() ? none : nonEp.top().second;
         uint32_t p2 = none;
         double start2 = inf;
         if (t2 != none)
@@ -260,8 +242,7 @@ DnnFlbScheduler::Plan(const DnnSchedulingProblem& problem)
             placer.Candidates(t2, candidates);
             for (uint32_t p : candidates)
             {
-                const double free = m_saga ? staleFree[p] : placer.Tail(p);
-                if (p2 == none || free < (m_saga ? staleFree[p2] : placer.Tail(p2)))
+                if (p2 == none || placer.Tail(p) < placer.Tail(p2))
                 {
                     p2 = p;
                 }
@@ -274,31 +255,24 @@ DnnFlbScheduler::Plan(const DnnSchedulingProblem& problem)
         {
             t = t2;
             p = p2;
-        }
-        placer.Place(t, p, false);
-        if (isEp[t])
-        {
-            auto& list = epTasks[p];
-            list.erase(std::find(list.begin(), list.end(), t));
+            nonEp.pop();
         }
         else
         {
-            nonEp.erase(std::find(nonEp.begin(), nonEp.end(), t));
-            staleFree[p] = placer.Tail(p);
+            epByEmt[p].pop();
         }
+        placer.Place(t, p, false);
         // EP tasks of p whose last message comes before p is free become non-EP tasks.
-        auto& list = epTasks[p];
-        for (std::size_t i = 0; i < list.size();)
+        auto& byLmt = epByLmt[p];
+        while (!byLmt.empty() &&
+               (!isLiveEp(byLmt.top().second, p) || byLmt.top().first < placer.Tail(p)))
         {
-            if (lmt[list[i]] < placer.Tail(p))
+            const uint32_t u = byLmt.top().second;
+            byLmt.pop();
+            if (isLiveEp(u, p))
             {
-                isEp[list[i]] = 0;
-                nonEp.push_back(list[i]);
-                list.erase(list.begin() + static_cast<std::ptrdiff_t>(i));
-            }
-            else
-            {
-                ++i;
+                isEp[u] = 0;
+                nonEp.emplace(lmt[u], u);
             }
         }
         for (auto a = problem.SuccBegin(t); a != problem.SuccEnd(t); ++a)

@@ -23,8 +23,12 @@ namespace ns3
  * places the one that starts earlier (ties: the EP task), without insertion. Ties in the
  * lists: lower index, lower processor.
  *
- * The paper keeps the lists in heaps for O(n log m + e); this implementation scans them,
- * O(n (n + m) + e m), which is fast enough for thousands of tasks.
+ * The lists are heaps, as in the paper: the non-EP tasks by LMT, and per processor its EP
+ * tasks by EMT and by LMT (an EP task that turns non-EP is dropped from its processor's
+ * heaps when it surfaces). The paper keeps the processors in heaps too, for O(n (log n +
+ * log m) + e); this implementation scans them for the EP task starting first and the
+ * processor free first, O(n (log n + m) + e), which also keeps the start times exact
+ * under the shared-medium model.
  *
  * SAGA (ANRGUSC/saga f6715641, flb.py) departs: its mean communication is size over the
  * mean link speed with self-links counted in that mean; a processor's free time in its
