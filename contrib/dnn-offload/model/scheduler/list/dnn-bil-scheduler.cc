@@ -71,16 +71,8 @@ DnnBilScheduler::Plan(const DnnSchedulingProblem& problem)
     }
 
     DnnListPlacer placer(problem);
-    std::vector<uint32_t> waiting(n);
-    std::vector<uint32_t> ready;
-    for (uint32_t t = 0; t < n; ++t)
-    {
-        waiting[t] = static_cast<uint32_t>(problem.PredEnd(t) - problem.PredBegin(t));
-        if (waiting[t] == 0)
-        {
-            ready.push_back(t);
-        }
-    }
+    DnnReadyTasks readyTasks(problem);
+    const std::vector<uint32_t>& ready = readyTasks.Tasks();
     std::vector<double> bim;  // ready.size() x m, each row sorted descending
     std::vector<double> bimP; // BIM of the chosen task per processor
     std::vector<uint32_t> tied;
@@ -147,14 +139,7 @@ DnnBilScheduler::Plan(const DnnSchedulingProblem& problem)
             }
         }
         placer.Place(t, best, false);
-        ready.erase(ready.begin() + static_cast<std::ptrdiff_t>(pick));
-        for (auto a = problem.SuccBegin(t); a != problem.SuccEnd(t); ++a)
-        {
-            if (--waiting[a->task] == 0)
-            {
-                ready.insert(std::upper_bound(ready.begin(), ready.end(), a->task), a->task);
-            }
-        }
+        readyTasks.Take(pick);
     }
     NS_LOG_INFO("BIL makespan " << placer.Schedule().Makespan() << " s");
     return placer.Schedule();

@@ -103,16 +103,8 @@ DnnGdlScheduler::Plan(const DnnSchedulingProblem& problem)
     }
 
     DnnListPlacer placer(problem);
-    std::vector<uint32_t> waiting(n);
-    std::vector<uint32_t> ready;
-    for (uint32_t t = 0; t < n; ++t)
-    {
-        waiting[t] = static_cast<uint32_t>(problem.PredEnd(t) - problem.PredBegin(t));
-        if (waiting[t] == 0)
-        {
-            ready.push_back(t);
-        }
-    }
+    DnnReadyTasks readyTasks(problem);
+    const std::vector<uint32_t>& ready = readyTasks.Tasks();
     std::vector<uint32_t> candidates;
     // SAGA caches a task's preferred processor when first asked and never clears that cache.
     std::vector<uint32_t> frozen(n, DnnSchedulingProblem::NONE);
@@ -202,14 +194,7 @@ DnnGdlScheduler::Plan(const DnnSchedulingProblem& problem)
         }
         const uint32_t t = ready[bestIndex];
         placer.Place(t, bestProcessor, false);
-        ready.erase(ready.begin() + static_cast<std::ptrdiff_t>(bestIndex));
-        for (auto a = problem.SuccBegin(t); a != problem.SuccEnd(t); ++a)
-        {
-            if (--waiting[a->task] == 0)
-            {
-                ready.insert(std::upper_bound(ready.begin(), ready.end(), a->task), a->task);
-            }
-        }
+        readyTasks.Take(bestIndex);
     }
     NS_LOG_INFO("GDL makespan " << placer.Schedule().Makespan() << " s");
     return placer.Schedule();

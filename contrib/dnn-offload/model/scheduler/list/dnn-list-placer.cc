@@ -119,4 +119,32 @@ DnnListPlacer::Place(uint32_t task, uint32_t processor, bool insert)
     m_placed[task] = 1;
 }
 
+DnnReadyTasks::DnnReadyTasks(const DnnSchedulingProblem& problem)
+    : m_problem(problem), m_waiting(problem.TaskCount())
+{
+    for (uint32_t t = 0; t < problem.TaskCount(); ++t)
+    {
+        m_waiting[t] = static_cast<uint32_t>(problem.PredEnd(t) - problem.PredBegin(t));
+        if (m_waiting[t] == 0)
+        {
+            m_ready.push_back(t);
+        }
+    }
+}
+
+uint32_t
+DnnReadyTasks::Take(std::size_t i)
+{
+    const uint32_t t = m_ready[i];
+    m_ready.erase(m_ready.begin() + static_cast<std::ptrdiff_t>(i));
+    for (auto a = m_problem.SuccBegin(t); a != m_problem.SuccEnd(t); ++a)
+    {
+        if (--m_waiting[a->task] == 0)
+        {
+            m_ready.insert(std::upper_bound(m_ready.begin(), m_ready.end(), a->task), a->task);
+        }
+    }
+    return t;
+}
+
 } // namespace ns3

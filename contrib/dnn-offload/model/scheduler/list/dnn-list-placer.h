@@ -75,6 +75,31 @@ class DnnListPlacer
     std::vector<uint8_t> m_placed;         //!< per task
 };
 
+/**
+ * \ingroup dnn-offload
+ * \brief The ready tasks of a list heuristic (every predecessor placed), in index order.
+ */
+class DnnReadyTasks
+{
+  public:
+    /** \brief The sources are ready. \param problem the problem (outlives this) */
+    explicit DnnReadyTasks(const DnnSchedulingProblem& problem);
+    /** \brief The ready tasks, in index order. \return them */
+    const std::vector<uint32_t>& Tasks() const { return m_ready; }
+    /**
+     * \brief Take a ready task out (it is being placed): each successor whose predecessors
+     *        are all taken now becomes ready.
+     * \param i the task's position in Tasks()
+     * \return the task
+     */
+    uint32_t Take(std::size_t i);
+
+  private:
+    const DnnSchedulingProblem& m_problem; //!< the problem
+    std::vector<uint32_t> m_waiting;       //!< per task: predecessors not yet taken
+    std::vector<uint32_t> m_ready;         //!< ready tasks, index order
+};
+
 } // namespace ns3
 
 #endif /* DNN_LIST_PLACER_H */

@@ -104,16 +104,8 @@ DnnMsbcScheduler::Plan(const DnnSchedulingProblem& problem)
     }
 
     DnnListPlacer placer(problem);
-    std::vector<uint32_t> waiting(n);
-    std::vector<uint32_t> ready;
-    for (uint32_t t = 0; t < n; ++t)
-    {
-        waiting[t] = static_cast<uint32_t>(problem.PredEnd(t) - problem.PredBegin(t));
-        if (waiting[t] == 0)
-        {
-            ready.push_back(t);
-        }
-    }
+    DnnReadyTasks readyTasks(problem);
+    const std::vector<uint32_t>& ready = readyTasks.Tasks();
     std::vector<uint32_t> candidates;
     while (!ready.empty())
     {
@@ -141,14 +133,7 @@ DnnMsbcScheduler::Plan(const DnnSchedulingProblem& problem)
             }
         }
         placer.Place(t, best, true);
-        ready.erase(ready.begin() + static_cast<std::ptrdiff_t>(pick));
-        for (auto a = problem.SuccBegin(t); a != problem.SuccEnd(t); ++a)
-        {
-            if (--waiting[a->task] == 0)
-            {
-                ready.insert(std::upper_bound(ready.begin(), ready.end(), a->task), a->task);
-            }
-        }
+        readyTasks.Take(pick);
     }
     NS_LOG_INFO("MSBC makespan " << placer.Schedule().Makespan() << " s");
     return placer.Schedule();
