@@ -10,6 +10,7 @@ PACKAGES=(
     libboost-graph-dev nlohmann-json3-dev
     libgtest-dev libgmock-dev libbenchmark-dev
     python3-matplotlib python3-pandas python3-numpy
+    python3-docutils # test/docs/check_rst.py: the module doc parses
     parallel
 )
 

@@ -5,17 +5,19 @@
  * \defgroup dnn-offload DNN offloading
  *
  * Plans the inference of DNN models split into pieces on IoT, helper, edge and cloud devices
- * with task-graph schedulers (HEFT, CPOP, PEFT, GA, PSO-GA, memetic PSO-GA, Greedy and the
- * Local / Edge / Cloud / Random baselines), then executes the plan packet by packet in ns-3
- * to measure the latency, energy and traffic the plan really gets once the activations
- * cross a simulated network.
+ * with task-graph schedulers (HEFT, CPOP, PEFT, GA, PSO-GA, memetic PSO-GA, Greedy, the
+ * Local / Edge / Cloud / Random baselines, SAGA's catalogue of classic heuristics: MET, MCT,
+ * OLB, fastest node, MinMin, MaxMin, Sufferage, Duplex, ETF, BIL, DPS, FCP, FLB, GDL, HBMCT,
+ * MSBC, WBA, and an exact brute force for small instances), then executes the plan packet by
+ * packet in ns-3 to measure the latency, energy and traffic the plan really gets once the
+ * activations cross a simulated network.
  *
  * The sources follow the pipeline, one folder per stage, each using only the stages before
  * it: model/common (input errors, units) -> dnn (layers, models, shape inference) ->
  * partition (task graphs, the partitioner) -> platform (device profiles, networks, the
  * planners' cost model) -> problem (scheduling problems, workload checks) -> schedule
- * (schedules, the validator, the evaluator) -> scheduler (the registry; list, search and
- * baseline schedulers) -> runtime (what runs inside ns-3: the runtime plan, messages,
+ * (schedules, the validator, the evaluator) -> scheduler (the registry; list, classic,
+ * search, exact and baseline schedulers) -> runtime (what runs inside ns-3: the runtime plan, messages,
  * compute and energy models, the worker application) -> planning (rolling-horizon and
  * recovery planners); then helper/io (readers, writers, option checks) -> simulation
  * (topology, installation, faults, recording, the run) -> results (results files,
