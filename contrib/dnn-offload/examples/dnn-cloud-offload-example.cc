@@ -10,7 +10,7 @@
  * and by HEFT — and each plan runs in ns-3; the program prints planned and simulated
  * latency, showing what the WAN's latency and the Wi-Fi hop cost.
  *
- *   dnn-cloud-offload-example [--models-dir=scenarios/models] [--out=results/cloud-offload]
+ *   dnn-cloud-offload-example [--models-dir=DIR] [--out=results/cloud-offload]
  */
 
 #include "ns3/dnn-offload-module.h"
@@ -25,7 +25,7 @@ using namespace ns3;
 int
 main(int argc, char* argv[])
 {
-    std::string modelsDir = "scenarios/models";
+    std::string modelsDir = DnnDefaultModelsDir();
     std::string out = "results/cloud-offload";
     CommandLine cmd(__FILE__);
     cmd.Usage("A camera, an edge server over Wi-Fi and the cloud over a WAN link.");

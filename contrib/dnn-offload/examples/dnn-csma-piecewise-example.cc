@@ -10,7 +10,7 @@
  * devices; the plan then runs in ns-3, and the program prints how many pieces each device
  * ran, the planned and simulated latency and the bytes that crossed the segment.
  *
- *   dnn-csma-piecewise-example [--models-dir=scenarios/models] [--out=results/csma-piecewise]
+ *   dnn-csma-piecewise-example [--models-dir=DIR] [--out=results/csma-piecewise]
  */
 
 #include "ns3/dnn-offload-module.h"
@@ -25,7 +25,7 @@ using namespace ns3;
 int
 main(int argc, char* argv[])
 {
-    std::string modelsDir = "scenarios/models";
+    std::string modelsDir = DnnDefaultModelsDir();
     std::string out = "results/csma-piecewise";
     double delay = 1e-6;
     double efficiency = 1.0;

@@ -10,7 +10,7 @@
  * partitioning, the tasks, edges, weakly connected components (one per request) and the
  * bytes that would cross the network if every edge were remote.
  *
- *   dnn-partition-workload-example --models-dir=scenarios/models [--requests=9]
+ *   dnn-partition-workload-example [--models-dir=DIR] [--requests=9]
  *                                  [--pieces=3]
  */
 
@@ -26,7 +26,7 @@ using namespace ns3;
 int
 main(int argc, char* argv[])
 {
-    std::string modelsDir = "scenarios/models";
+    std::string modelsDir = DnnDefaultModelsDir();
     uint32_t requestCount = 9;
     uint32_t pieces = 3;
     CommandLine cmd(__FILE__);

@@ -10,7 +10,7 @@
  * edge server, which computes 5.3 times faster. Both plans run in ns-3; the program prints
  * planned and simulated latency and where the results (and netanim.xml) are.
  *
- *   dnn-wifi-offload-example [--models-dir=scenarios/models] [--out=results/wifi-offload]
+ *   dnn-wifi-offload-example [--models-dir=DIR] [--out=results/wifi-offload]
  */
 
 #include "ns3/dnn-offload-module.h"
@@ -25,7 +25,7 @@ using namespace ns3;
 int
 main(int argc, char* argv[])
 {
-    std::string modelsDir = "scenarios/models";
+    std::string modelsDir = DnnDefaultModelsDir();
     std::string out = "results/wifi-offload";
     CommandLine cmd(__FILE__);
     cmd.Usage("Offload AlexNet from a camera to an edge server over Wi-Fi.");

@@ -9,15 +9,7 @@
 #    include "ns3/version-defines.h"
 #endif
 
-#ifndef DNN_TOOL_VERSION
-#    define DNN_TOOL_VERSION ""
-#endif
-#ifndef DNN_GIT_COMMIT
-#    define DNN_GIT_COMMIT ""
-#endif
-#ifndef DNN_NS3_VERSION
-#    define DNN_NS3_VERSION ""
-#endif
+#include "dnn-build-info.h"
 
 namespace ns3
 {

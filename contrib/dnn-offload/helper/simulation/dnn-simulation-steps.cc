@@ -11,7 +11,6 @@
 #include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/names.h"
-#include "ns3/netanim-module.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
@@ -19,6 +18,9 @@
 #include "ns3/wifi-net-device.h"
 #include "ns3/wifi-radio-energy-model-helper.h"
 #include "ns3/yans-wifi-helper.h"
+#ifdef DNN_HAVE_NETANIM
+#    include "ns3/animation-interface.h"
+#endif
 
 #include <algorithm>
 #include <chrono>
@@ -433,7 +435,13 @@ DnnSimulationRun::InstallTraces()
     }
     if (m_options.netanim && !m_options.outputDir.empty())
     {
+#ifdef DNN_HAVE_NETANIM
         InstallNetAnim();
+#else
+        std::cerr << "dnn-offload: this build has no NetAnim (ns-3's netanim module was not "
+                     "built with it): "
+                  << m_options.outputDir << "/netanim.xml is not written\n";
+#endif
     }
     if (m_options.pcap && !m_options.outputDir.empty())
     {
@@ -444,12 +452,13 @@ DnnSimulationRun::InstallTraces()
                                << (m_options.pcap && !m_options.outputDir.empty() ? "on" : "off"));
 }
 
+#ifdef DNN_HAVE_NETANIM
 void
 DnnSimulationRun::InstallNetAnim()
 {
     NS_LOG_FUNCTION(this);
     std::filesystem::create_directories(m_options.outputDir);
-    m_anim = std::make_unique<AnimationInterface>(m_options.outputDir + "/netanim.xml");
+    m_anim = std::make_shared<AnimationInterface>(m_options.outputDir + "/netanim.xml");
     m_anim->SetMaxPktsPerTraceFile(m_options.netanimMaxPackets);
     m_anim->EnablePacketMetadata(false);
     for (uint32_t d = 0; d < m_nodes.GetN(); ++d)
@@ -482,6 +491,7 @@ DnnSimulationRun::InstallNetAnim()
                                 }));
     }
 }
+#endif
 
 void
 DnnSimulationRun::InstallPcap()
@@ -693,6 +703,7 @@ DnnSimulationRun::WriteResults()
             m_flows->SerializeToXmlFile(m_options.outputDir + "/flowmon.xml", false, false);
             m_facts.flowmonFile = "flowmon.xml";
         }
+#ifdef DNN_HAVE_NETANIM
         if (m_anim)
         {
             // NetAnim counts each packet record it is about to write; the first over its
@@ -704,6 +715,7 @@ DnnSimulationRun::WriteResults()
             m_facts.netanimCut = count > m_options.netanimMaxPackets;
             m_facts.netanimPackets = std::min(count, m_options.netanimMaxPackets);
         }
+#endif
         m_writer->Finish(*m_plan, m_recorder, m_facts);
         NS_LOG_INFO("results written to " << m_options.outputDir);
     }

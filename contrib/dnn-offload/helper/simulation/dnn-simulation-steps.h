@@ -253,10 +253,12 @@ class DnnSimulationRun
     std::unique_ptr<DnnFailureHandler> m_failures; //!< handles lost work
     std::unique_ptr<DnnFaultInjector> m_faults;    //!< injects the options' faults
     // InstallTraces().
-    DnnWifiMacDrops m_wifiDrops;                //!< Wi-Fi MAC drops
-    FlowMonitorHelper m_flowHelper;             //!< keeps the flow classifiers
-    Ptr<FlowMonitor> m_flows;                   //!< null without FlowMonitor
-    std::unique_ptr<AnimationInterface> m_anim; //!< null without NetAnim
+    DnnWifiMacDrops m_wifiDrops;    //!< Wi-Fi MAC drops
+    FlowMonitorHelper m_flowHelper; //!< keeps the flow classifiers
+    Ptr<FlowMonitor> m_flows;       //!< null without FlowMonitor
+    /** Null without NetAnim; shared, not unique, so that a build without NetAnim (no
+     *  AnimationInterface definition, DNN_HAVE_NETANIM undefined) still compiles this. */
+    std::shared_ptr<AnimationInterface> m_anim;
     // OpenResults().
     std::unique_ptr<DnnResultsWriter> m_writer; //!< null without an output folder
     // ScheduleRolling().

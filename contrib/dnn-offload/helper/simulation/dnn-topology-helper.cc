@@ -4,6 +4,7 @@
 #include "dnn-topology-helper.h"
 
 #include "ns3/dnn-ack-manager.h"
+#include "ns3/dnn-ns3-compat.h"
 #include "ns3/dnn-run-limits.h"
 
 #include "ns3/boolean.h"
@@ -60,7 +61,8 @@ constexpr uint32_t ASSOC_REQUEST_TIMEOUT_MS = 50;
  *  went out with the agreement's starting sequence number outside it, and the recipient's
  *  reordering buffer waits for that frame forever (a TCP SYN-ACK stuck for good). */
 constexpr uint32_t ADDBA_RESPONSE_TIMEOUT_MS = 50;
-/** The station retry limits (WifiRemoteStationManager MaxSsrc, MaxSlrc): as high as they go,
+/** The retry limits (WifiRemoteStationManager MaxSsrc, MaxSlrc; from ns-3.44 on
+ *  WifiMac::FrameRetryLimit, see dnn-ns3-compat.h): as high as they go,
  *  so that only the MSDU lifetime (WifiMacQueue MaxDelay, 500 ms) ends a frame's tries.
  *  ns-3.37 counts retries per access category, not per frame, and a received Block Ack does
  *  not reset the count (only a Normal Ack, a CTS or a discarded frame does): missed Block
@@ -68,7 +70,7 @@ constexpr uint32_t ADDBA_RESPONSE_TIMEOUT_MS = 50;
  *  SYN-ACK) is then discarded after a single failed attempt (REACHED_RETRY_LIMIT, and
  *  QOS_OLD_PACKET once the Block Ack window moves past it), which costs TCP a 3 s SYN
  *  timeout or a 1 s RTO. Minstrel keeps its own per-station count and ignores these. */
-constexpr uint32_t STATION_RETRY_LIMIT = std::numeric_limits<uint32_t>::max();
+constexpr uint32_t STATION_RETRY_LIMIT = DnnMaxRetryLimit();
 /** Beacons a station may miss in a row before it drops its association (StaWifiMac
  *  MaxMissedBeacons, ns-3's default 10): as many as it goes, so that a station never drops
  *  it (the beacon watchdog is 4.4 x 10^8 s, about 14 years, away). Our stations do not move
@@ -378,17 +380,16 @@ DnnTopologyHelper::Install(const DnnPlatform& platform)
             WifiHelper wifi;
             wifi.SetStandard(info.standard);
             const std::string manager = RateManagers().at(network.rateManager);
-            const UintegerValue retryLimit(STATION_RETRY_LIMIT);
             if (network.rateManager == "constant")
             {
                 const std::string mode = info.modePrefix + std::to_string(network.mcs);
-                wifi.SetRemoteStationManager(manager, "DataMode", StringValue(mode), "MaxSsrc",
-                                             retryLimit, "MaxSlrc", retryLimit);
+                DnnSetStationManager(wifi, manager, STATION_RETRY_LIMIT, "DataMode",
+                                     StringValue(mode));
                 m_settings[prefix + "data_mode"] = mode;
             }
             else
             {
-                wifi.SetRemoteStationManager(manager, "MaxSsrc", retryLimit, "MaxSlrc", retryLimit);
+                DnnSetStationManager(wifi, manager, STATION_RETRY_LIMIT);
             }
             YansWifiChannelHelper channel;
             channel.SetPropagationDelay("ns3::ConstantSpeedPropagationDelayModel");
@@ -418,6 +419,7 @@ DnnTopologyHelper::Install(const DnnPlatform& platform)
                 NetDeviceContainer device = wifi.Install(phy, mac, m_nodes.Get(member));
                 Ptr<WifiNetDevice> wifiDevice = DynamicCast<WifiNetDevice>(device.Get(0));
                 Ptr<WifiMac> wifiMac = wifiDevice->GetMac();
+                DnnSetFrameRetryLimit(wifiMac, STATION_RETRY_LIMIT);
                 DynamicCast<DnnAckManager>(wifiMac->GetFrameExchangeManager()->GetAckManager())
                     ->ObservePhy(wifiDevice->GetPhy());
                 for (AcIndex ac : {AC_BE, AC_BK, AC_VI, AC_VO})

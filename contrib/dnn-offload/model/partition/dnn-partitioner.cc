@@ -22,7 +22,7 @@ namespace
 uint64_t
 Share(uint64_t total, uint64_t begin, uint64_t end, uint64_t units)
 {
-    using Wide = unsigned __int128;
+    __extension__ typedef unsigned __int128 Wide; // __extension__: no -Wpedantic warning
     const auto upTo = [&](uint64_t u)
     {
         return static_cast<uint64_t>(static_cast<Wide>(total) * u / units);

@@ -3,6 +3,8 @@
  */
 #include "dnn-ack-manager.h"
 
+#include "ns3/dnn-ns3-compat.h"
+
 #include "ns3/ctrl-headers.h"
 #include "ns3/log.h"
 #include "ns3/packet.h"
@@ -14,6 +16,8 @@
 #include "ns3/wifi-phy.h"
 #include "ns3/wifi-remote-station-manager.h"
 #include "ns3/wifi-tx-parameters.h"
+
+#include <tuple>
 
 namespace ns3
 {
@@ -54,13 +58,11 @@ DnnAckManager::TryAddMpdu(Ptr<const WifiMpdu> mpdu, const WifiTxParameters& txPa
     }
     // As WifiDefaultAckManager does with UseExplicitBar: the Block Ack policy on the MPDUs,
     // then a BlockAckReq (the recipient answers it only from an established agreement).
-    Ptr<QosTxop> edca = m_mac->GetQosTxop(tid);
     auto bar = std::make_unique<WifiBarBlockAck>();
     bar->blockAckReqTxVector =
         GetWifiRemoteStationManager()->GetBlockAckTxVector(receiver, txParams.m_txVector);
     bar->blockAckTxVector = bar->blockAckReqTxVector;
-    bar->barType = edca->GetBlockAckReqType(receiver, tid);
-    bar->baType = edca->GetBlockAckType(receiver, tid);
+    std::tie(bar->barType, bar->baType) = DnnBlockAckTypes(m_mac, receiver, tid);
     bar->SetQosAckPolicy(receiver, tid, WifiMacHeader::BLOCK_ACK);
     NS_LOG_LOGIC("no Block Ack from " << receiver << " for TID " << +tid
                                       << " yet: explicit BlockAckReq instead of implicit BAR");

@@ -5,9 +5,8 @@
 #define DNN_COMPUTE_ENERGY_MODEL_H
 
 #include "dnn-compute-model.h"
+#include "ns3/dnn-ns3-compat.h"
 
-#include "ns3/device-energy-model.h"
-#include "ns3/energy-source.h"
 #include "ns3/node.h"
 #include "ns3/nstime.h"
 #include "ns3/object-factory.h"

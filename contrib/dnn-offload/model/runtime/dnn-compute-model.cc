@@ -3,6 +3,8 @@
  */
 #include "dnn-compute-model.h"
 
+#include "ns3/dnn-ns3-compat.h"
+
 #include "ns3/abort.h"
 #include "ns3/double.h"
 #include "ns3/log.h"
@@ -208,7 +210,7 @@ DnnComputeModel::DoDispose()
 void
 DnnComputeModel::ScheduleDispatch()
 {
-    if (!m_dispatchEvent.IsRunning())
+    if (!DnnEventIsPending(m_dispatchEvent))
     {
         m_dispatchEvent = Simulator::ScheduleNow(&DnnComputeModel::Dispatch, this);
     }

@@ -5,6 +5,7 @@
 
 #include "ns3/dnn-cpop-scheduler.h"
 #include "ns3/dnn-heft-scheduler.h"
+#include "ns3/dnn-ns3-compat.h"
 #include "ns3/dnn-peft-scheduler.h"
 
 #include "ns3/double.h"
@@ -38,13 +39,14 @@ DnnMetaheuristicScheduler::GetTypeId()
                 "Seed", "Seed of the scheduler's own random stream (same seed, same plan).",
                 UintegerValue(1), MakeUintegerAccessor(&DnnMetaheuristicScheduler::m_seed),
                 MakeUintegerChecker<uint32_t>())
-            .AddAttribute("Objective",
-                          "What to minimise: the makespan, the energy (compute + transmit), or "
-                          "a weighted sum of both, each normalised by HEFT's.",
-                          EnumValue(OBJECTIVE_MAKESPAN),
-                          MakeEnumAccessor(&DnnMetaheuristicScheduler::m_objective),
-                          MakeEnumChecker(OBJECTIVE_MAKESPAN, "makespan", OBJECTIVE_ENERGY,
-                                          "energy", OBJECTIVE_WEIGHTED, "weighted"))
+            .AddAttribute(
+                "Objective",
+                "What to minimise: the makespan, the energy (compute + transmit), or "
+                "a weighted sum of both, each normalised by HEFT's.",
+                EnumValue(OBJECTIVE_MAKESPAN),
+                DNN_MAKE_ENUM_ACCESSOR(DnnObjective, &DnnMetaheuristicScheduler::m_objective),
+                MakeEnumChecker(OBJECTIVE_MAKESPAN, "makespan", OBJECTIVE_ENERGY, "energy",
+                                OBJECTIVE_WEIGHTED, "weighted"))
             .AddAttribute("EnergyWeight",
                           "Weight a of the energy in the weighted objective "
                           "(1 - a) makespan / HEFT makespan + a energy / HEFT energy.",
