@@ -402,7 +402,10 @@ DnnTopologyHelper::Install(const DnnPlatform& platform)
                     StringValue("{0, " + std::to_string(network.channelWidth) + ", BAND_5GHZ, 0}"));
             const Ssid ssid("dnn-" + network.name);
             WifiMacHelper mac;
-            mac.SetAckManager(ACK_MANAGER);
+            if (DnnRecipientAgreementCanBePending())
+            {
+                mac.SetAckManager(ACK_MANAGER);
+            }
             for (uint32_t member : network.members)
             {
                 if (member == network.accessPoint)
@@ -420,8 +423,11 @@ DnnTopologyHelper::Install(const DnnPlatform& platform)
                 Ptr<WifiNetDevice> wifiDevice = DynamicCast<WifiNetDevice>(device.Get(0));
                 Ptr<WifiMac> wifiMac = wifiDevice->GetMac();
                 DnnSetFrameRetryLimit(wifiMac, STATION_RETRY_LIMIT);
-                DynamicCast<DnnAckManager>(wifiMac->GetFrameExchangeManager()->GetAckManager())
-                    ->ObservePhy(wifiDevice->GetPhy());
+                if (DnnRecipientAgreementCanBePending())
+                {
+                    DynamicCast<DnnAckManager>(wifiMac->GetFrameExchangeManager()->GetAckManager())
+                        ->ObservePhy(wifiDevice->GetPhy());
+                }
                 for (AcIndex ac : {AC_BE, AC_BK, AC_VI, AC_VO})
                 {
                     wifiMac->GetQosTxop(ac)->SetAddBaResponseTimeout(
@@ -449,11 +455,27 @@ DnnTopologyHelper::Install(const DnnPlatform& platform)
             m_settings[prefix + "active_probing"] = "true";
             m_settings[prefix + "addba_response_timeout"] =
                 std::to_string(ADDBA_RESPONSE_TIMEOUT_MS) + "ms";
-            m_settings[prefix + "ack_manager"] =
-                std::string(ACK_MANAGER) +
-                " (explicit BlockAckReq until a recipient's first Block Ack, then Implicit BAR)";
-            m_settings[prefix + "max_ssrc"] = std::to_string(STATION_RETRY_LIMIT);
-            m_settings[prefix + "max_slrc"] = std::to_string(STATION_RETRY_LIMIT);
+            if (DnnRecipientAgreementCanBePending())
+            {
+                m_settings[prefix + "ack_manager"] =
+                    std::string(ACK_MANAGER) +
+                    " (explicit BlockAckReq until a recipient's first Block Ack, then Implicit BAR)";
+            }
+            else
+            {
+                m_settings[prefix + "ack_manager"] =
+                    "ns3::WifiDefaultAckManager (this ns-3 creates a recipient's agreement when "
+                    "it sends the ADDBA Response: DnnAckManager's workaround is not needed)";
+            }
+            if (DnnRetryLimitIsTheMacs())
+            {
+                m_settings[prefix + "frame_retry_limit"] = std::to_string(STATION_RETRY_LIMIT);
+            }
+            else
+            {
+                m_settings[prefix + "max_ssrc"] = std::to_string(STATION_RETRY_LIMIT);
+                m_settings[prefix + "max_slrc"] = std::to_string(STATION_RETRY_LIMIT);
+            }
             m_settings[prefix + "assoc_request_timeout"] =
                 std::to_string(ASSOC_REQUEST_TIMEOUT_MS) + "ms";
             m_settings[prefix + "max_missed_beacons"] = std::to_string(MAX_MISSED_BEACONS);

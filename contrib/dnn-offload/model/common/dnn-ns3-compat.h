@@ -22,7 +22,10 @@
  * - 3.44: the retry limit moved from the station managers' MaxSsrc / MaxSlrc (now fatal to
  *   set) to WifiMac::FrameRetryLimit (DnnStationManagerRetryLimits, DnnSetFrameRetryLimit).
  * - 3.38: the originator's Block Ack agreement types moved from QosTxop to WifiMac
- *   (GetBarTypeAsOriginator, GetBaTypeAsOriginator; DnnBlockAckTypes).
+ *   (GetBarTypeAsOriginator, GetBaTypeAsOriginator; DnnBlockAckTypes); and a recipient
+ *   creates its agreement when it sends the ADDBA Response, where 3.37 kept it pending until
+ *   the Response's Ack came, which is the fault DnnAckManager works around
+ *   (DnnRecipientAgreementCanBePending).
  */
 
 #include "ns3/dnn-ns3-version.h"
@@ -79,6 +82,29 @@ DnnEventIsPending(const EventId& event)
 #else
     return event.IsRunning();
 #endif
+}
+
+/**
+ * \brief Whether a recipient's Block Ack agreement can still be pending when the originator
+ *        already sends under it (ns-3.37; from 3.38 the recipient creates it when it sends
+ *        the ADDBA Response): the fault DnnAckManager works around.
+ * \return true before ns-3.38
+ */
+constexpr bool
+DnnRecipientAgreementCanBePending()
+{
+    return DNN_NS3_VERSION_MINOR < 38;
+}
+
+/**
+ * \brief Whether the retry limit is the MAC's FrameRetryLimit (ns-3.44 on) rather than the
+ *        station manager's MaxSsrc and MaxSlrc.
+ * \return true from ns-3.44
+ */
+constexpr bool
+DnnRetryLimitIsTheMacs()
+{
+    return DNN_NS3_VERSION_MINOR >= 44;
 }
 
 /**
