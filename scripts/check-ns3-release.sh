@@ -40,10 +40,11 @@ fail() {
 if [ -e "$MODULE" ] && [ ! -f "$MODULE/$MARK" ]; then
     fail "$MODULE exists and was not copied by this script; move it away first"
 fi
+# Copied with their times (cp -a), so that a second run recompiles only what changed.
 rm -rf "$MODULE"
-cp -r "$ROOT/contrib/dnn-offload" "$MODULE"
+cp -a "$ROOT/contrib/dnn-offload" "$MODULE"
 mkdir -p "$MODULE/models"
-cp "$ROOT"/scenarios/models/*.json "$MODULE/models/"
+cp -a "$ROOT"/scenarios/models/*.json "$MODULE/models/"
 touch "$MODULE/$MARK"
 mkdir -p "$LOGS"
 
@@ -57,7 +58,7 @@ if ! "$PYTHON" ./ns3 configure --enable-modules=dnn-offload --enable-examples --
     tail -n 30 "$LOGS/configure.log" >&2
     fail "configure failed (see $LOGS/configure.log)"
 fi
-if ! "$PYTHON" ./ns3 build >"$LOGS/build.log" 2>&1; then
+if ! "$PYTHON" ./ns3 build -j "$(nproc)" >"$LOGS/build.log" 2>&1; then
     grep -E -B2 -A8 'error' "$LOGS/build.log" | head -n 60 >&2 || true
     fail "build failed (see $LOGS/build.log)"
 fi

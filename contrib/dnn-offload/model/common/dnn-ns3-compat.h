@@ -57,6 +57,10 @@
 #    define DNN_MAKE_ENUM_ACCESSOR(Enum, member) ns3::MakeEnumAccessor(member)
 #endif
 
+/** 1 when a recipient's Block Ack agreement can still be pending as the originator sends
+ *  under it (before ns-3.38): DnnAckManager's fault, which its tests reproduce. */
+#define DNN_NS3_RECIPIENT_AGREEMENT_CAN_BE_PENDING (DNN_NS3_VERSION_MINOR < 38)
+
 namespace ns3
 {
 
@@ -93,7 +97,7 @@ DnnEventIsPending(const EventId& event)
 constexpr bool
 DnnRecipientAgreementCanBePending()
 {
-    return DNN_NS3_VERSION_MINOR < 38;
+    return DNN_NS3_RECIPIENT_AGREEMENT_CAN_BE_PENDING;
 }
 
 /**

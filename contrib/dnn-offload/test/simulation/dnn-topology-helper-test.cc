@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #include "ns3/dnn-ack-manager.h"
+#include "ns3/dnn-ns3-compat.h"
 #include "ns3/dnn-platform.h"
 #include "ns3/dnn-run-limits.h"
 #include "ns3/dnn-topology-helper.h"
@@ -187,7 +188,11 @@ TEST(TopologyHelperTest, SubnetPerNetworkAddressesInMemberOrder)
     EXPECT_EQ(settings.at("tcp.initial_cwnd"), "10");
     EXPECT_EQ(settings.at("tcp.sack"), "true");
     EXPECT_EQ(settings.at("wifi.wlan.addba_response_timeout"), "50ms");
-    EXPECT_EQ(settings.at("wifi.wlan.ack_manager").rfind("ns3::DnnAckManager", 0), 0u);
+    EXPECT_EQ(settings.at("wifi.wlan.ack_manager")
+                  .rfind(DnnRecipientAgreementCanBePending() ? "ns3::DnnAckManager"
+                                                             : "ns3::WifiDefaultAckManager",
+                         0),
+              0u);
     EXPECT_EQ(settings.at("wifi.wlan.standard"), "80211ac");
     EXPECT_EQ(settings.at("wifi.wlan.channel_width"), "20");
     EXPECT_EQ(settings.at("wifi.wlan.rate_manager"), "ideal (ns3::IdealWifiManager)");
@@ -234,7 +239,9 @@ TEST(TopologyHelperTest, WifiDevicesPerNetworkAndPerNode)
     for (uint32_t i = 0; i < wifi.GetN(); ++i)
     {
         Ptr<WifiMac> mac = DynamicCast<WifiNetDevice>(wifi.Get(i))->GetMac();
-        EXPECT_TRUE(DynamicCast<DnnAckManager>(mac->GetFrameExchangeManager()->GetAckManager()));
+        // DnnAckManager only where ns-3 has the fault it works around.
+        EXPECT_EQ(bool(DynamicCast<DnnAckManager>(mac->GetFrameExchangeManager()->GetAckManager())),
+                  DnnRecipientAgreementCanBePending());
     }
     EXPECT_EQ(topology.WifiDevices(CLOUD).GetN(), 0u);
     EXPECT_EQ(topology.WifiDevices(HELPER0).GetN(), 0u);
@@ -653,6 +660,11 @@ TEST(TopologyHelperTest, StationThatMissesBeaconsKeepsTryingWithoutAbort)
     EXPECT_TRUE(DynamicCast<StaWifiMac>(sta->GetMac())->IsAssociated());
 }
 
+#if DNN_NS3_RECIPIENT_AGREEMENT_CAN_BE_PENDING
+// ns-3.37's fault and DnnAckManager's workaround (from ns-3.38 the recipient creates its
+// agreement when it sends the ADDBA Response, and the topology helper does not install
+// DnnAckManager).
+
 /** At a station: corrupts the Acks of its ADDBA Responses (as collisions would) until told
  *  to stop. */
 class LoseAddBaResponseAcks : public ErrorModel
@@ -848,6 +860,7 @@ TEST(TopologyHelperTest, AmpduBeforeTheRecipientHasItsAgreementIsSafe)
               << run.ampdusWithoutAgreement << ", BlockAckReqs " << run.blockAckReqs
               << ", datagrams received " << run.received << std::endl;
 }
+#endif
 
 /** Expect Install() to throw std::invalid_argument whose message contains some text, and
  *  to create no node. */
