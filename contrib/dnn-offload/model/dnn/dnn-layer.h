@@ -32,6 +32,8 @@ enum class DnnLayerType
     Flatten,         //!< reshape [C, H, W] to [C*H*W]
     Dropout,         //!< identity at inference
     Softmax,         //!< softmax over a flat vector
+    Mul,             //!< elementwise product of two or more inputs: equal shapes, or [C, 1, 1]
+                     //!< factors broadcast over a [C, H, W] input (squeeze-and-excitation)
 };
 
 /**
