@@ -46,13 +46,15 @@ ZOO = {
 }
 
 # name -> (constructor, the weights enum whose metadata documents num_params). Not yet
-# readable (see the module doc, "ONNX models"): ShuffleNetV2's channel shuffle and ViT.
+# readable (see the module doc, "ONNX models"): transformers such as ViT.
 OTHERS = {
     "squeezenet1_1": (lambda: torchvision.models.squeezenet1_1(weights=None),
                       "SqueezeNet1_1_Weights"),
     "mnasnet1_0": (lambda: torchvision.models.mnasnet1_0(weights=None), "MNASNet1_0_Weights"),
     "efficientnet_b0": (lambda: torchvision.models.efficientnet_b0(weights=None),
                         "EfficientNet_B0_Weights"),
+    "shufflenet_v2_x1_0": (lambda: torchvision.models.shufflenet_v2_x1_0(weights=None),
+                           "ShuffleNet_V2_X1_0_Weights"),
 }
 
 

@@ -10,6 +10,7 @@
 #include "ns3/log.h"
 
 #include <cctype>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -57,6 +58,8 @@ TypeSpecs()
         {"add", {DnnLayerType::Add, {"inputs"}, {}}},
         {"concat", {DnnLayerType::Concat, {"inputs"}, {}}},
         {"mul", {DnnLayerType::Mul, {"inputs"}, {}}},
+        {"slice", {DnnLayerType::Slice, {"channels"}, {}}},
+        {"channel_shuffle", {DnnLayerType::ChannelShuffle, {"groups"}, {}}},
         {"flatten", {DnnLayerType::Flatten, {}, {}}},
         {"dropout", {DnnLayerType::Dropout, {}, {"p"}}},
         {"softmax", {DnnLayerType::Softmax, {}, {}}},
@@ -128,6 +131,18 @@ ReadLayerKeys(const DnnJsonReader& reader, const std::string& typeName, DnnLayer
     if (reader.Has("output_size"))
     {
         layer.outputSize = reader["output_size"].AsPositivePair();
+    }
+    if (reader.Has("channels"))
+    {
+        const auto range = reader["channels"].Elements(2);
+        if (range.size() != 2)
+        {
+            reader["channels"].Fail("must be [first, end] (end exclusive), got " +
+                                    reader["channels"].Quote());
+        }
+        layer.channelRange = {
+            static_cast<uint64_t>(range[0].AsInt(0, std::numeric_limits<int64_t>::max())),
+            static_cast<uint64_t>(range[1].AsInt(1, std::numeric_limits<int64_t>::max()))};
     }
     if (reader.Has("groups"))
     {

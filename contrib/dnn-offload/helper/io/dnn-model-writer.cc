@@ -66,6 +66,14 @@ LayerToJson(const DnnModel& model, const DnnLayer& layer)
         out["out_features"] = layer.outFeatures;
         out["bias"] = layer.bias;
         break;
+    case DnnLayerType::Slice:
+        out["type"] = "slice";
+        out["channels"] = {layer.channelRange[0], layer.channelRange[1]};
+        break;
+    case DnnLayerType::ChannelShuffle:
+        out["type"] = "channel_shuffle";
+        out["groups"] = layer.groups;
+        break;
     case DnnLayerType::Activation:
         out["type"] = "activation";
         out["function"] = layer.function;

@@ -36,7 +36,8 @@ const std::set<std::string> SHAPE_OPS = {"Shape",   "Constant", "Gather",  "Unsq
                                          "Floor",   "Identity", "Reshape", "ConstantOfShape"};
 
 /** Operators that become layers (or aliases of their input). */
-const std::set<std::string> LAYER_OPS = {"Conv",        "Gemm",
+const std::set<std::string> LAYER_OPS = {"Slice",       "Transpose",
+                                         "Conv",        "Gemm",
                                          "MatMul",      "MaxPool",
                                          "AveragePool", "GlobalAveragePool",
                                          "ReduceMean",  "BatchNormalization",
@@ -78,6 +79,332 @@ DimsText(const Dims& dims)
     return s + "]";
 }
 
+/** The integer values of a constant tensor (INT64 or INT32, in its typed fields or raw). */
+bool
+IntValues(const onnx::TensorProto& t, std::vector<int64_t>* values)
+{
+    values->clear();
+    if (t.data_location() == onnx::TensorProto::EXTERNAL)
+    {
+        return false;
+    }
+    if (t.data_type() == onnx::TensorProto::INT64)
+    {
+        if (t.has_raw_data())
+        {
+            const std::string& raw = t.raw_data();
+            if (raw.size() % sizeof(int64_t) != 0)
+            {
+                return false;
+            }
+            values->resize(raw.size() / sizeof(int64_t));
+            std::memcpy(values->data(), raw.data(), raw.size());
+            return true;
+        }
+        values->assign(t.int64_data().begin(), t.int64_data().end());
+        return true;
+    }
+    if (t.data_type() == onnx::TensorProto::INT32)
+    {
+        if (t.has_raw_data())
+        {
+            const std::string& raw = t.raw_data();
+            if (raw.size() % sizeof(int32_t) != 0)
+            {
+                return false;
+            }
+            std::vector<int32_t> v(raw.size() / sizeof(int32_t));
+            std::memcpy(v.data(), raw.data(), raw.size());
+            values->assign(v.begin(), v.end());
+            return true;
+        }
+        values->assign(t.int32_data().begin(), t.int32_data().end());
+        return true;
+    }
+    return false;
+}
+
+/**
+ * Folds the shape arithmetic exporters emit (Shape, Gather, Unsqueeze, Concat, Div, ... of
+ * the activations' static shapes) into constant inputs of Reshape and Slice, and re-runs ONNX's
+ * shape inference, until every shape it can reach is known: ONNX's own inference does not
+ * evaluate these chains, so without this the shapes after a Reshape stay unknown.
+ */
+class OnnxShapeFolder
+{
+  public:
+    /** \param model the model, changed in place */
+    explicit OnnxShapeFolder(onnx::ModelProto& model) : m_model(model) {}
+
+    /** Infer shapes, fold, repeat while a fold made progress. */
+    void Run()
+    {
+        const int limit = m_model.graph().node_size() + 1;
+        for (int round = 0; round < limit; ++round)
+        {
+            onnx::shape_inference::InferShapes(m_model);
+            if (!FoldOnce())
+            {
+                return;
+            }
+        }
+    }
+
+  private:
+    using Values = std::vector<int64_t>;
+
+    /** One pass over the nodes; true when an input was replaced by a constant. */
+    bool FoldOnce()
+    {
+        onnx::GraphProto& graph = *m_model.mutable_graph();
+        m_producer.clear();
+        m_initializer.clear();
+        m_shape.clear();
+        m_memo.clear();
+        for (int i = 0; i < graph.node_size(); ++i)
+        {
+            for (const auto& out : graph.node(i).output())
+            {
+                m_producer[out] = i;
+            }
+        }
+        for (const auto& t : graph.initializer())
+        {
+            m_initializer[t.name()] = &t;
+        }
+        auto addShapes = [this](const auto& list)
+        {
+            for (const auto& v : list)
+            {
+                Dims dims;
+                if (DimsOf(v.type(), &dims))
+                {
+                    m_shape[v.name()] = dims;
+                }
+            }
+        };
+        addShapes(graph.input());
+        addShapes(graph.value_info());
+        addShapes(graph.output());
+        std::vector<std::pair<std::pair<int, int>, Values>> folds;
+        for (int i = 0; i < graph.node_size(); ++i)
+        {
+            const onnx::NodeProto& node = graph.node(i);
+            int first = 0;
+            int last = -1;
+            if (node.op_type() == "Reshape")
+            {
+                first = last = 1;
+            }
+            else if (node.op_type() == "Slice")
+            {
+                first = 1;
+                last = std::min(node.input_size() - 1, 4);
+            }
+            for (int k = first; k <= last && k < node.input_size(); ++k)
+            {
+                const std::string& in = node.input(k);
+                Values values;
+                if (!in.empty() && !m_initializer.count(in) && Evaluate(in, &values, 0))
+                {
+                    folds.push_back({{i, k}, values});
+                }
+            }
+        }
+        for (const auto& [where, values] : folds)
+        {
+            onnx::NodeProto* node = graph.mutable_node(where.first);
+            const std::string name = node->input(where.second) + "#folded";
+            if (!m_initializer.count(name))
+            {
+                onnx::TensorProto* t = graph.add_initializer();
+                t->set_name(name);
+                t->set_data_type(onnx::TensorProto::INT64);
+                t->add_dims(static_cast<int64_t>(values.size()));
+                for (int64_t v : values)
+                {
+                    t->add_int64_data(v);
+                }
+                m_initializer[name] = t;
+            }
+            node->set_input(where.second, name);
+        }
+        return !folds.empty();
+    }
+
+    /** The attribute \p name of \p node, or nullptr. */
+    static const onnx::AttributeProto* Attr(const onnx::NodeProto& node, const std::string& name)
+    {
+        for (const auto& a : node.attribute())
+        {
+            if (a.name() == name)
+            {
+                return &a;
+            }
+        }
+        return nullptr;
+    }
+
+    /** The integer values of \p tensor, when they follow from constants and static shapes. */
+    bool Evaluate(const std::string& tensor, Values* out, int depth)
+    {
+        const auto memo = m_memo.find(tensor);
+        if (memo != m_memo.end())
+        {
+            *out = memo->second.second;
+            return memo->second.first;
+        }
+        const bool ok = depth < 64 && Compute(tensor, out, depth);
+        m_memo[tensor] = {ok, ok ? *out : Values{}};
+        return ok;
+    }
+
+    bool Compute(const std::string& tensor, Values* out, int depth)
+    {
+        const auto init = m_initializer.find(tensor);
+        if (init != m_initializer.end())
+        {
+            return IntValues(*init->second, out);
+        }
+        const auto it = m_producer.find(tensor);
+        if (it == m_producer.end())
+        {
+            return false;
+        }
+        const onnx::NodeProto& node = m_model.graph().node(it->second);
+        const std::string& op = node.op_type();
+        std::vector<Values> in(node.input_size());
+        auto input = [&](int k)
+        {
+            return k < node.input_size() && !node.input(k).empty() &&
+                   Evaluate(node.input(k), &in[k], depth + 1);
+        };
+        constexpr int64_t LIMIT = int64_t{1} << 40; // keeps every product countable
+        auto sane = [](const Values& v)
+        {
+            return v.size() <= 16 && std::all_of(v.begin(), v.end(),
+                                                 [](int64_t x) { return x > -LIMIT && x < LIMIT; });
+        };
+        if (op == "Constant")
+        {
+            const auto* a = Attr(node, "value");
+            if (a && a->has_t())
+            {
+                return IntValues(a->t(), out) && sane(*out);
+            }
+            if ((a = Attr(node, "value_ints")))
+            {
+                out->assign(a->ints().begin(), a->ints().end());
+                return sane(*out);
+            }
+            if ((a = Attr(node, "value_int")))
+            {
+                *out = {a->i()};
+                return sane(*out);
+            }
+            return false;
+        }
+        if (op == "Shape")
+        {
+            const auto s = m_shape.find(node.input_size() > 0 ? node.input(0) : "");
+            if (s == m_shape.end() ||
+                std::any_of(s->second.begin(), s->second.end(), [](int64_t d) { return d < 0; }))
+            {
+                return false;
+            }
+            const auto rank = static_cast<int64_t>(s->second.size());
+            int64_t start = Attr(node, "start") ? Attr(node, "start")->i() : 0;
+            int64_t end = Attr(node, "end") ? Attr(node, "end")->i() : rank;
+            start = std::clamp<int64_t>(start < 0 ? start + rank : start, 0, rank);
+            end = std::clamp<int64_t>(end < 0 ? end + rank : end, 0, rank);
+            out->assign(s->second.begin() + start, s->second.begin() + std::max(start, end));
+            return sane(*out);
+        }
+        if (op == "Identity" || op == "Cast" || op == "Unsqueeze" || op == "Squeeze")
+        {
+            if (!input(0))
+            {
+                return false;
+            }
+            *out = in[0];
+            return true;
+        }
+        if (op == "Gather")
+        {
+            if (!input(0) || !input(1) || (Attr(node, "axis") && Attr(node, "axis")->i() != 0))
+            {
+                return false;
+            }
+            out->clear();
+            const auto n = static_cast<int64_t>(in[0].size());
+            for (int64_t index : in[1])
+            {
+                index = index < 0 ? index + n : index;
+                if (index < 0 || index >= n)
+                {
+                    return false;
+                }
+                out->push_back(in[0][index]);
+            }
+            return sane(*out);
+        }
+        if (op == "Concat")
+        {
+            out->clear();
+            for (int k = 0; k < node.input_size(); ++k)
+            {
+                if (!input(k))
+                {
+                    return false;
+                }
+                out->insert(out->end(), in[k].begin(), in[k].end());
+            }
+            return sane(*out);
+        }
+        if (op == "Add" || op == "Sub" || op == "Mul" || op == "Div")
+        {
+            if (!input(0) || !input(1))
+            {
+                return false;
+            }
+            const Values& a = in[0];
+            const Values& b = in[1];
+            if (a.empty() || b.empty() || (a.size() != b.size() && a.size() != 1 && b.size() != 1))
+            {
+                return false;
+            }
+            out->assign(std::max(a.size(), b.size()), 0);
+            for (std::size_t i = 0; i < out->size(); ++i)
+            {
+                const int64_t x = a[a.size() == 1 ? 0 : i];
+                const int64_t y = b[b.size() == 1 ? 0 : i];
+                if (op == "Div" && y == 0)
+                {
+                    return false;
+                }
+                int64_t r = 0;
+                const bool overflow = op == "Add" ? __builtin_add_overflow(x, y, &r)
+                                    : op == "Sub" ? __builtin_sub_overflow(x, y, &r)
+                                    : op == "Mul" ? __builtin_mul_overflow(x, y, &r)
+                                                  : (r = x / y, false);
+                if (overflow)
+                {
+                    return false;
+                }
+                (*out)[i] = r;
+            }
+            return sane(*out);
+        }
+        return false;
+    }
+
+    onnx::ModelProto& m_model;
+    std::unordered_map<std::string, int> m_producer;                         //!< tensor -> node
+    std::unordered_map<std::string, const onnx::TensorProto*> m_initializer; //!< by name
+    std::unordered_map<std::string, Dims> m_shape;                           //!< inferred shapes
+    std::unordered_map<std::string, std::pair<bool, Values>> m_memo;         //!< evaluated tensors
+};
+
 /** Converts the nodes of one (shape-inferred) ONNX graph into layers. */
 class OnnxGraphConverter
 {
@@ -107,6 +434,8 @@ class OnnxGraphConverter
     Dims ShapeOf(const std::string& tensor) const;
     Dims StaticShapeOf(const std::string& tensor, const std::string& what) const;
     bool ScalarValue(int k, double* value) const;
+    bool IntsOf(int k, Dims* values) const;
+    bool ChannelShuffle(int32_t producer, const Dims& in, const Dims& out);
     void SetPair(std::array<uint64_t, 2>& target, const Dims& value, const std::string& name) const;
     void Window(DnnLayer& layer, const Dims& kernel, bool dilated) const;
     int32_t AddLayer(DnnLayer layer, const std::string& name);
@@ -254,6 +583,64 @@ OnnxGraphConverter::ScalarValue(int k, double* value) const
     }
     FailNode("input \"" + m_node->input(k) +
              "\" must be a float scalar with its value in the file");
+}
+
+bool
+OnnxGraphConverter::IntsOf(int k, Dims* values) const
+{
+    if (!HasInput(k))
+    {
+        return false;
+    }
+    const auto it = m_constants.find(m_node->input(k));
+    return it != m_constants.end() && IntValues(*it->second, values);
+}
+
+bool
+OnnxGraphConverter::ChannelShuffle(int32_t producer, const Dims& in, const Dims& out)
+{
+    // Reshape [N, C, H, W] -> [N, g, C/g, H, W], Transpose (0, 2, 1, 3, 4), Reshape back:
+    // one channel_shuffle layer named after the first Reshape.
+    if (in.size() != 4 || out.size() != 5 || out[0] != in[0] || out[1] * out[2] != in[1] ||
+        out[3] != in[2] || out[4] != in[3])
+    {
+        return false;
+    }
+    const auto& users = m_consumers[m_node->output(0)];
+    if (users.size() != 1)
+    {
+        return false;
+    }
+    const int transposeIndex = users.front();
+    const onnx::NodeProto& transpose = m_graph.node(transposeIndex);
+    Dims perm;
+    for (const auto& a : transpose.attribute())
+    {
+        if (a.name() == "perm")
+        {
+            perm.assign(a.ints().begin(), a.ints().end());
+        }
+    }
+    if (transpose.op_type() != "Transpose" || perm != Dims{0, 2, 1, 3, 4} ||
+        transpose.output_size() != 1 || m_consumers[transpose.output(0)].size() != 1)
+    {
+        return false;
+    }
+    const int backIndex = m_consumers[transpose.output(0)].front();
+    const onnx::NodeProto& back = m_graph.node(backIndex);
+    if (back.op_type() != "Reshape" || back.output_size() != 1 ||
+        back.input(0) != transpose.output(0) || ShapeOf(back.output(0)) != in)
+    {
+        return false;
+    }
+    DnnLayer layer;
+    layer.type = DnnLayerType::ChannelShuffle;
+    layer.groups = static_cast<uint64_t>(out[1]);
+    layer.inputs = {producer};
+    m_producer[back.output(0)] = AddLayer(layer, m_node->name());
+    m_skip.insert(transposeIndex);
+    m_skip.insert(backIndex);
+    return true;
 }
 
 void
@@ -760,6 +1147,10 @@ OnnxGraphConverter::ConvertNode()
             Output(producer);
             return;
         }
+        if (op == "Reshape" && ChannelShuffle(producer, in, out))
+        {
+            return;
+        }
         int64_t elements = 1;
         for (std::size_t d = 1; d < in.size(); ++d)
         {
@@ -773,6 +1164,58 @@ OnnxGraphConverter::ConvertNode()
         layer.type = DnnLayerType::Flatten;
         layer.inputs = {producer};
         Output(AddLayer(layer, name));
+    }
+    else if (op == "Slice")
+    {
+        // A range of channels (ShuffleNet's chunk): axes [1], step 1.
+        const Dims in = StaticShapeOf(m_node->input(0), "input");
+        Dims starts;
+        Dims ends;
+        Dims axes{0};
+        Dims steps{1};
+        if (!IntsOf(1, &starts) || !IntsOf(2, &ends) || (HasInput(3) && !IntsOf(3, &axes)) ||
+            (HasInput(4) && !IntsOf(4, &steps)) || starts.size() != 1 || ends.size() != 1 ||
+            axes.size() != 1 || steps.size() != 1)
+        {
+            FailNode("only a slice of one axis with constant starts, ends, axes and steps is "
+                     "supported");
+        }
+        const int64_t rank = static_cast<int64_t>(in.size());
+        const int64_t axis = axes[0] < 0 ? axes[0] + rank : axes[0];
+        if (rank != 4 || axis != 1 || steps[0] != 1)
+        {
+            FailNode("only a range of channels (axis 1, step 1) of a [N, C, H, W] input is "
+                     "supported, got axis " +
+                     std::to_string(axes[0]) + ", step " + std::to_string(steps[0]) + " of " +
+                     DimsText(in));
+        }
+        auto clampIndex = [&](int64_t v)
+        {
+            v = v < 0 ? std::max<int64_t>(v, -in[1]) + in[1] : v;
+            return std::clamp<int64_t>(v, 0, in[1]);
+        };
+        const int64_t first = clampIndex(starts[0]);
+        const int64_t end = clampIndex(ends[0]);
+        if (first >= end)
+        {
+            FailNode("the slice [" + std::to_string(starts[0]) + ", " + std::to_string(ends[0]) +
+                     ") of " + std::to_string(in[1]) + " channels is empty");
+        }
+        if (first == 0 && end == in[1])
+        {
+            Alias(0);
+            return;
+        }
+        layer.type = DnnLayerType::Slice;
+        layer.inputs = {Producer(0)};
+        layer.channelRange = {static_cast<uint64_t>(first), static_cast<uint64_t>(end)};
+        Output(AddLayer(layer, name));
+    }
+    else if (op == "Transpose")
+    {
+        Producer(0);
+        FailNode("a Transpose is supported only inside a channel shuffle (Reshape to [N, g, C/g, "
+                 "H, W], Transpose 1 and 2, Reshape back)");
     }
     else if (op == "Softmax")
     {
@@ -859,7 +1302,7 @@ DnnOnnxReader::ReadBytes(const std::string& bytes, const std::string& file)
     try
     {
         onnx::checker::check_model(proto);
-        onnx::shape_inference::InferShapes(proto);
+        OnnxShapeFolder(proto).Run();
     }
     catch (const std::exception& e)
     {

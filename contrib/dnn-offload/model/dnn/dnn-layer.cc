@@ -39,6 +39,10 @@ DnnLayerTypeName(DnnLayerType type)
         return "softmax";
     case DnnLayerType::Mul:
         return "mul";
+    case DnnLayerType::Slice:
+        return "slice";
+    case DnnLayerType::ChannelShuffle:
+        return "channel_shuffle";
     }
     return "?";
 }
@@ -123,6 +127,8 @@ DnnLayer::IsSpatial() const
     case DnnLayerType::AdaptiveAvgPool:
     case DnnLayerType::Add:
     case DnnLayerType::Concat:
+    case DnnLayerType::Slice:
+    case DnnLayerType::ChannelShuffle:
         return true;
     case DnnLayerType::Mul:
         return !outputShape.flat;

@@ -345,6 +345,29 @@ DnnModel::InferLayer(std::size_t index)
         layer.flops = isAdd ? Mul(in.Elements(), layer.inputs.size() - 1) : 0;
         break;
     }
+    case DnnLayerType::Slice:
+    {
+        requireSpatial();
+        const auto& r = layer.channelRange;
+        if (r[0] >= r[1] || r[1] > in.channels)
+        {
+            Fail(index, "channels",
+                 "the channel range [" + std::to_string(r[0]) + ", " + std::to_string(r[1]) +
+                     ") must be non-empty and within the input's " + std::to_string(in.channels) +
+                     " channels");
+        }
+        out.channels = r[1] - r[0];
+        break;
+    }
+    case DnnLayerType::ChannelShuffle:
+        requireSpatial();
+        if (in.channels % layer.groups != 0)
+        {
+            Fail(index, "groups",
+                 "groups " + std::to_string(layer.groups) + " must divide the input channels " +
+                     std::to_string(in.channels));
+        }
+        break;
     case DnnLayerType::Mul:
     {
         // Equal shapes, or [C, 1, 1] factors scaling a [C, H, W] input channel by channel.

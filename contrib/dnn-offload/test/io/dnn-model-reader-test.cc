@@ -318,6 +318,27 @@ TEST(DnnModelReaderTest, MulBroadcastsAChannelFactor)
     EXPECT_EQ(m.Layer(6).function, "hardsigmoid");
 }
 
+// slice and channel_shuffle (ShuffleNet): conv1 is 4x8x8; channels [1, 3) are 2x8x8; a
+// shuffle of 2 groups keeps the shape; neither computes.
+TEST(DnnModelReaderTest, SliceAndChannelShuffle)
+{
+    json model = BaseModel();
+    model["layers"].push_back(
+        {{"name", "half"}, {"type", "slice"}, {"channels", {1, 3}}, {"inputs", {"conv1"}}});
+    model["layers"].push_back({{"name", "mix"}, {"type", "channel_shuffle"}, {"groups", 2}});
+    const DnnModel m = DnnModelReader::Read(model, FILE_NAME);
+    EXPECT_EQ(m.Layer(5).outputShape, (DnnTensorShape{2, 8, 8, false}));
+    EXPECT_EQ(m.Layer(6).outputShape, (DnnTensorShape{2, 8, 8, false}));
+    EXPECT_EQ(m.Layer(5).flops + m.Layer(6).flops, 0U);
+    model["layers"][5]["channels"] = {3, 5};
+    EXPECT_TRUE(ReadFails(model, "/layers/5/channels",
+                          "the channel range [3, 5) must be non-empty and within the input's 4 "
+                          "channels"));
+    model["layers"][5]["channels"] = {0, 2};
+    model["layers"][6]["groups"] = 3;
+    EXPECT_TRUE(ReadFails(model, "/layers/6/groups", "groups 3 must divide the input channels 2"));
+}
+
 TEST(DnnModelReaderTest, MulInputsThatDoNotBroadcast)
 {
     json model = BaseModel();

@@ -167,7 +167,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values("test/data/onnx/resnet50.onnx", "test/data/onnx/googlenet.onnx",
                       "test/data/onnx/mobilenet_v2.onnx", "test/data/onnx/tiny.onnx",
                       "scenarios/models/squeezenet1_1.onnx", "scenarios/models/mnasnet1_0.onnx",
-                      "scenarios/models/efficientnet_b0.onnx"));
+                      "scenarios/models/efficientnet_b0.onnx",
+                      "scenarios/models/shufflenet_v2_x1_0.onnx"));
 
 class DnnOnnxOtherModelTest : public ::testing::TestWithParam<std::string>
 {
@@ -196,7 +197,54 @@ TEST_P(DnnOnnxOtherModelTest, ParamsAndMacsMatchTheReference)
 }
 
 INSTANTIATE_TEST_SUITE_P(NotInTheZoo, DnnOnnxOtherModelTest,
-                         ::testing::Values("squeezenet1_1", "mnasnet1_0", "efficientnet_b0"));
+                         ::testing::Values("squeezenet1_1", "mnasnet1_0", "efficientnet_b0",
+                                           "shufflenet_v2_x1_0"));
+
+// ShuffleNetV2 x1.0: the shape arithmetic of its chunk and channel shuffle is folded, each
+// chunk becomes a slice of half the channels and each Reshape-Transpose-Reshape one
+// channel_shuffle of 2 groups (torchvision 0.14: 3 + 7 + 3 = 13 units with a split input, 16
+// shuffles).
+TEST(DnnOnnxReaderTest, ShuffleNetSlicesAndShufflesChannels)
+{
+    const DnnModel m =
+        DnnOnnxReader::ReadFile(SourcePath("scenarios/models/shufflenet_v2_x1_0.onnx"));
+    uint64_t slices = 0;
+    uint64_t shuffles = 0;
+    for (const auto& layer : m.Layers())
+    {
+        if (layer.type == DnnLayerType::Slice)
+        {
+            ++slices;
+            const DnnTensorShape& in = m.ProducerShape(layer.inputs.front());
+            EXPECT_EQ(layer.outputShape.channels * 2, in.channels) << layer.name;
+            EXPECT_EQ(layer.flops, 0U);
+        }
+        if (layer.type == DnnLayerType::ChannelShuffle)
+        {
+            ++shuffles;
+            EXPECT_EQ(layer.groups, 2U);
+            EXPECT_EQ(layer.outputShape, m.ProducerShape(layer.inputs.front()));
+        }
+    }
+    EXPECT_EQ(shuffles, 16U);
+    EXPECT_EQ(slices, 2 * 13U); // x1 = the first half, x2 = the second half
+    // Layer-wise, a slice's task receives only its channels: half its producer's output.
+    const DnnTaskGraph g = DnnPartitioner(DnnPartitionConfig::Parse("layerwise")).Partition(m);
+    uint64_t checked = 0;
+    for (std::size_t u = 0; u < g.TaskCount(); ++u)
+    {
+        for (auto v : g.Successors(u))
+        {
+            const int32_t index = m.FindLayer(g.Task(v).layer);
+            if (index >= 0 && m.Layer(index).type == DnnLayerType::Slice)
+            {
+                EXPECT_EQ(g.EdgeBytes(u, v) * 2, g.Task(u).outputBytes);
+                ++checked;
+            }
+        }
+    }
+    EXPECT_EQ(checked, 2 * 13U);
+}
 
 // The tiny network of scripts/export-onnx.py, counted by hand. Input 3x15x15.
 // conv 3->8 k3 p1, no bias: 8*3*9 = 216 params, 8*15*15 * 27 = 48600 MACs; bn: 16 params;
