@@ -10,7 +10,6 @@
 #include "ns3/log.h"
 
 #include <cctype>
-#include <limits>
 #include <map>
 #include <set>
 
@@ -140,9 +139,8 @@ ReadLayerKeys(const DnnJsonReader& reader, const std::string& typeName, DnnLayer
             reader["channels"].Fail("must be [first, end] (end exclusive), got " +
                                     reader["channels"].Quote());
         }
-        layer.channelRange = {
-            static_cast<uint64_t>(range[0].AsInt(0, std::numeric_limits<int64_t>::max())),
-            static_cast<uint64_t>(range[1].AsInt(1, std::numeric_limits<int64_t>::max()))};
+        layer.channelRange = {static_cast<uint64_t>(range[0].AsInt(0, int64_t{1} << 40)),
+                              static_cast<uint64_t>(range[1].AsInt(1, int64_t{1} << 40))};
     }
     if (reader.Has("groups"))
     {

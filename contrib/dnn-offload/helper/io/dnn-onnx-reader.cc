@@ -52,6 +52,9 @@ const std::set<std::string> LAYER_OPS = {"Slice",       "Transpose",
 /** Static dimensions of a tensor, -1 where unknown; empty when the rank is unknown. */
 using Dims = std::vector<int64_t>;
 
+/** The largest dimension or attribute value read (as the JSON reader's 2^40). */
+constexpr int64_t VALUE_LIMIT = int64_t{1} << 40;
+
 /** Dims of a type proto. */
 bool
 DimsOf(const onnx::TypeProto& type, Dims* dims)
@@ -544,7 +547,8 @@ Dims
 OnnxGraphConverter::StaticShapeOf(const std::string& tensor, const std::string& what) const
 {
     const Dims dims = ShapeOf(tensor);
-    if (dims.empty() || std::any_of(dims.begin(), dims.end(), [](int64_t d) { return d <= 0; }))
+    if (dims.empty() ||
+        std::any_of(dims.begin(), dims.end(), [](int64_t d) { return d <= 0 || d > VALUE_LIMIT; }))
     {
         FailNode("the shape of " + what + " \"" + tensor + "\" is not known (" +
                  (dims.empty() ? std::string("no shape") : DimsText(dims)) + ")");
@@ -601,8 +605,10 @@ OnnxGraphConverter::ChannelShuffle(int32_t producer, const Dims& in, const Dims&
 {
     // Reshape [N, C, H, W] -> [N, g, C/g, H, W], Transpose (0, 2, 1, 3, 4), Reshape back:
     // one channel_shuffle layer named after the first Reshape.
-    if (in.size() != 4 || out.size() != 5 || out[0] != in[0] || out[1] * out[2] != in[1] ||
-        out[3] != in[2] || out[4] != in[3])
+    int64_t channels = 0;
+    if (in.size() != 4 || out.size() != 5 || out[0] != in[0] ||
+        __builtin_mul_overflow(out[1], out[2], &channels) || channels != in[1] || out[3] != in[2] ||
+        out[4] != in[3])
     {
         return false;
     }
@@ -647,9 +653,10 @@ void
 OnnxGraphConverter::SetPair(std::array<uint64_t, 2>& target, const Dims& value,
                             const std::string& name) const
 {
-    if (value.size() != 2 || value[0] < 0 || value[1] < 0)
+    if (value.size() != 2 || value[0] < 0 || value[1] < 0 || value[0] > VALUE_LIMIT ||
+        value[1] > VALUE_LIMIT)
     {
-        FailNode(name + " must be two non-negative integers (2-D operators only), got " +
+        FailNode(name + " must be two integers from 0 to 2^40 (2-D operators only), got " +
                  DimsText(value));
     }
     target = {static_cast<uint64_t>(value[0]), static_cast<uint64_t>(value[1])};
@@ -690,6 +697,7 @@ OnnxGraphConverter::Window(DnnLayer& layer, const Dims& kernel, bool dilated) co
     }
     else if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER")
     {
+        pads = {0, 0, 0, 0};
         // Total padding that keeps ceil(in / stride) outputs; symmetric only.
         const Dims in = StaticShapeOf(m_node->input(0), "input");
         if (in.size() != 4)
@@ -809,7 +817,7 @@ OnnxGraphConverter::Convert()
         }
         for (std::size_t d = 1; d < dims.size(); ++d)
         {
-            if (dims[d] <= 0)
+            if (dims[d] <= 0 || dims[d] > VALUE_LIMIT)
             {
                 FailGraph(path, "the model input \"" + v.name() + "\" needs static positive " +
                                     "dimensions after the batch, got " + DimsText(dims));
@@ -930,9 +938,9 @@ OnnxGraphConverter::ConvertNode()
         layer.inputs = {Producer(0)};
         layer.outChannels = static_cast<uint64_t>(w[0]);
         const int64_t group = AttrInt("group", 1);
-        if (group <= 0)
+        if (group <= 0 || group > VALUE_LIMIT)
         {
-            FailNode("group must be positive");
+            FailNode("group must be from 1 to 2^40");
         }
         layer.groups = static_cast<uint64_t>(group);
         const Dims kernel = AttrInts("kernel_shape", {w[2], w[3]});
@@ -943,7 +951,9 @@ OnnxGraphConverter::ConvertNode()
         }
         Window(layer, kernel, true);
         const Dims in = ShapeOf(m_node->input(0));
-        if (in.size() == 4 && in[1] > 0 && in[1] != w[1] * group)
+        int64_t channels = 0;
+        if (in.size() == 4 && in[1] > 0 &&
+            (__builtin_mul_overflow(w[1], group, &channels) || in[1] != channels))
         {
             FailNode("the weight " + DimsText(w) + " with group " + std::to_string(group) +
                      " does not fit the input " + DimsText(in));
@@ -1154,7 +1164,10 @@ OnnxGraphConverter::ConvertNode()
         int64_t elements = 1;
         for (std::size_t d = 1; d < in.size(); ++d)
         {
-            elements *= in[d];
+            if (__builtin_mul_overflow(elements, in[d], &elements))
+            {
+                FailNode("the input " + DimsText(in) + " has too many elements");
+            }
         }
         if (in.size() != 4 || out != Dims{1, elements})
         {

@@ -22,8 +22,10 @@ namespace ns3
  * refused) and its shapes inferred by ONNX's own shape inference. Weight shapes come from the
  * initializers or, for files exported without weights, from the graph inputs after the
  * first, which is the model input. Shape arithmetic (Shape, Gather, Unsqueeze, Concat of
- * constants, Constant, ...) is folded away; Identity, Dropout and Reshape/Flatten that keep
- * the tensor are aliases; Sigmoid feeding a Mul with its own input is one SiLU activation.
+ * constants, Constant, ...) is evaluated into constant Reshape and Slice inputs, shapes are
+ * inferred again, and it is folded away; Identity, Dropout and Reshape/Flatten that keep the
+ * tensor are aliases; Sigmoid feeding a Mul with its own input is one SiLU activation; a
+ * Reshape-Transpose-Reshape channel shuffle is one channel_shuffle layer.
  * The module doc ("ONNX models") lists the operators and their mapping.
  *
  * Every problem throws DnnInputError naming the file, the node ("/graph/node/12" and its
