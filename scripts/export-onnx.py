@@ -46,7 +46,8 @@ ZOO = {
 }
 
 # name -> (constructor, the weights enum whose metadata documents num_params). Not yet
-# readable (see the module doc, "ONNX models"): transformers such as ViT.
+# readable (see the module doc, "ONNX models"): transformers such as ViT, and DenseNet
+# (its average pools are exported with a Pad operator).
 OTHERS = {
     "squeezenet1_1": (lambda: torchvision.models.squeezenet1_1(weights=None),
                       "SqueezeNet1_1_Weights"),
@@ -55,6 +56,10 @@ OTHERS = {
                         "EfficientNet_B0_Weights"),
     "shufflenet_v2_x1_0": (lambda: torchvision.models.shufflenet_v2_x1_0(weights=None),
                            "ShuffleNet_V2_X1_0_Weights"),
+    "mobilenet_v3_large": (lambda: torchvision.models.mobilenet_v3_large(weights=None),
+                           "MobileNet_V3_Large_Weights"),
+    "regnet_y_400mf": (lambda: torchvision.models.regnet_y_400mf(weights=None),
+                       "RegNet_Y_400MF_Weights"),
 }
 
 

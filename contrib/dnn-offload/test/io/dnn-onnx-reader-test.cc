@@ -168,7 +168,9 @@ INSTANTIATE_TEST_SUITE_P(
                       "test/data/onnx/mobilenet_v2.onnx", "test/data/onnx/tiny.onnx",
                       "scenarios/models/squeezenet1_1.onnx", "scenarios/models/mnasnet1_0.onnx",
                       "scenarios/models/efficientnet_b0.onnx",
-                      "scenarios/models/shufflenet_v2_x1_0.onnx"));
+                      "scenarios/models/shufflenet_v2_x1_0.onnx",
+                      "scenarios/models/mobilenet_v3_large.onnx",
+                      "scenarios/models/regnet_y_400mf.onnx"));
 
 class DnnOnnxOtherModelTest : public ::testing::TestWithParam<std::string>
 {
@@ -198,7 +200,8 @@ TEST_P(DnnOnnxOtherModelTest, ParamsAndMacsMatchTheReference)
 
 INSTANTIATE_TEST_SUITE_P(NotInTheZoo, DnnOnnxOtherModelTest,
                          ::testing::Values("squeezenet1_1", "mnasnet1_0", "efficientnet_b0",
-                                           "shufflenet_v2_x1_0"));
+                                           "shufflenet_v2_x1_0", "mobilenet_v3_large",
+                                           "regnet_y_400mf"));
 
 // ShuffleNetV2 x1.0: the shape arithmetic of its chunk and channel shuffle is folded, each
 // chunk becomes a slice of half the channels and each Reshape-Transpose-Reshape one
