@@ -46,8 +46,7 @@ ZOO = {
 }
 
 # name -> (constructor, the weights enum whose metadata documents num_params). Not yet
-# readable (see the module doc, "ONNX models"): transformers such as ViT, and DenseNet
-# (its average pools are exported with a Pad operator).
+# readable (see the module doc, "ONNX models"): transformers such as ViT.
 OTHERS = {
     "squeezenet1_1": (lambda: torchvision.models.squeezenet1_1(weights=None),
                       "SqueezeNet1_1_Weights"),
@@ -60,6 +59,8 @@ OTHERS = {
                            "MobileNet_V3_Large_Weights"),
     "regnet_y_400mf": (lambda: torchvision.models.regnet_y_400mf(weights=None),
                        "RegNet_Y_400MF_Weights"),
+    "densenet121": (lambda: torchvision.models.densenet121(weights=None),
+                    "DenseNet121_Weights"),
 }
 
 

@@ -36,18 +36,31 @@ const std::set<std::string> SHAPE_OPS = {"Shape",   "Constant", "Gather",  "Unsq
                                          "Floor",   "Identity", "Reshape", "ConstantOfShape"};
 
 /** Operators that become layers (or aliases of their input). */
-const std::set<std::string> LAYER_OPS = {"Slice",       "Transpose",
-                                         "Conv",        "Gemm",
-                                         "MatMul",      "MaxPool",
-                                         "AveragePool", "GlobalAveragePool",
-                                         "ReduceMean",  "BatchNormalization",
-                                         "Relu",        "Clip",
-                                         "Sigmoid",     "Tanh",
-                                         "HardSwish",   "HardSigmoid",
-                                         "Mul",         "Add",
-                                         "Concat",      "Flatten",
-                                         "Reshape",     "Dropout",
-                                         "Softmax",     "Identity"};
+const std::set<std::string> LAYER_OPS = {"Pad",
+                                         "Slice",
+                                         "Transpose",
+                                         "Conv",
+                                         "Gemm",
+                                         "MatMul",
+                                         "MaxPool",
+                                         "AveragePool",
+                                         "GlobalAveragePool",
+                                         "ReduceMean",
+                                         "BatchNormalization",
+                                         "Relu",
+                                         "Clip",
+                                         "Sigmoid",
+                                         "Tanh",
+                                         "HardSwish",
+                                         "HardSigmoid",
+                                         "Mul",
+                                         "Add",
+                                         "Concat",
+                                         "Flatten",
+                                         "Reshape",
+                                         "Dropout",
+                                         "Softmax",
+                                         "Identity"};
 
 /** Static dimensions of a tensor, -1 where unknown; empty when the rank is unknown. */
 using Dims = std::vector<int64_t>;
@@ -1223,6 +1236,21 @@ OnnxGraphConverter::ConvertNode()
         layer.inputs = {Producer(0)};
         layer.channelRange = {static_cast<uint64_t>(first), static_cast<uint64_t>(end)};
         Output(AddLayer(layer, name));
+    }
+    else if (op == "Pad")
+    {
+        // torch 1.13 puts a Pad of zeros before some average pools (DenseNet): the identity.
+        Dims pads = AttrInts("pads", {});
+        if (!Attr("pads") && !IntsOf(1, &pads))
+        {
+            FailNode("the pads must be a constant");
+        }
+        if (!std::all_of(pads.begin(), pads.end(), [](int64_t p) { return p == 0; }))
+        {
+            FailNode("only a Pad of zero width (the identity) is supported, got pads " +
+                     DimsText(pads));
+        }
+        Alias(0);
     }
     else if (op == "Transpose")
     {

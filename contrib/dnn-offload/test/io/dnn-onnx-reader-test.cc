@@ -170,7 +170,7 @@ INSTANTIATE_TEST_SUITE_P(
                       "scenarios/models/efficientnet_b0.onnx",
                       "scenarios/models/shufflenet_v2_x1_0.onnx",
                       "scenarios/models/mobilenet_v3_large.onnx",
-                      "scenarios/models/regnet_y_400mf.onnx"));
+                      "scenarios/models/regnet_y_400mf.onnx", "scenarios/models/densenet121.onnx"));
 
 class DnnOnnxOtherModelTest : public ::testing::TestWithParam<std::string>
 {
@@ -201,7 +201,7 @@ TEST_P(DnnOnnxOtherModelTest, ParamsAndMacsMatchTheReference)
 INSTANTIATE_TEST_SUITE_P(NotInTheZoo, DnnOnnxOtherModelTest,
                          ::testing::Values("squeezenet1_1", "mnasnet1_0", "efficientnet_b0",
                                            "shufflenet_v2_x1_0", "mobilenet_v3_large",
-                                           "regnet_y_400mf"));
+                                           "regnet_y_400mf", "densenet121"));
 
 // ShuffleNetV2 x1.0: the shape arithmetic of its chunk and channel shuffle is folded, each
 // chunk becomes a slice of half the channels and each Reshape-Transpose-Reshape one
