@@ -8,6 +8,7 @@ PACKAGES=(
     clang libclang-rt-14-dev # the sanitizer pass and the libFuzzer targets (test.sh)
     ns3 libns3-dev libgsl-dev libxml2-dev libsqlite3-dev
     libboost-graph-dev nlohmann-json3-dev
+    libonnx-dev libprotobuf-dev protobuf-compiler # ONNX models (helper/io/dnn-onnx-reader)
     libgtest-dev libgmock-dev libbenchmark-dev
     python3-matplotlib python3-pandas python3-numpy
     python3-docutils # test/docs/check_rst.py: the module doc parses

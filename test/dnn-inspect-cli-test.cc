@@ -91,6 +91,38 @@ TEST_F(DnnInspectCliTest, AlexNetJsonWithPiecewisePartition)
     EXPECT_EQ(partition.at("tasks").get<uint64_t>(), 38U);
 }
 
+// An ONNX model is inspected like a JSON one, and --export-json writes the JSON model that
+// reads back to the same figures (the zoo's ResNet-18: torchvision 0.14's 11,689,512
+// parameters and 1,814,073,344 MACs, test/reference/torchvision-models.json).
+TEST_F(DnnInspectCliTest, OnnxModelExportsAJsonModelThatReadsBack)
+{
+    const fs::path out = m_dir / "resnet18.json";
+    RunResult r = Run("--model=test/data/onnx/resnet18.onnx --format=json --export-json=" +
+                      ShellQuote(out.string()));
+    ASSERT_EQ(r.status, 0) << r.err;
+    const nlohmann::json fromOnnx = nlohmann::json::parse(r.out);
+    EXPECT_EQ(fromOnnx.at("params").get<uint64_t>(), 11689512U);
+    EXPECT_EQ(fromOnnx.at("conv_linear_macs").get<uint64_t>(), 1814073344U);
+    r = Run("--model=" + ShellQuote(out.string()) + " --format=json");
+    ASSERT_EQ(r.status, 0) << r.err;
+    const nlohmann::json fromJson = nlohmann::json::parse(r.out);
+    EXPECT_EQ(fromJson.at("layers"), fromOnnx.at("layers"));
+    EXPECT_EQ(fromJson.at("flops"), fromOnnx.at("flops"));
+}
+
+TEST_F(DnnInspectCliTest, UnsupportedOnnxOperatorExitsTwoNamingNodeAndOp)
+{
+    const RunResult r = Run("--model=test/data/onnx/unsupported-op.onnx");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_TRUE(Contains(r.err, "test/data/onnx/unsupported-op.onnx: /graph/node/1: node "
+                                "\"/lrn/LRN\" (LRN): unsupported operator LRN (supported: "))
+        << r.err;
+    const fs::path bad = WriteFile("bad.onnx", "\x0a\x05garbage");
+    const RunResult m = Run("--model=" + ShellQuote(bad.string()));
+    EXPECT_EQ(m.status, 2);
+    EXPECT_TRUE(Contains(m.err, "bad.onnx: not an ONNX model")) << m.err;
+}
+
 TEST_F(DnnInspectCliTest, AlexNetTable)
 {
     const RunResult r = Run(ALEXNET);

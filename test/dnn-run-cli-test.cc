@@ -582,6 +582,36 @@ TEST_F(RunCliTest, EverySchedulerNamePlansAndSimulates)
               std::stod(exactRows[1].at("planned_makespan_s")) * (1 + 1e-9));
 }
 
+// A scenario may name an ONNX model: "tiny" resolves to models/tiny.onnx next to the
+// scenario when there is no models/tiny.json (the network of scripts/export-onnx.py: SiLU,
+// squeeze-and-excitation, a residual add, a linear layer), planned and simulated.
+TEST_F(RunCliTest, AScenarioNamingAnOnnxModelPlansAndSimulates)
+{
+    fs::create_directories(m_dir / "models");
+    fs::copy_file(fs::path(DNN_SOURCE_DIR) / "test/data/onnx/tiny.onnx",
+                  m_dir / "models" / "tiny.onnx");
+    std::string text = TinyScenario();
+    const std::string alexnet = std::string(DNN_SOURCE_DIR) + "/scenarios/models/alexnet.json";
+    text.replace(text.find(alexnet), alexnet.size(), "tiny");
+    const RunResult r = RunTiny("", text);
+    ASSERT_EQ(r.status, 0) << r.err << r.out;
+    const auto rows = ReadCsv(m_dir / "out" / "comparison.csv");
+    ASSERT_EQ(rows.size(), 3u);
+    for (const auto& row : rows)
+    {
+        EXPECT_EQ(row.at("completed"), "2") << row.at("scheduler");
+    }
+    // Edge ships each 3x15x15 input (675 bytes) and gets the 10 logits back (40).
+    EXPECT_EQ(rows[2].at("network_bytes"), std::to_string(2 * (675 + 40)));
+    // A path to a shipped ONNX model works as well (plan only).
+    text = TinyScenario();
+    const std::string squeezenet =
+        std::string(DNN_SOURCE_DIR) + "/scenarios/models/squeezenet1_1.onnx";
+    text.replace(text.find(alexnet), alexnet.size(), squeezenet);
+    const RunResult p = RunTiny("--plan-only --force", text);
+    EXPECT_EQ(p.status, 0) << p.err;
+}
+
 TEST_F(RunCliTest, ShippedScenariosLoadAndPlan)
 {
     for (const char* name :

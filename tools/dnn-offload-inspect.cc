@@ -9,9 +9,12 @@
  *
  *   dnn-offload-inspect --model=FILE[,FILE...] [--partition=layerwise|piecewise:K]
  *                       [--format=table|json] [--dot=OUT] [--graph-json=OUT]
+ *                       [--export-json=OUT]
  *
- * --dot and --graph-json are written to a temporary file in the target's folder and renamed
- * into place. They must be new paths or regular files: an input model (after following
+ * A model file is JSON or ONNX (.onnx). --export-json writes the model in the JSON model
+ * format (an ONNX model becomes an editable JSON file that reads back to the same model).
+ * --dot, --graph-json and --export-json are written to a temporary file in the target's folder and
+ * renamed into place. They must be new paths or regular files: an input model (after following
  * links), a symbolic link, a folder or a device is refused (exit 2) before anything is read.
  *
  * Exit status: 0 on success, 2 on bad input (the message names the file and JSON path),
@@ -140,16 +143,21 @@ Run(int argc, char* argv[])
     std::string format = "table";
     std::string dotFile;
     std::string graphJsonFile;
+    std::string exportJsonFile;
     CommandLine cmd(__FILE__);
     cmd.Usage("Show a DNN model's layers and, with --partition, its task graph.");
-    cmd.AddValue("model", "DNN model file (JSON, see scenarios/models/); several: comma-separated",
+    cmd.AddValue("model",
+                 "DNN model file (JSON or ONNX, see scenarios/models/); several: comma-separated",
                  modelFile);
     cmd.AddValue("partition", "layerwise, piecewise or piecewise:K", partition);
     cmd.AddValue("format", "table or json", format);
     cmd.AddValue("dot", "write the task graph as Graphviz DOT to this file", dotFile);
     cmd.AddValue("graph-json", "write the task graph as a JSON task list to this file",
                  graphJsonFile);
-    DnnCheckTextOptions(argc, argv, {"model", "partition", "format", "dot", "graph-json"});
+    cmd.AddValue("export-json", "write the model in the JSON model format to this file",
+                 exportJsonFile);
+    DnnCheckTextOptions(argc, argv,
+                        {"model", "partition", "format", "dot", "graph-json", "export-json"});
     cmd.Parse(argc, argv);
 
     if (modelFile.empty())
@@ -189,9 +197,10 @@ Run(int argc, char* argv[])
     {
         throw DnnUsageError("--model: no file named in \"" + modelFile + "\"");
     }
-    if (modelFiles.size() > 1 && (!dotFile.empty() || !graphJsonFile.empty()))
+    if (modelFiles.size() > 1 &&
+        (!dotFile.empty() || !graphJsonFile.empty() || !exportJsonFile.empty()))
     {
-        throw DnnUsageError("--dot and --graph-json take a single --model");
+        throw DnnUsageError("--dot, --graph-json and --export-json take a single --model");
     }
     // Never overwrite an input, follow a link or replace a device (checked before reading).
     if (!dotFile.empty())
@@ -202,10 +211,23 @@ Run(int argc, char* argv[])
     {
         DnnCheckOutputFile("--graph-json", graphJsonFile, modelFiles);
     }
+    if (!exportJsonFile.empty())
+    {
+        DnnCheckOutputFile("--export-json", exportJsonFile, modelFiles);
+    }
     if (!dotFile.empty() && !graphJsonFile.empty() &&
         DnnNormalPath(dotFile) == DnnNormalPath(graphJsonFile))
     {
         throw DnnUsageError("--graph-json: " + graphJsonFile + " is also the --dot file");
+    }
+    for (const auto& other : {dotFile, graphJsonFile})
+    {
+        if (!exportJsonFile.empty() && !other.empty() &&
+            DnnNormalPath(exportJsonFile) == DnnNormalPath(other))
+        {
+            throw DnnUsageError("--export-json: " + exportJsonFile +
+                                " is also the --dot or --graph-json file");
+        }
     }
     std::vector<DnnModel> models;
     std::vector<DnnTaskGraph> graphs;
@@ -249,6 +271,12 @@ Run(int argc, char* argv[])
     if (!graphJsonFile.empty())
     {
         files.Add(graphJsonFile, DnnTaskGraphWriter::ToJson(*graph).dump(1) + "\n");
+    }
+    if (!exportJsonFile.empty())
+    {
+        files.Add(
+            exportJsonFile,
+            DnnModelWriter::ToText(model, "exported by dnn-offload-inspect from " + model.File()));
     }
     files.Commit();
 

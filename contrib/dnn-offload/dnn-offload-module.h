@@ -79,6 +79,8 @@
 #include "ns3/dnn-message-reassembler.h"
 #include "ns3/dnn-metaheuristic-scheduler.h"
 #include "ns3/dnn-model-reader.h"
+#include "ns3/dnn-model-writer.h"
+#include "ns3/dnn-onnx-reader.h"
 #include "ns3/dnn-model.h"
 #include "ns3/dnn-msbc-scheduler.h"
 #include "ns3/dnn-ns3-compat.h"

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Runs the libFuzzer targets of the model, scenario and instance loaders.
+# Runs the libFuzzer targets of the model (JSON), ONNX model, scenario and instance loaders.
 #
 #   test/fuzz/run.sh [SECONDS] [--runs=N] [TARGET...]
 #
 # Builds the sanitizer tree build-sanitize/ if needed (scripts/build-sanitize.sh), then runs
-# each target (model, scenario, instance; default all three, side by side) for SECONDS
+# each target (model, onnx, scenario, instance; default all four, side by side) for SECONDS
 # (default 30) of wall time, or for N executions with --runs=N (or FUZZ_RUNS=N), on a
 # scratch copy of its seed corpus (the repository is never written). Seeds: every shipped
 # JSON file (scenarios/*.json, scenarios/models/*.json, test/reference/*.json) plus
-# test/fuzz/seeds/<target>/. Dictionary: test/fuzz/dnn-json.dict.
+# test/fuzz/seeds/<target>/; for onnx, the shipped .onnx files (test/data/onnx/,
+# scenarios/models/) instead of the JSON ones. Dictionary (JSON targets): test/fuzz/dnn-json.dict.
 #
 # Exits non-zero on any finding (crash, uncaught exception, sanitizer report, leak, timeout
 # of FUZZ_TIMEOUT seconds per input (default 25), more than FUZZ_RSS_MB MiB (default 2048)),
@@ -23,15 +24,15 @@ TARGETS=()
 for arg in "$@"; do
     case "$arg" in
     --runs=*) RUNS="${arg#--runs=}" ;;
-    model | scenario | instance) TARGETS+=("$arg") ;;
+    model | onnx | scenario | instance) TARGETS+=("$arg") ;;
     *[!0-9]* | "")
-        echo "usage: test/fuzz/run.sh [SECONDS] [--runs=N] [model|scenario|instance ...]" >&2
+        echo "usage: test/fuzz/run.sh [SECONDS] [--runs=N] [model|onnx|scenario|instance ...]" >&2
         exit 2
         ;;
     *) SECONDS_PER_TARGET="$arg" ;;
     esac
 done
-[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(model scenario instance)
+[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(model onnx scenario instance)
 TIMEOUT="${FUZZ_TIMEOUT:-25}"
 RSS_MB="${FUZZ_RSS_MB:-2048}"
 
@@ -62,14 +63,20 @@ pids=()
 for t in "${TARGETS[@]}"; do
     dir="$SCRATCH/$t"
     mkdir -p "$dir/corpus" "$dir/artifacts"
-    cp scenarios/*.json scenarios/models/*.json test/reference/*.json "$dir/corpus/"
+    dict=(-dict=test/fuzz/dnn-json.dict)
+    if [ "$t" = onnx ]; then
+        cp test/data/onnx/*.onnx scenarios/models/*.onnx "$dir/corpus/"
+        dict=()
+    else
+        cp scenarios/*.json scenarios/models/*.json test/reference/*.json "$dir/corpus/"
+    fi
     if [ -d "test/fuzz/seeds/$t" ]; then
         cp "test/fuzz/seeds/$t"/* "$dir/corpus/"
     fi
     (
         start=$(date +%s.%N)
         set +e
-        "$BUILD_DIR/test/fuzz/dnn-$t-reader-fuzz" -dict=test/fuzz/dnn-json.dict \
+        "$BUILD_DIR/test/fuzz/dnn-$t-reader-fuzz" "${dict[@]}" \
             "${LIMIT[@]}" -timeout="$TIMEOUT" -rss_limit_mb="$RSS_MB" -print_final_stats=1 \
             -artifact_prefix="$dir/artifacts/" "$dir/corpus" >"$dir/log" 2>&1
         echo $? >"$dir/status"

@@ -4,10 +4,12 @@
 #include "dnn-model-reader.h"
 
 #include "dnn-json-reader.h"
+#include "dnn-onnx-reader.h"
 #include "ns3/dnn-input-error.h"
 
 #include "ns3/log.h"
 
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -24,8 +26,8 @@ const std::string INPUT_NAME = "input";
 /** Reserved: the name of a request's sink task. */
 const std::string OUTPUT_NAME = "output";
 
-const std::vector<std::string> ACTIVATION_FUNCTIONS = {"relu",      "relu6", "sigmoid", "tanh",
-                                                       "hardswish", "silu",  "gelu"};
+const std::vector<std::string> ACTIVATION_FUNCTIONS = {
+    "relu", "relu6", "sigmoid", "tanh", "hardswish", "hardsigmoid", "silu", "gelu"};
 
 /** How a type name of the file maps onto a layer type, and the keys it accepts. */
 struct TypeSpec
@@ -54,6 +56,9 @@ TypeSpecs()
         {"activation", {DnnLayerType::Activation, {"function"}, {}}},
         {"add", {DnnLayerType::Add, {"inputs"}, {}}},
         {"concat", {DnnLayerType::Concat, {"inputs"}, {}}},
+        {"mul", {DnnLayerType::Mul, {"inputs"}, {}}},
+        {"slice", {DnnLayerType::Slice, {"channels"}, {}}},
+        {"channel_shuffle", {DnnLayerType::ChannelShuffle, {"groups"}, {}}},
         {"flatten", {DnnLayerType::Flatten, {}, {}}},
         {"dropout", {DnnLayerType::Dropout, {}, {"p"}}},
         {"softmax", {DnnLayerType::Softmax, {}, {}}},
@@ -126,6 +131,17 @@ ReadLayerKeys(const DnnJsonReader& reader, const std::string& typeName, DnnLayer
     {
         layer.outputSize = reader["output_size"].AsPositivePair();
     }
+    if (reader.Has("channels"))
+    {
+        const auto range = reader["channels"].Elements(2);
+        if (range.size() != 2)
+        {
+            reader["channels"].Fail("must be [first, end] (end exclusive), got " +
+                                    reader["channels"].Quote());
+        }
+        layer.channelRange = {static_cast<uint64_t>(range[0].AsInt(0, int64_t{1} << 40)),
+                              static_cast<uint64_t>(range[1].AsInt(1, int64_t{1} << 40))};
+    }
     if (reader.Has("groups"))
     {
         layer.groups = reader["groups"].AsPositive();
@@ -183,6 +199,13 @@ DnnModel
 DnnModelReader::ReadFile(const std::string& file)
 {
     NS_LOG_FUNCTION(file);
+    const std::string onnx = ".onnx";
+    if (file.size() > onnx.size() &&
+        std::equal(onnx.rbegin(), onnx.rend(), file.rbegin(),
+                   [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); }))
+    {
+        return DnnOnnxReader::ReadFile(file);
+    }
     return Read(DnnJsonReader::ParseFile(file), file);
 }
 

@@ -15,7 +15,8 @@ namespace ns3
 
 /**
  * \ingroup dnn-offload
- * \brief Reads DNN model files (the JSON format of the module doc) into DnnModel.
+ * \brief Reads DNN model files (the JSON format of the module doc, or ONNX: a file whose name
+ *        ends in ".onnx" goes to DnnOnnxReader) into DnnModel.
  *
  * Strict: unknown keys (with a did-you-mean), missing keys, wrong types, non-positive sizes,
  * unknown layer types, unknown or duplicate layer names, cycles and shape errors all throw
@@ -26,7 +27,7 @@ class DnnModelReader
   public:
     /**
      * \brief Read a model file.
-     * \param file path of the JSON file
+     * \param file path of the JSON file, or of an ONNX file (name ending in ".onnx")
      * \return the model, shapes inferred
      */
     static DnnModel ReadFile(const std::string& file);

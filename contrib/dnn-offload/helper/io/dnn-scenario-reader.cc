@@ -1580,7 +1580,8 @@ bool
 DnnScenarioReader::IsModelPath(const std::string& model)
 {
     return model.find('/') != std::string::npos ||
-           (model.size() > 5 && model.compare(model.size() - 5, 5, ".json") == 0);
+           (model.size() > 5 && model.compare(model.size() - 5, 5, ".json") == 0) ||
+           (model.size() > 5 && model.compare(model.size() - 5, 5, ".onnx") == 0);
 }
 
 std::string
@@ -1588,9 +1589,18 @@ DnnScenarioReader::ModelFile(const std::string& model, const std::string& baseDi
 {
     const fs::path base = baseDir.empty() ? fs::path(".") : fs::path(baseDir);
     const bool isPath = IsModelPath(model);
-    const fs::path path =
-        (isPath ? base / model : base / "models" / (model + ".json")).lexically_normal();
     std::error_code error;
+    fs::path path =
+        (isPath ? base / model : base / "models" / (model + ".json")).lexically_normal();
+    if (!isPath && !fs::exists(path, error))
+    {
+        // A name without a JSON file may name an ONNX one.
+        const fs::path onnx = (base / "models" / (model + ".onnx")).lexically_normal();
+        if (fs::exists(onnx, error))
+        {
+            path = onnx;
+        }
+    }
     // Anything that exists (a directory, a FIFO, ...) is left to DnnJsonReader::ReadInputFile,
     // which says what it is; only a missing file gets a did-you-mean.
     if (!fs::exists(path, error))
@@ -1602,7 +1612,7 @@ DnnScenarioReader::ModelFile(const std::string& model, const std::string& baseDi
         std::vector<std::string> names;
         for (const auto& item : fs::directory_iterator(base / "models", error))
         {
-            if (item.path().extension() == ".json")
+            if (item.path().extension() == ".json" || item.path().extension() == ".onnx")
             {
                 names.push_back(item.path().stem().string());
             }

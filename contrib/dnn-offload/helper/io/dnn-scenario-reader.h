@@ -141,15 +141,15 @@ class DnnScenarioReader
 
     /**
      * \brief Where a scenario's "model" value points: a name ("alexnet") is
-     *        <baseDir>/models/<name>.json, a path (with a '/' or ending in ".json") is
-     *        relative to \p baseDir.
+     *        <baseDir>/models/<name>.json (or <name>.onnx when there is no JSON file), a
+     *        path (with a '/' or ending in ".json" or ".onnx") is relative to \p baseDir.
      * \param model the value \param baseDir the scenario's folder ("" is ".")
      * \return the file, normalised; throws std::invalid_argument when it does not exist
      *         ("unknown model \"x\": no file ... (did you mean ...)" for a name)
      */
     static std::string ModelFile(const std::string& model, const std::string& baseDir);
     /** \brief Whether a "model" value is a file path rather than a zoo name (it has a '/'
-     *  or ends in ".json"). \param model the value \return true for a path */
+     *  or ends in ".json" or ".onnx"). \param model the value \return true for a path */
     static bool IsModelPath(const std::string& model);
 
     /**

@@ -37,6 +37,12 @@ DnnLayerTypeName(DnnLayerType type)
         return "dropout";
     case DnnLayerType::Softmax:
         return "softmax";
+    case DnnLayerType::Mul:
+        return "mul";
+    case DnnLayerType::Slice:
+        return "slice";
+    case DnnLayerType::ChannelShuffle:
+        return "channel_shuffle";
     }
     return "?";
 }
@@ -121,7 +127,11 @@ DnnLayer::IsSpatial() const
     case DnnLayerType::AdaptiveAvgPool:
     case DnnLayerType::Add:
     case DnnLayerType::Concat:
+    case DnnLayerType::Slice:
+    case DnnLayerType::ChannelShuffle:
         return true;
+    case DnnLayerType::Mul:
+        return !outputShape.flat;
     case DnnLayerType::Activation:
     case DnnLayerType::BatchNorm:
     case DnnLayerType::Dropout:
@@ -159,7 +169,7 @@ DnnLayer::InputRows(uint64_t inputHeight, uint64_t firstRow, uint64_t lastRow) c
         break;
     }
     default:
-        break; // elementwise, add, concat: row i reads row i
+        break; // elementwise, add, mul, concat: row i reads row i (row 0 of a 1-row factor)
     }
     const auto maxRow = static_cast<int64_t>(inputHeight) - 1;
     first = std::clamp<int64_t>(first, 0, maxRow);

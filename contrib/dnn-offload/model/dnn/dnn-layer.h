@@ -32,6 +32,10 @@ enum class DnnLayerType
     Flatten,         //!< reshape [C, H, W] to [C*H*W]
     Dropout,         //!< identity at inference
     Softmax,         //!< softmax over a flat vector
+    Mul,             //!< elementwise product of two or more inputs: equal shapes, or [C, 1, 1]
+                     //!< factors broadcast over a [C, H, W] input (squeeze-and-excitation)
+    Slice,           //!< a range of channels of a [C, H, W] input (ShuffleNet's split)
+    ChannelShuffle,  //!< channels regrouped: g groups interleaved (ShuffleNet)
 };
 
 /**
@@ -91,16 +95,17 @@ struct DnnLayer
     std::string function{"relu"};          //!< activation function (Activation only)
     std::vector<int32_t> inputs;           //!< producer layer indices (MODEL_INPUT: the input)
 
-    uint64_t outChannels{0};                  //!< conv: output channels
-    uint64_t outFeatures{0};                  //!< linear: output neurons
-    std::array<uint64_t, 2> kernel{1, 1};     //!< conv/pool: kernel (h, w)
-    std::array<uint64_t, 2> stride{1, 1};     //!< conv/pool: stride (h, w)
-    std::array<uint64_t, 2> padding{0, 0};    //!< conv/pool: zero padding (h, w)
-    std::array<uint64_t, 2> dilation{1, 1};   //!< conv/maxpool: dilation (h, w)
-    std::array<uint64_t, 2> outputSize{1, 1}; //!< adaptive pool: output (h, w)
-    uint64_t groups{1};                       //!< conv: groups
-    bool bias{true};                          //!< conv/linear: has a bias vector
-    bool ceilMode{false};                     //!< pool: ceil instead of floor for output size
+    uint64_t outChannels{0};                    //!< conv: output channels
+    uint64_t outFeatures{0};                    //!< linear: output neurons
+    std::array<uint64_t, 2> kernel{1, 1};       //!< conv/pool: kernel (h, w)
+    std::array<uint64_t, 2> stride{1, 1};       //!< conv/pool: stride (h, w)
+    std::array<uint64_t, 2> padding{0, 0};      //!< conv/pool: zero padding (h, w)
+    std::array<uint64_t, 2> dilation{1, 1};     //!< conv/maxpool: dilation (h, w)
+    std::array<uint64_t, 2> outputSize{1, 1};   //!< adaptive pool: output (h, w)
+    std::array<uint64_t, 2> channelRange{0, 0}; //!< slice: first and end (exclusive) channel
+    uint64_t groups{1};                         //!< conv, channel_shuffle: groups
+    bool bias{true};                            //!< conv/linear: has a bias vector
+    bool ceilMode{false};                       //!< pool: ceil instead of floor for output size
 
     DnnTensorShape outputShape; //!< computed: output shape
     uint64_t params{0};         //!< computed: learnable parameters

@@ -196,7 +196,8 @@ void
 DnnModel::InferLayer(std::size_t index)
 {
     DnnLayer& layer = m_layers[index];
-    const bool multiInput = layer.type == DnnLayerType::Add || layer.type == DnnLayerType::Concat;
+    const bool multiInput = layer.type == DnnLayerType::Add || layer.type == DnnLayerType::Concat ||
+                            layer.type == DnnLayerType::Mul;
     if (multiInput && layer.inputs.size() < 2)
     {
         Fail(index, "inputs", DnnLayerTypeName(layer.type) + " needs at least two inputs");
@@ -342,6 +343,58 @@ DnnModel::InferLayer(std::size_t index)
             }
         }
         layer.flops = isAdd ? Mul(in.Elements(), layer.inputs.size() - 1) : 0;
+        break;
+    }
+    case DnnLayerType::Slice:
+    {
+        requireSpatial();
+        const auto& r = layer.channelRange;
+        if (r[0] >= r[1] || r[1] > in.channels)
+        {
+            Fail(index, "channels",
+                 "the channel range [" + std::to_string(r[0]) + ", " + std::to_string(r[1]) +
+                     ") must be non-empty and within the input's " + std::to_string(in.channels) +
+                     " channels");
+        }
+        out.channels = r[1] - r[0];
+        break;
+    }
+    case DnnLayerType::ChannelShuffle:
+        requireSpatial();
+        if (in.channels % layer.groups != 0)
+        {
+            Fail(index, "groups",
+                 "groups " + std::to_string(layer.groups) + " must divide the input channels " +
+                     std::to_string(in.channels));
+        }
+        break;
+    case DnnLayerType::Mul:
+    {
+        // Equal shapes, or [C, 1, 1] factors scaling a [C, H, W] input channel by channel.
+        for (std::size_t k = 0; k < layer.inputs.size(); ++k)
+        {
+            const DnnTensorShape other = ProducerShape(layer.inputs[k]);
+            if (other.Elements() > out.Elements())
+            {
+                out = other;
+            }
+        }
+        for (std::size_t k = 0; k < layer.inputs.size(); ++k)
+        {
+            const DnnTensorShape other = ProducerShape(layer.inputs[k]);
+            const bool factor = !other.flat && !out.flat && other.channels == out.channels &&
+                                other.height == 1 && other.width == 1;
+            if (other != out && !factor)
+            {
+                const int32_t p = layer.inputs[k];
+                Fail(index, "inputs/" + std::to_string(k),
+                     "mul inputs must have equal shapes or be [C, 1, 1] factors of a [C, H, W] "
+                     "input: \"" +
+                         (p == DnnLayer::MODEL_INPUT ? std::string("input") : m_layers[p].name) +
+                         "\" is " + other.ToString() + ", the product " + out.ToString());
+            }
+        }
+        layer.flops = Mul(out.Elements(), layer.inputs.size() - 1);
         break;
     }
     }

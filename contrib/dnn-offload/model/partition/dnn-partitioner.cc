@@ -257,8 +257,12 @@ DnnPartitioner::AddRequest(DnnTaskGraph& graph, const DnnModel& model, uint32_t 
                 const uint64_t producerEb = fromInput ? model.InputElementBytes() : eb;
                 if (head.IsSpatial() && !shape.flat)
                 {
-                    // Exactly the rows the strip's receptive field covers.
+                    // Exactly the rows the strip's receptive field covers (of a slice: only
+                    // its channels).
                     const auto rows = head.InputRows(shape.height, first, end - 1);
+                    const uint64_t channels = head.type == DnnLayerType::Slice
+                                                ? head.outputShape.channels
+                                                : shape.channels;
                     for (const auto& piece : producerPieces)
                     {
                         const uint64_t lo = std::max(rows[0], piece.first);
@@ -266,8 +270,7 @@ DnnPartitioner::AddRequest(DnnTaskGraph& graph, const DnnModel& model, uint32_t 
                         if (lo <= hi)
                         {
                             graph.AddEdge(piece.task, id,
-                                          (hi - lo + 1) * shape.width * shape.channels *
-                                              producerEb);
+                                          (hi - lo + 1) * shape.width * channels * producerEb);
                         }
                     }
                 }

@@ -298,6 +298,59 @@ TEST(DnnModelReaderTest, AddInputsWithDifferentShapes)
                   "add inputs must have equal shapes: \"conv1\" is 4x8x8 but \"pool1\" is 4x4x4"));
 }
 
+// mul: a [C, 1, 1] factor scales a [C, H, W] input channel by channel (squeeze-and-
+// excitation): conv1 is 4x8x8; the global pool of it 4x1x1; the product 4x8x8, one
+// multiplication per output element: 256 FLOPs, elementwise work.
+TEST(DnnModelReaderTest, MulBroadcastsAChannelFactor)
+{
+    json model = BaseModel();
+    model["layers"].push_back({{"name", "gap"}, {"type", "global_avgpool"}, {"inputs", {"conv1"}}});
+    model["layers"].push_back(
+        {{"name", "gate"}, {"type", "activation"}, {"function", "hardsigmoid"}});
+    model["layers"].push_back({{"name", "se"}, {"type", "mul"}, {"inputs", {"conv1", "gate"}}});
+    const DnnModel m = DnnModelReader::Read(model, FILE_NAME);
+    const DnnLayer& se = m.Layer(7);
+    EXPECT_EQ(se.outputShape, (DnnTensorShape{4, 8, 8, false}));
+    EXPECT_EQ(se.flops, 4U * 8 * 8);
+    EXPECT_EQ(se.params, 0U);
+    EXPECT_EQ(se.WorkKind(), DnnWorkKind::Elementwise);
+    EXPECT_TRUE(se.IsSpatial());
+    EXPECT_EQ(m.Layer(6).function, "hardsigmoid");
+}
+
+// slice and channel_shuffle (ShuffleNet): conv1 is 4x8x8; channels [1, 3) are 2x8x8; a
+// shuffle of 2 groups keeps the shape; neither computes.
+TEST(DnnModelReaderTest, SliceAndChannelShuffle)
+{
+    json model = BaseModel();
+    model["layers"].push_back(
+        {{"name", "half"}, {"type", "slice"}, {"channels", {1, 3}}, {"inputs", {"conv1"}}});
+    model["layers"].push_back({{"name", "mix"}, {"type", "channel_shuffle"}, {"groups", 2}});
+    const DnnModel m = DnnModelReader::Read(model, FILE_NAME);
+    EXPECT_EQ(m.Layer(5).outputShape, (DnnTensorShape{2, 8, 8, false}));
+    EXPECT_EQ(m.Layer(6).outputShape, (DnnTensorShape{2, 8, 8, false}));
+    EXPECT_EQ(m.Layer(5).flops + m.Layer(6).flops, 0U);
+    model["layers"][5]["channels"] = {3, 5};
+    EXPECT_TRUE(ReadFails(model, "/layers/5/channels",
+                          "the channel range [3, 5) must be non-empty and within the input's 4 "
+                          "channels"));
+    model["layers"][5]["channels"] = {0, 2};
+    model["layers"][6]["groups"] = 3;
+    EXPECT_TRUE(ReadFails(model, "/layers/6/groups", "groups 3 must divide the input channels 2"));
+}
+
+TEST(DnnModelReaderTest, MulInputsThatDoNotBroadcast)
+{
+    json model = BaseModel();
+    // conv1 is 4x8x8, pool1 4x4x4: neither equal nor a [C, 1, 1] factor.
+    model["layers"].push_back({{"name", "prod"}, {"type", "mul"}, {"inputs", {"conv1", "pool1"}}});
+    EXPECT_TRUE(ReadFails(model, "/layers/5/inputs/1",
+                          "mul inputs must have equal shapes or be [C, 1, 1] factors of a [C, H, "
+                          "W] input: \"pool1\" is 4x4x4, the product 4x8x8"));
+    model["layers"][5]["inputs"] = {"conv1"};
+    EXPECT_TRUE(ReadFails(model, "/layers/5/inputs", "mul needs at least two inputs"));
+}
+
 TEST(DnnModelReaderTest, ConcatInputsWithDifferentHeightAndWidth)
 {
     json model = BaseModel();
