@@ -17,8 +17,8 @@
  * partition (task graphs, the partitioner) -> platform (device profiles, networks, the
  * planners' cost model) -> problem (scheduling problems, workload checks) -> schedule
  * (schedules, the validator, the evaluator) -> scheduler (the registry; list, classic,
- * search, exact and baseline schedulers) -> runtime (what runs inside ns-3: the runtime plan, messages,
- * compute and energy models, the worker application) -> planning (rolling-horizon and
+ * search, exact and baseline schedulers) -> runtime (what runs inside ns-3: the runtime plan,
+ * messages, compute and energy models, the worker application) -> planning (rolling-horizon and
  * recovery planners); then helper/io (readers, writers, option checks) -> simulation
  * (topology, installation, faults, recording, the run) -> results (results files,
  * comparison, experiment).
@@ -80,11 +80,11 @@
 #include "ns3/dnn-metaheuristic-scheduler.h"
 #include "ns3/dnn-model-reader.h"
 #include "ns3/dnn-model-writer.h"
-#include "ns3/dnn-onnx-reader.h"
 #include "ns3/dnn-model.h"
 #include "ns3/dnn-msbc-scheduler.h"
 #include "ns3/dnn-ns3-compat.h"
 #include "ns3/dnn-offload-helper.h"
+#include "ns3/dnn-onnx-reader.h"
 #include "ns3/dnn-output-files.h"
 #include "ns3/dnn-partitioner.h"
 #include "ns3/dnn-peft-scheduler.h"

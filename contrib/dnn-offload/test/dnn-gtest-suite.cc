@@ -19,7 +19,7 @@
 #include <vector>
 
 #ifndef DNN_UNIT_TESTS
-#error "DNN_UNIT_TESTS (the GoogleTest program) is set by the module's CMakeLists"
+#    error "DNN_UNIT_TESTS (the GoogleTest program) is set by the module's CMakeLists"
 #endif
 
 namespace ns3
@@ -78,9 +78,7 @@ class DnnGoogleTestCase : public TestCase
   public:
     /** \brief A case. \param program the GoogleTest program \param test the test's name */
     DnnGoogleTestCase(const std::string& program, const std::string& test)
-        : TestCase(test),
-          m_program(program),
-          m_test(test)
+        : TestCase(test), m_program(program), m_test(test)
     {
     }
 
@@ -90,8 +88,7 @@ class DnnGoogleTestCase : public TestCase
         const std::string command =
             "'" + m_program + "' --gtest_filter='" + m_test + "' >/dev/null 2>&1";
         const int status = std::system(command.c_str());
-        NS_TEST_ASSERT_MSG_EQ(status,
-                              0,
+        NS_TEST_ASSERT_MSG_EQ(status, 0,
                               "GoogleTest " << m_test << " failed: run " << m_program
                                             << " --gtest_filter=" << m_test);
     }
@@ -104,8 +101,7 @@ class DnnGoogleTestCase : public TestCase
 class DnnGoogleTestSuite : public TestSuite
 {
   public:
-    DnnGoogleTestSuite()
-        : TestSuite("dnn-offload", Type::UNIT)
+    DnnGoogleTestSuite() : TestSuite("dnn-offload", Type::UNIT)
     {
         const std::vector<std::string> tests = ListGoogleTests(DNN_UNIT_TESTS);
         for (const std::string& test : tests)

@@ -458,8 +458,8 @@ DnnTopologyHelper::Install(const DnnPlatform& platform)
             if (DnnRecipientAgreementCanBePending())
             {
                 m_settings[prefix + "ack_manager"] =
-                    std::string(ACK_MANAGER) +
-                    " (explicit BlockAckReq until a recipient's first Block Ack, then Implicit BAR)";
+                    std::string(ACK_MANAGER) + " (explicit BlockAckReq until a recipient's first "
+                                               "Block Ack, then Implicit BAR)";
             }
             else
             {
