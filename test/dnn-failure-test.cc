@@ -332,7 +332,7 @@ TEST_F(FailureTest, ADeviceFailingAtPlanTimeZeroDrawsNothingFromThen)
     // 1 ns: failing at exactly 0 s used to charge its idle power for the whole run, 7.5 W x
     // (0.25 + 10 + 1 s of drain) = 84.4 J, because the failure came before its worker started
     // and the processor was not switched off.
-    for (const std::string& at : {"0s", "1ns"})
+    for (const std::string& at : std::vector<std::string>{"0s", "1ns"})
     {
         const std::string name = "at-" + at;
         const RunResult r = RunScenario(

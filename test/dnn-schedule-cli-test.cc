@@ -240,9 +240,9 @@ TEST_F(DnnScheduleCliTest, AttributeOptionsTakeTheNewAndTheOldTypeIdNames)
 TEST_F(DnnScheduleCliTest, SagaRankAndClusterHeuristicsRun)
 {
     const std::string names = "bil,dps,fcp,flb,gdl,hbmct,msbc,wba";
-    for (const std::string instance :
-         {CANONICAL + " --name=topcuoglu-2002",
-          std::string("--instance=test/reference/saga-instances/saga-27.json")})
+    for (const std::string& instance : std::vector<std::string>{
+             CANONICAL + " --name=topcuoglu-2002",
+             std::string("--instance=test/reference/saga-instances/saga-27.json")})
     {
         const RunResult r = Run(instance + " --scheduler=" + names + " --seed=3 --format=json");
         ASSERT_EQ(r.status, 0) << instance << ": " << r.err;

@@ -724,7 +724,8 @@ Run(int argc, char* argv[])
     std::cout << "\n"
               << DnnComparison::Table(rows) << "\nresults: " << dir.string() << "/ ("
               << "comparison.csv, comparison.json, comparison-summary.json, <scheduler>/)\n";
-    if (scenario.netanim && !planOnly)
+    // (a build without NetAnim warned and wrote none)
+    if (scenario.netanim && !planOnly && fs::exists(dir / schedulers.front().label / "netanim.xml"))
     {
         std::cout << "netanim: " << (dir / schedulers.front().label / "netanim.xml").string()
                   << " (one per scheduler)\n";

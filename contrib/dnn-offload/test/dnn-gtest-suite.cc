@@ -3,17 +3,21 @@
  */
 /**
  * \file
- * The module's GoogleTest tests as an ns-3 TestSuite ("dnn-offload"), so that ns-3's
- * test.py runs them inside an ns-3 source tree, where the module is built with build_lib
- * (compiled there only: ns-3's own build has no CTest). Each GoogleTest test is a test case
- * that runs the GoogleTest program (DNN_UNIT_TESTS, set by the module's CMakeLists) on that
- * one test, in its own process, as gtest_discover_tests does out of tree.
+ * The module's GoogleTest tests as ns-3 TestSuites, so that ns-3's test.py runs them inside an
+ * ns-3 source tree, where the module is built with build_lib (compiled there only: ns-3's own
+ * build has no CTest). Each GoogleTest suite is an ns-3 suite named after it
+ * ("TopologyHelperTest" is "dnn-offload-topology-helper-test"), since ns-3 stops a suite at
+ * its first failing case; each GoogleTest test is a test case that runs the GoogleTest
+ * program (DNN_UNIT_TESTS, set by the module's CMakeLists) on that one test, in its own
+ * process, as gtest_discover_tests does out of tree.
  */
 
 #include "ns3/test.h"
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -97,27 +101,78 @@ class DnnGoogleTestCase : public TestCase
     std::string m_test;    //!< the test's full name
 };
 
-/** Every GoogleTest test of the module, as one ns-3 test suite. */
+/**
+ * \brief The ns-3 suite name of a GoogleTest suite: "dnn-offload-" and the name in lower case
+ *        with a dash before each inner capital and for each '/' ("BadInput/BadInputTest." is
+ *        "dnn-offload-bad-input-bad-input-test").
+ * \param suite the GoogleTest suite, with its trailing '.'
+ * \return the name
+ */
+std::string
+Ns3SuiteName(const std::string& suite)
+{
+    std::string name = "dnn-offload";
+    bool wordStart = true;
+    for (char c : suite.substr(0, suite.size() - 1))
+    {
+        if (c == '/' || c == '_')
+        {
+            wordStart = true;
+            continue;
+        }
+        if (wordStart || std::isupper(static_cast<unsigned char>(c)))
+        {
+            name += '-';
+        }
+        wordStart = false;
+        name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return name;
+}
+
+/** The tests of one GoogleTest suite, as one ns-3 test suite. */
 class DnnGoogleTestSuite : public TestSuite
 {
   public:
-    DnnGoogleTestSuite() : TestSuite("dnn-offload", Type::UNIT)
+    /** \brief A suite. \param name its ns-3 name \param tests its tests' full names */
+    DnnGoogleTestSuite(const std::string& name, const std::vector<std::string>& tests)
+        : TestSuite(name, Type::UNIT)
     {
-        const std::vector<std::string> tests = ListGoogleTests(DNN_UNIT_TESTS);
         for (const std::string& test : tests)
         {
             AddTestCase(new DnnGoogleTestCase(DNN_UNIT_TESTS, test), Duration::QUICK);
         }
-        if (tests.empty())
-        {
-            // Not found or not runnable: one case that fails and says so.
-            AddTestCase(new DnnGoogleTestCase(DNN_UNIT_TESTS, "list-the-tests"));
-        }
     }
 };
 
-/** The suite's one instance, registered with ns-3's test runner. */
-DnnGoogleTestSuite g_dnnGoogleTestSuite;
+/** Registers one ns-3 suite per GoogleTest suite of the module's GoogleTest program. */
+class DnnGoogleTestSuites
+{
+  public:
+    DnnGoogleTestSuites()
+    {
+        std::map<std::string, std::vector<std::string>> bySuite;
+        for (const std::string& test : ListGoogleTests(DNN_UNIT_TESTS))
+        {
+            bySuite[Ns3SuiteName(test.substr(0, test.find('.') + 1))].push_back(test);
+        }
+        if (bySuite.empty())
+        {
+            // Not found or not runnable: one case that fails and says so.
+            bySuite["dnn-offload"].push_back("list-the-tests");
+        }
+        for (const auto& [name, tests] : bySuite)
+        {
+            m_suites.push_back(std::make_unique<DnnGoogleTestSuite>(name, tests));
+        }
+    }
+
+  private:
+    std::vector<std::unique_ptr<DnnGoogleTestSuite>> m_suites; //!< registered with ns-3
+};
+
+/** The suites, registered with ns-3's test runner. */
+DnnGoogleTestSuites g_dnnGoogleTestSuites;
 
 } // namespace
 

@@ -31,8 +31,8 @@ GapBound(double finish, double start)
 
 DnnProcessorTimeline::DnnProcessorTimeline(const DnnSchedulingProblem& problem)
     : m_problem(problem), m_coreBase(problem.ProcessorCount() + 1, 0),
-      m_memoryUsed(problem.ProcessorCount(), 0.0),
-      m_shared(problem.NetworkModel() == DnnNetworkModel::Shared)
+      m_shared(problem.NetworkModel() == DnnNetworkModel::Shared),
+      m_memoryUsed(problem.ProcessorCount(), 0.0)
 {
     NS_LOG_FUNCTION(this << &problem);
     for (uint32_t p = 0; p < problem.ProcessorCount(); ++p)
