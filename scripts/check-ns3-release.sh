@@ -82,9 +82,21 @@ for example in "${EXAMPLES[@]}"; do
 done
 if ! "$PYTHON" - "$LOGS" "${EXAMPLES[@]}" >"$LOGS/examples.txt" <<'EOF'
 import re, sys
-# Planned figures identical, simulated ones within 0.5 %, line by line.
+# Planned figures identical, simulated ones within 0.5 %, line by line; or, for a figure whose
+# difference is explained (module doc, "Against ns-3.48"), exactly the value this release
+# gave when it was explained, so that any further change still fails.
 logs, examples = sys.argv[1], sys.argv[2:]
 figure = re.compile(r"planned ([-+0-9.e]+) s, simulated ([-+0-9.e]+) s")
+explained = {
+    # ns-3.42's TCP change "Suppress cwnd growth when rate-limited" (#966, f75345fa0):
+    # TcpCubic no longer grows the window of a connection that is not cwnd-limited, so the
+    # reused connections start their transfers with smaller windows.
+    ("dnn-csma-piecewise-example", "planned 0.3435 s"): "0.3629",
+    # One Wi-Fi collision (a lost 34-MPDU A-MPDU, about 6 ms) that the seed's draws give on
+    # ns-3.48 and not on 3.37; over 80 runs each the means agree within 0.15 %
+    # (0.5602 vs 0.5594 s).
+    ("dnn-cloud-offload-example", "heft: planned 0.5136 s"): "0.5676",
+}
 bad = 0
 for example in examples:
     here = open(f"{logs}/{example}.txt").read().splitlines()
@@ -102,7 +114,10 @@ for example in examples:
         planned = a.group(1) == b.group(1)
         simulated = abs(float(a.group(2)) / float(b.group(2)) - 1.0)
         status = "ok" if planned and simulated <= 0.005 else "DIFFERS"
-        bad += status != "ok"
+        key = (example, new[: a.end(1)].strip() + " s")
+        if status != "ok" and planned and explained.get(key) == a.group(2):
+            status = "explained (module doc)"
+        bad += status == "DIFFERS"
         print(f"{example}: planned {a.group(1)} vs {b.group(1)}, simulated {a.group(2)} vs "
               f"{b.group(2)} ({100 * simulated:.3f} %) {status}")
 sys.exit(1 if bad else 0)
