@@ -10,7 +10,7 @@
  * and by HEFT — and each plan runs in ns-3; the program prints planned and simulated
  * latency, showing what the WAN's latency and the Wi-Fi hop cost.
  *
- *   dnn-cloud-offload-example [--models-dir=DIR] [--out=results/cloud-offload]
+ *   dnn-cloud-offload-example [--models-dir=DIR] [--out=results/cloud-offload] [--run=1]
  */
 
 #include "ns3/dnn-offload-module.h"
@@ -31,6 +31,11 @@ main(int argc, char* argv[])
     cmd.Usage("A camera, an edge server over Wi-Fi and the cloud over a WAN link.");
     cmd.AddValue("models-dir", "folder holding resnet50.json", modelsDir);
     cmd.AddValue("out", "results folder", out);
+    uint32_t run = 1;
+    cmd.AddValue("run",
+                 "run number of the simulation's random streams (the simulation sets RngRun "
+                 "from it)",
+                 run);
     cmd.Parse(argc, argv);
     try
     {
@@ -65,6 +70,8 @@ main(int argc, char* argv[])
             options.stopTime = 5;
             options.outputDir = out + "/" + name;
             options.netanim = true;
+            options.run = run;
+            options.run = run;
             const DnnSimulationResult result =
                 DnnSimulation::Run(graph, problem, schedule, platform, options);
             std::cout << std::setw(6) << name << ": planned " << result.plannedMakespan

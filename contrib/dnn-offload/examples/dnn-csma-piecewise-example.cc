@@ -10,7 +10,7 @@
  * devices; the plan then runs in ns-3, and the program prints how many pieces each device
  * ran, the planned and simulated latency and the bytes that crossed the segment.
  *
- *   dnn-csma-piecewise-example [--models-dir=DIR] [--out=results/csma-piecewise]
+ *   dnn-csma-piecewise-example [--models-dir=DIR] [--out=results/csma-piecewise] [--run=1]
  */
 
 #include "ns3/dnn-offload-module.h"
@@ -33,6 +33,11 @@ main(int argc, char* argv[])
     cmd.Usage("Piece-wise VGG16 across three devices on a CSMA segment.");
     cmd.AddValue("models-dir", "folder holding vgg16.json", modelsDir);
     cmd.AddValue("out", "results folder", out);
+    uint32_t run = 1;
+    cmd.AddValue("run",
+                 "run number of the simulation's random streams (the simulation sets RngRun "
+                 "from it)",
+                 run);
     cmd.AddValue("delay", "propagation delay of the segment, s", delay);
     cmd.AddValue("efficiency", "planning efficiency of the segment", efficiency);
     cmd.Parse(argc, argv);
@@ -68,6 +73,7 @@ main(int argc, char* argv[])
         options.scheduler = "heft";
         options.stopTime = 10;
         options.netanim = true;
+        options.run = run;
         options.outputDir = out;
         const DnnSimulationResult result =
             DnnSimulation::Run(graph, problem, schedule, platform, options);

@@ -10,7 +10,7 @@
  * edge server, which computes 5.3 times faster. Both plans run in ns-3; the program prints
  * planned and simulated latency and where the results (and netanim.xml) are.
  *
- *   dnn-wifi-offload-example [--models-dir=DIR] [--out=results/wifi-offload]
+ *   dnn-wifi-offload-example [--models-dir=DIR] [--out=results/wifi-offload] [--run=1]
  */
 
 #include "ns3/dnn-offload-module.h"
@@ -31,6 +31,11 @@ main(int argc, char* argv[])
     cmd.Usage("Offload AlexNet from a camera to an edge server over Wi-Fi.");
     cmd.AddValue("models-dir", "folder holding alexnet.json", modelsDir);
     cmd.AddValue("out", "results folder", out);
+    uint32_t run = 1;
+    cmd.AddValue("run",
+                 "run number of the simulation's random streams (the simulation sets RngRun "
+                 "from it)",
+                 run);
     cmd.Parse(argc, argv);
     try
     {
@@ -59,6 +64,8 @@ main(int argc, char* argv[])
             options.scheduler = name;
             options.stopTime = 5;
             options.netanim = true;
+            options.run = run;
+            options.run = run;
             options.outputDir = out + "/" + name;
             const DnnSimulationResult result =
                 DnnSimulation::Run(graph, problem, schedule, platform, options);
