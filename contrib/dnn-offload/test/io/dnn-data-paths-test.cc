@@ -26,7 +26,9 @@ TEST(DataPathsTest, TheEnvironmentVariableComesFirst)
     ASSERT_EQ(unsetenv("DNN_OFFLOAD_MODELS"), 0);
 }
 
-TEST(DataPathsTest, OutOfTreeTheProjectsZooFromAnyWorkingDirectory)
+/** Out of tree the project's scenarios/models; in an ns-3 source tree the module's models/
+ *  (DNN_TEST_ZOO_DIR, the layout's folder), whatever the working directory. */
+TEST(DataPathsTest, TheZooFromAnyWorkingDirectory)
 {
     ASSERT_EQ(unsetenv("DNN_OFFLOAD_MODELS"), 0);
     const std::filesystem::path before = std::filesystem::current_path();
@@ -34,7 +36,7 @@ TEST(DataPathsTest, OutOfTreeTheProjectsZooFromAnyWorkingDirectory)
     const std::filesystem::path dir = DnnDefaultModelsDir();
     std::filesystem::current_path(before);
     EXPECT_TRUE(dir.is_absolute()) << dir;
-    EXPECT_TRUE(std::filesystem::equivalent(dir, test::SourcePath("scenarios/models"))) << dir;
+    EXPECT_TRUE(std::filesystem::equivalent(dir, DNN_TEST_ZOO_DIR)) << dir;
     EXPECT_TRUE(std::filesystem::exists(dir / "resnet50.json")) << dir;
 }
 
