@@ -20,5 +20,7 @@ echo
 /usr/bin/python3 analysis/plot_latency_scatter.py "$out"
 first=$(/usr/bin/python3 -c 'import csv,sys; print(next(csv.DictReader(open(sys.argv[1])))["scheduler"])' "$out/comparison.csv")
 /usr/bin/python3 analysis/plot_gantt.py "$out/$first"
-echo
-echo "open the NetAnim trace of a scheduler with: netanim $out/<scheduler>/netanim.xml"
+if [ -f "$out/$first/netanim.xml" ]; then
+    echo
+    echo "open the NetAnim trace with: netanim $out/$first/netanim.xml (--netanim-all: every scheduler's)"
+fi

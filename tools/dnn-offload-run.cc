@@ -10,7 +10,7 @@
  * DIR/comparison-summary.json (the rank agreement), and prints the table.
  *
  *   dnn-offload-run --scenario=FILE [--out=DIR] [--schedulers=a,b] [--seed=N] [--run=N]
- *                   [--netanim] [--plan-only] [--force] [--calibration-cache=DIR]
+ *                   [--netanim] [--netanim-all] [--plan-only] [--force] [--calibration-cache=DIR]
  *                   [--ns3::DnnPsoGaScheduler::Particles=100 ...]
  *
  * Before planning, the scenario's networks whose efficiency it does not pin are calibrated
@@ -503,6 +503,7 @@ Run(int argc, char* argv[])
     uint32_t seed = 0;
     uint32_t run = 0;
     bool netanim = false;
+    bool netanimAll = false;
     bool planOnly = false;
     bool force = false;
     std::string calibrationCache;
@@ -515,7 +516,8 @@ Run(int argc, char* argv[])
                  schedulerList);
     cmd.AddValue("seed", "RngSeedManager seed (default: the scenario's)", seed);
     cmd.AddValue("run", "RngSeedManager run number (default: the scenario's)", run);
-    cmd.AddValue("netanim", "write netanim.xml for every scheduler", netanim);
+    cmd.AddValue("netanim", "write netanim.xml for the first scheduler", netanim);
+    cmd.AddValue("netanim-all", "write netanim.xml for every scheduler", netanimAll);
     cmd.AddValue("plan-only", "plan and validate only; no simulation", planOnly);
     cmd.AddValue("force",
                  "write into a --out folder of other files that holds no earlier result; "
@@ -528,7 +530,7 @@ Run(int argc, char* argv[])
     const std::string unknown =
         DnnFindUnknownOption(argc, argv,
                              {"scenario", "out", "schedulers", "seed", "run", "netanim",
-                              "plan-only", "calibration-cache", "force"});
+                              "netanim-all", "plan-only", "calibration-cache", "force"});
     if (!unknown.empty())
     {
         throw DnnUsageError(unknown);
@@ -541,6 +543,7 @@ Run(int argc, char* argv[])
                                                        {"seed", DnnOptionType::Positive},
                                                        {"run", DnnOptionType::Positive},
                                                        {"netanim", DnnOptionType::Bool},
+                                                       {"netanim-all", DnnOptionType::Bool},
                                                        {"plan-only", DnnOptionType::Bool},
                                                        {"force", DnnOptionType::Bool}});
     if (!badValue.empty())
@@ -571,7 +574,8 @@ Run(int argc, char* argv[])
         scenarioText, scenarioFile, scenarioFolder.empty() ? "." : scenarioFolder.string(),
         seed ? std::optional<uint32_t>(seed) : std::nullopt,
         run ? std::optional<uint32_t>(run) : std::nullopt);
-    scenario.netanim = scenario.netanim || netanim;
+    scenario.netanim = scenario.netanim || netanim || netanimAll;
+    scenario.netanimAll = scenario.netanimAll || netanimAll;
     const std::vector<DnnSchedulerSpec> schedulers = SelectSchedulers(scenario, schedulerList);
     // Decide on the normal path ("x/", "a/../x" and "./x" are "x"; links resolved).
     const fs::path dir =
@@ -662,6 +666,7 @@ Run(int argc, char* argv[])
         DnnExperimentOptions options;
         options.outputDir = (work.path / spec.label).string();
         options.planOnly = planOnly;
+        options.netanim = i == 0 || scenario.netanimAll;
         options.provenance = provenance;
         if (terminal)
         {
@@ -728,7 +733,9 @@ Run(int argc, char* argv[])
     if (scenario.netanim && !planOnly && fs::exists(dir / schedulers.front().label / "netanim.xml"))
     {
         std::cout << "netanim: " << (dir / schedulers.front().label / "netanim.xml").string()
-                  << " (one per scheduler)\n";
+                  << (scenario.netanimAll ? " (one per scheduler)\n"
+                                          : " (the first scheduler's; --netanim-all for every "
+                                            "one's)\n");
         // NetAnim prints "Max Packets per trace file exceeded" on standard error when it
         // cuts an animation short; say which, as their summary.json's "netanim" does.
         std::string cut;

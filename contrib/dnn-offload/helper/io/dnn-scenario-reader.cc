@@ -1421,7 +1421,22 @@ ScenarioLoader::ReadSimulation()
     }
     if (simulation.Has("netanim"))
     {
-        m_scenario.netanim = simulation["netanim"].AsBool();
+        // true: the first scheduler's run only (an animation is tens of MB and much of a
+        // run's CPU time); "all": every scheduler's.
+        const DnnJsonReader netanim = simulation["netanim"];
+        if (netanim.Value().is_string() && netanim.Value().get<std::string>() == "all")
+        {
+            m_scenario.netanim = true;
+            m_scenario.netanimAll = true;
+        }
+        else if (netanim.Value().is_boolean())
+        {
+            m_scenario.netanim = netanim.AsBool();
+        }
+        else
+        {
+            netanim.Fail("must be true, false or \"all\", got " + netanim.Quote());
+        }
     }
     if (simulation.Has("netanim_max_packets"))
     {

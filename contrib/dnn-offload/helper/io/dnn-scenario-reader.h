@@ -69,10 +69,12 @@ struct DnnScenario
     std::vector<double> deadlines;            //!< per request latency bound, s (0: none)
     std::vector<DnnSchedulerSpec> schedulers; //!< in file order
     double stopTime{60};                      //!< simulated s after plan time 0 before workers stop
-    bool netanim{false};                      //!< write netanim.xml
-    bool flowmon{true};                       //!< write flowmon.xml
-    bool pcap{false};                         //!< write pcap traces
-    std::vector<DnnFault> faults;             //!< device and network faults to inject
+    bool netanim{false};                      //!< write netanim.xml (see netanimAll)
+    /** netanim.xml for every scheduler's run ("netanim": "all"), not only the first's */
+    bool netanimAll{false};
+    bool flowmon{true};                                   //!< write flowmon.xml
+    bool pcap{false};                                     //!< write pcap traces
+    std::vector<DnnFault> faults;                         //!< device and network faults to inject
     DnnFailurePolicy onFailure{DnnFailurePolicy::Report}; //!< what to do about lost work
     /** The most packet records netanim.xml holds ("netanim_max_packets"; 0: not given, the
      *  simulation's default, DNN_NETANIM_MAX_PACKETS). */

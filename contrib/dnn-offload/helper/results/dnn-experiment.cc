@@ -47,7 +47,7 @@ SimulationOptions(const DnnScenario& scenario, const std::string& label,
     sim.seed = scenario.seed;
     sim.run = scenario.run;
     sim.flowmon = scenario.flowmon;
-    sim.netanim = scenario.netanim;
+    sim.netanim = scenario.netanim && options.netanim;
     if (scenario.netanimMaxPackets > 0)
     {
         sim.netanimMaxPackets = scenario.netanimMaxPackets;

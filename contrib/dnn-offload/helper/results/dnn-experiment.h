@@ -22,8 +22,11 @@ namespace ns3
  */
 struct DnnExperimentOptions
 {
-    std::string outputDir;                //!< this scheduler's results folder ("": none)
-    bool planOnly{false};                 //!< plan and validate, do not simulate
+    std::string outputDir; //!< this scheduler's results folder ("": none)
+    bool planOnly{false};  //!< plan and validate, do not simulate
+    /** This run may write netanim.xml when the scenario asks for it (the runner allows the
+     *  first scheduler's, or every one's with "netanim": "all") */
+    bool netanim{true};
     std::function<void(double)> progress; //!< simulated plan time reached, s (may be empty)
     /** How the results are made (the scenario hash and command line; the seed and run
      *  are the scenario's) */

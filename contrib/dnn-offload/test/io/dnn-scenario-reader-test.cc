@@ -325,6 +325,7 @@ TEST(ScenarioReaderTest, FullScenarioIsResolved)
     // Simulation options.
     EXPECT_EQ(s.stopTime, 120.0);
     EXPECT_TRUE(s.netanim);
+    EXPECT_FALSE(s.netanimAll); // true: the first scheduler's run only
     EXPECT_EQ(s.netanimMaxPackets, 5000U);
     EXPECT_FALSE(s.flowmon);
     EXPECT_TRUE(s.pcap);
@@ -432,6 +433,13 @@ TEST(ScenarioReaderTest, DefaultsOfAMinimalScenario)
     const DnnScenario t = DnnScenarioReader::ReadText(doc.dump(), FILE_NAME, ScenarioDir(), 11, 4);
     EXPECT_EQ(t.seed, 11U);
     EXPECT_EQ(t.run, 4U);
+
+    // "netanim": "all" animates every scheduler's run, true the first's.
+    json all = doc;
+    all["simulation"] = {{"netanim", "all"}};
+    const DnnScenario a = Read(all);
+    EXPECT_TRUE(a.netanim);
+    EXPECT_TRUE(a.netanimAll);
 }
 
 TEST(ScenarioReaderTest, ReadFileLooksUpModelsNextToTheFile)
@@ -1363,7 +1371,7 @@ TEST(ScenarioReaderTest, BadScenariosAreRejectedWithPathAndMessage)
          [](json& j) {
              j["simulation"] = {{"netanim", "yes"}};
          },
-         "/simulation/netanim", "must be true or false"},
+         "/simulation/netanim", "must be true, false or \"all\", got \"yes\""},
         {"no room for a NetAnim packet",
          [](json& j) {
              j["simulation"] = {{"netanim_max_packets", 0}};
