@@ -13,7 +13,10 @@ by the tests; the files it writes are committed:
 - test/data/onnx/tiny.onnx (a small network with SiLU, squeeze-and-excitation, a residual
   add and a linear layer: the tools' tests and the fuzz seeds) and
   test/data/onnx/unsupported-op.onnx (a convolution followed by an LRN, which the reader does
-  not support: its error message is tested);
+  not support: its error message is tested); test/data/onnx/tiny-vit.onnx and
+  tiny-vit-opset16.onnx, one torchvision VisionTransformer (32x32 input, patches of 16, one
+  block of 2 heads, 8 features, MLP 16, 2 classes) at opset 17 (LayerNormalization) and 16
+  (layer normalisation decomposed into ReduceMean, Sub, Pow, ... Add);
 - test/reference/onnx-models.json: for those, the parameter count torchvision documents
   (the num_params of its weight metadata, also on its model documentation page) and the
   multiply-accumulates of every Conv2d and Linear layer, counted here by forward hooks on
@@ -126,6 +129,17 @@ def write_test_files():
         [helper.make_tensor_value_info("output", TensorProto.FLOAT, [1, 4, 8, 8])])
     onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]),
               os.path.join(path, "unsupported-op.onnx"))
+    vit = torchvision.models.vision_transformer.VisionTransformer(
+        image_size=32, patch_size=16, num_layers=1, num_heads=2, hidden_dim=8, mlp_dim=16,
+        num_classes=2)
+    vit.eval()
+    for opset, suffix in ((17, ""), (16, "-opset16")):
+        torch.onnx.export(vit, torch.zeros(1, 3, 32, 32),
+                          os.path.join(path, "tiny-vit" + suffix + ".onnx"), export_params=False,
+                          opset_version=opset, training=torch.onnx.TrainingMode.PRESERVE,
+                          do_constant_folding=True, input_names=["input"],
+                          output_names=["output"],
+                          dynamic_axes={"input": {0: "batch"}, "output": {0: "batch"}})
 
 
 def count_macs(model):

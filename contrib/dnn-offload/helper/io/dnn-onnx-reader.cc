@@ -66,6 +66,8 @@ const std::set<std::string> LAYER_OPS = {"Pad",
                                          "LayerNormalization",
                                          "Div",
                                          "Erf",
+                                         "Pow",
+                                         "Sqrt",
                                          "Gather"};
 
 /** Static dimensions of a tensor, -1 where unknown; empty when the rank is unknown. */
@@ -564,9 +566,10 @@ class OnnxGraphConverter
     bool ScalarValue(int k, double* value) const;
     bool IntsOf(int k, Dims* values) const;
     bool ChannelShuffle(int32_t producer, const Dims& in, const Dims& out);
-    bool ScalarConstant(const std::string& tensor) const;
-    int SingleUser(const std::string& tensor, const std::string& op) const;
+    bool ScalarConstant(const std::string& tensor, double* value = nullptr) const;
+    int SingleUser(const std::string& tensor, const std::string& op, int inputs = 2) const;
     bool Gelu(int32_t producer);
+    bool DecomposedLayerNorm(int32_t producer);
     DnnTensorShape MappedShapeOf(const std::string& tensor, const std::string& what) const;
     int MappedAxis(const std::string& tensor, int64_t axis) const;
     void AddWithWeight(int weight);
@@ -781,7 +784,7 @@ OnnxGraphConverter::ChannelShuffle(int32_t producer, const Dims& in, const Dims&
 }
 
 bool
-OnnxGraphConverter::ScalarConstant(const std::string& tensor) const
+OnnxGraphConverter::ScalarConstant(const std::string& tensor, double* value) const
 {
     const auto it = m_constants.find(tensor);
     if (it == m_constants.end() || it->second->data_type() != onnx::TensorProto::FLOAT)
@@ -791,11 +794,28 @@ OnnxGraphConverter::ScalarConstant(const std::string& tensor) const
     const onnx::TensorProto& t = *it->second;
     const bool one =
         std::all_of(t.dims().begin(), t.dims().end(), [](int64_t d) { return d == 1; });
-    return one && (t.float_data_size() == 1 || t.raw_data().size() == sizeof(float));
+    float f = 0;
+    if (one && t.float_data_size() == 1)
+    {
+        f = t.float_data(0);
+    }
+    else if (one && t.raw_data().size() == sizeof(float))
+    {
+        std::memcpy(&f, t.raw_data().data(), sizeof(float));
+    }
+    else
+    {
+        return false;
+    }
+    if (value)
+    {
+        *value = f;
+    }
+    return true;
 }
 
 int
-OnnxGraphConverter::SingleUser(const std::string& tensor, const std::string& op) const
+OnnxGraphConverter::SingleUser(const std::string& tensor, const std::string& op, int inputs) const
 {
     const auto it = m_consumers.find(tensor);
     if (it == m_consumers.end() || it->second.size() != 1 || it->second.front() <= m_index)
@@ -803,10 +823,113 @@ OnnxGraphConverter::SingleUser(const std::string& tensor, const std::string& op)
         return -1;
     }
     const onnx::NodeProto& node = m_graph.node(it->second.front());
-    const int inputs = op == "Erf" ? 1 : 2;
     return node.op_type() == op && node.output_size() == 1 && node.input_size() == inputs
              ? it->second.front()
              : -1;
+}
+
+bool
+OnnxGraphConverter::DecomposedLayerNorm(int32_t producer)
+{
+    // LayerNorm as torch exports it below opset 17, from the first ReduceMean (over the last
+    // axis) on: Sub(x, mean), Pow(., 2), ReduceMean, Add(., eps), Sqrt, Div(x - mean, .),
+    // Mul(., scale), Add(., bias).
+    const std::string& x = m_node->input(0);
+    const int sub = SingleUser(m_node->output(0), "Sub");
+    if (sub < 0 || m_graph.node(sub).input(0) != x)
+    {
+        return false;
+    }
+    const std::string& centred = m_graph.node(sub).output(0);
+    const auto users = m_consumers.find(centred);
+    if (users == m_consumers.end() || users->second.size() != 2)
+    {
+        return false;
+    }
+    int pow = -1;
+    int div = -1;
+    for (int user : users->second)
+    {
+        const onnx::NodeProto& node = m_graph.node(user);
+        if (user > m_index && node.op_type() == "Pow" && node.input_size() == 2 &&
+            node.output_size() == 1 && node.input(0) == centred)
+        {
+            pow = user;
+        }
+        if (user > m_index && node.op_type() == "Div" && node.input_size() == 2 &&
+            node.output_size() == 1 && node.input(0) == centred)
+        {
+            div = user;
+        }
+    }
+    double exponent = 0;
+    if (pow < 0 || div < 0 || !ScalarConstant(m_graph.node(pow).input(1), &exponent) ||
+        exponent != 2)
+    {
+        return false;
+    }
+    const int variance = SingleUser(m_graph.node(pow).output(0), "ReduceMean", 1);
+    if (variance < 0)
+    {
+        return false;
+    }
+    const onnx::NodeProto& meanNode = *m_node;
+    const onnx::NodeProto& varianceNode = m_graph.node(variance);
+    auto axes = [](const onnx::NodeProto& node)
+    {
+        for (const auto& a : node.attribute())
+        {
+            if (a.name() == "axes")
+            {
+                return Dims(a.ints().begin(), a.ints().end());
+            }
+        }
+        return Dims{};
+    };
+    if (axes(varianceNode) != axes(meanNode))
+    {
+        return false;
+    }
+    auto other = [](const onnx::NodeProto& node, const std::string& known)
+    {
+        return node.input(0) == known ? node.input(1) : node.input(0);
+    };
+    const int epsilon = SingleUser(varianceNode.output(0), "Add");
+    if (epsilon < 0 || !ScalarConstant(other(m_graph.node(epsilon), varianceNode.output(0))))
+    {
+        return false;
+    }
+    const int sqrt = SingleUser(m_graph.node(epsilon).output(0), "Sqrt", 1);
+    if (sqrt < 0 || m_graph.node(div).input(1) != m_graph.node(sqrt).output(0))
+    {
+        return false;
+    }
+    auto isWeight = [this](const std::string& t)
+    {
+        return !IsActivation(t) && m_folded.count(t);
+    };
+    const std::string& normalised = m_graph.node(div).output(0);
+    const int scale = SingleUser(normalised, "Mul");
+    if (scale < 0 || !isWeight(other(m_graph.node(scale), normalised)))
+    {
+        return false;
+    }
+    const std::string& scaled = m_graph.node(scale).output(0);
+    const int shift = SingleUser(scaled, "Add");
+    if (shift < 0 || !isWeight(other(m_graph.node(shift), scaled)))
+    {
+        return false;
+    }
+    DnnLayer layer;
+    layer.type = DnnLayerType::LayerNorm;
+    layer.inputs = {producer};
+    const std::string& name = m_node->name();
+    const auto slash = name.rfind('/');
+    m_producer[m_graph.node(shift).output(0)] =
+        AddLayer(layer, slash == std::string::npos ? name + "_layer_norm"
+                                                   : name.substr(0, slash + 1) + "LayerNorm");
+    m_skip.insert({sub, pow, variance, epsilon, sqrt, div, scale, shift});
+    return true;
 }
 
 bool
@@ -818,7 +941,7 @@ OnnxGraphConverter::Gelu(int32_t producer)
     {
         return node.input(0) == known ? node.input(1) : node.input(0);
     };
-    const int erf = SingleUser(m_node->output(0), "Erf");
+    const int erf = SingleUser(m_node->output(0), "Erf", 1);
     if (erf < 0)
     {
         return false;
@@ -1297,6 +1420,16 @@ OnnxGraphConverter::ConvertNode()
     else if (op == "GlobalAveragePool" || op == "ReduceMean")
     {
         const Dims in = StaticShapeOf(m_node->input(0), "input");
+        if (op == "ReduceMean" && MapAxis(in, AttrInts("axes", {0}).back()) == 2 &&
+            AttrInts("axes", {}).size() == 1)
+        {
+            if (DecomposedLayerNorm(Producer(0)))
+            {
+                return;
+            }
+            FailNode("a mean over the last axis is supported only inside a layer normalisation "
+                     "(ReduceMean, Sub, Pow 2, ReduceMean, Add, Sqrt, Div, Mul, Add)");
+        }
         if (op == "ReduceMean")
         {
             Dims axes = AttrInts("axes", {});
@@ -1705,6 +1838,13 @@ OnnxGraphConverter::ConvertNode()
         {
             activation("scale");
         }
+    }
+    else if (op == "Pow" || op == "Sqrt")
+    {
+        Producer(0);
+        FailNode(op + " is supported only inside a layer normalisation as torch exports it "
+                      "below opset 17 (ReduceMean, Sub, Pow 2, ReduceMean, Add, Sqrt, Div, Mul, "
+                      "Add)");
     }
     else if (op == "Erf")
     {

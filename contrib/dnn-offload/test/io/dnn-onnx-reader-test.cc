@@ -172,7 +172,8 @@ INSTANTIATE_TEST_SUITE_P(
                       "scenarios/models/shufflenet_v2_x1_0.onnx",
                       "scenarios/models/mobilenet_v3_large.onnx",
                       "scenarios/models/regnet_y_400mf.onnx", "scenarios/models/densenet121.onnx",
-                      "scenarios/models/vit_b_16.onnx"));
+                      "scenarios/models/vit_b_16.onnx", "test/data/onnx/tiny-vit.onnx",
+                      "test/data/onnx/tiny-vit-opset16.onnx"));
 
 class DnnOnnxOtherModelTest : public ::testing::TestWithParam<std::string>
 {
@@ -298,6 +299,45 @@ TEST(DnnOnnxReaderTest, VitB16HasTorchvisionsParamsAndMacsAndALayerWiseTaskGraph
     for (const auto id : norms)
     {
         EXPECT_EQ(pieces.Task(id).pieces, 3U);
+    }
+}
+
+// A one-block torchvision VisionTransformer (32x32 input, patches of 16: 4 patches and the
+// class token, 8 features, 2 heads of 4, MLP 16, 2 classes), exported at opset 17
+// (LayerNormalization) and at opset 16 (layer normalisation decomposed into ReduceMean, Sub,
+// Pow, ReduceMean, Add, Sqrt, Div, Mul, Add, folded into one layer_norm): both read to the
+// same layers and figures. By hand, params: patch conv 8*3*16*16+8 = 6152, class token 8,
+// position embedding 5*8 = 40, three layer_norms 16 each, in_proj 8*24+24 = 216, out_proj
+// 8*8+8 = 72, MLP 8*16+16 + 16*8+8 = 280, head 8*2+2 = 18: 6834 (torch's p.numel() sum).
+// MACs: conv 8*2*2*768 = 24576, in_proj 5*8*24 = 960, Q.K^T and attention.V 2*5*5*4 = 200
+// each, out_proj 5*8*8 = 320, MLP 2*5*8*16 = 1280, head 16: 27552.
+TEST(DnnOnnxReaderTest, TinyVitDecomposedLayerNormReadsAsTheNativeOne)
+{
+    const DnnModel native = DnnModelReader::ReadFile(SourcePath("test/data/onnx/tiny-vit.onnx"));
+    const DnnModel decomposed =
+        DnnModelReader::ReadFile(SourcePath("test/data/onnx/tiny-vit-opset16.onnx"));
+    EXPECT_EQ(native.Params(), 6834U);
+    EXPECT_EQ(native.ConvLinearMacs(), 27552U);
+    EXPECT_EQ(decomposed.Params(), native.Params());
+    EXPECT_EQ(decomposed.ConvLinearMacs(), native.ConvLinearMacs());
+    EXPECT_EQ(decomposed.Flops(), native.Flops());
+    ASSERT_EQ(decomposed.LayerCount(), native.LayerCount());
+    int norms = 0;
+    for (std::size_t i = 0; i < native.LayerCount(); ++i)
+    {
+        EXPECT_EQ(decomposed.Layer(i).type, native.Layer(i).type) << native.Layer(i).name;
+        EXPECT_EQ(decomposed.Layer(i).outputShape, native.Layer(i).outputShape);
+        norms += native.Layer(i).type == DnnLayerType::LayerNorm;
+    }
+    EXPECT_EQ(norms, 3);
+    for (const std::string mode : {"layerwise", "piecewise:2"})
+    {
+        SCOPED_TRACE(mode);
+        const DnnPartitioner partitioner(DnnPartitionConfig::Parse(mode));
+        const GraphSummary a = Summarise(partitioner.Partition(native));
+        const GraphSummary b = Summarise(partitioner.Partition(decomposed));
+        EXPECT_TRUE(a.tasks == b.tasks);
+        EXPECT_TRUE(a.edges == b.edges);
     }
 }
 
