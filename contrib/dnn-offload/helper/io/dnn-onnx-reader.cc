@@ -1420,8 +1420,8 @@ OnnxGraphConverter::ConvertNode()
     else if (op == "GlobalAveragePool" || op == "ReduceMean")
     {
         const Dims in = StaticShapeOf(m_node->input(0), "input");
-        if (op == "ReduceMean" && MapAxis(in, AttrInts("axes", {0}).back()) == 2 &&
-            AttrInts("axes", {}).size() == 1)
+        if (op == "ReduceMean" && AttrInts("axes", {}).size() == 1 &&
+            MapAxis(in, AttrInts("axes", {}).front()) == 2)
         {
             if (DecomposedLayerNorm(Producer(0)))
             {
