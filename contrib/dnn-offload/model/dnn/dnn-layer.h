@@ -24,17 +24,17 @@ enum class DnnLayerType
     MaxPool,           //!< 2-D max pooling
     AvgPool,           //!< 2-D average pooling
     AdaptiveAvgPool,   //!< adaptive average pooling to a fixed output size (global: 1x1)
-    Linear,            //!< fully connected layer on a flat input
+    Linear,            //!< fully connected layer on a flat input, or per token on the last axis
     BatchNorm,         //!< batch normalisation (inference: a per-channel scale and shift)
     Activation,        //!< elementwise activation function (relu, relu6, sigmoid, ...)
     Add,               //!< elementwise sum of two or more equally shaped inputs
     Concat,            //!< concatenation along channels
     Flatten,           //!< reshape [C, H, W] to [C*H*W]
     Dropout,           //!< identity at inference
-    Softmax,           //!< softmax over a flat vector
+    Softmax,           //!< softmax over a flat vector or the last axis
     Mul,               //!< elementwise product of two or more inputs: equal shapes, or [C, 1, 1]
                        //!< factors broadcast over a [C, H, W] input (squeeze-and-excitation)
-    Slice,             //!< a range of channels of a [C, H, W] input (ShuffleNet's split)
+    Slice,             //!< a range of channels, rows or columns of a [C, H, W] input
     ChannelShuffle,    //!< channels regrouped: g groups interleaved (ShuffleNet)
     LayerNorm,         //!< layer normalisation over the last axis (W, or a flat vector)
     MatMul,            //!< product of two activations [C, M, K] x [C, K, N] (attention)
