@@ -13,11 +13,18 @@ by the tests; the files it writes are committed:
 - test/data/onnx/tiny.onnx (a small network with SiLU, squeeze-and-excitation, a residual
   add and a linear layer: the tools' tests and the fuzz seeds) and
   test/data/onnx/unsupported-op.onnx (a convolution followed by an LRN, which the reader does
-  not support: its error message is tested);
+  not support: its error message is tested); test/data/onnx/tiny-vit.onnx and
+  tiny-vit-opset16.onnx, one torchvision VisionTransformer (32x32 input, patches of 16, one
+  block of 2 heads, 8 features, MLP 16, 2 classes) at opset 17 (LayerNormalization) and 16
+  (layer normalisation decomposed into ReduceMean, Sub, Pow, ... Add);
 - test/reference/onnx-models.json: for those, the parameter count torchvision documents
   (the num_params of its weight metadata, also on its model documentation page) and the
   multiply-accumulates of every Conv2d and Linear layer, counted here by forward hooks on
-  the torch modules (independently of the ONNX reader), plus the sum of p.numel().
+  the torch modules (independently of the ONNX reader), plus the sum of p.numel(). For
+  ViT-B/16 the count adds each nn.MultiheadAttention's products, which run inside its forward
+  rather than as Linear modules: the input projection L*E*3E, Q.K^T and attention.V
+  heads*L*L*head_dim each, the output projection L*E*E (L tokens, E features); the sum is
+  what torchvision documents as GFLOPS (17.56 for ViT-B/16).
 
 Export settings: eval mode, TrainingMode.PRESERVE (so that batch normalisation is kept as
 BatchNormalization rather than folded into the convolution's weights, and dropout vanishes
@@ -45,8 +52,7 @@ ZOO = {
     "mobilenet_v2": lambda: torchvision.models.mobilenet_v2(weights=None),
 }
 
-# name -> (constructor, the weights enum whose metadata documents num_params). Not yet
-# readable (see the module doc, "ONNX models"): transformers such as ViT.
+# name -> (constructor, the weights enum whose metadata documents num_params).
 OTHERS = {
     "squeezenet1_1": (lambda: torchvision.models.squeezenet1_1(weights=None),
                       "SqueezeNet1_1_Weights"),
@@ -61,7 +67,14 @@ OTHERS = {
                        "RegNet_Y_400MF_Weights"),
     "densenet121": (lambda: torchvision.models.densenet121(weights=None),
                     "DenseNet121_Weights"),
+    "vit_b_16": (lambda: torchvision.models.vit_b_16(weights=None), "ViT_B_16_Weights"),
 }
+
+# GFLOPS as torchvision's model pages list them (its weight metadata carries them only from
+# 0.15 on): https://pytorch.org/vision/stable/models/generated/torchvision.models.vit_b_16.html
+# gives 17.56 for ViT-B/16, torchvision's count of multiply-accumulates (conv, linear and the
+# attention products), which conv_linear_macs reproduces.
+DOCUMENTED_GFLOPS = {"vit_b_16": 17.56}
 
 
 def export(model, path):
@@ -116,11 +129,35 @@ def write_test_files():
         [helper.make_tensor_value_info("output", TensorProto.FLOAT, [1, 4, 8, 8])])
     onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]),
               os.path.join(path, "unsupported-op.onnx"))
+    vit = torchvision.models.vision_transformer.VisionTransformer(
+        image_size=32, patch_size=16, num_layers=1, num_heads=2, hidden_dim=8, mlp_dim=16,
+        num_classes=2)
+    vit.eval()
+    for opset, suffix in ((17, ""), (16, "-opset16")):
+        torch.onnx.export(vit, torch.zeros(1, 3, 32, 32),
+                          os.path.join(path, "tiny-vit" + suffix + ".onnx"), export_params=False,
+                          opset_version=opset, training=torch.onnx.TrainingMode.PRESERVE,
+                          do_constant_folding=True, input_names=["input"],
+                          output_names=["output"],
+                          dynamic_axes={"input": {0: "batch"}, "output": {0: "batch"}})
 
 
 def count_macs(model):
-    """MACs of every Conv2d and Linear (one MAC per weight use), by forward hooks."""
+    """MACs of every Conv2d and Linear (one MAC per weight use), by forward hooks, and of
+    every nn.MultiheadAttention (projections and both attention products)."""
     total = [0]
+
+    def attention_hook(module, inputs, output):
+        # torchvision passes the query by keyword: take the sizes from the output, which has
+        # the query's shape.
+        result = output[0]
+        tokens = result.shape[1] if module.batch_first else result.shape[0]
+        batch = result.numel() // (tokens * module.embed_dim)
+        e = module.embed_dim
+        head_dim = e // module.num_heads
+        projections = tokens * e * 3 * e + tokens * e * e
+        products = 2 * module.num_heads * tokens * tokens * head_dim
+        total[0] += batch * (projections + products)
 
     def conv_hook(module, inputs, output):
         per_output = (module.in_channels // module.groups) * module.kernel_size[0] * \
@@ -134,7 +171,11 @@ def count_macs(model):
     for m in model.modules():
         if isinstance(m, torch.nn.Conv2d):
             m.register_forward_hook(conv_hook)
+        elif isinstance(m, torch.nn.MultiheadAttention):
+            m.register_forward_hook(attention_hook)
         elif isinstance(m, torch.nn.Linear):
+            # nn.MultiheadAttention's out_proj is a Linear it never calls as a module: its
+            # hook does not fire, and the attention hook counts it.
             m.register_forward_hook(linear_hook)
     model.eval()
     with torch.no_grad():
@@ -163,8 +204,12 @@ def main():
         "(torchvision.models.<X>_Weights.IMAGENET1K_V1.meta['num_params'], also listed at "
         "https://pytorch.org/vision/0.14/models.html); params_counted: sum of p.numel() over "
         "model.parameters(); conv_linear_macs: multiply-accumulates of every Conv2d and Linear "
-        "counted by forward hooks on a 1x3x224x224 input, by scripts/export-onnx.py "
-        "(torch 1.13, torchvision 0.14)")
+        "(and, for ViT, of each nn.MultiheadAttention: input projection L*E*3E, Q.K^T and "
+        "attention.V heads*L*L*head_dim each, output projection L*E*E) counted by forward "
+        "hooks on a 1x3x224x224 input, by scripts/export-onnx.py (torch 1.13, torchvision "
+        "0.14); gflops_documented: GFLOPS of torchvision's model page (https://pytorch.org/"
+        "vision/stable/models/generated/torchvision.models.vit_b_16.html), its count of "
+        "multiply-accumulates")
     for name, (make, weights) in OTHERS.items():
         if args.only and name not in args.only:
             continue
@@ -175,6 +220,8 @@ def main():
         macs = count_macs(make())
         reference["models"][name] = {"params_documented": documented, "params_counted": counted,
                                      "conv_linear_macs": macs}
+        if name in DOCUMENTED_GFLOPS:
+            reference["models"][name]["gflops_documented"] = DOCUMENTED_GFLOPS[name]
         print(f"{name}: params documented {documented}, counted {counted}; MACs {macs}")
     with open(reference_path, "w") as f:
         json.dump(reference, f, indent=1, sort_keys=True)

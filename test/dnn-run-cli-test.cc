@@ -620,6 +620,29 @@ TEST_F(RunCliTest, AScenarioNamingAnOnnxModelPlansAndSimulates)
     EXPECT_EQ(p.status, 0) << p.err;
 }
 
+// A scenario naming vit_b_16 reads scenarios' models/vit_b_16.onnx (the fallback from a bare
+// name) and plans it layer by layer: per request 307 compute tasks, plus source and sink.
+TEST_F(RunCliTest, AScenarioNamingVitB16PlansLayerWise)
+{
+    fs::create_directories(m_dir / "models");
+    fs::copy_file(fs::path(DNN_SOURCE_DIR) / "scenarios/models/vit_b_16.onnx",
+                  m_dir / "models" / "vit_b_16.onnx");
+    std::string text = TinyScenario(R"(["heft", "edge"])");
+    const std::string alexnet = std::string(DNN_SOURCE_DIR) + "/scenarios/models/alexnet.json";
+    text.replace(text.find(alexnet), alexnet.size(), "vit_b_16");
+    text.replace(text.find(R"("deadline": "400ms")"), 19, R"("deadline": "60s")");
+    const RunResult r = RunTiny("--plan-only --force", text);
+    ASSERT_EQ(r.status, 0) << r.err << r.out;
+    const auto rows = ReadCsv(m_dir / "out" / "comparison.csv");
+    ASSERT_EQ(rows.size(), 2u);
+    for (const auto& row : rows)
+    {
+        EXPECT_GT(std::stod(row.at("planned_mean_latency_s")), 0) << row.at("scheduler");
+    }
+    // Two requests of 309 tasks each, one row per task.
+    EXPECT_EQ(ReadCsv(m_dir / "out" / "heft" / "tasks.csv").size(), 2u * 309);
+}
+
 TEST_F(RunCliTest, ShippedScenariosLoadAndPlan)
 {
     for (const char* name :

@@ -42,7 +42,7 @@ PrintTable(const DnnModel& model, const DnnTaskGraph* graph, const DnnPartitionC
               << model.InputShape().ToString() << " (" << model.InputElementBytes()
               << " B/element), activations " << model.ActivationElementBytes() << " B/element, "
               << model.LayerCount() << " layers\n\n";
-    std::cout << std::left << std::setw(32) << "layer" << std::setw(18) << "type" << std::setw(14)
+    std::cout << std::left << std::setw(32) << "layer" << std::setw(20) << "type" << std::setw(14)
               << "output" << std::right << std::setw(12) << "params" << std::setw(12) << "MFLOPs"
               << std::setw(12) << "out KiB"
               << "\n";
@@ -51,13 +51,14 @@ PrintTable(const DnnModel& model, const DnnTaskGraph* graph, const DnnPartitionC
         const DnnLayer& l = model.Layer(i);
         const std::string type =
             l.type == DnnLayerType::Activation ? l.function : DnnLayerTypeName(l.type);
-        std::cout << std::left << std::setw(32) << DnnEscapeControl(l.name) << std::setw(18) << type
+        std::cout << std::left << std::setw(32) << DnnEscapeControl(l.name) << std::setw(20) << type
                   << std::setw(14) << l.outputShape.ToString() << std::right << std::setw(12)
                   << l.params << std::setw(12) << DnnFormatFixed(l.flops / 1e6, 2) << std::setw(12)
                   << DnnFormatFixed(model.OutputBytes(i) / 1024.0, 1) << "\n";
     }
     std::cout << "\ntotal: " << model.Params() << " params, " << model.ConvLinearMacs()
-              << " conv+linear MACs, " << DnnFormatFixed(model.Flops() / 1e9, 3) << " GFLOPs\n";
+              << " conv+linear+matmul MACs, " << DnnFormatFixed(model.Flops() / 1e9, 3)
+              << " GFLOPs\n";
     if (graph)
     {
         std::cout << "partition " << config.ToString() << ": " << graph->TaskCount() << " tasks, "

@@ -11,6 +11,8 @@
  * - ReadOnnxAndPartition/<pieces>: the same plus DnnPartitioner, layer-wise (0) or
  *   piece-wise with that many strips.
  * - ReadJson: the zoo's JSON file of the same model, for comparison.
+ * - ReadVitAndPartition/<pieces>: ViT-B/16's export (scenarios/models/vit_b_16.onnx), read
+ *   and partitioned the same way.
  */
 
 #include "ns3/dnn-model-reader.h"
@@ -25,6 +27,7 @@ namespace
 
 const std::string ONNX_FILE = std::string(DNN_SOURCE_DIR) + "/test/data/onnx/resnet50.onnx";
 const std::string JSON_FILE = std::string(DNN_SOURCE_DIR) + "/scenarios/models/resnet50.json";
+const std::string VIT_FILE = std::string(DNN_SOURCE_DIR) + "/scenarios/models/vit_b_16.onnx";
 
 void
 ReadOnnx(benchmark::State& state)
@@ -36,8 +39,9 @@ ReadOnnx(benchmark::State& state)
     }
 }
 
+/** Read \p file and partition it, layer-wise (range 0) or in that many strips. */
 void
-ReadOnnxAndPartition(benchmark::State& state)
+ReadAndPartition(benchmark::State& state, const std::string& file)
 {
     const auto pieces = state.range(0);
     const DnnPartitionConfig config = DnnPartitionConfig::Parse(
@@ -45,12 +49,24 @@ ReadOnnxAndPartition(benchmark::State& state)
     std::size_t tasks = 0;
     for (auto _ : state)
     {
-        const DnnModel model = DnnModelReader::ReadFile(ONNX_FILE);
+        const DnnModel model = DnnModelReader::ReadFile(file);
         const DnnTaskGraph graph = DnnPartitioner(config).Partition(model);
         tasks = graph.TaskCount();
         benchmark::DoNotOptimize(tasks);
     }
     state.counters["tasks"] = static_cast<double>(tasks);
+}
+
+void
+ReadOnnxAndPartition(benchmark::State& state)
+{
+    ReadAndPartition(state, ONNX_FILE);
+}
+
+void
+ReadVitAndPartition(benchmark::State& state)
+{
+    ReadAndPartition(state, VIT_FILE);
 }
 
 void
@@ -68,5 +84,6 @@ ReadJson(benchmark::State& state)
 BENCHMARK(ReadOnnx)->Unit(benchmark::kMillisecond);
 BENCHMARK(ReadOnnxAndPartition)->Arg(0)->Arg(3)->Unit(benchmark::kMillisecond);
 BENCHMARK(ReadJson)->Unit(benchmark::kMillisecond);
+BENCHMARK(ReadVitAndPartition)->Arg(0)->Arg(3)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

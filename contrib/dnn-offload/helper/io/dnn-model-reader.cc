@@ -27,7 +27,7 @@ const std::string INPUT_NAME = "input";
 const std::string OUTPUT_NAME = "output";
 
 const std::vector<std::string> ACTIVATION_FUNCTIONS = {
-    "relu", "relu6", "sigmoid", "tanh", "hardswish", "hardsigmoid", "silu", "gelu"};
+    "relu", "relu6", "sigmoid", "tanh", "hardswish", "hardsigmoid", "silu", "gelu", "scale"};
 
 /** How a type name of the file maps onto a layer type, and the keys it accepts. */
 struct TypeSpec
@@ -50,18 +50,24 @@ TypeSpecs()
         {"avgpool", {DnnLayerType::AvgPool, {"kernel"}, {"stride", "padding", "ceil_mode"}}},
         {"adaptive_avgpool", {DnnLayerType::AdaptiveAvgPool, {"output_size"}, {}}},
         {"global_avgpool", {DnnLayerType::AdaptiveAvgPool, {}, {}}},
-        {"linear", {DnnLayerType::Linear, {"out_features"}, {"bias"}}},
+        {"linear", {DnnLayerType::Linear, {"out_features"}, {"bias", "per_token"}}},
         {"batchnorm", {DnnLayerType::BatchNorm, {}, {}}},
         {"relu", {DnnLayerType::Activation, {}, {}}},
         {"activation", {DnnLayerType::Activation, {"function"}, {}}},
         {"add", {DnnLayerType::Add, {"inputs"}, {}}},
         {"concat", {DnnLayerType::Concat, {"inputs"}, {}}},
         {"mul", {DnnLayerType::Mul, {"inputs"}, {}}},
-        {"slice", {DnnLayerType::Slice, {"channels"}, {}}},
+        {"slice", {DnnLayerType::Slice, {}, {"channels", "rows", "columns"}}},
         {"channel_shuffle", {DnnLayerType::ChannelShuffle, {"groups"}, {}}},
         {"flatten", {DnnLayerType::Flatten, {}, {}}},
         {"dropout", {DnnLayerType::Dropout, {}, {"p"}}},
         {"softmax", {DnnLayerType::Softmax, {}, {}}},
+        {"layer_norm", {DnnLayerType::LayerNorm, {}, {}}},
+        {"matmul", {DnnLayerType::MatMul, {"inputs"}, {}}},
+        {"transpose", {DnnLayerType::Transpose, {"perm"}, {}}},
+        {"reshape", {DnnLayerType::Reshape, {"shape"}, {}}},
+        {"class_token", {DnnLayerType::ClassToken, {}, {"tokens"}}},
+        {"position_embedding", {DnnLayerType::PositionEmbedding, {}, {}}},
     };
     return specs;
 }
@@ -131,16 +137,57 @@ ReadLayerKeys(const DnnJsonReader& reader, const std::string& typeName, DnnLayer
     {
         layer.outputSize = reader["output_size"].AsPositivePair();
     }
-    if (reader.Has("channels"))
+    if (typeName == "slice")
     {
-        const auto range = reader["channels"].Elements(2);
-        if (range.size() != 2)
+        // Exactly one of channels, rows, columns: the axis and its range.
+        const std::array<std::string, 3> axes{"channels", "rows", "columns"};
+        int found = 0;
+        for (uint32_t axis = 0; axis < axes.size(); ++axis)
         {
-            reader["channels"].Fail("must be [first, end] (end exclusive), got " +
-                                    reader["channels"].Quote());
+            if (!reader.Has(axes[axis]))
+            {
+                continue;
+            }
+            ++found;
+            const DnnJsonReader item = reader[axes[axis]];
+            const auto range = item.Elements(2);
+            if (range.size() != 2)
+            {
+                item.Fail("must be [first, end] (end exclusive), got " + item.Quote());
+            }
+            layer.sliceAxis = axis;
+            layer.channelRange = {static_cast<uint64_t>(range[0].AsInt(0, int64_t{1} << 40)),
+                                  static_cast<uint64_t>(range[1].AsInt(1, int64_t{1} << 40))};
         }
-        layer.channelRange = {static_cast<uint64_t>(range[0].AsInt(0, int64_t{1} << 40)),
-                              static_cast<uint64_t>(range[1].AsInt(1, int64_t{1} << 40))};
+        if (found != 1)
+        {
+            reader.Fail("a slice needs exactly one of channels, rows or columns ([first, end])");
+        }
+    }
+    if (reader.Has("per_token"))
+    {
+        layer.perToken = reader["per_token"].AsBool();
+    }
+    if (reader.Has("perm"))
+    {
+        const DnnJsonReader item = reader["perm"];
+        const auto perm = item.Elements(3);
+        if (perm.size() != 3)
+        {
+            item.Fail("must be a permutation of [0, 1, 2], got " + item.Quote());
+        }
+        for (std::size_t i = 0; i < 3; ++i)
+        {
+            layer.perm[i] = static_cast<uint32_t>(perm[i].AsInt(0, 2));
+        }
+    }
+    if (reader.Has("shape"))
+    {
+        layer.targetShape = ReadShape(reader["shape"]);
+    }
+    if (reader.Has("tokens"))
+    {
+        layer.tokens = static_cast<uint64_t>(reader["tokens"].AsInt(1, int64_t{1} << 40));
     }
     if (reader.Has("groups"))
     {

@@ -3,6 +3,8 @@
  */
 #include "dnn-model-writer.h"
 
+#include <array>
+
 namespace ns3
 {
 
@@ -65,10 +67,29 @@ LayerToJson(const DnnModel& model, const DnnLayer& layer)
         out["type"] = "linear";
         out["out_features"] = layer.outFeatures;
         out["bias"] = layer.bias;
+        if (layer.perToken)
+        {
+            out["per_token"] = true;
+        }
         break;
     case DnnLayerType::Slice:
+    {
+        static const std::array<const char*, 3> axes{"channels", "rows", "columns"};
         out["type"] = "slice";
-        out["channels"] = {layer.channelRange[0], layer.channelRange[1]};
+        out[axes.at(layer.sliceAxis)] = {layer.channelRange[0], layer.channelRange[1]};
+        break;
+    }
+    case DnnLayerType::Transpose:
+        out["type"] = "transpose";
+        out["perm"] = layer.perm;
+        break;
+    case DnnLayerType::Reshape:
+        out["type"] = "reshape";
+        out["shape"] = layer.targetShape.Dims();
+        break;
+    case DnnLayerType::ClassToken:
+        out["type"] = "class_token";
+        out["tokens"] = layer.tokens;
         break;
     case DnnLayerType::ChannelShuffle:
         out["type"] = "channel_shuffle";

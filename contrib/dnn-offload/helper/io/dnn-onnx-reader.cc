@@ -14,6 +14,7 @@
 #include <onnx/shape_inference/implementation.h>
 
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <cstring>
 #include <map>
@@ -30,10 +31,11 @@ namespace
 {
 
 /** Operators that only compute shapes when all their inputs are constants (folded away). */
-const std::set<std::string> SHAPE_OPS = {"Shape",   "Constant", "Gather",  "Unsqueeze",
-                                         "Squeeze", "Concat",   "Cast",    "Slice",
-                                         "Add",     "Sub",      "Mul",     "Div",
-                                         "Floor",   "Identity", "Reshape", "ConstantOfShape"};
+const std::set<std::string> SHAPE_OPS = {
+    "Shape",    "Constant", "Gather",          "Unsqueeze", "Squeeze",
+    "Concat",   "Cast",     "Slice",           "Add",       "Sub",
+    "Mul",      "Div",      "Floor",           "Equal",     "Where",
+    "Identity", "Reshape",  "ConstantOfShape", "Expand"};
 
 /** Operators that become layers (or aliases of their input). */
 const std::set<std::string> LAYER_OPS = {"Pad",
@@ -60,7 +62,13 @@ const std::set<std::string> LAYER_OPS = {"Pad",
                                          "Reshape",
                                          "Dropout",
                                          "Softmax",
-                                         "Identity"};
+                                         "Identity",
+                                         "LayerNormalization",
+                                         "Div",
+                                         "Erf",
+                                         "Pow",
+                                         "Sqrt",
+                                         "Gather"};
 
 /** Static dimensions of a tensor, -1 where unknown; empty when the rank is unknown. */
 using Dims = std::vector<int64_t>;
@@ -93,6 +101,56 @@ DimsText(const Dims& dims)
         s += (i ? ", " : "") + (dims[i] < 0 ? std::string("?") : std::to_string(dims[i]));
     }
     return s + "]";
+}
+
+/**
+ * The model's shape of an ONNX tensor (batch 1): [1, N] is flat [N]; otherwise the last three
+ * dimensions, right-aligned into [C, H, W] (a rank-2 [T, F] is [1, T, F], a rank-3 [T, N, F]
+ * is [T, N, F]), every dimension before them 1. False when it has no such form.
+ */
+bool
+MapDims(const Dims& d, DnnTensorShape* shape)
+{
+    if (d.size() < 2 || std::any_of(d.begin(), d.end(), [](int64_t x) { return x <= 0; }))
+    {
+        return false;
+    }
+    if (d.size() == 2 && d[0] == 1)
+    {
+        *shape = DnnTensorShape{static_cast<uint64_t>(d[1]), 1, 1, true};
+        return true;
+    }
+    const std::size_t lead = d.size() > 3 ? d.size() - 3 : 0;
+    if (std::any_of(d.begin(), d.begin() + lead, [](int64_t x) { return x != 1; }))
+    {
+        return false;
+    }
+    std::array<uint64_t, 3> dims{1, 1, 1};
+    for (std::size_t i = lead; i < d.size(); ++i)
+    {
+        dims[3 - (d.size() - i)] = static_cast<uint64_t>(d[i]);
+    }
+    *shape = DnnTensorShape{dims[0], dims[1], dims[2], false};
+    return true;
+}
+
+/** The model axis (0: C or a flat vector, 1: H, 2: W) of ONNX axis \p axis of a tensor of
+ *  shape \p d (as MapDims places it), or -1 for the batch or a leading unit axis. */
+int
+MapAxis(const Dims& d, int64_t axis)
+{
+    const auto rank = static_cast<int64_t>(d.size());
+    axis = axis < 0 ? axis + rank : axis;
+    if (axis < 0 || axis >= rank || rank < 2)
+    {
+        return -1;
+    }
+    if (rank == 2 && d[0] == 1)
+    {
+        return axis == 1 ? 0 : -1;
+    }
+    const int64_t mapped = axis + 3 - rank;
+    return mapped >= 0 ? static_cast<int>(mapped) : -1;
 }
 
 /** The integer values of a constant tensor (INT64 or INT32, in its typed fields or raw). */
@@ -217,6 +275,10 @@ class OnnxShapeFolder
                 first = 1;
                 last = std::min(node.input_size() - 1, 4);
             }
+            else if (node.op_type() == "Expand")
+            {
+                first = last = 1;
+            }
             for (int k = first; k <= last && k < node.input_size(); ++k)
             {
                 const std::string& in = node.input(k);
@@ -336,7 +398,56 @@ class OnnxShapeFolder
             out->assign(s->second.begin() + start, s->second.begin() + std::max(start, end));
             return sane(*out);
         }
-        if (op == "Identity" || op == "Cast" || op == "Unsqueeze" || op == "Squeeze")
+        if (op == "ConstantOfShape")
+        {
+            int64_t count = 1;
+            if (!input(0) || in[0].size() > 16)
+            {
+                return false;
+            }
+            for (int64_t d : in[0])
+            {
+                if (d < 0 || __builtin_mul_overflow(count, d, &count) || count > 16)
+                {
+                    return false;
+                }
+            }
+            Values fill{0};
+            const auto* a = Attr(node, "value");
+            if (a && a->has_t() && !(IntValues(a->t(), &fill) && fill.size() == 1))
+            {
+                return false;
+            }
+            out->assign(static_cast<std::size_t>(count), fill.empty() ? 0 : fill[0]);
+            return true;
+        }
+        if (op == "Where")
+        {
+            if (!input(0) || !input(1) || !input(2))
+            {
+                return false;
+            }
+            const std::size_t n = std::max({in[0].size(), in[1].size(), in[2].size()});
+            out->clear();
+            for (std::size_t i = 0; i < n; ++i)
+            {
+                auto at = [&](const Values& v) -> const int64_t*
+                {
+                    return v.size() == 1 ? &v[0] : v.size() == n ? &v[i] : nullptr;
+                };
+                const int64_t* c = at(in[0]);
+                const int64_t* x = at(in[1]);
+                const int64_t* y = at(in[2]);
+                if (!c || !x || !y)
+                {
+                    return false;
+                }
+                out->push_back(*c ? *x : *y);
+            }
+            return sane(*out);
+        }
+        if (op == "Identity" || op == "Cast" || op == "Unsqueeze" || op == "Squeeze" ||
+            op == "Reshape")
         {
             if (!input(0))
             {
@@ -377,7 +488,7 @@ class OnnxShapeFolder
             }
             return sane(*out);
         }
-        if (op == "Add" || op == "Sub" || op == "Mul" || op == "Div")
+        if (op == "Add" || op == "Sub" || op == "Mul" || op == "Div" || op == "Equal")
         {
             if (!input(0) || !input(1))
             {
@@ -399,10 +510,11 @@ class OnnxShapeFolder
                     return false;
                 }
                 int64_t r = 0;
-                const bool overflow = op == "Add" ? __builtin_add_overflow(x, y, &r)
-                                    : op == "Sub" ? __builtin_sub_overflow(x, y, &r)
-                                    : op == "Mul" ? __builtin_mul_overflow(x, y, &r)
-                                                  : (r = x / y, false);
+                const bool overflow = op == "Add"   ? __builtin_add_overflow(x, y, &r)
+                                    : op == "Sub"   ? __builtin_sub_overflow(x, y, &r)
+                                    : op == "Mul"   ? __builtin_mul_overflow(x, y, &r)
+                                    : op == "Equal" ? (r = x == y, false)
+                                                    : (r = x / y, false);
                 if (overflow)
                 {
                     return false;
@@ -436,6 +548,8 @@ class OnnxGraphConverter
     std::vector<DnnLayer>& Layers() { return m_layers; }
     /** \return the model input's shape */
     const DnnTensorShape& InputShape() const { return m_inputShape; }
+    /** Check that every activation ONNX gives a static shape has that shape in \p model. */
+    void CheckShapes(const DnnModel& model) const;
 
   private:
     [[noreturn]] void FailNode(const std::string& detail) const;
@@ -452,6 +566,13 @@ class OnnxGraphConverter
     bool ScalarValue(int k, double* value) const;
     bool IntsOf(int k, Dims* values) const;
     bool ChannelShuffle(int32_t producer, const Dims& in, const Dims& out);
+    bool ScalarConstant(const std::string& tensor, double* value = nullptr) const;
+    int SingleUser(const std::string& tensor, const std::string& op, int inputs = 2) const;
+    bool Gelu(int32_t producer);
+    bool DecomposedLayerNorm(int32_t producer);
+    DnnTensorShape MappedShapeOf(const std::string& tensor, const std::string& what) const;
+    int MappedAxis(const std::string& tensor, int64_t axis) const;
+    void AddWithWeight(int weight);
     void SetPair(std::array<uint64_t, 2>& target, const Dims& value, const std::string& name) const;
     void Window(DnnLayer& layer, const Dims& kernel, bool dilated) const;
     int32_t AddLayer(DnnLayer layer, const std::string& name);
@@ -662,6 +783,304 @@ OnnxGraphConverter::ChannelShuffle(int32_t producer, const Dims& in, const Dims&
     return true;
 }
 
+bool
+OnnxGraphConverter::ScalarConstant(const std::string& tensor, double* value) const
+{
+    const auto it = m_constants.find(tensor);
+    if (it == m_constants.end() || it->second->data_type() != onnx::TensorProto::FLOAT)
+    {
+        return false;
+    }
+    const onnx::TensorProto& t = *it->second;
+    const bool one =
+        std::all_of(t.dims().begin(), t.dims().end(), [](int64_t d) { return d == 1; });
+    float f = 0;
+    if (one && t.float_data_size() == 1)
+    {
+        f = t.float_data(0);
+    }
+    else if (one && t.raw_data().size() == sizeof(float))
+    {
+        std::memcpy(&f, t.raw_data().data(), sizeof(float));
+    }
+    else
+    {
+        return false;
+    }
+    if (value)
+    {
+        *value = f;
+    }
+    return true;
+}
+
+int
+OnnxGraphConverter::SingleUser(const std::string& tensor, const std::string& op, int inputs) const
+{
+    const auto it = m_consumers.find(tensor);
+    if (it == m_consumers.end() || it->second.size() != 1 || it->second.front() <= m_index)
+    {
+        return -1;
+    }
+    const onnx::NodeProto& node = m_graph.node(it->second.front());
+    return node.op_type() == op && node.output_size() == 1 && node.input_size() == inputs
+             ? it->second.front()
+             : -1;
+}
+
+bool
+OnnxGraphConverter::DecomposedLayerNorm(int32_t producer)
+{
+    // LayerNorm as torch exports it below opset 17, from the first ReduceMean (over the last
+    // axis) on: Sub(x, mean), Pow(., 2), ReduceMean, Add(., eps), Sqrt, Div(x - mean, .),
+    // Mul(., scale), Add(., bias).
+    const std::string& x = m_node->input(0);
+    const int sub = SingleUser(m_node->output(0), "Sub");
+    if (sub < 0 || m_graph.node(sub).input(0) != x)
+    {
+        return false;
+    }
+    const std::string& centred = m_graph.node(sub).output(0);
+    const auto users = m_consumers.find(centred);
+    if (users == m_consumers.end() || users->second.size() != 2)
+    {
+        return false;
+    }
+    int pow = -1;
+    int div = -1;
+    for (int user : users->second)
+    {
+        const onnx::NodeProto& node = m_graph.node(user);
+        if (user > m_index && node.op_type() == "Pow" && node.input_size() == 2 &&
+            node.output_size() == 1 && node.input(0) == centred)
+        {
+            pow = user;
+        }
+        if (user > m_index && node.op_type() == "Div" && node.input_size() == 2 &&
+            node.output_size() == 1 && node.input(0) == centred)
+        {
+            div = user;
+        }
+    }
+    double exponent = 0;
+    if (pow < 0 || div < 0 || !ScalarConstant(m_graph.node(pow).input(1), &exponent) ||
+        exponent != 2)
+    {
+        return false;
+    }
+    const int variance = SingleUser(m_graph.node(pow).output(0), "ReduceMean", 1);
+    if (variance < 0)
+    {
+        return false;
+    }
+    const onnx::NodeProto& meanNode = *m_node;
+    const onnx::NodeProto& varianceNode = m_graph.node(variance);
+    auto axes = [](const onnx::NodeProto& node)
+    {
+        for (const auto& a : node.attribute())
+        {
+            if (a.name() == "axes")
+            {
+                return Dims(a.ints().begin(), a.ints().end());
+            }
+        }
+        return Dims{};
+    };
+    if (axes(varianceNode) != axes(meanNode))
+    {
+        return false;
+    }
+    auto other = [](const onnx::NodeProto& node, const std::string& known)
+    {
+        return node.input(0) == known ? node.input(1) : node.input(0);
+    };
+    const int epsilon = SingleUser(varianceNode.output(0), "Add");
+    if (epsilon < 0 || !ScalarConstant(other(m_graph.node(epsilon), varianceNode.output(0))))
+    {
+        return false;
+    }
+    const int sqrt = SingleUser(m_graph.node(epsilon).output(0), "Sqrt", 1);
+    if (sqrt < 0 || m_graph.node(div).input(1) != m_graph.node(sqrt).output(0))
+    {
+        return false;
+    }
+    auto isWeight = [this](const std::string& t)
+    {
+        return !IsActivation(t) && m_folded.count(t);
+    };
+    const std::string& normalised = m_graph.node(div).output(0);
+    const int scale = SingleUser(normalised, "Mul");
+    if (scale < 0 || !isWeight(other(m_graph.node(scale), normalised)))
+    {
+        return false;
+    }
+    const std::string& scaled = m_graph.node(scale).output(0);
+    const int shift = SingleUser(scaled, "Add");
+    if (shift < 0 || !isWeight(other(m_graph.node(shift), scaled)))
+    {
+        return false;
+    }
+    DnnLayer layer;
+    layer.type = DnnLayerType::LayerNorm;
+    layer.inputs = {producer};
+    const std::string& name = m_node->name();
+    const auto slash = name.rfind('/');
+    m_producer[m_graph.node(shift).output(0)] =
+        AddLayer(layer, slash == std::string::npos ? name + "_layer_norm"
+                                                   : name.substr(0, slash + 1) + "LayerNorm");
+    m_skip.insert({sub, pow, variance, epsilon, sqrt, div, scale, shift});
+    return true;
+}
+
+bool
+OnnxGraphConverter::Gelu(int32_t producer)
+{
+    // x * 0.5 * (1 + erf(x / sqrt(2))) as torch 1.13 exports nn.GELU: Div, Erf, Add, Mul, Mul.
+    const std::string& x = m_node->input(0);
+    auto other = [](const onnx::NodeProto& node, const std::string& known)
+    {
+        return node.input(0) == known ? node.input(1) : node.input(0);
+    };
+    const int erf = SingleUser(m_node->output(0), "Erf", 1);
+    if (erf < 0)
+    {
+        return false;
+    }
+    const onnx::NodeProto& erfNode = m_graph.node(erf);
+    const int add = SingleUser(erfNode.output(0), "Add");
+    if (add < 0 || !ScalarConstant(other(m_graph.node(add), erfNode.output(0))))
+    {
+        return false;
+    }
+    const onnx::NodeProto& addNode = m_graph.node(add);
+    const int mul = SingleUser(addNode.output(0), "Mul");
+    if (mul < 0 || other(m_graph.node(mul), addNode.output(0)) != x)
+    {
+        return false;
+    }
+    const onnx::NodeProto& mulNode = m_graph.node(mul);
+    const int half = SingleUser(mulNode.output(0), "Mul");
+    if (half < 0 || !ScalarConstant(other(m_graph.node(half), mulNode.output(0))))
+    {
+        return false;
+    }
+    DnnLayer layer;
+    layer.type = DnnLayerType::Activation;
+    layer.function = "gelu";
+    layer.inputs = {producer};
+    const std::string& name = m_node->name();
+    const auto slash = name.rfind('/');
+    const std::string gelu =
+        slash == std::string::npos ? name + "_gelu" : name.substr(0, slash + 1) + "Gelu";
+    m_producer[m_graph.node(half).output(0)] = AddLayer(layer, gelu);
+    m_skip.insert({erf, add, mul, half});
+    return true;
+}
+
+DnnTensorShape
+OnnxGraphConverter::MappedShapeOf(const std::string& tensor, const std::string& what) const
+{
+    const Dims dims = StaticShapeOf(tensor, what);
+    DnnTensorShape shape;
+    if (!MapDims(dims, &shape))
+    {
+        FailNode("the " + what + " \"" + tensor + "\" is " + DimsText(dims) +
+                 ": only [1, N], [1, C, H, W] and token tensors such as [T, F] or [1, T, F] "
+                 "(every dimension before the last three 1) are supported");
+    }
+    return shape;
+}
+
+int
+OnnxGraphConverter::MappedAxis(const std::string& tensor, int64_t axis) const
+{
+    const Dims dims = StaticShapeOf(tensor, "input");
+    const int mapped = MapAxis(dims, axis);
+    if (mapped < 0)
+    {
+        FailNode("axis " + std::to_string(axis) + " of " + DimsText(dims) +
+                 " is the batch or a leading unit axis");
+    }
+    return mapped;
+}
+
+void
+OnnxGraphConverter::AddWithWeight(int weight)
+{
+    const int act = 1 - weight;
+    const int32_t producer = Producer(act);
+    const std::string& w = m_node->input(weight);
+    const Dims wd = StaticShapeOf(w, "the weight");
+    const DnnTensorShape in = MappedShapeOf(m_node->input(act), "input");
+    int64_t elements = 1;
+    for (int64_t d : wd)
+    {
+        if (__builtin_mul_overflow(elements, d, &elements))
+        {
+            FailNode("the weight \"" + w + "\" " + DimsText(wd) + " has too many elements");
+        }
+    }
+    // The bias of a linear layer read just before (a MatMul followed by an Add).
+    const auto users = m_consumers.find(m_node->input(act));
+    if (producer != DnnLayer::MODEL_INPUT && users != m_consumers.end() &&
+        users->second.size() == 1)
+    {
+        DnnLayer& linear = m_layers[producer];
+        if (linear.type == DnnLayerType::Linear && !linear.bias && !wd.empty() &&
+            wd.back() == elements && static_cast<uint64_t>(elements) == linear.outFeatures)
+        {
+            linear.bias = true;
+            Output(producer);
+            return;
+        }
+    }
+    // A learned tensor of the activation's shape (a position embedding).
+    DnnTensorShape shape;
+    if (MapDims(wd, &shape) && shape == in)
+    {
+        DnnLayer layer;
+        layer.type = DnnLayerType::PositionEmbedding;
+        layer.inputs = {producer};
+        Output(AddLayer(layer, m_node->name()));
+        return;
+    }
+    FailNode("adding the weight \"" + w + "\" " + DimsText(wd) + " to an activation " +
+             in.ToString() +
+             " is supported only as the bias of the MatMul before it or as a learned tensor of "
+             "the activation's shape (a position embedding)");
+}
+
+void
+OnnxGraphConverter::CheckShapes(const DnnModel& model) const
+{
+    // Shape inference of both sides must agree on every activation: a mismatch is an
+    // operator whose semantics the mapping does not model.
+    for (int i = 0; i < m_graph.node_size(); ++i)
+    {
+        for (const auto& tensor : m_graph.node(i).output())
+        {
+            const auto producer = m_producer.find(tensor);
+            const auto dims = m_shapes.find(tensor);
+            DnnTensorShape expected;
+            if (producer == m_producer.end() || dims == m_shapes.end() ||
+                !MapDims(dims->second, &expected))
+            {
+                continue;
+            }
+            const DnnTensorShape& got = model.ProducerShape(producer->second);
+            if (got != expected)
+            {
+                throw DnnInputError(
+                    m_file, "/graph/node/" + std::to_string(i),
+                    "node \"" + m_graph.node(i).name() + "\" (" + m_graph.node(i).op_type() +
+                        "): its output \"" + tensor + "\" is " + DimsText(dims->second) +
+                        " but reads as " + got.ToString() +
+                        ": the operator is used in a way the reader does not model");
+            }
+        }
+    }
+}
+
 void
 OnnxGraphConverter::SetPair(std::array<uint64_t, 2>& target, const Dims& value,
                             const std::string& name) const
@@ -849,9 +1268,21 @@ OnnxGraphConverter::Convert()
     }
     for (int i = 0; i < m_graph.node_size(); ++i)
     {
-        for (const auto& in : m_graph.node(i).input())
+        const onnx::NodeProto& node = m_graph.node(i);
+        for (const auto& in : node.input())
         {
             m_consumers[in].push_back(i);
+        }
+        // Constants are known before their node is reached (patterns look ahead).
+        if (node.op_type() == "Constant" && node.input_size() == 0 && node.output_size() == 1)
+        {
+            for (const auto& a : node.attribute())
+            {
+                if (a.name() == "value" && a.has_t())
+                {
+                    m_constants[node.output(0)] = &a.t();
+                }
+            }
         }
     }
     for (m_index = 0; m_index < m_graph.node_size(); ++m_index)
@@ -989,6 +1420,16 @@ OnnxGraphConverter::ConvertNode()
     else if (op == "GlobalAveragePool" || op == "ReduceMean")
     {
         const Dims in = StaticShapeOf(m_node->input(0), "input");
+        if (op == "ReduceMean" && AttrInts("axes", {}).size() == 1 &&
+            MapAxis(in, AttrInts("axes", {}).front()) == 2)
+        {
+            if (DecomposedLayerNorm(Producer(0)))
+            {
+                return;
+            }
+            FailNode("a mean over the last axis is supported only inside a layer normalisation "
+                     "(ReduceMean, Sub, Pow 2, ReduceMean, Add, Sqrt, Div, Mul, Add)");
+        }
         if (op == "ReduceMean")
         {
             Dims axes = AttrInts("axes", {});
@@ -1022,15 +1463,25 @@ OnnxGraphConverter::ConvertNode()
         const int32_t a = Producer(0);
         if (HasInput(1) && IsActivation(m_node->input(1)))
         {
-            FailNode("a product of two activations is not supported (only products with a "
-                     "weight matrix)");
+            // Attention's products of two activations: [C, M, K] x [C, K, N].
+            if (op == "Gemm")
+            {
+                FailNode("a Gemm of two activations is not supported (a MatMul is)");
+            }
+            layer.type = DnnLayerType::MatMul;
+            layer.inputs = {a, Producer(1)};
+            MappedShapeOf(m_node->input(0), "input");
+            MappedShapeOf(m_node->input(1), "input");
+            Output(AddLayer(layer, name));
+            return;
         }
         const Dims in = StaticShapeOf(m_node->input(0), "input");
         const Dims w = StaticShapeOf(HasInput(1) ? m_node->input(1) : "", "the weight");
-        if (in.size() != 2 || w.size() != 2)
+        if (in.size() < 2 || w.size() != 2 || (op == "Gemm" && in.size() != 2))
         {
-            FailNode("needs a [batch, features] input and a 2-D weight, got " + DimsText(in) +
-                     " and " + DimsText(w));
+            FailNode("needs a [batch, features] or token input ([T, F], [1, T, F]) and a 2-D "
+                     "weight, got " +
+                     DimsText(in) + " and " + DimsText(w));
         }
         if (AttrInt("transA", 0) != 0)
         {
@@ -1038,11 +1489,12 @@ OnnxGraphConverter::ConvertNode()
         }
         const bool transB = AttrInt("transB", 0) != 0;
         const int64_t k = transB ? w[1] : w[0];
-        if (k != in[1])
+        if (k != in.back())
         {
             FailNode("the weight " + DimsText(w) + " does not fit the input " + DimsText(in));
         }
         layer.type = DnnLayerType::Linear;
+        layer.perToken = !MappedShapeOf(m_node->input(0), "input").flat;
         layer.inputs = {a};
         layer.outFeatures = static_cast<uint64_t>(transB ? w[0] : w[1]);
         layer.bias = HasInput(2);
@@ -1130,6 +1582,23 @@ OnnxGraphConverter::ConvertNode()
         {
             FailNode("needs two inputs");
         }
+        const int weight = !IsActivation(m_node->input(0)) ? 0
+                         : !IsActivation(m_node->input(1)) ? 1
+                                                           : -1;
+        if (weight >= 0 && op == "Add" && m_folded.count(m_node->input(weight)))
+        {
+            AddWithWeight(weight);
+            return;
+        }
+        if (weight >= 0 && op == "Mul" && ScalarConstant(m_node->input(weight)))
+        {
+            // A constant factor (attention's scaling): one elementwise FLOP per element.
+            layer.type = DnnLayerType::Activation;
+            layer.function = "scale";
+            layer.inputs = {Producer(1 - weight)};
+            Output(AddLayer(layer, name));
+            return;
+        }
         layer.type = op == "Add" ? DnnLayerType::Add : DnnLayerType::Mul;
         layer.inputs = {Producer(0), Producer(1)};
         Output(AddLayer(layer, name));
@@ -1137,18 +1606,46 @@ OnnxGraphConverter::ConvertNode()
     else if (op == "Concat")
     {
         const Dims out = StaticShapeOf(m_node->output(0), "output");
-        int64_t axis = AttrInt("axis", 1);
-        axis = axis < 0 ? axis + static_cast<int64_t>(out.size()) : axis;
-        if (axis != 1)
-        {
-            FailNode("only a concatenation along channels (axis 1) is supported, got axis " +
-                     std::to_string(AttrInt("axis", 1)));
-        }
-        layer.type = DnnLayerType::Concat;
+        const int axis = MapAxis(out, AttrInt("axis", 1));
+        int activation = -1;
+        bool weights = false;
         for (int k = 0; k < m_node->input_size(); ++k)
         {
+            if (HasInput(k) && !IsActivation(m_node->input(k)) && m_folded.count(m_node->input(k)))
+            {
+                weights = true;
+                continue;
+            }
             layer.inputs.push_back(Producer(k));
+            activation = k;
         }
+        if (weights)
+        {
+            // Learned tokens (a weight, or its batch Expand) joined to one token sequence.
+            if (layer.inputs.size() != 1 || axis != 1)
+            {
+                FailNode("a concatenation with a weight is supported only as learned tokens "
+                         "joined to one activation along its tokens (a class token: axis 1 of "
+                         "[1, T, F])");
+            }
+            const DnnTensorShape in = MappedShapeOf(m_node->input(activation), "input");
+            const DnnTensorShape joined = MappedShapeOf(m_node->output(0), "output");
+            if (in.flat || joined.height <= in.height)
+            {
+                FailNode("the learned tokens do not lengthen the sequence " + in.ToString());
+            }
+            layer.type = DnnLayerType::ClassToken;
+            layer.tokens = joined.height - in.height;
+            Output(AddLayer(layer, name));
+            return;
+        }
+        if (axis != 0)
+        {
+            FailNode("only a concatenation along channels (axis 1 of [N, C, H, W]) or of learned "
+                     "tokens is supported, got axis " +
+                     std::to_string(AttrInt("axis", 1)) + " of " + DimsText(out));
+        }
+        layer.type = DnnLayerType::Concat;
         if (layer.inputs.size() == 1)
         {
             Output(layer.inputs.front());
@@ -1174,20 +1671,16 @@ OnnxGraphConverter::ConvertNode()
         {
             return;
         }
-        int64_t elements = 1;
-        for (std::size_t d = 1; d < in.size(); ++d)
+        const DnnTensorShape from = MappedShapeOf(m_node->input(0), "input");
+        const DnnTensorShape to = MappedShapeOf(m_node->output(0), "output");
+        if (from == to)
         {
-            if (__builtin_mul_overflow(elements, in[d], &elements))
-            {
-                FailNode("the input " + DimsText(in) + " has too many elements");
-            }
+            Output(producer);
+            return;
         }
-        if (in.size() != 4 || out != Dims{1, elements})
-        {
-            FailNode("only flattening a [N, C, H, W] tensor to [N, C*H*W] is supported, got " +
-                     DimsText(in) + " to " + DimsText(out));
-        }
-        layer.type = DnnLayerType::Flatten;
+        // To [1, N]: a flatten (fused into its producer); to anything else: a reshape.
+        layer.type = to.flat ? DnnLayerType::Flatten : DnnLayerType::Reshape;
+        layer.targetShape = to;
         layer.inputs = {producer};
         Output(AddLayer(layer, name));
     }
@@ -1208,31 +1701,34 @@ OnnxGraphConverter::ConvertNode()
         }
         const int64_t rank = static_cast<int64_t>(in.size());
         const int64_t axis = axes[0] < 0 ? axes[0] + rank : axes[0];
-        if (rank != 4 || axis != 1 || steps[0] != 1)
+        const int mapped = MapAxis(in, axes[0]);
+        if (mapped < 0 || steps[0] != 1 || MappedShapeOf(m_node->input(0), "input").flat)
         {
-            FailNode("only a range of channels (axis 1, step 1) of a [N, C, H, W] input is "
-                     "supported, got axis " +
+            FailNode("only a range of one axis (step 1) of a [N, C, H, W] input (channels) or of "
+                     "a token tensor is supported, got axis " +
                      std::to_string(axes[0]) + ", step " + std::to_string(steps[0]) + " of " +
                      DimsText(in));
         }
+        const int64_t n = in[axis];
         auto clampIndex = [&](int64_t v)
         {
-            v = v < 0 ? std::max<int64_t>(v, -in[1]) + in[1] : v;
-            return std::clamp<int64_t>(v, 0, in[1]);
+            v = v < 0 ? std::max<int64_t>(v, -n) + n : v;
+            return std::clamp<int64_t>(v, 0, n);
         };
         const int64_t first = clampIndex(starts[0]);
         const int64_t end = clampIndex(ends[0]);
         if (first >= end)
         {
             FailNode("the slice [" + std::to_string(starts[0]) + ", " + std::to_string(ends[0]) +
-                     ") of " + std::to_string(in[1]) + " channels is empty");
+                     ") of " + std::to_string(n) + " is empty");
         }
-        if (first == 0 && end == in[1])
+        if (first == 0 && end == n)
         {
             Alias(0);
             return;
         }
         layer.type = DnnLayerType::Slice;
+        layer.sliceAxis = static_cast<uint32_t>(mapped);
         layer.inputs = {Producer(0)};
         layer.channelRange = {static_cast<uint64_t>(first), static_cast<uint64_t>(end)};
         Output(AddLayer(layer, name));
@@ -1254,15 +1750,146 @@ OnnxGraphConverter::ConvertNode()
     }
     else if (op == "Transpose")
     {
-        Producer(0);
-        FailNode("a Transpose is supported only inside a channel shuffle (Reshape to [N, g, C/g, "
-                 "H, W], Transpose 1 and 2, Reshape back)");
+        // Outside a channel shuffle: a permutation of the last three axes, the ones before
+        // them (the batch) kept.
+        const int32_t producer = Producer(0);
+        const Dims in = StaticShapeOf(m_node->input(0), "input");
+        const auto rank = static_cast<int64_t>(in.size());
+        Dims reversed;
+        for (int64_t i = rank - 1; i >= 0; --i)
+        {
+            reversed.push_back(i);
+        }
+        const Dims perm = AttrInts("perm", reversed);
+        Dims sorted = perm;
+        std::sort(sorted.begin(), sorted.end());
+        std::reverse(reversed.begin(), reversed.end());
+        const DnnTensorShape shape = MappedShapeOf(m_node->input(0), "input");
+        const int64_t lead = rank > 3 ? rank - 3 : 0;
+        bool keeps = sorted == reversed && !shape.flat;
+        for (int64_t i = 0; keeps && i < lead; ++i)
+        {
+            keeps = perm[i] == i;
+        }
+        if (!keeps)
+        {
+            FailNode("only a permutation of the last three axes of a [N, C, H, W] or token "
+                     "tensor is supported (or a channel shuffle: Reshape to [N, g, C/g, H, W], "
+                     "Transpose 1 and 2, Reshape back), got perm " +
+                     DimsText(perm) + " of " + DimsText(in));
+        }
+        const int64_t offset = 3 - rank; // rank 2: [T, F] is [1, T, F]
+        std::array<uint32_t, 3> mapped{0, 1, 2};
+        for (int64_t i = lead; i < rank; ++i)
+        {
+            mapped[i + offset] = static_cast<uint32_t>(perm[i] + offset);
+        }
+        if (mapped == std::array<uint32_t, 3>{0, 1, 2})
+        {
+            Output(producer);
+            return;
+        }
+        layer.type = DnnLayerType::Transpose;
+        layer.perm = mapped;
+        layer.inputs = {producer};
+        Output(AddLayer(layer, name));
     }
     else if (op == "Softmax")
     {
+        const DnnTensorShape in = MappedShapeOf(m_node->input(0), "input");
+        if (!in.flat && MappedAxis(m_node->input(0), AttrInt("axis", -1)) != 2)
+        {
+            FailNode("only a softmax over the last axis is supported");
+        }
         layer.type = DnnLayerType::Softmax;
         layer.inputs = {Producer(0)};
         Output(AddLayer(layer, name));
+    }
+    else if (op == "LayerNormalization")
+    {
+        const Dims in = StaticShapeOf(m_node->input(0), "input");
+        const int64_t axis = AttrInt("axis", -1);
+        if ((axis < 0 ? axis + static_cast<int64_t>(in.size()) : axis) !=
+            static_cast<int64_t>(in.size()) - 1)
+        {
+            FailNode("only a normalisation over the last axis is supported, got axis " +
+                     std::to_string(axis) + " of " + DimsText(in));
+        }
+        if (!HasInput(1) || !HasInput(2) || IsActivation(m_node->input(1)) ||
+            IsActivation(m_node->input(2)))
+        {
+            FailNode("needs a scale and a bias weight (a layer_norm has both)");
+        }
+        MappedShapeOf(m_node->input(0), "input");
+        layer.type = DnnLayerType::LayerNorm;
+        layer.inputs = {Producer(0)};
+        Output(AddLayer(layer, name));
+    }
+    else if (op == "Div")
+    {
+        const int32_t producer = Producer(0);
+        if (m_node->input_size() != 2 || IsActivation(m_node->input(1)) ||
+            !ScalarConstant(m_node->input(1)))
+        {
+            FailNode("only a division by a constant scalar is supported (attention's scaling, "
+                     "GELU's x / sqrt(2))");
+        }
+        if (!Gelu(producer))
+        {
+            activation("scale");
+        }
+    }
+    else if (op == "Pow" || op == "Sqrt")
+    {
+        Producer(0);
+        FailNode(op + " is supported only inside a layer normalisation as torch exports it "
+                      "below opset 17 (ReduceMean, Sub, Pow 2, ReduceMean, Add, Sqrt, Div, Mul, "
+                      "Add)");
+    }
+    else if (op == "Erf")
+    {
+        Producer(0);
+        FailNode("Erf is supported only inside GELU as torch exports it: x * 0.5 * (1 + erf(x "
+                 "/ sqrt(2))), a Div, Erf, Add, Mul and Mul");
+    }
+    else if (op == "Gather")
+    {
+        // One constant index of one axis (a transformer's class token): a slice of that axis,
+        // then, for a scalar index, the axis dropped.
+        const int32_t producer = Producer(0);
+        Dims index;
+        if (!IntsOf(1, &index) || index.size() != 1)
+        {
+            FailNode("only a Gather of one constant index of an activation is supported");
+        }
+        const Dims in = StaticShapeOf(m_node->input(0), "input");
+        const int64_t axis = AttrInt("axis", 0);
+        const int mapped = MappedAxis(m_node->input(0), axis);
+        const DnnTensorShape shape = MappedShapeOf(m_node->input(0), "input");
+        const int64_t n = in[axis < 0 ? axis + static_cast<int64_t>(in.size()) : axis];
+        const int64_t i = index[0] < 0 ? index[0] + n : index[0];
+        if (shape.flat || i < 0 || i >= n)
+        {
+            FailNode("index " + std::to_string(index[0]) + " is outside the axis of " +
+                     std::to_string(n) + " or the input " + DimsText(in) + " is flat");
+        }
+        layer.type = DnnLayerType::Slice;
+        layer.sliceAxis = static_cast<uint32_t>(mapped);
+        layer.channelRange = {static_cast<uint64_t>(i), static_cast<uint64_t>(i + 1)};
+        layer.inputs = {producer};
+        int32_t last = AddLayer(layer, name);
+        DnnTensorShape sliced = shape;
+        (mapped == 0 ? sliced.channels : mapped == 1 ? sliced.height : sliced.width) = 1;
+        const DnnTensorShape out = MappedShapeOf(m_node->output(0), "output");
+        if (out != sliced)
+        {
+            DnnLayer view;
+            view.type = out.flat ? DnnLayerType::Flatten : DnnLayerType::Reshape;
+            view.targetShape = out;
+            view.inputs = {last};
+            last = AddLayer(view, name + (out.flat ? "/flatten" : "/reshape"));
+        }
+        Output(last);
     }
     else // Dropout, Identity: the identity at inference
     {
@@ -1371,7 +1998,9 @@ DnnOnnxReader::ReadBytes(const std::string& bytes, const std::string& file)
     NS_LOG_INFO(file << ": ONNX model \"" << name << "\", " << converter.Layers().size()
                      << " layers");
     // As the zoo's JSON files: the raw input is 8-bit, activations fp32.
-    return DnnModel(name, converter.InputShape(), 1, 4, std::move(converter.Layers()), file);
+    DnnModel model(name, converter.InputShape(), 1, 4, std::move(converter.Layers()), file);
+    converter.CheckShapes(model);
+    return model;
 }
 
 } // namespace ns3

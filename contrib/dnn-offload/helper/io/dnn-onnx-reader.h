@@ -25,7 +25,13 @@ namespace ns3
  * constants, Constant, ...) is evaluated into constant Reshape and Slice inputs, shapes are
  * inferred again, and it is folded away; Identity, Dropout and Reshape/Flatten that keep the
  * tensor are aliases; Sigmoid feeding a Mul with its own input is one SiLU activation; a
- * Reshape-Transpose-Reshape channel shuffle is one channel_shuffle layer.
+ * Reshape-Transpose-Reshape channel shuffle is one channel_shuffle layer. Transformers
+ * (torchvision's ViT as torch 1.13 exports it): token tensors [T, F] or [1, T, F] are placed
+ * right-aligned in [C, H, W]; LayerNormalization (or its decomposition below opset 17) is a
+ * layer_norm, torch's Div-Erf-Add-Mul-Mul a GELU activation, a MatMul of two activations a
+ * matmul, a MatMul with a weight on tokens a per-token linear (with the following bias Add
+ * folded), the class token Concat a class_token and the Add of the position embedding a
+ * position_embedding. Every activation's inferred shape is checked against the model read.
  * The module doc ("ONNX models") lists the operators and their mapping.
  *
  * Every problem throws DnnInputError naming the file, the node ("/graph/node/12" and its

@@ -43,6 +43,18 @@ DnnLayerTypeName(DnnLayerType type)
         return "slice";
     case DnnLayerType::ChannelShuffle:
         return "channel_shuffle";
+    case DnnLayerType::LayerNorm:
+        return "layer_norm";
+    case DnnLayerType::MatMul:
+        return "matmul";
+    case DnnLayerType::Transpose:
+        return "transpose";
+    case DnnLayerType::Reshape:
+        return "reshape";
+    case DnnLayerType::ClassToken:
+        return "class_token";
+    case DnnLayerType::PositionEmbedding:
+        return "position_embedding";
     }
     return "?";
 }
@@ -51,7 +63,8 @@ bool
 IsFusableLayerType(DnnLayerType type)
 {
     return type == DnnLayerType::Activation || type == DnnLayerType::BatchNorm ||
-           type == DnnLayerType::Dropout || type == DnnLayerType::Flatten;
+           type == DnnLayerType::Dropout || type == DnnLayerType::Flatten ||
+           type == DnnLayerType::PositionEmbedding;
 }
 
 DnnWorkKind
@@ -62,6 +75,7 @@ DnnLayer::WorkKind() const
     case DnnLayerType::Conv:
         return groups > 1 ? DnnWorkKind::GroupedConv : DnnWorkKind::Conv;
     case DnnLayerType::Linear:
+    case DnnLayerType::MatMul:
         return DnnWorkKind::Linear;
     case DnnLayerType::MaxPool:
     case DnnLayerType::AvgPool:
@@ -127,15 +141,20 @@ DnnLayer::IsSpatial() const
     case DnnLayerType::AdaptiveAvgPool:
     case DnnLayerType::Add:
     case DnnLayerType::Concat:
-    case DnnLayerType::Slice:
     case DnnLayerType::ChannelShuffle:
         return true;
+    case DnnLayerType::Slice:
+        return sliceAxis != 1; // a range of rows maps output rows onto other input rows
+    case DnnLayerType::Linear:
+        return perToken; // row by row; a linear on a flat input is cut into neuron groups
     case DnnLayerType::Mul:
-        return !outputShape.flat;
     case DnnLayerType::Activation:
     case DnnLayerType::BatchNorm:
     case DnnLayerType::Dropout:
-        return !outputShape.flat;
+    case DnnLayerType::LayerNorm:
+    case DnnLayerType::Softmax:
+    case DnnLayerType::PositionEmbedding:
+        return !outputShape.flat; // over the last axis or elementwise: row by row
     default:
         return false;
     }

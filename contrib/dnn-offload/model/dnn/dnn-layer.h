@@ -20,22 +20,28 @@ namespace ns3
  */
 enum class DnnLayerType
 {
-    Conv,            //!< 2-D convolution (groups, dilation)
-    MaxPool,         //!< 2-D max pooling
-    AvgPool,         //!< 2-D average pooling
-    AdaptiveAvgPool, //!< adaptive average pooling to a fixed output size (global: 1x1)
-    Linear,          //!< fully connected layer on a flat input
-    BatchNorm,       //!< batch normalisation (inference: a per-channel scale and shift)
-    Activation,      //!< elementwise activation function (relu, relu6, sigmoid, ...)
-    Add,             //!< elementwise sum of two or more equally shaped inputs
-    Concat,          //!< concatenation along channels
-    Flatten,         //!< reshape [C, H, W] to [C*H*W]
-    Dropout,         //!< identity at inference
-    Softmax,         //!< softmax over a flat vector
-    Mul,             //!< elementwise product of two or more inputs: equal shapes, or [C, 1, 1]
-                     //!< factors broadcast over a [C, H, W] input (squeeze-and-excitation)
-    Slice,           //!< a range of channels of a [C, H, W] input (ShuffleNet's split)
-    ChannelShuffle,  //!< channels regrouped: g groups interleaved (ShuffleNet)
+    Conv,              //!< 2-D convolution (groups, dilation)
+    MaxPool,           //!< 2-D max pooling
+    AvgPool,           //!< 2-D average pooling
+    AdaptiveAvgPool,   //!< adaptive average pooling to a fixed output size (global: 1x1)
+    Linear,            //!< fully connected layer on a flat input, or per token on the last axis
+    BatchNorm,         //!< batch normalisation (inference: a per-channel scale and shift)
+    Activation,        //!< elementwise activation function (relu, relu6, sigmoid, ...)
+    Add,               //!< elementwise sum of two or more equally shaped inputs
+    Concat,            //!< concatenation along channels
+    Flatten,           //!< reshape [C, H, W] to [C*H*W]
+    Dropout,           //!< identity at inference
+    Softmax,           //!< softmax over a flat vector or the last axis
+    Mul,               //!< elementwise product of two or more inputs: equal shapes, or [C, 1, 1]
+                       //!< factors broadcast over a [C, H, W] input (squeeze-and-excitation)
+    Slice,             //!< a range of channels, rows or columns of a [C, H, W] input
+    ChannelShuffle,    //!< channels regrouped: g groups interleaved (ShuffleNet)
+    LayerNorm,         //!< layer normalisation over the last axis (W, or a flat vector)
+    MatMul,            //!< product of two activations [C, M, K] x [C, K, N] (attention)
+    Transpose,         //!< the axes of a [C, H, W] tensor permuted
+    Reshape,           //!< a tensor viewed with another shape of as many elements
+    ClassToken,        //!< learned tokens (rows) concatenated to a [C, tokens, W] sequence
+    PositionEmbedding, //!< a learned tensor of the input's shape added to it
 };
 
 /**
@@ -102,14 +108,20 @@ struct DnnLayer
     std::array<uint64_t, 2> padding{0, 0};      //!< conv/pool: zero padding (h, w)
     std::array<uint64_t, 2> dilation{1, 1};     //!< conv/maxpool: dilation (h, w)
     std::array<uint64_t, 2> outputSize{1, 1};   //!< adaptive pool: output (h, w)
-    std::array<uint64_t, 2> channelRange{0, 0}; //!< slice: first and end (exclusive) channel
-    uint64_t groups{1};                         //!< conv, channel_shuffle: groups
-    bool bias{true};                            //!< conv/linear: has a bias vector
-    bool ceilMode{false};                       //!< pool: ceil instead of floor for output size
+    std::array<uint64_t, 2> channelRange{0, 0}; //!< slice: first and end (exclusive) index
+    uint32_t sliceAxis{0};                      //!< slice: 0 channels, 1 rows, 2 columns
+    std::array<uint32_t, 3> perm{0, 1, 2};      //!< transpose: output axis i is input axis perm[i]
+    DnnTensorShape targetShape;                 //!< reshape: the output shape
+    uint64_t tokens{1};                         //!< class_token: learned tokens added
+    bool perToken{false}; //!< linear: applied to the last axis at every position of a
+                          //!< [C, H, W] input (a transformer's per-token linear)
+    uint64_t groups{1};   //!< conv, channel_shuffle: groups
+    bool bias{true};      //!< conv/linear: has a bias vector
+    bool ceilMode{false}; //!< pool: ceil instead of floor for output size
 
     DnnTensorShape outputShape; //!< computed: output shape
     uint64_t params{0};         //!< computed: learnable parameters
-    uint64_t macs{0};           //!< computed: multiply-accumulates (conv and linear only)
+    uint64_t macs{0};           //!< computed: multiply-accumulates (conv, linear, matmul only)
     uint64_t flops{0};          //!< computed: floating-point operations (see module doc)
 
     /** \brief The kind of work the layer is (grouped convolutions apart from dense ones).
@@ -119,8 +131,10 @@ struct DnnLayer
     DnnWork Work() const;
 
     /** \brief Whether the layer works on rows of a [C, H, W] tensor, so it can be cut into
-     *         horizontal strips (conv, pools, add, concat, and fusable layers on a
-     *         spatial input). \return true for spatial layers */
+     *         horizontal strips (conv, pools, add, concat, slices of channels or columns,
+     *         and on a [C, H, W] input fusable layers, layer_norm, per-token linear, softmax
+     *         and position_embedding; never matmul, transpose, reshape, class_token).
+     *         \return true for spatial layers */
     bool IsSpatial() const;
 
     /**

@@ -202,7 +202,12 @@ DnnModel::InferLayer(std::size_t index)
     {
         Fail(index, "inputs", DnnLayerTypeName(layer.type) + " needs at least two inputs");
     }
-    if (!multiInput && layer.inputs.size() != 1)
+    if (layer.type == DnnLayerType::MatMul && layer.inputs.size() != 2)
+    {
+        Fail(index, "inputs",
+             "matmul takes exactly two inputs, got " + std::to_string(layer.inputs.size()));
+    }
+    if (!multiInput && layer.type != DnnLayerType::MatMul && layer.inputs.size() != 1)
     {
         Fail(index, "inputs",
              DnnLayerTypeName(layer.type) + " takes exactly one input, got " +
@@ -287,16 +292,81 @@ DnnModel::InferLayer(std::size_t index)
                                            AdaptiveWindowSum(in.width, layer.outputSize[1])));
         break;
     case DnnLayerType::Linear:
-        if (!in.flat)
+    {
+        if (!in.flat && !layer.perToken)
         {
             Fail(index, "",
                  "linear needs a flat input, got " + in.ToString() +
-                     " (add a flatten layer before it)");
+                     " (add a flatten layer before it, or set per_token to apply it to the last "
+                     "axis at every position)");
         }
-        out = DnnTensorShape{layer.outFeatures, 1, 1, true};
-        layer.macs = Mul(in.channels, layer.outFeatures);
-        layer.params = layer.macs + (layer.bias ? layer.outFeatures : 0);
+        // Per token: the last axis (W) of every one of the C x H positions.
+        const uint64_t features = in.flat ? in.channels : in.width;
+        const uint64_t positions = in.flat ? 1 : Mul(in.channels, in.height);
+        out = in.flat ? DnnTensorShape{layer.outFeatures, 1, 1, true}
+                      : DnnTensorShape{in.channels, in.height, layer.outFeatures, false};
+        layer.params = Mul(features, layer.outFeatures) + (layer.bias ? layer.outFeatures : 0);
+        layer.macs = Mul(positions, Mul(features, layer.outFeatures));
         layer.flops = Mul(2, layer.macs);
+        break;
+    }
+    case DnnLayerType::LayerNorm:
+        // A scale and a shift per feature of the last axis; 5 FLOPs per element (mean,
+        // variance, normalise, scale, shift), where batchnorm's constant statistics leave 2.
+        layer.params = Mul(2, in.flat ? in.channels : in.width);
+        layer.flops = Mul(5, in.Elements());
+        break;
+    case DnnLayerType::MatMul:
+    {
+        const DnnTensorShape b = ProducerShape(layer.inputs[1]);
+        if (in.flat || b.flat || in.channels != b.channels || in.width != b.height)
+        {
+            Fail(index, "inputs",
+                 "matmul needs [C, M, K] and [C, K, N] inputs, got " + in.ToString() + " and " +
+                     b.ToString());
+        }
+        out = DnnTensorShape{in.channels, in.height, b.width, false};
+        layer.macs = Mul(Mul(in.channels, in.height), Mul(in.width, b.width));
+        layer.flops = Mul(2, layer.macs);
+        break;
+    }
+    case DnnLayerType::Transpose:
+    {
+        requireSpatial();
+        auto p = layer.perm;
+        std::sort(p.begin(), p.end());
+        if (p != std::array<uint32_t, 3>{0, 1, 2})
+        {
+            Fail(index, "perm",
+                 "perm must be a permutation of 0, 1, 2, got [" + std::to_string(layer.perm[0]) +
+                     ", " + std::to_string(layer.perm[1]) + ", " + std::to_string(layer.perm[2]) +
+                     "]");
+        }
+        const std::array<uint64_t, 3> dims{in.channels, in.height, in.width};
+        out = DnnTensorShape{dims[layer.perm[0]], dims[layer.perm[1]], dims[layer.perm[2]], false};
+        break;
+    }
+    case DnnLayerType::Reshape:
+    {
+        const DnnTensorShape& t = layer.targetShape;
+        if (t.channels == 0 || t.height == 0 || t.width == 0 ||
+            Mul(Mul(t.channels, t.height), t.width) != in.Elements())
+        {
+            Fail(index, "shape",
+                 "the shape " + t.ToString() + " must have as many elements as the input " +
+                     in.ToString());
+        }
+        out = t;
+        break;
+    }
+    case DnnLayerType::ClassToken:
+        requireSpatial();
+        out.height = in.height + layer.tokens;
+        layer.params = Mul(Mul(in.channels, layer.tokens), in.width);
+        break;
+    case DnnLayerType::PositionEmbedding:
+        layer.params = in.Elements();
+        layer.flops = in.Elements();
         break;
     case DnnLayerType::BatchNorm:
         layer.params = Mul(2, in.channels);
@@ -349,14 +419,24 @@ DnnModel::InferLayer(std::size_t index)
     {
         requireSpatial();
         const auto& r = layer.channelRange;
-        if (r[0] >= r[1] || r[1] > in.channels)
+        static const std::array<std::string, 3> axisName{"channels", "rows", "columns"};
+        if (layer.sliceAxis > 2)
         {
-            Fail(index, "channels",
-                 "the channel range [" + std::to_string(r[0]) + ", " + std::to_string(r[1]) +
-                     ") must be non-empty and within the input's " + std::to_string(in.channels) +
-                     " channels");
+            Fail(index, "", "the slice axis must be 0, 1 or 2");
         }
-        out.channels = r[1] - r[0];
+        uint64_t* dim = layer.sliceAxis == 0 ? &out.channels
+                      : layer.sliceAxis == 1 ? &out.height
+                                             : &out.width;
+        if (r[0] >= r[1] || r[1] > *dim)
+        {
+            Fail(index, axisName[layer.sliceAxis],
+                 "the " +
+                     axisName[layer.sliceAxis].substr(0, axisName[layer.sliceAxis].size() - 1) +
+                     " range [" + std::to_string(r[0]) + ", " + std::to_string(r[1]) +
+                     ") must be non-empty and within the input's " + std::to_string(*dim) + " " +
+                     axisName[layer.sliceAxis]);
+        }
+        *dim = r[1] - r[0];
         break;
     }
     case DnnLayerType::ChannelShuffle:

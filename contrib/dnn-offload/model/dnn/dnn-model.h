@@ -18,10 +18,10 @@ namespace ns3
  * \brief A DNN model: its layers, wired by their inputs, with every shape, parameter count,
  *        MAC and FLOP count computed by shape inference (never typed in).
  *
- * Construction validates the model (exactly one input per layer except add/concat, inputs
- * that exist, no cycle, kernels that fit their padded input, add/concat shapes that agree,
- * linear layers on flat inputs) and throws DnnInputError naming the file and the JSON path
- * of the offending layer ("/layers/7/kernel").
+ * Construction validates the model (exactly one input per layer except add/concat/mul and
+ * matmul's two, inputs that exist, no cycle, kernels that fit their padded input, add/concat
+ * and matmul shapes that agree, linear layers on flat inputs unless per token) and throws
+ * DnnInputError naming the file and the JSON path of the offending layer ("/layers/7/kernel").
  */
 class DnnModel
 {
@@ -79,7 +79,7 @@ class DnnModel
 
     /** \brief Total learnable parameters. \return the sum over layers */
     uint64_t Params() const;
-    /** \brief Multiply-accumulates of conv and linear layers. \return the sum */
+    /** \brief Multiply-accumulates of conv, linear and matmul layers. \return the sum */
     uint64_t ConvLinearMacs() const;
     /** \brief Total FLOPs of all layers. \return the sum */
     uint64_t Flops() const;

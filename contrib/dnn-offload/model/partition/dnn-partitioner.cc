@@ -211,7 +211,7 @@ DnnPartitioner::AddRequest(DnnTaskGraph& graph, const DnnModel& model, uint32_t 
     {
         const DnnLayerGroup& group = groups[g];
         const DnnLayer& head = model.Layer(group.layers.front());
-        const bool linear = head.type == DnnLayerType::Linear;
+        const bool linear = head.type == DnnLayerType::Linear && head.outputShape.flat;
         const uint64_t units = head.IsSpatial() ? head.outputShape.height
                              : linear           ? head.outputShape.channels
                                                 : 1;
@@ -244,7 +244,10 @@ DnnPartitioner::AddRequest(DnnTaskGraph& graph, const DnnModel& model, uint32_t 
             task.weightBytes = Share(group.params * eb, first, end, units);
             task.outputBytes = Share(outputBytes, first, end, units);
             const auto id = graph.AddTask(task);
-            placed[g].push_back({id, first, end - 1, task.outputBytes});
+            // A group left whole owns every row of its output (spatial consumers read them).
+            const bool whole = pieces == 1 && !group.outputShape.flat;
+            placed[g].push_back({id, whole ? 0 : first,
+                                 whole ? group.outputShape.height - 1 : end - 1, task.outputBytes});
 
             // Dependencies on every producer group of the head.
             for (std::size_t k = 0; k < head.inputs.size(); ++k)
@@ -258,19 +261,19 @@ DnnPartitioner::AddRequest(DnnTaskGraph& graph, const DnnModel& model, uint32_t 
                 if (head.IsSpatial() && !shape.flat)
                 {
                     // Exactly the rows the strip's receptive field covers (of a slice: only
-                    // its channels).
+                    // its channels or columns).
                     const auto rows = head.InputRows(shape.height, first, end - 1);
-                    const uint64_t channels = head.type == DnnLayerType::Slice
-                                                ? head.outputShape.channels
-                                                : shape.channels;
+                    const uint64_t rowElements =
+                        head.type == DnnLayerType::Slice
+                            ? head.outputShape.channels * head.outputShape.width
+                            : shape.channels * shape.width;
                     for (const auto& piece : producerPieces)
                     {
                         const uint64_t lo = std::max(rows[0], piece.first);
                         const uint64_t hi = std::min(rows[1], piece.last);
                         if (lo <= hi)
                         {
-                            graph.AddEdge(piece.task, id,
-                                          (hi - lo + 1) * shape.width * channels * producerEb);
+                            graph.AddEdge(piece.task, id, (hi - lo + 1) * rowElements * producerEb);
                         }
                     }
                 }
