@@ -141,9 +141,9 @@ DnnEnergySource::UpdateEnergySource()
         NS_LOG_DEBUG("recharged");
         NotifyEnergyRecharged();
     }
-    // No NotifyEnergyChanged(): a WifiRadioEnergyModel answers it by rescheduling its
-    // switch-off event (at remaining energy / its current), two event insertions per update;
-    // it reschedules that event on each of its own state changes anyway.
+    // No NotifyEnergyChanged(): each WifiRadioEnergyModel of the node answers it by
+    // cancelling its switch-off event and scheduling a new one (at remaining energy / its
+    // current), which it does on each of its own state changes anyway.
 }
 
 void

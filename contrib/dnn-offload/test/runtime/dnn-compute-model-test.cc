@@ -257,6 +257,17 @@ struct EnergyNode
     Ptr<DnnComputeEnergyModel> energy; //!< the processor's energy model
 };
 
+/** One 3-s task (3e9 FLOP at 1e9 FLOP/s) from t=1 to t=4, then idle; stopped at t=10.
+ *  \param compute the processor */
+void
+RunOneTask(Ptr<DnnComputeModel> compute)
+{
+    Simulator::Schedule(Seconds(1), &DnnComputeModel::Submit, compute, 0, Work(3e9), Seconds(1),
+                        DnnComputeModel::DoneCallback());
+    Simulator::Stop(Seconds(10));
+    Simulator::Run();
+}
+
 /// A node with a DnnComputeModel (1 core), a DnnEnergySource (5 V, 1e4 J) and the compute
 /// energy model (idle 2 W, busy 10 W), as EnergyNode has with a BasicEnergySource.
 struct DnnSourceNode
@@ -298,10 +309,7 @@ TEST(EnergySourceTest, IntegratesAtUpdatesWithoutEvents)
     double basicRemaining = 0;
     {
         EnergyNode n;
-        Simulator::Schedule(Seconds(1), &DnnComputeModel::Submit, n.compute, 0, Work(3e9),
-                            Seconds(1), DnnComputeModel::DoneCallback());
-        Simulator::Stop(Seconds(10));
-        Simulator::Run();
+        RunOneTask(n.compute);
         basicEvents = Simulator::GetEventCount();
         basicRemaining = n.source->GetRemainingEnergy();
         Simulator::Destroy();
@@ -312,10 +320,7 @@ TEST(EnergySourceTest, IntegratesAtUpdatesWithoutEvents)
         "RemainingEnergy",
         Callback<void, double, double>([&](double, double now)
                                        { remaining.emplace_back(Simulator::Now(), now); }));
-    Simulator::Schedule(Seconds(1), &DnnComputeModel::Submit, n.compute, 0, Work(3e9), Seconds(1),
-                        DnnComputeModel::DoneCallback());
-    Simulator::Stop(Seconds(10));
-    Simulator::Run();
+    RunOneTask(n.compute);
     // The compute model's own events and the stop: BasicEnergySource's periodic updates
     // (t = 1 to 9 s; the one due at 10 s comes after the stop) are not there.
     EXPECT_EQ(Simulator::GetEventCount() + 9, basicEvents);
@@ -385,10 +390,7 @@ TEST(ComputeModelTest, EnergyIsIdleAndBusyPowerOverTime)
                                        { totals.emplace_back(Simulator::Now(), total); }));
     // One 3-s task (3e9 FLOP at 1e9 FLOP/s) from t=1 to t=4; stopped at t=10:
     //   idle [0, 1] and [4, 10] = 7 s at 2 W = 14 J, busy [1, 4] = 3 s at 10 W = 30 J; 44 J.
-    Simulator::Schedule(Seconds(1), &DnnComputeModel::Submit, n.compute, 0, Work(3e9), Seconds(1),
-                        DnnComputeModel::DoneCallback());
-    Simulator::Stop(Seconds(10));
-    Simulator::Run();
+    RunOneTask(n.compute);
 
     EXPECT_EQ(n.compute->TasksRun(), 1u);
     EXPECT_EQ(n.energy->GetState(), DnnComputeEnergyModel::IDLE);
