@@ -236,16 +236,29 @@ TEST(ComputeModelTest, DisposeCancelsRunningAndWaitingTasks)
 }
 
 /// A node with a DnnComputeModel (1 core by default) and a BasicEnergySource (5 V, 1e4 J),
-/// idle 2 W, busy (every core) 10 W.
+/// or a DnnEnergySource alike, idle 2 W, busy (every core) 10 W.
 struct EnergyNode
 {
-    explicit EnergyNode(uint32_t cores = 1)
+    /** \param cores the processor's cores \param dnnSource a DnnEnergySource, not a
+     *  BasicEnergySource */
+    explicit EnergyNode(uint32_t cores = 1, bool dnnSource = false)
     {
         compute = MakeComputeNode(cores, &node);
-        BasicEnergySourceHelper sourceHelper;
-        sourceHelper.Set("BasicEnergySourceInitialEnergyJ", DoubleValue(1e4));
-        sourceHelper.Set("BasicEnergySupplyVoltageV", DoubleValue(5.0));
-        source = sourceHelper.Install(node).Get(0);
+        if (dnnSource)
+        {
+            source = CreateObject<DnnEnergySource>();
+            source->SetAttribute("InitialEnergyJ", DoubleValue(1e4));
+            source->SetAttribute("SupplyVoltageV", DoubleValue(5.0));
+            source->SetNode(node);
+            node->AggregateObject(source);
+        }
+        else
+        {
+            BasicEnergySourceHelper sourceHelper;
+            sourceHelper.Set("BasicEnergySourceInitialEnergyJ", DoubleValue(1e4));
+            sourceHelper.Set("BasicEnergySupplyVoltageV", DoubleValue(5.0));
+            source = sourceHelper.Install(node).Get(0);
+        }
         energy = DnnComputeEnergyModel::Install(node, source);
         energy->SetAttribute("IdlePower", DoubleValue(2.0));
         energy->SetAttribute("BusyPower", DoubleValue(10.0));
@@ -267,29 +280,6 @@ RunOneTask(Ptr<DnnComputeModel> compute)
     Simulator::Stop(Seconds(10));
     Simulator::Run();
 }
-
-/// A node with a DnnComputeModel (1 core), a DnnEnergySource (5 V, 1e4 J) and the compute
-/// energy model (idle 2 W, busy 10 W), as EnergyNode has with a BasicEnergySource.
-struct DnnSourceNode
-{
-    DnnSourceNode()
-    {
-        compute = MakeComputeNode(1, &node);
-        source = CreateObject<DnnEnergySource>();
-        source->SetAttribute("InitialEnergyJ", DoubleValue(1e4));
-        source->SetAttribute("SupplyVoltageV", DoubleValue(5.0));
-        source->SetNode(node);
-        node->AggregateObject(source);
-        energy = DnnComputeEnergyModel::Install(node, source);
-        energy->SetAttribute("IdlePower", DoubleValue(2.0));
-        energy->SetAttribute("BusyPower", DoubleValue(10.0));
-    }
-
-    Ptr<Node> node;                    //!< the node
-    Ptr<DnnComputeModel> compute;      //!< its processor
-    Ptr<DnnEnergySource> source;       //!< its battery
-    Ptr<DnnComputeEnergyModel> energy; //!< the processor's energy model
-};
 
 TEST(EnergySourceTest, DefaultsAreBasicEnergySources)
 {
@@ -314,7 +304,7 @@ TEST(EnergySourceTest, IntegratesAtUpdatesWithoutEvents)
         basicRemaining = n.source->GetRemainingEnergy();
         Simulator::Destroy();
     }
-    DnnSourceNode n;
+    EnergyNode n(1, true);
     std::vector<std::pair<Time, double>> remaining;
     n.source->TraceConnectWithoutContext(
         "RemainingEnergy",
