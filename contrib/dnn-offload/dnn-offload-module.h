@@ -52,6 +52,7 @@
 #include "ns3/dnn-device-profile.h"
 #include "ns3/dnn-did-you-mean.h"
 #include "ns3/dnn-dps-scheduler.h"
+#include "ns3/dnn-energy-source.h"
 #include "ns3/dnn-etf-scheduler.h"
 #include "ns3/dnn-experiment.h"
 #include "ns3/dnn-failure-handler.h"

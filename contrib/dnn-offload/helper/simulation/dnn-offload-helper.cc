@@ -7,7 +7,6 @@
 #include "ns3/dnn-did-you-mean.h"
 #include "ns3/dnn-worker-application.h"
 
-#include "ns3/basic-energy-source.h"
 #include "ns3/double.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
@@ -124,10 +123,10 @@ DnnOffloadHelper::DnnOffloadHelper()
     m_workerFactory.SetTypeId(DnnWorkerApplication::GetTypeId());
     m_computeFactory.SetTypeId(DnnComputeModel::GetTypeId());
     m_computeEnergyFactory.SetTypeId(DnnComputeEnergyModel::GetTypeId());
-    m_sourceFactory.SetTypeId(BasicEnergySource::GetTypeId());
+    m_sourceFactory.SetTypeId(DnnEnergySource::GetTypeId());
     // A source that does not run dry (see SOURCE_ENERGY_J).
-    m_sourceFactory.Set("BasicEnergySourceInitialEnergyJ", DoubleValue(SOURCE_ENERGY_J));
-    m_sourceFactory.Set("BasicEnergySupplyVoltageV", DoubleValue(5.0));
+    m_sourceFactory.Set("InitialEnergyJ", DoubleValue(SOURCE_ENERGY_J));
+    m_sourceFactory.Set("SupplyVoltageV", DoubleValue(5.0));
 }
 
 Ptr<const AttributeValue>
@@ -249,7 +248,7 @@ DnnOffloadHelper::InstallCompute(const NodeContainer& nodes, const DnnPlatform& 
         }
         compute->SetAttribute("Cores", UintegerValue(profile.cores));
         nodes.Get(i)->AggregateObject(compute);
-        Ptr<BasicEnergySource> source = m_sourceFactory.Create<BasicEnergySource>();
+        Ptr<DnnEnergySource> source = m_sourceFactory.Create<DnnEnergySource>();
         source->SetNode(nodes.Get(i));
         Ptr<DnnComputeEnergyModel> energy =
             DnnComputeEnergyModel::Install(nodes.Get(i), source, m_computeEnergyFactory);

@@ -5,6 +5,7 @@
 #define DNN_OFFLOAD_HELPER_H
 
 #include "ns3/dnn-compute-energy-model.h"
+#include "ns3/dnn-energy-source.h"
 #include "ns3/dnn-platform.h"
 #include "ns3/dnn-run-limits.h"
 #include "ns3/dnn-runtime-plan.h"
@@ -28,7 +29,7 @@ namespace ns3
  * \ingroup dnn-offload
  * \brief Installs what carries out a plan on the nodes of a platform (node i = device i):
  *        a DnnComputeModel per node (the device profile's FLOP/s and cores), a compute
- *        energy model on a BasicEnergySource per node, and a DnnWorkerApplication per node.
+ *        energy model on a DnnEnergySource per node, and a DnnWorkerApplication per node.
  *
  * Like ns-3's application helpers, the helper holds an ObjectFactory per type it installs
  * and takes attributes for each (SetWorkerAttribute(), SetComputeAttribute(),
@@ -42,9 +43,10 @@ namespace ns3
  * - ns3::DnnWorkerApplication "StartTime" and "StopTime": the \p start and \p stop of
  *   InstallWorkers().
  *
- * The energy source factory starts with "BasicEnergySourceInitialEnergyJ" =
- * SOURCE_ENERGY_J and "BasicEnergySupplyVoltageV" = 5 V; attributes set through the helper
- * replace them.
+ * The energy source factory starts with "InitialEnergyJ" = SOURCE_ENERGY_J and
+ * "SupplyVoltageV" = 5 V; attributes set through the helper replace them. The source is a
+ * DnnEnergySource, which integrates at the device models' updates and schedules no event
+ * (ns-3's BasicEnergySource has a periodic update).
  *
  * The setters check the attribute before taking it: a name the type does not have (or
  * cannot be set at construction), or a value that does not fit the attribute (of another
@@ -55,7 +57,7 @@ namespace ns3
 class DnnOffloadHelper
 {
   public:
-    /** Energy of each node's BasicEnergySource, J (DnnRunLimits::SOURCE_ENERGY_J: the
+    /** Energy of each node's DnnEnergySource, J (DnnRunLimits::SOURCE_ENERGY_J: the
      *  feasibility checks reject a device that could drain it during a run). */
     static constexpr double SOURCE_ENERGY_J = DnnRunLimits::SOURCE_ENERGY_J;
 
@@ -90,8 +92,8 @@ class DnnOffloadHelper
      */
     void SetComputeEnergyAttribute(const std::string& name, const AttributeValue& value);
     /**
-     * \brief Set an attribute of every ns3::BasicEnergySource installed afterwards, e.g.
-     *        "PeriodicEnergyUpdateInterval"; this replaces the helper's initial energy
+     * \brief Set an attribute of every ns3::DnnEnergySource installed afterwards, e.g.
+     *        "LowBatteryThreshold"; this replaces the helper's initial energy
      *        (SOURCE_ENERGY_J) or supply voltage (5 V) when it names them.
      * \param name the attribute name
      * \param value the value
@@ -143,7 +145,7 @@ class DnnOffloadHelper
     ObjectFactory m_workerFactory;        //!< makes the ns3::DnnWorkerApplication
     ObjectFactory m_computeFactory;       //!< makes the ns3::DnnComputeModel
     ObjectFactory m_computeEnergyFactory; //!< makes the ns3::DnnComputeEnergyModel
-    ObjectFactory m_sourceFactory;        //!< makes the ns3::BasicEnergySource
+    ObjectFactory m_sourceFactory;        //!< makes the ns3::DnnEnergySource
     std::optional<uint16_t> m_port;       //!< worker "Port" set through the helper, if any
 };
 

@@ -6,7 +6,6 @@
 #include "ns3/dnn-run-limits.h"
 #include "ns3/dnn-worker-application.h"
 
-#include "ns3/basic-energy-source.h"
 #include "ns3/csma-helper.h"
 #include "ns3/double.h"
 #include "ns3/log.h"
@@ -49,6 +48,53 @@ DnnWorkerAddresses(const DnnPlatform& platform, const DnnTopologyHelper& topolog
         addresses.push_back(connected ? topology.Address(d) : Ipv4Address::GetLoopback());
     }
     return addresses;
+}
+
+std::vector<DeviceEnergyModelContainer>
+DnnInstallRadioEnergy(const DnnPlatform& platform, const DnnTopologyHelper& topology,
+                      const NodeContainer& nodes)
+{
+    std::vector<DeviceEnergyModelContainer> radioEnergy(nodes.GetN());
+    WifiRadioEnergyModelHelper radioHelper;
+    for (uint32_t d = 0; d < nodes.GetN(); ++d)
+    {
+        NetDeviceContainer wifi = topology.WifiDevices(d);
+        if (wifi.GetN() == 0)
+        {
+            continue;
+        }
+        const DnnDeviceProfile& profile = platform.Device(d).profile;
+        if (profile.RadioMaxPower() == 0)
+        {
+            // A radio that draws nothing gets no energy model (ns-3's divides by the draw).
+            NS_LOG_LOGIC("node " << d << ": its radio draws nothing, no radio energy model");
+            continue;
+        }
+        // The radio draws the profile's powers, each at least MIN_RADIO_POWER_W: current =
+        // power / the source's voltage. CCA busy and switching draw the idle power, sleep
+        // too (the module's radios never sleep), as ns-3's defaults have it.
+        Ptr<EnergySource> source = nodes.Get(d)->GetObject<EnergySource>();
+        NS_ABORT_MSG_IF(!source, "DnnInstallRadioEnergy: node " << d << " has no energy source");
+        const double volts = source->GetSupplyVoltage();
+        const auto amperes = [volts](double watts)
+        {
+            return DoubleValue(std::max(watts, DnnRunLimits::MIN_RADIO_POWER_W) / volts);
+        };
+        radioHelper.Set("IdleCurrentA", amperes(profile.RadioIdlePower()));
+        radioHelper.Set("CcaBusyCurrentA", amperes(profile.RadioIdlePower()));
+        radioHelper.Set("SwitchingCurrentA", amperes(profile.RadioIdlePower()));
+        radioHelper.Set("SleepCurrentA", amperes(profile.RadioIdlePower()));
+        radioHelper.Set("RxCurrentA", amperes(profile.RadioRxPower()));
+        radioHelper.Set("TxCurrentA", amperes(profile.txPower));
+        NS_LOG_LOGIC("node " << d << " radio: idle " << profile.RadioIdlePower() << " W, rx "
+                             << profile.RadioRxPower() << " W, tx " << profile.txPower << " W at "
+                             << volts << " V");
+        for (uint32_t i = 0; i < wifi.GetN(); ++i)
+        {
+            radioEnergy[d].Add(radioHelper.Install(wifi.Get(i), source));
+        }
+    }
+    return radioEnergy;
 }
 
 DnnColour
@@ -344,45 +390,7 @@ DnnSimulationRun::BuildWorld()
     m_nodes = m_topology.Install(m_platform);
     m_topology.AssignStreams(1000);
     m_computeEnergy = m_offload.InstallCompute(m_nodes, m_platform);
-    m_radioEnergy.assign(m_nodes.GetN(), DeviceEnergyModelContainer());
-    WifiRadioEnergyModelHelper radioHelper;
-    for (uint32_t d = 0; d < m_nodes.GetN(); ++d)
-    {
-        NetDeviceContainer wifi = m_topology.WifiDevices(d);
-        if (wifi.GetN() == 0)
-        {
-            continue;
-        }
-        const DnnDeviceProfile& profile = m_platform.Device(d).profile;
-        if (profile.RadioMaxPower() == 0)
-        {
-            // A radio that draws nothing gets no energy model (ns-3's divides by the draw).
-            NS_LOG_LOGIC("node " << d << ": its radio draws nothing, no radio energy model");
-            continue;
-        }
-        // The radio draws the profile's powers, each at least MIN_RADIO_POWER_W: current =
-        // power / the source's voltage. CCA busy and switching draw the idle power, sleep
-        // too (the module's radios never sleep), as ns-3's defaults have it.
-        Ptr<BasicEnergySource> source = m_nodes.Get(d)->GetObject<BasicEnergySource>();
-        const double volts = source->GetSupplyVoltage();
-        const auto amperes = [volts](double watts)
-        {
-            return DoubleValue(std::max(watts, DnnRunLimits::MIN_RADIO_POWER_W) / volts);
-        };
-        radioHelper.Set("IdleCurrentA", amperes(profile.RadioIdlePower()));
-        radioHelper.Set("CcaBusyCurrentA", amperes(profile.RadioIdlePower()));
-        radioHelper.Set("SwitchingCurrentA", amperes(profile.RadioIdlePower()));
-        radioHelper.Set("SleepCurrentA", amperes(profile.RadioIdlePower()));
-        radioHelper.Set("RxCurrentA", amperes(profile.RadioRxPower()));
-        radioHelper.Set("TxCurrentA", amperes(profile.txPower));
-        NS_LOG_LOGIC("node " << d << " radio: idle " << profile.RadioIdlePower() << " W, rx "
-                             << profile.RadioRxPower() << " W, tx " << profile.txPower << " W at "
-                             << volts << " V");
-        for (uint32_t i = 0; i < wifi.GetN(); ++i)
-        {
-            m_radioEnergy[d].Add(radioHelper.Install(wifi.Get(i), source));
-        }
-    }
+    m_radioEnergy = DnnInstallRadioEnergy(m_platform, m_topology, m_nodes);
     m_addresses = DnnWorkerAddresses(m_platform, m_topology);
     m_origin = DnnTopologyHelper::AssociationBound();
     m_stop = m_origin + Seconds(m_options.stopTime);
@@ -480,6 +488,23 @@ DnnSimulationRun::InstallNetAnim()
                         view->UpdateNodeDescription(d, name + ": " + plan->GetTask(task).name);
                     }
                 }));
+        // NetAnim's "RemainingEnergy" node counter follows the energy source, as it does by
+        // itself for a BasicEnergySource only (its Config path names that type). It is the
+        // first counter an AnimationInterface adds (id 0, in its constructor).
+        if (Ptr<DnnEnergySource> source = m_nodes.Get(d)->GetObject<DnnEnergySource>())
+        {
+            std::weak_ptr<AnimationInterface> anim = m_anim;
+            const double initial = source->GetInitialEnergy();
+            source->TraceConnectWithoutContext(
+                "RemainingEnergy", Callback<void, double, double>(
+                                       [anim, d, initial](double, double remaining)
+                                       {
+                                           if (const auto live = anim.lock())
+                                           {
+                                               live->UpdateNodeCounter(0, d, remaining / initial);
+                                           }
+                                       }));
+        }
         m_workers.Get(d)->TraceConnectWithoutContext(
             "TaskFinished", Callback<void, uint32_t>(
                                 [view, d, name, plan](uint32_t task)

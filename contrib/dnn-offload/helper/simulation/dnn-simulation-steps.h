@@ -58,6 +58,21 @@ class AnimationInterface;
 std::vector<Ipv4Address> DnnWorkerAddresses(const DnnPlatform& platform,
                                             const DnnTopologyHelper& topology);
 
+/**
+ * \ingroup dnn-offload
+ * \brief Install ns-3's WifiRadioEnergyModel on every Wi-Fi device of the installed world,
+ *        drawing the device profile's radio powers (each at least
+ *        DnnRunLimits::MIN_RADIO_POWER_W) from the node's energy source, which must be
+ *        aggregated to the node already (DnnOffloadHelper::InstallCompute()). A device whose
+ *        radio draws nothing gets none.
+ * \param platform the platform \param topology its installed world \param nodes one node
+ *        per device
+ * \return per node, its radio energy models
+ */
+std::vector<DeviceEnergyModelContainer> DnnInstallRadioEnergy(const DnnPlatform& platform,
+                                                              const DnnTopologyHelper& topology,
+                                                              const NodeContainer& nodes);
+
 /** \ingroup dnn-offload \brief A colour, 0-255 per channel. */
 struct DnnColour
 {

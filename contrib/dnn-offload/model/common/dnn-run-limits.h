@@ -61,8 +61,8 @@ struct DnnRunLimits
      */
     static constexpr std::size_t MAX_WIFI_STATIONS = 64;
     /**
-     * Energy of each node's BasicEnergySource, J: enough for 5.8 days at 200 W (the runs
-     * measure energy, they do not model batteries), and not more: WifiPhy compares the time
+     * Energy of each node's energy source (DnnEnergySource), J: enough for 5.8 days at 200 W (the
+     * runs measure energy, they do not model batteries), and not more: WifiPhy compares the time
      * the source could feed a transmission with the frame's duration, and with 10^12 J that
      * time overflows ns3::Time, after which every frame is dropped.
      */

@@ -51,7 +51,7 @@ struct DnnDeviceProfile
 
     /**
      * ns-3's WifiRadioEnergyModel defaults, 0.273 A idle, 0.313 A receive and 0.38 A
-     * transmit (at BasicEnergySource's 5 V: 1.365, 1.565 and 1.9 W), as fractions of the
+     * transmit (at the energy source's 5 V: 1.365, 1.565 and 1.9 W), as fractions of the
      * transmit draw: a radio whose idle or receive power is not given draws these fractions
      * of its transmit power, so txPower = 1.9 W gives ns-3's defaults.
      */

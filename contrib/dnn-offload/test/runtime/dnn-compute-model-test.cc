@@ -3,6 +3,7 @@
  */
 #include "ns3/dnn-compute-energy-model.h"
 #include "ns3/dnn-compute-model.h"
+#include "ns3/dnn-energy-source.h"
 #include "ns3/dnn-schedule-evaluator.h"
 #include "ns3/dnn-scheduling-problem.h"
 
@@ -235,16 +236,29 @@ TEST(ComputeModelTest, DisposeCancelsRunningAndWaitingTasks)
 }
 
 /// A node with a DnnComputeModel (1 core by default) and a BasicEnergySource (5 V, 1e4 J),
-/// idle 2 W, busy (every core) 10 W.
+/// or a DnnEnergySource alike, idle 2 W, busy (every core) 10 W.
 struct EnergyNode
 {
-    explicit EnergyNode(uint32_t cores = 1)
+    /** \param cores the processor's cores \param dnnSource a DnnEnergySource, not a
+     *  BasicEnergySource */
+    explicit EnergyNode(uint32_t cores = 1, bool dnnSource = false)
     {
         compute = MakeComputeNode(cores, &node);
-        BasicEnergySourceHelper sourceHelper;
-        sourceHelper.Set("BasicEnergySourceInitialEnergyJ", DoubleValue(1e4));
-        sourceHelper.Set("BasicEnergySupplyVoltageV", DoubleValue(5.0));
-        source = sourceHelper.Install(node).Get(0);
+        if (dnnSource)
+        {
+            source = CreateObject<DnnEnergySource>();
+            source->SetAttribute("InitialEnergyJ", DoubleValue(1e4));
+            source->SetAttribute("SupplyVoltageV", DoubleValue(5.0));
+            source->SetNode(node);
+            node->AggregateObject(source);
+        }
+        else
+        {
+            BasicEnergySourceHelper sourceHelper;
+            sourceHelper.Set("BasicEnergySourceInitialEnergyJ", DoubleValue(1e4));
+            sourceHelper.Set("BasicEnergySupplyVoltageV", DoubleValue(5.0));
+            source = sourceHelper.Install(node).Get(0);
+        }
         energy = DnnComputeEnergyModel::Install(node, source);
         energy->SetAttribute("IdlePower", DoubleValue(2.0));
         energy->SetAttribute("BusyPower", DoubleValue(10.0));
@@ -256,6 +270,106 @@ struct EnergyNode
     Ptr<DnnComputeEnergyModel> energy; //!< the processor's energy model
 };
 
+/** One 3-s task (3e9 FLOP at 1e9 FLOP/s) from t=1 to t=4, then idle; stopped at t=10.
+ *  \param compute the processor */
+void
+RunOneTask(Ptr<DnnComputeModel> compute)
+{
+    Simulator::Schedule(Seconds(1), &DnnComputeModel::Submit, compute, 0, Work(3e9), Seconds(1),
+                        DnnComputeModel::DoneCallback());
+    Simulator::Stop(Seconds(10));
+    Simulator::Run();
+}
+
+TEST(EnergySourceTest, DefaultsAreBasicEnergySources)
+{
+    Ptr<DnnEnergySource> ours = CreateObject<DnnEnergySource>();
+    Ptr<BasicEnergySource> basic = CreateObject<BasicEnergySource>();
+    EXPECT_EQ(ours->GetInitialEnergy(), basic->GetInitialEnergy());
+    EXPECT_EQ(ours->GetSupplyVoltage(), basic->GetSupplyVoltage());
+    EXPECT_EQ(ours->GetRemainingEnergy(), ours->GetInitialEnergy());
+    Simulator::Destroy();
+}
+
+/** The same task as EnergyIsIdleAndBusyPowerOverTime: 44 J off the source, with no event of
+ *  the source's own (BasicEnergySource adds one per second). */
+TEST(EnergySourceTest, IntegratesAtUpdatesWithoutEvents)
+{
+    uint64_t basicEvents = 0;
+    double basicRemaining = 0;
+    {
+        EnergyNode n;
+        RunOneTask(n.compute);
+        basicEvents = Simulator::GetEventCount();
+        basicRemaining = n.source->GetRemainingEnergy();
+        Simulator::Destroy();
+    }
+    EnergyNode n(1, true);
+    std::vector<std::pair<Time, double>> remaining;
+    n.source->TraceConnectWithoutContext(
+        "RemainingEnergy",
+        Callback<void, double, double>([&](double, double now)
+                                       { remaining.emplace_back(Simulator::Now(), now); }));
+    RunOneTask(n.compute);
+    // The compute model's own events and the stop: BasicEnergySource's periodic updates
+    // (t = 1 to 9 s; the one due at 10 s comes after the stop) are not there.
+    EXPECT_EQ(Simulator::GetEventCount() + 9, basicEvents);
+    // Exact at the updates (t = 1: 2 J, t = 4: 2 + 30 J) and when read (t = 10: 44 J).
+    ASSERT_EQ(remaining.size(), 2u);
+    EXPECT_EQ(remaining[0].first, Seconds(1));
+    EXPECT_DOUBLE_EQ(1e4 - remaining[0].second, 2.0);
+    EXPECT_EQ(remaining[1].first, Seconds(4));
+    EXPECT_DOUBLE_EQ(1e4 - remaining[1].second, 32.0);
+    EXPECT_DOUBLE_EQ(1e4 - n.source->GetRemainingEnergy(), 44.0);
+    EXPECT_DOUBLE_EQ(n.source->GetRemainingEnergy(), basicRemaining);
+    EXPECT_DOUBLE_EQ(n.source->GetEnergyFraction(), (1e4 - 44.0) / 1e4);
+    EXPECT_DOUBLE_EQ(n.energy->GetTotalEnergyConsumption(), 44.0);
+    Simulator::Destroy();
+}
+
+/// A device energy model that draws a constant current and counts the source's notices.
+class CountingEnergyModel : public SimpleDeviceEnergyModel
+{
+  public:
+    void HandleEnergyDepletion() override { ++drained; }
+
+    void HandleEnergyRecharged() override { ++recharged; }
+
+    void HandleEnergyChanged() override { ++changed; }
+
+    int drained = 0;   //!< depletion notices
+    int recharged = 0; //!< recharge notices
+    int changed = 0;   //!< energy-changed notices
+};
+
+/** Drained once when an update finds the energy at LowBatteryThreshold or below; no notice
+ *  of each change (BasicEnergySource's makes a Wi-Fi radio model reschedule an event). */
+TEST(EnergySourceTest, TellsTheModelsWhenDrainedOnly)
+{
+    Ptr<Node> node = CreateObject<Node>();
+    Ptr<DnnEnergySource> source = CreateObject<DnnEnergySource>();
+    source->SetAttribute("InitialEnergyJ", DoubleValue(10));
+    source->SetAttribute("SupplyVoltageV", DoubleValue(1.0));
+    source->SetNode(node);
+    node->AggregateObject(source);
+    Ptr<CountingEnergyModel> model = CreateObject<CountingEnergyModel>();
+    model->SetNode(node);
+    model->SetEnergySource(source);
+    source->AppendDeviceEnergyModel(model);
+    model->SetCurrentA(1.0); // 1 W: 10 J last 10 s, drained at 1 J (after 9 s)
+    for (int t = 1; t <= 12; ++t)
+    {
+        Simulator::Schedule(Seconds(t), &DnnEnergySource::UpdateEnergySource, source);
+    }
+    Simulator::Stop(Seconds(13));
+    Simulator::Run();
+    EXPECT_EQ(model->drained, 1);
+    EXPECT_EQ(model->recharged, 0);
+    EXPECT_EQ(model->changed, 0);
+    EXPECT_EQ(source->GetRemainingEnergy(), 0.0); // not below empty
+    Simulator::Destroy();
+}
+
 TEST(ComputeModelTest, EnergyIsIdleAndBusyPowerOverTime)
 {
     EnergyNode n;
@@ -266,10 +380,7 @@ TEST(ComputeModelTest, EnergyIsIdleAndBusyPowerOverTime)
                                        { totals.emplace_back(Simulator::Now(), total); }));
     // One 3-s task (3e9 FLOP at 1e9 FLOP/s) from t=1 to t=4; stopped at t=10:
     //   idle [0, 1] and [4, 10] = 7 s at 2 W = 14 J, busy [1, 4] = 3 s at 10 W = 30 J; 44 J.
-    Simulator::Schedule(Seconds(1), &DnnComputeModel::Submit, n.compute, 0, Work(3e9), Seconds(1),
-                        DnnComputeModel::DoneCallback());
-    Simulator::Stop(Seconds(10));
-    Simulator::Run();
+    RunOneTask(n.compute);
 
     EXPECT_EQ(n.compute->TasksRun(), 1u);
     EXPECT_EQ(n.energy->GetState(), DnnComputeEnergyModel::IDLE);

@@ -5,6 +5,7 @@
 #include "dnn-two-nodes.h"
 #include "ns3/dnn-compute-energy-model.h"
 #include "ns3/dnn-compute-model.h"
+#include "ns3/dnn-energy-source.h"
 #include "ns3/dnn-ns3-compat.h"
 #include "ns3/dnn-offload-helper.h"
 #include "ns3/dnn-run-recorder.h"
@@ -13,7 +14,6 @@
 #include "ns3/dnn-worker-application.h"
 #include "ns3/dnn-workload-problem.h"
 
-#include "ns3/basic-energy-source.h"
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
@@ -226,25 +226,25 @@ TEST(OffloadHelperTest, EnergySourceAttributesReachTheSource)
     NodeContainer plainNodes(2);
     DnnOffloadHelper plain;
     plain.InstallCompute(plainNodes, platform);
-    Ptr<BasicEnergySource> plainSource = plainNodes.Get(0)->GetObject<BasicEnergySource>();
+    Ptr<DnnEnergySource> plainSource = plainNodes.Get(0)->GetObject<DnnEnergySource>();
     ASSERT_TRUE(plainSource);
     EXPECT_DOUBLE_EQ(plainSource->GetInitialEnergy(), DnnOffloadHelper::SOURCE_ENERGY_J);
     EXPECT_DOUBLE_EQ(plainSource->GetSupplyVoltage(), 5.0);
 
     NodeContainer nodes(2);
     DnnOffloadHelper helper;
-    helper.SetEnergySourceAttribute("BasicEnergySupplyVoltageV", DoubleValue(3.3));
-    helper.SetEnergySourceAttribute("PeriodicEnergyUpdateInterval", TimeValue(Seconds(7)));
+    helper.SetEnergySourceAttribute("SupplyVoltageV", DoubleValue(3.3));
+    helper.SetEnergySourceAttribute("LowBatteryThreshold", DoubleValue(0.25));
     helper.InstallCompute(nodes, platform);
     for (uint32_t d = 0; d < 2; ++d)
     {
-        Ptr<BasicEnergySource> source = nodes.Get(d)->GetObject<BasicEnergySource>();
+        Ptr<DnnEnergySource> source = nodes.Get(d)->GetObject<DnnEnergySource>();
         ASSERT_TRUE(source);
         EXPECT_DOUBLE_EQ(source->GetSupplyVoltage(), 3.3);
         EXPECT_DOUBLE_EQ(source->GetInitialEnergy(), DnnOffloadHelper::SOURCE_ENERGY_J);
-        TimeValue interval;
-        source->GetAttribute("PeriodicEnergyUpdateInterval", interval);
-        EXPECT_EQ(interval.Get(), Seconds(7));
+        DoubleValue threshold;
+        source->GetAttribute("LowBatteryThreshold", threshold);
+        EXPECT_DOUBLE_EQ(threshold.Get(), 0.25);
     }
 }
 
@@ -293,12 +293,8 @@ TEST(OffloadHelperTest, BadAttributeThrowsNamingTypeAndAttribute)
         << energy;
 
     const std::string source = InvalidArgumentMessage(
-        [&] {
-            helper.SetEnergySourceAttribute("BasicEnergySourceInitialEnergyJ", StringValue("lots"));
-        });
-    // ns3::BasicEnergySource, ns3::energy::BasicEnergySource from ns-3.42 on
-    EXPECT_NE(source.find(BasicEnergySource::GetTypeId().GetName() +
-                          " attribute \"BasicEnergySourceInitialEnergyJ\""),
+        [&] { helper.SetEnergySourceAttribute("InitialEnergyJ", StringValue("lots")); });
+    EXPECT_NE(source.find(DnnEnergySource::GetTypeId().GetName() + " attribute \"InitialEnergyJ\""),
               std::string::npos)
         << source;
 

@@ -8,12 +8,12 @@
  * the reasons of unfinished requests, and BuildWorld() / InstallWorkers() alone.
  */
 #include "dnn-test-util.h"
+#include "ns3/dnn-energy-source.h"
 #include "ns3/dnn-scheduler.h"
 #include "ns3/dnn-simulation-steps.h"
 #include "ns3/dnn-simulation.h"
 #include "ns3/dnn-workload-problem.h"
 
-#include "ns3/basic-energy-source.h"
 #include "ns3/double.h"
 #include "ns3/names.h"
 #include "ns3/node.h"
@@ -337,7 +337,7 @@ TEST(SimulationStepsTest, WifiRadiosDrawTheProfilesPowers)
     DnnSimulationRun& run = idle.run;
     run.BuildWorld();
     ASSERT_EQ(run.RadioEnergy(0).GetN(), 1u);
-    EXPECT_DOUBLE_EQ(run.Nodes().Get(0)->GetObject<BasicEnergySource>()->GetSupplyVoltage(), 5.0);
+    EXPECT_DOUBLE_EQ(run.Nodes().Get(0)->GetObject<DnnEnergySource>()->GetSupplyVoltage(), 5.0);
     const auto current = [&run](uint32_t d, const std::string& name)
     {
         DoubleValue value;

@@ -105,8 +105,13 @@ TEST(SimulationTest, SameSeedSameResultsWithOrWithoutNetAnim)
     if (DNN_TEST_NETANIM)
     {
         ASSERT_TRUE(std::filesystem::exists(base / "b" / "netanim.xml"));
-        EXPECT_NE(test::ReadTextFile((base / "b" / "netanim.xml").string()).find("<anim"),
-                  std::string::npos);
+        const std::string anim = test::ReadTextFile((base / "b" / "netanim.xml").string());
+        EXPECT_NE(anim.find("<anim"), std::string::npos);
+        // NetAnim's RemainingEnergy counter (its first, id 0) follows the nodes'
+        // DnnEnergySource (NetAnim itself follows a BasicEnergySource only): records after
+        // time 0, below 1.
+        EXPECT_NE(anim.find("<ncs ncId=\"0\" n=\"RemainingEnergy\""), std::string::npos);
+        EXPECT_NE(anim.find("\" v=\"0.99"), std::string::npos);
     }
     else
     {

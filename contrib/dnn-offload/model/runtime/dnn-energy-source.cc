@@ -1,0 +1,165 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "dnn-energy-source.h"
+
+#include "ns3/abort.h"
+#include "ns3/double.h"
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+
+#include <algorithm>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("DnnEnergySource");
+
+NS_OBJECT_ENSURE_REGISTERED(DnnEnergySource);
+
+TypeId
+DnnEnergySource::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::DnnEnergySource")
+            .SetParent<EnergySource>()
+            .SetGroupName("DnnOffload")
+            .AddConstructor<DnnEnergySource>()
+            .AddAttribute("InitialEnergyJ",
+                          "Initial energy stored in the source, J (BasicEnergySource's default).",
+                          DoubleValue(10),
+                          MakeDoubleAccessor(&DnnEnergySource::SetInitialEnergy,
+                                             &DnnEnergySource::GetInitialEnergy),
+                          MakeDoubleChecker<double>(0))
+            .AddAttribute("SupplyVoltageV",
+                          "Supply voltage of the source, V (BasicEnergySource's default).",
+                          DoubleValue(3.0),
+                          MakeDoubleAccessor(&DnnEnergySource::SetSupplyVoltage,
+                                             &DnnEnergySource::GetSupplyVoltage),
+                          MakeDoubleChecker<double>())
+            .AddAttribute("LowBatteryThreshold",
+                          "The source is drained at or below this fraction of its initial "
+                          "energy.",
+                          DoubleValue(0.10),
+                          MakeDoubleAccessor(&DnnEnergySource::m_lowBatteryThreshold),
+                          MakeDoubleChecker<double>(0, 1))
+            .AddAttribute("HighBatteryThreshold",
+                          "A drained source is recharged above this fraction of its initial "
+                          "energy.",
+                          DoubleValue(0.15),
+                          MakeDoubleAccessor(&DnnEnergySource::m_highBatteryThreshold),
+                          MakeDoubleChecker<double>(0, 1))
+            .AddTraceSource("RemainingEnergy",
+                            "Remaining energy of the source, J (at every update).",
+                            MakeTraceSourceAccessor(&DnnEnergySource::m_remainingEnergyJ),
+                            "ns3::TracedValueCallback::Double");
+    return tid;
+}
+
+DnnEnergySource::DnnEnergySource()
+    : m_initialEnergyJ(10), m_supplyVoltageV(3.0), m_lowBatteryThreshold(0.10),
+      m_highBatteryThreshold(0.15), m_depleted(false), m_remainingEnergyJ(10),
+      m_lastUpdateTime(Seconds(0))
+{
+    NS_LOG_FUNCTION(this);
+}
+
+DnnEnergySource::~DnnEnergySource()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+DnnEnergySource::SetInitialEnergy(double initialEnergyJ)
+{
+    NS_LOG_FUNCTION(this << initialEnergyJ);
+    NS_ABORT_MSG_IF(initialEnergyJ < 0, "DnnEnergySource: negative initial energy");
+    m_initialEnergyJ = initialEnergyJ;
+    m_remainingEnergyJ = initialEnergyJ;
+}
+
+void
+DnnEnergySource::SetSupplyVoltage(double supplyVoltageV)
+{
+    NS_LOG_FUNCTION(this << supplyVoltageV);
+    m_supplyVoltageV = supplyVoltageV;
+}
+
+double
+DnnEnergySource::GetInitialEnergy() const
+{
+    return m_initialEnergyJ;
+}
+
+double
+DnnEnergySource::GetSupplyVoltage() const
+{
+    return m_supplyVoltageV;
+}
+
+double
+DnnEnergySource::GetRemainingEnergy()
+{
+    NS_LOG_FUNCTION(this);
+    UpdateEnergySource();
+    return m_remainingEnergyJ;
+}
+
+double
+DnnEnergySource::GetEnergyFraction()
+{
+    NS_LOG_FUNCTION(this);
+    UpdateEnergySource();
+    return m_remainingEnergyJ / m_initialEnergyJ;
+}
+
+void
+DnnEnergySource::UpdateEnergySource()
+{
+    NS_LOG_FUNCTION(this);
+    const Time now = Simulator::Now();
+    const Time elapsed = now - m_lastUpdateTime;
+    NS_ASSERT(!elapsed.IsStrictlyNegative());
+    if (elapsed.IsStrictlyPositive())
+    {
+        // energy = current x voltage x time, as BasicEnergySource computes it
+        const double drawnJ = (CalculateTotalCurrent() * m_supplyVoltageV * elapsed).GetSeconds();
+        const double remaining = m_remainingEnergyJ;
+        m_remainingEnergyJ = std::max(0.0, remaining - drawnJ);
+    }
+    m_lastUpdateTime = now;
+    NS_LOG_DEBUG("remaining energy " << m_remainingEnergyJ << " J");
+    if (!m_depleted && m_remainingEnergyJ <= m_lowBatteryThreshold * m_initialEnergyJ)
+    {
+        m_depleted = true;
+        NS_LOG_DEBUG("drained");
+        NotifyEnergyDrained();
+    }
+    else if (m_depleted && m_remainingEnergyJ > m_highBatteryThreshold * m_initialEnergyJ)
+    {
+        m_depleted = false;
+        NS_LOG_DEBUG("recharged");
+        NotifyEnergyRecharged();
+    }
+    // No NotifyEnergyChanged(): each WifiRadioEnergyModel of the node answers it by
+    // cancelling its switch-off event and scheduling a new one (at remaining energy / its
+    // current), which it does on each of its own state changes anyway.
+}
+
+void
+DnnEnergySource::DoInitialize()
+{
+    NS_LOG_FUNCTION(this);
+    UpdateEnergySource();
+    Object::DoInitialize();
+}
+
+void
+DnnEnergySource::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    BreakDeviceEnergyModelRefCycle();
+    Object::DoDispose();
+}
+
+} // namespace ns3
