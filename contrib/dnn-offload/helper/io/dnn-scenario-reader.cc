@@ -1413,8 +1413,8 @@ ScenarioLoader::ReadSimulation()
         return;
     }
     const DnnJsonReader simulation = m_root["simulation"];
-    simulation.ExpectObject({}, {"stop_time", "netanim", "netanim_max_packets", "flowmon", "pcap",
-                                 "failures", "on_failure"});
+    simulation.ExpectObject({}, {"stop_time", "netanim", "netanim_max_packets", "netanim_energy",
+                                 "flowmon", "pcap", "failures", "on_failure"});
     if (simulation.Has("stop_time"))
     {
         m_scenario.stopTime = ReadPositiveTime(simulation["stop_time"]);
@@ -1437,6 +1437,10 @@ ScenarioLoader::ReadSimulation()
         {
             netanim.Fail("must be true, false or \"all\", got " + netanim.Quote());
         }
+    }
+    if (simulation.Has("netanim_energy"))
+    {
+        m_scenario.netanimEnergy = simulation["netanim_energy"].AsBool();
     }
     if (simulation.Has("netanim_max_packets"))
     {

@@ -72,6 +72,8 @@ struct DnnScenario
     bool netanim{false};                      //!< write netanim.xml (see netanimAll)
     /** netanim.xml for every scheduler's run ("netanim": "all"), not only the first's */
     bool netanimAll{false};
+    /** netanim.xml's energy counter ("netanim_energy") */
+    bool netanimEnergy{false};
     bool flowmon{true};                                   //!< write flowmon.xml
     bool pcap{false};                                     //!< write pcap traces
     std::vector<DnnFault> faults;                         //!< device and network faults to inject

@@ -48,6 +48,7 @@ SimulationOptions(const DnnScenario& scenario, const std::string& label,
     sim.run = scenario.run;
     sim.flowmon = scenario.flowmon;
     sim.netanim = scenario.netanim && options.netanim;
+    sim.netanimEnergy = scenario.netanimEnergy;
     if (scenario.netanimMaxPackets > 0)
     {
         sim.netanimMaxPackets = scenario.netanimMaxPackets;

@@ -491,7 +491,8 @@ DnnSimulationRun::InstallNetAnim()
         // NetAnim's "RemainingEnergy" node counter follows the energy source, as it does by
         // itself for a BasicEnergySource only (its Config path names that type). It is the
         // first counter an AnimationInterface adds (id 0, in its constructor).
-        if (Ptr<DnnEnergySource> source = m_nodes.Get(d)->GetObject<DnnEnergySource>())
+        Ptr<DnnEnergySource> source = m_nodes.Get(d)->GetObject<DnnEnergySource>();
+        if (m_options.netanimEnergy && source)
         {
             std::weak_ptr<AnimationInterface> anim = m_anim;
             const double initial = source->GetInitialEnergy();

@@ -34,14 +34,17 @@ constexpr uint64_t DNN_NETANIM_MAX_PACKETS = 3000000;
 /** \ingroup dnn-offload \brief How to run one plan in ns-3. */
 struct DnnSimulationOptions
 {
-    std::string outputDir;         //!< results folder ("" = write nothing)
-    std::string scheduler;         //!< name of the scheduler that made the plan
-    double schedulerRuntime{0};    //!< s it took to plan
-    double stopTime{60};           //!< simulated s after plan time 0 before workers stop
-    uint32_t seed{1};              //!< RngSeedManager seed
-    uint32_t run{1};               //!< RngSeedManager run number
-    bool flowmon{true};            //!< write flowmon.xml
-    bool netanim{false};           //!< write netanim.xml
+    std::string outputDir;      //!< results folder ("" = write nothing)
+    std::string scheduler;      //!< name of the scheduler that made the plan
+    double schedulerRuntime{0}; //!< s it took to plan
+    double stopTime{60};        //!< simulated s after plan time 0 before workers stop
+    uint32_t seed{1};           //!< RngSeedManager seed
+    uint32_t run{1};            //!< RngSeedManager run number
+    bool flowmon{true};         //!< write flowmon.xml
+    bool netanim{false};        //!< write netanim.xml
+    /** netanim.xml's RemainingEnergy node counter follows the energy sources (a record at
+     *  every radio and compute state change: off unless asked) */
+    bool netanimEnergy{false};
     std::vector<double> deadlines; //!< per request latency bound, s (0: none)
     bool pcap{false};              //!< write pcap traces (outputDir/pcap-<node>-<device>.pcap)
     /** The most packet records netanim.xml holds (NetAnim's SetMaxPktsPerTraceFile: a

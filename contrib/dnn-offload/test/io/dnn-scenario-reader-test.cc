@@ -133,6 +133,7 @@ const char* FULL_SCENARIO = R"({
     {"name": "peft", "network_model": "shared", "calibrated": false}
   ],
   "simulation": {"stop_time": "2min", "netanim": true, "netanim_max_packets": 5000,
+                 "netanim_energy": true,
                  "flowmon": false, "pcap": true}
 })";
 
@@ -327,6 +328,7 @@ TEST(ScenarioReaderTest, FullScenarioIsResolved)
     EXPECT_TRUE(s.netanim);
     EXPECT_FALSE(s.netanimAll); // true: the first scheduler's run only
     EXPECT_EQ(s.netanimMaxPackets, 5000U);
+    EXPECT_TRUE(s.netanimEnergy);
     EXPECT_FALSE(s.flowmon);
     EXPECT_TRUE(s.pcap);
 }
@@ -422,6 +424,7 @@ TEST(ScenarioReaderTest, DefaultsOfAMinimalScenario)
     EXPECT_EQ(s.stopTime, 60.0);
     EXPECT_FALSE(s.netanim);
     EXPECT_EQ(s.netanimMaxPackets, 0U); // the simulation's default
+    EXPECT_FALSE(s.netanimEnergy);
     EXPECT_TRUE(s.flowmon);
     EXPECT_FALSE(s.pcap);
     EXPECT_EQ(s.horizon, 0.0);

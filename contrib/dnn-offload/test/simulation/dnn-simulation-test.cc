@@ -96,6 +96,9 @@ TEST(SimulationTest, SameSeedSameResultsWithOrWithoutNetAnim)
     options.outputDir = (base / "b").string();
     options.netanim = true;
     const DnnSimulationResult b = DnnSimulation::Run(graph, problem, schedule, platform, options);
+    options.outputDir = (base / "c").string();
+    options.netanimEnergy = true;
+    const DnnSimulationResult c = DnnSimulation::Run(graph, problem, schedule, platform, options);
     for (const char* file : {"summary.json", "tasks.csv", "transfers.csv", "requests.csv",
                              "energy.csv", "flowmon.xml"})
     {
@@ -108,10 +111,12 @@ TEST(SimulationTest, SameSeedSameResultsWithOrWithoutNetAnim)
         const std::string anim = test::ReadTextFile((base / "b" / "netanim.xml").string());
         EXPECT_NE(anim.find("<anim"), std::string::npos);
         // NetAnim's RemainingEnergy counter (its first, id 0) follows the nodes'
-        // DnnEnergySource (NetAnim itself follows a BasicEnergySource only): records after
-        // time 0, below 1.
+        // DnnEnergySource (NetAnim itself follows a BasicEnergySource only) when asked:
+        // records after time 0, below 1; none by default.
         EXPECT_NE(anim.find("<ncs ncId=\"0\" n=\"RemainingEnergy\""), std::string::npos);
-        EXPECT_NE(anim.find("\" v=\"0.99"), std::string::npos);
+        EXPECT_EQ(anim.find("\" v=\"0.99"), std::string::npos);
+        const std::string energy = test::ReadTextFile((base / "c" / "netanim.xml").string());
+        EXPECT_NE(energy.find("\" v=\"0.99"), std::string::npos);
     }
     else
     {
@@ -122,6 +127,7 @@ TEST(SimulationTest, SameSeedSameResultsWithOrWithoutNetAnim)
     EXPECT_EQ(test::ReadTextFile((base / "a" / "transfers.csv").string()),
               test::ReadTextFile((base / "b" / "transfers.csv").string()));
     EXPECT_EQ(Summary(base / "a"), Summary(base / "b"));
+    EXPECT_EQ(Summary(base / "a"), Summary(base / "c"));
     // Every request completed, every byte sent arrived, the energy is positive.
     EXPECT_GT(a.simulatedMakespan, 0);
     EXPECT_EQ(a.bytesReceived, a.bytesQueued);
