@@ -114,6 +114,8 @@
 #include "ns3/dnn-topology-helper.h"
 #include "ns3/dnn-units.h"
 #include "ns3/dnn-wba-scheduler.h"
+#include "ns3/dnn-wifi-radio-energy-model-helper.h"
+#include "ns3/dnn-wifi-radio-energy-model.h"
 #include "ns3/dnn-wifi-rates.h"
 #include "ns3/dnn-work.h"
 #include "ns3/dnn-worker-application.h"

@@ -3,6 +3,7 @@
  */
 #include "dnn-simulation-steps.h"
 
+#include "dnn-wifi-radio-energy-model-helper.h"
 #include "ns3/dnn-run-limits.h"
 #include "ns3/dnn-worker-application.h"
 
@@ -15,7 +16,6 @@
 #include "ns3/simulator.h"
 #include "ns3/wifi-mpdu.h"
 #include "ns3/wifi-net-device.h"
-#include "ns3/wifi-radio-energy-model-helper.h"
 #include "ns3/yans-wifi-helper.h"
 #ifdef DNN_HAVE_NETANIM
 #    include "ns3/animation-interface.h"
@@ -55,7 +55,7 @@ DnnInstallRadioEnergy(const DnnPlatform& platform, const DnnTopologyHelper& topo
                       const NodeContainer& nodes)
 {
     std::vector<DeviceEnergyModelContainer> radioEnergy(nodes.GetN());
-    WifiRadioEnergyModelHelper radioHelper;
+    DnnWifiRadioEnergyModelHelper radioHelper;
     for (uint32_t d = 0; d < nodes.GetN(); ++d)
     {
         NetDeviceContainer wifi = topology.WifiDevices(d);

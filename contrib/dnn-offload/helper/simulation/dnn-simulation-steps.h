@@ -60,9 +60,9 @@ std::vector<Ipv4Address> DnnWorkerAddresses(const DnnPlatform& platform,
 
 /**
  * \ingroup dnn-offload
- * \brief Install ns-3's WifiRadioEnergyModel on every Wi-Fi device of the installed world,
- *        drawing the device profile's radio powers (each at least
- *        DnnRunLimits::MIN_RADIO_POWER_W) from the node's energy source, which must be
+ * \brief Install a DnnWifiRadioEnergyModel (ns-3's WifiRadioEnergyModel without its events)
+ *        on every Wi-Fi device of the installed world, drawing the device profile's radio powers
+ * (each at least DnnRunLimits::MIN_RADIO_POWER_W) from the node's energy source, which must be
  *        aggregated to the node already (DnnOffloadHelper::InstallCompute()). A device whose
  *        radio draws nothing gets none.
  * \param platform the platform \param topology its installed world \param nodes one node

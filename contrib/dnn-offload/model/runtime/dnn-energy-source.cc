@@ -114,20 +114,62 @@ DnnEnergySource::GetEnergyFraction()
 }
 
 void
-DnnEnergySource::UpdateEnergySource()
+DnnEnergySource::AddDeferredStateChanges(DnnDeferredStateChanges* model)
 {
-    NS_LOG_FUNCTION(this);
-    const Time now = Simulator::Now();
-    const Time elapsed = now - m_lastUpdateTime;
+    NS_LOG_FUNCTION(this << model);
+    NS_ASSERT(model);
+    m_deferred.push_back(model);
+}
+
+void
+DnnEnergySource::IntegrateUntil(Time until)
+{
+    const Time elapsed = until - m_lastUpdateTime;
     NS_ASSERT(!elapsed.IsStrictlyNegative());
     if (elapsed.IsStrictlyPositive())
     {
-        // energy = current x voltage x time, as BasicEnergySource computes it
-        const double drawnJ = (CalculateTotalCurrent() * m_supplyVoltageV * elapsed).GetSeconds();
+        // energy = current x voltage x time, in double (BasicEnergySource multiplies the
+        // Time, which rounds each update's energy to a nanojoule)
+        const double drawnJ = CalculateTotalCurrent() * m_supplyVoltageV * elapsed.GetSeconds();
         const double remaining = m_remainingEnergyJ;
         m_remainingEnergyJ = std::max(0.0, remaining - drawnJ);
     }
-    m_lastUpdateTime = now;
+    m_lastUpdateTime = until;
+}
+
+void
+DnnEnergySource::ApplyDueStateChanges()
+{
+    const Time now = Simulator::Now();
+    for (;;)
+    {
+        // the model whose change is due first, by now (ties: the first registered)
+        DnnDeferredStateChanges* next = nullptr;
+        Time due = Time::Max();
+        for (DnnDeferredStateChanges* model : m_deferred)
+        {
+            const Time t = model->DueTime();
+            if (t <= now && t < due)
+            {
+                next = model;
+                due = t;
+            }
+        }
+        if (!next)
+        {
+            return;
+        }
+        IntegrateUntil(std::max(due, m_lastUpdateTime));
+        next->ApplyDueChange();
+    }
+}
+
+void
+DnnEnergySource::UpdateEnergySource()
+{
+    NS_LOG_FUNCTION(this);
+    ApplyDueStateChanges();
+    IntegrateUntil(Simulator::Now());
     NS_LOG_DEBUG("remaining energy " << m_remainingEnergyJ << " J");
     if (!m_depleted && m_remainingEnergyJ <= m_lowBatteryThreshold * m_initialEnergyJ)
     {
@@ -158,6 +200,7 @@ void
 DnnEnergySource::DoDispose()
 {
     NS_LOG_FUNCTION(this);
+    m_deferred.clear();
     BreakDeviceEnergyModelRefCycle();
     Object::DoDispose();
 }
