@@ -26,7 +26,7 @@ void
 DnnWifiRadioEnergyListener::NotifyRxStart(Time duration)
 {
     NS_LOG_FUNCTION(this << duration);
-    m_model->ChangeState(WifiPhyState::RX);
+    m_model->ChangeState(static_cast<int>(WifiPhyState::RX));
     m_model->CancelReturnToIdle();
 }
 
@@ -34,7 +34,7 @@ void
 DnnWifiRadioEnergyListener::NotifyRxEndOk()
 {
     NS_LOG_FUNCTION(this);
-    m_model->ChangeState(WifiPhyState::IDLE);
+    m_model->ChangeState(static_cast<int>(WifiPhyState::IDLE));
 }
 
 #if DNN_NS3_VERSION_MINOR >= 45
@@ -46,7 +46,7 @@ DnnWifiRadioEnergyListener::NotifyRxEndError()
 #endif
 {
     NS_LOG_FUNCTION(this);
-    m_model->ChangeState(WifiPhyState::IDLE);
+    m_model->ChangeState(static_cast<int>(WifiPhyState::IDLE));
 }
 
 void
@@ -76,7 +76,7 @@ void
 DnnWifiRadioEnergyListener::NotifySleep()
 {
     NS_LOG_FUNCTION(this);
-    m_model->ChangeState(WifiPhyState::SLEEP);
+    m_model->ChangeState(static_cast<int>(WifiPhyState::SLEEP));
     m_model->CancelReturnToIdle();
 }
 
@@ -84,7 +84,7 @@ void
 DnnWifiRadioEnergyListener::NotifyOff()
 {
     NS_LOG_FUNCTION(this);
-    m_model->ChangeState(WifiPhyState::OFF);
+    m_model->ChangeState(static_cast<int>(WifiPhyState::OFF));
     m_model->CancelReturnToIdle();
 }
 
@@ -92,14 +92,14 @@ void
 DnnWifiRadioEnergyListener::NotifyWakeup()
 {
     NS_LOG_FUNCTION(this);
-    m_model->ChangeState(WifiPhyState::IDLE);
+    m_model->ChangeState(static_cast<int>(WifiPhyState::IDLE));
 }
 
 void
 DnnWifiRadioEnergyListener::NotifyOn()
 {
     NS_LOG_FUNCTION(this);
-    m_model->ChangeState(WifiPhyState::IDLE);
+    m_model->ChangeState(static_cast<int>(WifiPhyState::IDLE));
 }
 
 TypeId
@@ -223,7 +223,7 @@ void
 DnnWifiRadioEnergyModel::ChangeStateFor(WifiPhyState state, Time duration)
 {
     NS_LOG_FUNCTION(this << state << duration);
-    ChangeState(state);
+    ChangeState(static_cast<int>(state));
     CancelReturnToIdle();
     if (m_deferringSource)
     {
