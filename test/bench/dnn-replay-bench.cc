@@ -592,6 +592,17 @@ main(int argc, char** argv)
         const fs::path folder = fs::path(g_input.scenarioFile).parent_path();
         g_input.scenarioFolder = folder.empty() ? "." : folder.string();
     }
+    // The scenario and the run's transfers must read before anything is measured.
+    try
+    {
+        ReadResultsTransfers(ReadScenario().platform);
+    }
+    catch (const std::exception& e)
+    {
+        std::cerr << argv[0] << ": " << e.what() << " (--results is the folder of "
+                  << "dnn-offload-run's --out, with one subfolder per scheduler)\n";
+        return 2;
+    }
     int restCount = static_cast<int>(rest.size());
     benchmark::Initialize(&restCount, rest.data());
     if (benchmark::ReportUnrecognizedArguments(restCount, rest.data()))
