@@ -386,6 +386,7 @@ DnnWifiRadioEnergyModel::DoDispose()
 {
     NS_LOG_FUNCTION(this);
     m_returnToIdleEvent.Cancel();
+    m_returnToIdleAt = Time::Max(); // nothing left for the source to apply
     m_source = nullptr;
     m_deferringSource = nullptr;
     m_txCurrentModel = nullptr;
