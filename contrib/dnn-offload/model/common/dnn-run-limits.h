@@ -62,9 +62,11 @@ struct DnnRunLimits
     static constexpr std::size_t MAX_WIFI_STATIONS = 64;
     /**
      * Energy of each node's energy source (DnnEnergySource), J: enough for 5.8 days at 200 W (the
-     * runs measure energy, they do not model batteries), and not more: WifiPhy compares the time
-     * the source could feed a transmission with the frame's duration, and with 10^12 J that
-     * time overflows ns3::Time, after which every frame is dropped.
+     * runs measure energy, they do not model batteries), and not more: with ns-3's
+     * WifiRadioEnergyModel on a source (the module installs its own DnnWifiRadioEnergyModel,
+     * which WifiPhy does not ask), WifiPhy compares the time the source could feed a
+     * transmission with the frame's duration, and with 10^12 J that time overflows ns3::Time,
+     * after which every frame is dropped.
      */
     static constexpr double SOURCE_ENERGY_J = 1e8;
     /**
@@ -72,7 +74,9 @@ struct DnnRunLimits
      * draws anything at all. ns-3's WifiRadioEnergyModel schedules its switch-off after the
      * source's remaining energy over the state's draw (and WifiPhy checks a frame's duration
      * against the same quotient): at 0 W that is infinite, and below about 0.011 W it
-     * overflows ns3::Time (9.2e9 s) for SOURCE_ENERGY_J. At 0.02 W it is at most 5e9 s.
+     * overflows ns3::Time (9.2e9 s) for SOURCE_ENERGY_J. At 0.02 W it is at most 5e9 s. The
+     * module's DnnWifiRadioEnergyModel does not divide; the floor stays so that results do
+     * not depend on which of the two models a run uses.
      */
     static constexpr double MIN_RADIO_POWER_W = 0.02;
     /** Plan time 0 after the start of the simulation, s: by then every Wi-Fi station has
