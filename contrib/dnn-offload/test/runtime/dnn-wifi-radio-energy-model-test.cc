@@ -121,7 +121,16 @@ class BusyCell
         InstallRadios(radios);
     }
 
-    ~BusyCell() { Simulator::Destroy(); }
+    ~BusyCell()
+    {
+        // The sources are not aggregated to the nodes (two per node), so the nodes' disposal
+        // does not reach them: dispose them here, which breaks the source <-> model cycles.
+        for (const Ptr<EnergySource>& source : m_sources)
+        {
+            source->Dispose();
+        }
+        Simulator::Destroy();
+    }
 
     /** \brief Run to the end. */
     void Run()
@@ -135,6 +144,7 @@ class BusyCell
     std::vector<Ptr<DnnWifiRadioEnergyModel>> m_ours; //!< ours, per device
     std::vector<Ptr<WifiRadioEnergyModel>> m_theirs;  //!< ns-3's, per device
     std::vector<Ptr<EnergySource>> m_ourSources;      //!< our models' sources, per device
+    std::vector<Ptr<EnergySource>> m_sources;         //!< every source, disposed at the end
     NodeContainer m_nodes;                            //!< the access point and stations
     NetDeviceContainer m_devices;                     //!< their Wi-Fi devices
 
@@ -165,6 +175,7 @@ class BusyCell
             }
             source->SetNode(m_nodes.Get(i));
             m_ourSources.push_back(source);
+            m_sources.push_back(source);
             m_ours.push_back(DynamicCast<DnnWifiRadioEnergyModel>(
                 ours.Install(m_devices.Get(i), source).Get(0)));
             if (radios != Radios::OURS)
@@ -172,6 +183,7 @@ class BusyCell
                 Ptr<BasicEnergySource> basic = CreateObject<BasicEnergySource>();
                 basic->SetAttribute("BasicEnergySourceInitialEnergyJ", DoubleValue(SOURCE_J));
                 basic->SetNode(m_nodes.Get(i));
+                m_sources.push_back(basic);
                 m_theirs.push_back(DynamicCast<WifiRadioEnergyModel>(
                     theirs.Install(m_devices.Get(i), basic).Get(0)));
             }
@@ -307,6 +319,7 @@ TEST(WifiRadioEnergyModelTest, DrainedSourceSwitchesThePhyOff)
     Ptr<DnnEnergySource> source = CreateObject<DnnEnergySource>();
     source->SetAttribute("InitialEnergyJ", DoubleValue(0.12));
     source->SetNode(cell.m_nodes.Get(0));
+    cell.m_sources.push_back(source);
     DnnWifiRadioEnergyModelHelper helper;
     SetCurrents(helper);
     Ptr<DnnWifiRadioEnergyModel> radio =
