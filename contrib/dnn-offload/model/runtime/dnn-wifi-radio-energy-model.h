@@ -105,8 +105,10 @@ class DnnWifiRadioEnergyListener : public WifiPhyListener
  * Differences, none of which arise with the module's sources (1e8 J): the WifiPhy does not
  * ask this model whether the battery can last a transmission (it asks only a
  * WifiRadioEnergyModel); and there is no switch-off event at the instant the energy runs out:
- * depletion is noticed at the source's next update (DnnEnergySource's rule), which calls the
- * depletion callback (WifiPhy::SetOffMode by default). With an energy source other than a
+ * depletion is noticed at the source's next update (DnnEnergySource's rule), after which the
+ * depletion callback (WifiPhy::SetOffMode by default) runs as an event of its own at that
+ * instant, not inside the PHY notification that found it (switching a PHY off in the middle
+ * of its own state change leaves it half switched). With an energy source other than a
  * DnnEnergySource the model schedules the return to idle as an event, as ns-3's does, so
  * that the source is told of every change when it happens.
  */
