@@ -43,6 +43,7 @@ enum class Radios
 {
     NONE,          //!< none
     OURS,          //!< a DnnWifiRadioEnergyModel per device, on a DnnEnergySource
+    OURS_SHARED,   //!< a DnnWifiRadioEnergyModel per device, all on one DnnEnergySource
     BOTH_DEFERRED, //!< ours on a DnnEnergySource and ns-3's on a BasicEnergySource
     BOTH_EAGER     //!< ours and ns-3's, each on a BasicEnergySource of its own
 };
@@ -163,7 +164,11 @@ class BusyCell
         for (uint32_t i = 0; i < m_devices.GetN(); ++i)
         {
             Ptr<EnergySource> source;
-            if (radios == Radios::BOTH_EAGER)
+            if (radios == Radios::OURS_SHARED && i > 0)
+            {
+                source = m_ourSources.front();
+            }
+            else if (radios == Radios::BOTH_EAGER)
             {
                 source = CreateObject<BasicEnergySource>();
                 source->SetAttribute("BasicEnergySourceInitialEnergyJ", DoubleValue(SOURCE_J));
@@ -173,12 +178,15 @@ class BusyCell
                 source = CreateObject<DnnEnergySource>();
                 source->SetAttribute("InitialEnergyJ", DoubleValue(SOURCE_J));
             }
-            source->SetNode(m_nodes.Get(i));
+            if (i == 0 || radios != Radios::OURS_SHARED)
+            {
+                source->SetNode(m_nodes.Get(i));
+                m_sources.push_back(source);
+            }
             m_ourSources.push_back(source);
-            m_sources.push_back(source);
             m_ours.push_back(DynamicCast<DnnWifiRadioEnergyModel>(
                 ours.Install(m_devices.Get(i), source).Get(0)));
-            if (radios != Radios::OURS)
+            if (radios != Radios::OURS && radios != Radios::OURS_SHARED)
             {
                 Ptr<BasicEnergySource> basic = CreateObject<BasicEnergySource>();
                 basic->SetAttribute("BasicEnergySourceInitialEnergyJ", DoubleValue(SOURCE_J));
@@ -306,6 +314,39 @@ TEST(WifiRadioEnergyModelTest, SourceLosesWhatTheDeferredRadioUses)
     }
     cell.Run();
     EXPECT_EQ(checks, 1000u * 5);
+}
+
+/** Five radios on one source, their returns to idle due at different times: the source
+ *  applies them in time order, integrating up to each, so what it lost is what the five
+ *  used (to 1e-9 J), at every millisecond. Applied in any other order, an interval would be
+ *  charged at another radio's current. */
+TEST(WifiRadioEnergyModelTest, SharedSourceLosesWhatItsRadiosUse)
+{
+    BusyCell cell(Radios::OURS_SHARED);
+    Ptr<EnergySource> source = cell.m_ourSources.front();
+    uint32_t checks = 0;
+    for (Time t = MilliSeconds(1); t <= BusyCell::END; t += MilliSeconds(1))
+    {
+        Simulator::Schedule(t,
+                            [&cell, &checks, source]()
+                            {
+                                double used = 0;
+                                for (const Ptr<DnnWifiRadioEnergyModel>& radio : cell.m_ours)
+                                {
+                                    used += radio->GetTotalEnergyConsumption();
+                                }
+                                EXPECT_NEAR(SOURCE_J - source->GetRemainingEnergy(), used, 1e-9)
+                                    << Simulator::Now().As(Time::US);
+                                ++checks;
+                            });
+    }
+    cell.Run();
+    EXPECT_EQ(checks, 1000u);
+    // each radio used more than an idle one would (0.1 A x 3 V x 1 s)
+    for (const Ptr<DnnWifiRadioEnergyModel>& radio : cell.m_ours)
+    {
+        EXPECT_GT(radio->GetTotalEnergyConsumption(), 0.3);
+    }
 }
 
 /** A source that runs dry switches the PHY off through the depletion callback
