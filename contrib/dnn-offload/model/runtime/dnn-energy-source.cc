@@ -118,7 +118,17 @@ DnnEnergySource::AddDeferredStateChanges(DnnDeferredStateChanges* model)
 {
     NS_LOG_FUNCTION(this << model);
     NS_ASSERT(model);
-    m_deferred.push_back(model);
+    if (std::find(m_deferred.begin(), m_deferred.end(), model) == m_deferred.end())
+    {
+        m_deferred.push_back(model);
+    }
+}
+
+void
+DnnEnergySource::RemoveDeferredStateChanges(DnnDeferredStateChanges* model)
+{
+    NS_LOG_FUNCTION(this << model);
+    m_deferred.erase(std::remove(m_deferred.begin(), m_deferred.end(), model), m_deferred.end());
 }
 
 void
@@ -132,6 +142,9 @@ DnnEnergySource::IntegrateUntil(Time until)
         // Time, which rounds each update's energy to a nanojoule)
         const double drawnJ = CalculateTotalCurrent() * m_supplyVoltageV * elapsed.GetSeconds();
         const double remaining = m_remainingEnergyJ;
+        // the time first: the RemainingEnergy trace's sinks run in the assignment, and one
+        // that reads the source must find it integrated up to now
+        m_lastUpdateTime = until;
         m_remainingEnergyJ = std::max(0.0, remaining - drawnJ);
     }
     m_lastUpdateTime = until;
@@ -159,8 +172,14 @@ DnnEnergySource::ApplyDueStateChanges()
         {
             return;
         }
+        NS_ASSERT_MSG(due >= m_lastUpdateTime, "a deferred change due before the last update");
         IntegrateUntil(std::max(due, m_lastUpdateTime));
-        next->ApplyDueChange();
+        // The RemainingEnergy trace's sinks ran in IntegrateUntil(): one that read the source
+        // has applied the change already.
+        if (next->DueTime() == due)
+        {
+            next->ApplyDueChange();
+        }
     }
 }
 

@@ -99,6 +99,12 @@ class DnnEnergySource : public EnergySource
      *        which keeps it alive)
      */
     void AddDeferredStateChanges(DnnDeferredStateChanges* model);
+    /**
+     * \brief Forget a model registered with AddDeferredStateChanges() (it is disposed, or
+     *        draws from another source now).
+     * \param model the model
+     */
+    void RemoveDeferredStateChanges(DnnDeferredStateChanges* model);
 
     /**
      * \brief Set the initial energy; the remaining energy starts from it.

@@ -23,9 +23,19 @@ DnnWifiRadioEnergyListener::DnnWifiRadioEnergyListener(DnnWifiRadioEnergyModel* 
 }
 
 void
+DnnWifiRadioEnergyListener::Detach()
+{
+    m_model = nullptr;
+}
+
+void
 DnnWifiRadioEnergyListener::NotifyRxStart(Time duration)
 {
     NS_LOG_FUNCTION(this << duration);
+    if (!m_model)
+    {
+        return;
+    }
     m_model->ChangeState(static_cast<int>(WifiPhyState::RX));
     m_model->CancelReturnToIdle();
 }
@@ -34,6 +44,10 @@ void
 DnnWifiRadioEnergyListener::NotifyRxEndOk()
 {
     NS_LOG_FUNCTION(this);
+    if (!m_model)
+    {
+        return;
+    }
     m_model->ChangeState(static_cast<int>(WifiPhyState::IDLE));
 }
 
@@ -46,6 +60,10 @@ DnnWifiRadioEnergyListener::NotifyRxEndError()
 #endif
 {
     NS_LOG_FUNCTION(this);
+    if (!m_model)
+    {
+        return;
+    }
     m_model->ChangeState(static_cast<int>(WifiPhyState::IDLE));
 }
 
@@ -53,6 +71,10 @@ void
 DnnWifiRadioEnergyListener::NotifyTxStart(Time duration, double txPowerDbm)
 {
     NS_LOG_FUNCTION(this << duration << txPowerDbm);
+    if (!m_model)
+    {
+        return;
+    }
     m_model->SetTxCurrentFromModel(txPowerDbm);
     m_model->ChangeStateFor(WifiPhyState::TX, duration);
 }
@@ -62,6 +84,10 @@ DnnWifiRadioEnergyListener::NotifyCcaBusyStart(Time duration, WifiChannelListTyp
                                                const std::vector<Time>& /* per20MhzDurations */)
 {
     NS_LOG_FUNCTION(this << duration << channelType);
+    if (!m_model)
+    {
+        return;
+    }
     m_model->ChangeStateFor(WifiPhyState::CCA_BUSY, duration);
 }
 
@@ -69,6 +95,10 @@ void
 DnnWifiRadioEnergyListener::NotifySwitchingStart(Time duration)
 {
     NS_LOG_FUNCTION(this << duration);
+    if (!m_model)
+    {
+        return;
+    }
     m_model->ChangeStateFor(WifiPhyState::SWITCHING, duration);
 }
 
@@ -76,6 +106,10 @@ void
 DnnWifiRadioEnergyListener::NotifySleep()
 {
     NS_LOG_FUNCTION(this);
+    if (!m_model)
+    {
+        return;
+    }
     m_model->ChangeState(static_cast<int>(WifiPhyState::SLEEP));
     m_model->CancelReturnToIdle();
 }
@@ -84,6 +118,10 @@ void
 DnnWifiRadioEnergyListener::NotifyOff()
 {
     NS_LOG_FUNCTION(this);
+    if (!m_model)
+    {
+        return;
+    }
     m_model->ChangeState(static_cast<int>(WifiPhyState::OFF));
     m_model->CancelReturnToIdle();
 }
@@ -92,6 +130,10 @@ void
 DnnWifiRadioEnergyListener::NotifyWakeup()
 {
     NS_LOG_FUNCTION(this);
+    if (!m_model)
+    {
+        return;
+    }
     m_model->ChangeState(static_cast<int>(WifiPhyState::IDLE));
 }
 
@@ -99,6 +141,10 @@ void
 DnnWifiRadioEnergyListener::NotifyOn()
 {
     NS_LOG_FUNCTION(this);
+    if (!m_model)
+    {
+        return;
+    }
     m_model->ChangeState(static_cast<int>(WifiPhyState::IDLE));
 }
 
@@ -164,11 +210,26 @@ DnnWifiRadioEnergyModel::SetEnergySource(Ptr<EnergySource> source)
 {
     NS_LOG_FUNCTION(this << source);
     NS_ASSERT(source);
+    if (m_deferringSource && m_deferringSource != source)
+    {
+        // a return to idle that was due under the old source is charged there
+        ApplyReturnToIdleIfDue();
+        m_deferringSource->RemoveDeferredStateChanges(this);
+    }
     m_source = source;
     m_deferringSource = DynamicCast<DnnEnergySource>(source);
     if (m_deferringSource)
     {
         m_deferringSource->AddDeferredStateChanges(this);
+    }
+    else if (m_returnToIdleAt != Time::Max())
+    {
+        // the new source needs the pending return as an event
+        const Time at = m_returnToIdleAt;
+        m_returnToIdleAt = Time::Max();
+        m_returnToIdleEvent =
+            Simulator::Schedule(at - Simulator::Now(), &DnnWifiRadioEnergyModel::ChangeState, this,
+                                static_cast<int>(WifiPhyState::IDLE));
     }
 }
 
@@ -253,7 +314,10 @@ void
 DnnWifiRadioEnergyModel::ApplyDueChange()
 {
     NS_LOG_FUNCTION(this);
-    NS_ASSERT(m_returnToIdleAt <= Simulator::Now());
+    if (m_returnToIdleAt > Simulator::Now())
+    {
+        return; // not due (applied already, or cancelled)
+    }
     ChargeUntil(m_returnToIdleAt);
     m_returnToIdleAt = Time::Max();
     if (m_state != WifiPhyState::OFF)
@@ -268,7 +332,11 @@ DnnWifiRadioEnergyModel::ApplyReturnToIdleIfDue()
     if (m_returnToIdleAt <= Simulator::Now())
     {
         // through the source, so that it integrates up to the return first
-        m_deferringSource->ApplyDueStateChanges();
+        if (m_deferringSource)
+        {
+            m_deferringSource->ApplyDueStateChanges();
+        }
+        ApplyDueChange(); // in case the source did not (nothing to do if it did)
     }
 }
 
@@ -386,7 +454,12 @@ DnnWifiRadioEnergyModel::DoDispose()
 {
     NS_LOG_FUNCTION(this);
     m_returnToIdleEvent.Cancel();
-    m_returnToIdleAt = Time::Max(); // nothing left for the source to apply
+    m_returnToIdleAt = Time::Max();
+    if (m_deferringSource)
+    {
+        m_deferringSource->RemoveDeferredStateChanges(this);
+    }
+    m_listener->Detach(); // the PHY may still hold it (ns-3.37 keeps a raw pointer)
     m_source = nullptr;
     m_deferringSource = nullptr;
     m_txCurrentModel = nullptr;

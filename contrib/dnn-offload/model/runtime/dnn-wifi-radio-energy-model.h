@@ -38,6 +38,8 @@ class DnnWifiRadioEnergyListener : public WifiPhyListener
      * \param model the model to drive (it owns this listener)
      */
     explicit DnnWifiRadioEnergyListener(DnnWifiRadioEnergyModel* model);
+    /** \brief Stop driving the model (it is disposed): later notifications are ignored. */
+    void Detach();
 
     /** \brief The PHY starts receiving. \param duration how long the reception lasts */
     void NotifyRxStart(Time duration) override;
@@ -93,14 +95,21 @@ class DnnWifiRadioEnergyListener : public WifiPhyListener
  * event (when the source would run dry in the new state) and schedules a new one; cancelled
  * events stay in the simulator's queue until their time comes, about 10^9 s ahead for the
  * module's sources. This model schedules none: it remembers the state it is in and when that
- * state ends (DueTime()) and applies the return to idle when it next hears from the PHY, when
- * its energy is read, or when its DnnEnergySource updates (which applies the due changes of
- * all its models in time order, so the source's integral stays exact too).
+ * state ends (DueTime()) and applies the return to idle when it next hears from the PHY or
+ * when its DnnEnergySource updates (which applies the due changes of all its models in time
+ * order, so the source's integral stays exact too). GetTotalEnergyConsumption() and
+ * GetCurrentState() answer as if a due return had been applied; DeviceEnergyModel's
+ * GetCurrentA() gives the current of the state last applied, which is what the source needs
+ * (it applies the due changes before it reads it), but may be a transmission's current
+ * after the transmission ended for another caller.
  *
  * Where a notification comes at the very instant a return to idle is due, the model applies
  * the return first: a zero-length interval, and the notifications that do not cancel a
  * pending return (end of reception, wake-up, switch-on) set idle anyway, so the state and
- * the sums are those of WifiRadioEnergyModel whichever order its events ran in.
+ * the sums are those of WifiRadioEnergyModel whichever order its events ran in. (With a
+ * TxCurrentModel, WifiRadioEnergyModel would charge a transmission that ends at the very
+ * instant the next one starts at the new transmission's current if the start ran first; this
+ * model charges it at its own. A PHY leaves at least a SIFS between its transmissions.)
  *
  * Differences, none of which arise with the module's sources (1e8 J): the WifiPhy does not
  * ask this model whether the battery can last a transmission (it asks only a

@@ -19,6 +19,7 @@
 #include "ns3/ipv4-address-generator.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/mobility-helper.h"
+#include "ns3/node.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/ssid.h"
@@ -31,6 +32,8 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <string>
 #include <vector>
 
 namespace ns3
@@ -346,6 +349,207 @@ TEST(WifiRadioEnergyModelTest, SharedSourceLosesWhatItsRadiosUse)
     for (const Ptr<DnnWifiRadioEnergyModel>& radio : cell.m_ours)
     {
         EXPECT_GT(radio->GetTotalEnergyConsumption(), 0.3);
+    }
+}
+
+/** One PHY notification of a script, to both listeners. */
+struct Step
+{
+    int64_t atUs;       //!< when, us
+    const char* what;   //!< rx, rx-ok, rx-error, tx, cca, switching, sleep, wakeup, off, on
+    int64_t durationUs; //!< for rx, tx, cca and switching
+};
+
+/** Drive ns-3's listener (\p theirs) and ours (\p ours) with the same notification. */
+template<typename Theirs>
+void
+Notify(Theirs& theirs, DnnWifiRadioEnergyListener& ours, const Step& step)
+{
+    const std::string what = step.what;
+    const Time d = MicroSeconds(step.durationUs);
+    if (what == "rx")
+    {
+        theirs.NotifyRxStart(d);
+        ours.NotifyRxStart(d);
+    }
+    else if (what == "rx-ok")
+    {
+        theirs.NotifyRxEndOk();
+        ours.NotifyRxEndOk();
+    }
+    else if (what == "rx-error")
+    {
+#if DNN_NS3_VERSION_MINOR >= 45
+        theirs.NotifyRxEndError(WifiTxVector());
+        ours.NotifyRxEndError(WifiTxVector());
+#else
+        theirs.NotifyRxEndError();
+        ours.NotifyRxEndError();
+#endif
+    }
+    else if (what == "tx")
+    {
+        theirs.NotifyTxStart(d, 16.0);
+        ours.NotifyTxStart(d, 16.0);
+    }
+    else if (what == "cca")
+    {
+        theirs.NotifyCcaBusyStart(d, WIFI_CHANLIST_PRIMARY, {});
+        ours.NotifyCcaBusyStart(d, WIFI_CHANLIST_PRIMARY, {});
+    }
+    else if (what == "switching")
+    {
+        theirs.NotifySwitchingStart(d);
+        ours.NotifySwitchingStart(d);
+    }
+    else if (what == "sleep")
+    {
+        theirs.NotifySleep();
+        ours.NotifySleep();
+    }
+    else if (what == "wakeup")
+    {
+        theirs.NotifyWakeup();
+        ours.NotifyWakeup();
+    }
+    else if (what == "off")
+    {
+        theirs.NotifyOff();
+        ours.NotifyOff();
+    }
+    else
+    {
+        ASSERT_EQ(what, "on");
+        theirs.NotifyOn();
+        ours.NotifyOn();
+    }
+}
+
+/**
+ * Every notification, in a script whose steps fall at the very instants the returns to
+ * idle are due (a reception, a transmission, a CCA-busy period, sleep and an end of
+ * reception each starting as the previous period ends; a zero-length CCA-busy period), run
+ * twice: with the script's events scheduled before ns-3's returns to idle (so they run
+ * first at equal times) and each scheduled by the step before (so ns-3's run first). Both
+ * times the totals equal WifiRadioEnergyModel's bit for bit 1 ns after every step, and so
+ * does the state. The script ends switched off and on again: both stay off (ns-3's rule).
+ */
+void
+ExpectScriptMatchesWifiRadioEnergyModel(bool scriptFirst)
+{
+    const std::vector<Step> script{
+        {10, "tx", 100},        {110, "rx", 50},   {160, "rx-ok", 0},  {200, "cca", 40},
+        {240, "tx", 30},        {270, "cca", 0},   {270, "rx", 20},    {290, "rx-error", 0},
+        {300, "switching", 25}, {325, "sleep", 0}, {400, "wakeup", 0}, {420, "cca", 60},
+        {450, "rx", 30},        {480, "rx-ok", 0}, {480, "tx", 10},    {500, "cca", 0},
+        {500, "rx-ok", 0},      {600, "off", 0},   {700, "on", 0},     {720, "tx", 10}};
+    Ptr<Node> node = CreateObject<Node>();
+    Ptr<BasicEnergySource> basic = CreateObject<BasicEnergySource>();
+    basic->SetAttribute("BasicEnergySourceInitialEnergyJ", DoubleValue(SOURCE_J));
+    basic->SetNode(node);
+    Ptr<WifiRadioEnergyModel> theirs = CreateObject<WifiRadioEnergyModel>();
+    Ptr<DnnEnergySource> source = CreateObject<DnnEnergySource>();
+    source->SetAttribute("InitialEnergyJ", DoubleValue(SOURCE_J));
+    source->SetNode(node);
+    Ptr<DnnWifiRadioEnergyModel> ours = CreateObject<DnnWifiRadioEnergyModel>();
+    for (const char* name : {"IdleCurrentA", "CcaBusyCurrentA", "TxCurrentA", "RxCurrentA",
+                             "SwitchingCurrentA", "SleepCurrentA"})
+    {
+        const double current = std::string(name) == "IdleCurrentA"      ? 0.1
+                             : std::string(name) == "CcaBusyCurrentA"   ? 0.15
+                             : std::string(name) == "TxCurrentA"        ? 0.4
+                             : std::string(name) == "RxCurrentA"        ? 0.3
+                             : std::string(name) == "SwitchingCurrentA" ? 0.2
+                                                                        : 0.01;
+        theirs->SetAttribute(name, DoubleValue(current));
+        ours->SetAttribute(name, DoubleValue(current));
+    }
+    basic->AppendDeviceEnergyModel(theirs);
+    theirs->SetEnergySource(basic);
+    source->AppendDeviceEnergyModel(ours);
+    ours->SetEnergySource(source);
+    auto& theirListener = *theirs->GetPhyListener();
+    auto& ourListener = *ours->GetPhyListener();
+
+    uint32_t checks = 0;
+    std::function<void(std::size_t)> run = [&](std::size_t i)
+    {
+        Notify(theirListener, ourListener, script[i]);
+        if (!scriptFirst && i + 1 < script.size())
+        {
+            Simulator::Schedule(MicroSeconds(script[i + 1].atUs) - Simulator::Now(),
+                                [&run, i]() { run(i + 1); });
+        }
+    };
+    if (scriptFirst)
+    {
+        for (std::size_t i = 0; i < script.size(); ++i)
+        {
+            Simulator::Schedule(MicroSeconds(script[i].atUs), [&run, i]() { run(i); });
+        }
+    }
+    else
+    {
+        Simulator::Schedule(MicroSeconds(script.front().atUs), [&run]() { run(0); });
+    }
+    for (const Step& step : script)
+    {
+        Simulator::Schedule(
+            MicroSeconds(step.atUs) + NanoSeconds(1),
+            [&]()
+            {
+                ++checks;
+                EXPECT_EQ(ours->GetTotalEnergyConsumption(), theirs->GetTotalEnergyConsumption())
+                    << Simulator::Now().As(Time::NS);
+                EXPECT_EQ(ours->GetCurrentState(), theirs->GetCurrentState())
+                    << Simulator::Now().As(Time::NS);
+            });
+    }
+    Simulator::Stop(MicroSeconds(1000));
+    Simulator::Run();
+    EXPECT_EQ(checks, script.size());
+    EXPECT_EQ(ours->GetCurrentState(), WifiPhyState::OFF);
+    EXPECT_EQ(ours->GetTotalEnergyConsumption(), theirs->GetTotalEnergyConsumption());
+    // all but off draws: 600 us at 0.01 to 0.4 A x 3 V
+    EXPECT_GT(ours->GetTotalEnergyConsumption(), 600e-6 * 0.01 * 3);
+    EXPECT_LT(ours->GetTotalEnergyConsumption(), 600e-6 * 0.4 * 3);
+    basic->Dispose();
+    source->Dispose();
+    Simulator::Destroy();
+}
+
+TEST(WifiRadioEnergyModelTest, ScriptAtTheDueInstantsScriptFirst)
+{
+    ExpectScriptMatchesWifiRadioEnergyModel(true);
+}
+
+TEST(WifiRadioEnergyModelTest, ScriptAtTheDueInstantsReturnsFirst)
+{
+    ExpectScriptMatchesWifiRadioEnergyModel(false);
+}
+
+/** A sink of the source's RemainingEnergy trace that reads the source (which applies the due
+ *  changes) while the source is applying them: the totals stay WifiRadioEnergyModel's. */
+TEST(WifiRadioEnergyModelTest, SourceReadFromItsOwnTraceLeavesTheTotals)
+{
+    BusyCell cell(Radios::BOTH_DEFERRED);
+    uint64_t reads = 0;
+    for (const Ptr<EnergySource>& source : cell.m_ourSources)
+    {
+        source->TraceConnectWithoutContext("RemainingEnergy", Callback<void, double, double>(
+                                                                  [source, &reads](double, double)
+                                                                  {
+                                                                      ++reads;
+                                                                      source->GetRemainingEnergy();
+                                                                  }));
+    }
+    cell.Run();
+    EXPECT_GT(reads, 1000u);
+    for (size_t d = 0; d < cell.m_ours.size(); ++d)
+    {
+        EXPECT_EQ(cell.m_ours[d]->GetTotalEnergyConsumption(),
+                  cell.m_theirs[d]->GetTotalEnergyConsumption())
+            << d;
     }
 }
 
