@@ -568,11 +568,13 @@ TEST(WifiRadioEnergyModelTest, SourceReadFromItsOwnTraceLeavesTheTotals)
     uint64_t reads = 0;
     for (const Ptr<EnergySource>& source : cell.m_ourSources)
     {
+        // a raw pointer: a Ptr in the source's own trace would keep the source alive
+        EnergySource* reader = PeekPointer(source);
         source->TraceConnectWithoutContext("RemainingEnergy", Callback<void, double, double>(
-                                                                  [source, &reads](double, double)
+                                                                  [reader, &reads](double, double)
                                                                   {
                                                                       ++reads;
-                                                                      source->GetRemainingEnergy();
+                                                                      reader->GetRemainingEnergy();
                                                                   }));
     }
     cell.Run();
