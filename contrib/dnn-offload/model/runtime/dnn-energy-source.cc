@@ -136,18 +136,17 @@ DnnEnergySource::IntegrateUntil(Time until)
 {
     const Time elapsed = until - m_lastUpdateTime;
     NS_ASSERT(!elapsed.IsStrictlyNegative());
+    // the time first: the RemainingEnergy trace's sinks run in the assignment below, and one
+    // that reads the source must find it integrated up to now
+    m_lastUpdateTime = until;
     if (elapsed.IsStrictlyPositive())
     {
         // energy = current x voltage x time, in double (BasicEnergySource multiplies the
         // Time, which rounds each update's energy to a nanojoule)
         const double drawnJ = CalculateTotalCurrent() * m_supplyVoltageV * elapsed.GetSeconds();
         const double remaining = m_remainingEnergyJ;
-        // the time first: the RemainingEnergy trace's sinks run in the assignment, and one
-        // that reads the source must find it integrated up to now
-        m_lastUpdateTime = until;
         m_remainingEnergyJ = std::max(0.0, remaining - drawnJ);
     }
-    m_lastUpdateTime = until;
 }
 
 void
